@@ -1,0 +1,71 @@
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function compact(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  return Number.isInteger(n) ? count(n) : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function measureSummary(column: ColumnProfile): string {
+  const show = (n: number | undefined) =>
+    n === undefined ? '–' : column.unit === 'percent' ? `${(n * 100).toFixed(1)}%` : compact(n);
+  const parts = [`min ${show(column.min)}`, `max ${show(column.max)}`, `mean ${show(column.mean)}`];
+  if (column.unit !== 'percent') parts.push(`sum ${show(column.sum)}`);
+  return parts.join(' · ');
+}
+
+function summary(column: ColumnProfile): string {
+  if (column.from !== undefined) return `${column.from} → ${column.to} (${column.grain})`;
+  if (column.min !== undefined) return measureSummary(column);
+  if (column.top?.length) return column.top.slice(0, 3).map((t) => `${t.value} ${count(t.count)}`).join(' · ');
+  return '';
+}
+
+/** The time range of the dataset's first time column, for the one-line title. */
+export function timeRange(meta: DatasetMeta): string | null {
+  const time = meta.columns.find((c) => c.role === 'time' && c.from);
+  return time ? `${time.from?.slice(0, 10)} – ${time.to?.slice(0, 10)}` : null;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+}
+
+/** The dataset overview a person reads in a terminal. */
+export function overviewText(meta: DatasetMeta): string {
+  const range = timeRange(meta);
+  const title = [
+    meta.sheet ? `${meta.name} [${meta.sheet}]` : meta.name,
+    `${count(meta.rows)} rows × ${meta.columns.length} columns`,
+    ...(range ? [range] : []),
+  ].join(' · ');
+  const facts = Object.entries(meta.source).map(([key, value]) => `${key} ${value}`);
+  if (meta.sheets.length > 1) facts.push(`sheets ${meta.sheets.join(', ')}`);
+  const header = ['Column', 'Type', 'Role', 'Unit', 'Nulls', 'Distinct', 'Summary'];
+  const rows = meta.columns.map((c) => [
+    c.name.length > 28 ? `${c.name.slice(0, 27)}…` : c.name,
+    c.type,
+    c.role,
+    c.unit ?? '',
+    count(c.nulls),
+    count(c.distinct),
+    summary(c),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const lines = [title, facts.join(' · '), '', pad(header, widths), ...rows.map((r) => pad(r, widths))];
+  const notes = meta.columns.flatMap((c) => (c.notes ?? []).map((note) => `  ${c.name}: ${note}`));
+  if (notes.length) lines.push('', 'Notes:', ...notes);
+  if (meta.unreadable.count > 0) {
+    lines.push('', `Could not read ${count(meta.unreadable.count)} row${meta.unreadable.count === 1 ? '' : 's'}:`);
+    for (const example of meta.unreadable.examples) {
+      lines.push(`  line ${example.line ?? '?'}: ${example.reason} — ${JSON.stringify(example.text)}`);
+    }
+  } else {
+    lines.push('', 'Every row was read.');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+/** Stable codes a caller can switch on; the message is what a person reads. */
+export type WorkerErrorCode =
+  | 'FILE_EMPTY'
+  | 'NO_DATA_ROWS'
+  | 'NOT_A_TABLE'
+  | 'FILE_TOO_LARGE'
+  | 'XLSX_CORRUPT'
+  | 'XLSX_ENCRYPTED'
+  | 'XLSX_ZIP_BOMB'
+  | 'XLS_LEGACY'
+  | 'SHEET_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'UNSUPPORTED_FILE';
+
+/**
+ * An error whose message can be shown to the person who sent the file: one line,
+ * specific, with no internals. The original error, if any, rides along as `cause`.
+ */
+export class WorkerError extends Error {
+  constructor(
+    readonly code: WorkerErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WorkerError';
+  }
+}
+
+/** Human-readable byte size for messages ("212 MB"). */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,134 @@
+import { findHeaderRow, uniqueHeaderNames } from './header-names';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** Rows enough to tell the delimiter and find the header. */
+const SNIFF_ROWS = 200;
+
+/** A parsed record and the physical line it started on (0-based). */
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Splits CSV text into records with RFC 4180 quoting: quoted fields may hold the
+ * delimiter, doubled quotes and newlines. Used on a sample only; DuckDB reads the file.
+ * A record left open at the end of the text (the sample was cut mid-record) is dropped.
+ */
+export function parseCsvRecords(text: string, delimiter: string, maxRows = Infinity): Row[] {
+  const rows: Row[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 0;
+  let rowLine = 0;
+  let i = 0;
+  while (i < text.length && rows.length < maxRows) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+    } else if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      cells.push(field);
+      rows.push({ line: rowLine, cells });
+      cells = [];
+      field = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      rowLine = line;
+    } else {
+      field += ch;
+    }
+    i++;
+  }
+  if (!quoted && (field !== '' || cells.length > 0) && rows.length < maxRows) {
+    cells.push(field);
+    rows.push({ line: rowLine, cells });
+  }
+  return rows;
+}
+
+function isBlank(row: Row): boolean {
+  return row.cells.every((cell) => cell.trim() === '');
+}
+
+function mode(values: number[]): { value: number; share: number } {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 1;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && value > best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return { value: best, share: values.length ? bestCount / values.length : 0 };
+}
+
+export interface CsvDialect {
+  delimiter: Delimiter;
+  /** Physical lines before the first data row (title, blank and header lines), for DuckDB's `skip`. */
+  skipLines: number;
+  /** 1-based line of the header, or null when the file has none. */
+  headerLine: number | null;
+  columns: string[];
+  /** The first data rows, padded or cut to the table's width. */
+  sample: (string | null)[][];
+}
+
+/**
+ * Sniffs delimiter and header from the start of a file. The delimiter is the one
+ * that splits the most rows into the same number (above one) of fields; the header
+ * is the first row that wide and mostly filled, so title and blank lines above it
+ * are skipped.
+ */
+export function sniffCsvDialect(sampleText: string, sampleRows = 5000): CsvDialect {
+  const text = sampleText.replace(/^\uFEFF/, '');
+  let best = { delimiter: ',' as Delimiter, width: 1, score: 0 };
+  for (const delimiter of DELIMITERS) {
+    const rows = parseCsvRecords(text, delimiter, SNIFF_ROWS).filter((row) => !isBlank(row));
+    const { value: width, share } = mode(rows.map((row) => row.cells.length));
+    const score = width > 1 ? share * rows.length + width / 1000 : 0;
+    if (score > best.score) best = { delimiter, width, score };
+  }
+  const { delimiter, width } = best;
+  const rows = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS).filter((row) => !isBlank(row));
+  const { index, headerless } = findHeaderRow(
+    rows.slice(0, 50).map((row) => row.cells),
+    width,
+  );
+  const header = rows[index];
+  const dataStart = headerless ? index : index + 1;
+  const fit = (cells: string[]) =>
+    Array.from({ length: width }, (_, i) => {
+      const cell = cells[i];
+      return cell === undefined || cell === '' ? null : cell;
+    });
+  return {
+    delimiter,
+    skipLines: rows[dataStart]?.line ?? (header ? header.line + 1 : 0),
+    headerLine: headerless || !header ? null : header.line + 1,
+    columns: uniqueHeaderNames(headerless || !header ? Array(width).fill('') : fit(header.cells)),
+    sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),
+  };
+}

@@ -1,0 +1,129 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { WorkerError } from '../errors';
+import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
+import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
+import { HEAD_BYTES } from './file-head';
+import type { RawSource, ScanRejects } from './raw-source';
+import { decodeSample, detectEncoding, transcodeToUtf8, type TextEncoding } from './text-encoding';
+
+const EXAMPLES = 5;
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/**
+ * Prepares a CSV or TSV for loading, given its first megabyte (`head`): detects the encoding over the whole file
+ * (transcoding to a UTF-8 copy in `workDir` when it is not UTF-8), sniffs the
+ * delimiter and header from the first megabyte, and returns a `read_csv` relation
+ * that DuckDB scans with every column as text and bad rows kept aside.
+ */
+export async function readCsvSource(
+  path: string,
+  head: Buffer,
+  options: { connection: DuckDBConnection; table: string; workDir: string },
+): Promise<RawSource> {
+  const encoding = await detectEncoding(path, head);
+  let dataPath = path;
+  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
+    dataPath = `${options.workDir}/${options.table}.utf8.csv`;
+    await transcodeToUtf8(path, encoding, dataPath);
+  }
+  const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
+  if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
+  const dialect = sniffCsvDialect(text);
+  if (dialect.sample.length === 0) {
+    throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
+  }
+  const rejectsTable = (pass: number) => `${options.table}__rejects${pass}`;
+  return {
+    format: 'csv',
+    scan: (types, pass) => {
+      const columns = types.map((type, i) => `'c${i}': '${type}'`).join(', ');
+      return (
+        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
+        `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
+        `null_padding = false, ignore_errors = true, store_rejects = true, ` +
+        `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))}, ` +
+        `max_line_size = 4000000)`
+      );
+    },
+    rejects: (pass) => collectRejects(options.connection, rejectsTable(pass), dialect),
+    columns: dialect.columns,
+    sample: dialect.sample,
+    hints: dialect.columns.map(() => ({})),
+    sheet: null,
+    sheets: [],
+    unreadable: [],
+    unreadableCount: 0,
+    facts: {
+      encoding: describeEncoding(encoding),
+      delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
+      headerLine: dialect.headerLine ?? 'none',
+    },
+  };
+}
+
+/** Drops a last line cut by the sample's end, so the sniffer never sees half a row. */
+function completeLines(text: string, truncated: boolean): string {
+  if (!truncated) return text;
+  const end = text.lastIndexOf('\n');
+  return end > 0 ? text.slice(0, end + 1) : text;
+}
+
+function describeEncoding(encoding: TextEncoding): string {
+  return encoding === 'utf-8-bom' ? 'UTF-8 (with BOM)' : encoding.toUpperCase();
+}
+
+function describeHeader(dialect: CsvDialect): string {
+  const names = dialect.columns.slice(0, 4).map((name) => `"${name}"`);
+  return names.join(', ') + (dialect.columns.length > 4 ? ', …' : '');
+}
+
+async function collectRejects(connection: DuckDBConnection, errors: string, dialect: CsvDialect): Promise<ScanRejects> {
+  const width = dialect.columns.length;
+  const rows = await queryRows(
+    connection,
+    `SELECT line, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
+  );
+  const result: ScanRejects = { padded: [], unreadable: [], unreadableCount: 0, castFailures: [] };
+  const castFailures = new Set<number>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const line = Number(row.line);
+    if (row.error_type === 'CAST') {
+      castFailures.add(Number(String(row.column_name).slice(1)));
+      continue;
+    }
+    // DuckDB reports one reject per faulty cell; a row counts once.
+    if (seen.has(String(line))) continue;
+    seen.add(String(line));
+    const text = String(row.csv_line ?? '');
+    if (row.error_type === 'MISSING COLUMNS') {
+      const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
+      result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));
+      continue;
+    }
+    result.unreadableCount++;
+    if (result.unreadable.length < EXAMPLES) {
+      result.unreadable.push({ line, reason: rejectReason(String(row.error_type), text, dialect), text: text.slice(0, 200) });
+    }
+  }
+  result.castFailures = [...castFailures];
+  return result;
+}
+
+function rejectReason(type: string, text: string, dialect: CsvDialect): string {
+  switch (type) {
+    case 'TOO MANY COLUMNS': {
+      const found = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells.length ?? 0;
+      return `${found} fields where the header has ${dialect.columns.length}`;
+    }
+    case 'INVALID UNICODE':
+      return 'bytes that are not valid text';
+    case 'UNQUOTED VALUE':
+      return 'a quote in the middle of an unquoted field';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'a line longer than 4 MB';
+    default:
+      return type.toLowerCase();
+  }
+}

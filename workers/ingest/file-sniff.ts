@@ -1,0 +1,82 @@
+/** What the first bytes of an upload say it is. */
+export type FileKind =
+  | { kind: 'text' }
+  | { kind: 'zip' }
+  | { kind: 'encrypted-office' }
+  | { kind: 'legacy-xls' }
+  | { kind: 'binary'; what: string };
+
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+  { bytes: [0x50, 0x41, 0x52, 0x31], what: 'a Parquet file' },
+];
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Office stores a password-protected xlsx as a CFB container with this stream in it. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+function startsWith(head: Buffer, bytes: number[]): boolean {
+  return bytes.every((byte, i) => head[i] === byte);
+}
+
+/**
+ * Control bytes that never appear in text: a file with many of them in its first
+ * block is binary whatever its name says. UTF-16 text is told apart first by its
+ * zero bytes falling on one side of each pair.
+ */
+function looksBinary(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  let control = 0;
+  for (const byte of head) {
+    if ((byte < 0x09 || (byte > 0x0d && byte < 0x20)) && byte !== 0x1b) control++;
+  }
+  return control / head.length > 0.01;
+}
+
+/**
+ * Classifies an upload by its first bytes (a few KB), not by its name.
+ *
+ * @param head the first bytes of the file
+ * @param whole for CFB containers, a larger read in which to look for the encryption stream
+ */
+export function sniffFileKind(head: Buffer, whole: Buffer = head): FileKind {
+  if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) return { kind: 'zip' };
+  if (startsWith(head, CFB)) {
+    return whole.includes(ENCRYPTED_PACKAGE) ? { kind: 'encrypted-office' } : { kind: 'legacy-xls' };
+  }
+  for (const signature of SIGNATURES) {
+    if (startsWith(head, signature.bytes)) return { kind: 'binary', what: signature.what };
+  }
+  if (isUtf16(head)) return { kind: 'text' };
+  return looksBinary(head) ? { kind: 'binary', what: 'not text' } : { kind: 'text' };
+}
+
+/** UTF-16 by its byte-order mark, or by zero bytes on one side of most pairs (ASCII-heavy text without a BOM). */
+export function utf16Order(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZero++;
+    if (head[2 * i + 1] === 0) oddZero++;
+  }
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function isUtf16(head: Buffer): boolean {
+  return utf16Order(head) !== null;
+}

@@ -1,0 +1,54 @@
+/**
+ * Turns a header row into names a person can read and DuckDB can hold: trimmed,
+ * whitespace collapsed, empty ones named after their position ("Column 3"),
+ * duplicates numbered ("Sales (2)"). DuckDB identifiers are case-insensitive, so
+ * uniqueness is too.
+ *
+ * @example uniqueHeaderNames(['Sales', '', 'sales']) // ['Sales', 'Column 2', 'sales (2)']
+ */
+export function uniqueHeaderNames(cells: readonly (string | null | undefined)[]): string[] {
+  const taken = new Set<string>();
+  const names: string[] = [];
+  cells.forEach((cell, index) => {
+    const cleaned = (cell ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+    const base = cleaned === '' ? `Column ${index + 1}` : cleaned.slice(0, 120);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    taken.add(name.toLowerCase());
+    names.push(name);
+  });
+  return names;
+}
+
+function filled(cell: string | null | undefined): boolean {
+  return cell != null && cell.trim() !== '';
+}
+
+/** Is this cell plainly a value (a number or a date) rather than a label? */
+function looksLikeValue(cell: string): boolean {
+  return /^[\s$€£¥(+-]*\d[\d\s.,:/%)-]*$/.test(cell);
+}
+
+/**
+ * Finds the header among the first rows of a table: the first row as wide as the
+ * table whose cells are mostly filled, skipping title lines and blank lines above
+ * it. Returns `headerless` when that row holds only values (numbers, dates), so
+ * the caller names the columns itself.
+ *
+ * @param rows the first rows, cells as text
+ * @param width the table's width (the most common number of cells in a row)
+ */
+export function findHeaderRow(
+  rows: readonly (readonly (string | null | undefined)[])[],
+  width: number,
+): { index: number; headerless: boolean } {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const count = row.filter(filled).length;
+    const wideEnough = row.length >= width && count >= Math.max(1, Math.ceil(width / 2));
+    if (!wideEnough) continue;
+    const headerless = row.filter(filled).every((cell) => looksLikeValue(cell as string));
+    return { index: i, headerless };
+  }
+  return { index: 0, headerless: false };
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetMeta } from '../../core/dataset';
+import { describeBytes, WorkerError } from '../errors';
+import { profileTable } from '../profile/profile';
+import { buildTypedTable } from '../types/typed-table';
+import { readCsvSource } from './csv-source';
+import { sniffFileKind } from './file-sniff';
+import { HEAD_BYTES, readHead } from './file-head';
+import type { RawSource } from './raw-source';
+
+export interface IngestOptions {
+  connection: DuckDBConnection;
+  /** The DuckDB table to create. */
+  table?: string;
+  /** For workbooks: the sheet to read (default: the first with data). */
+  sheet?: string;
+  /** The name shown to people; defaults to the file's base name. */
+  name?: string;
+  maxUploadBytes: number;
+  maxUnzippedBytes: number;
+}
+
+export interface Dataset {
+  table: string;
+  meta: DatasetMeta;
+}
+
+
+
+
+/**
+ * Reads a CSV, TSV or XLSX file into a typed, profiled DuckDB table. The file's
+ * kind comes from its bytes, not its name; the size limit is checked before any
+ * of it is read. Every failure a person could cause is a `WorkerError` with a
+ * message that says what is wrong with the file.
+ */
+export async function ingestFile(path: string, options: IngestOptions): Promise<Dataset> {
+  const table = options.table ?? 'dataset';
+  const size = await fileSize(path);
+  if (size === 0) throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
+  if (size > options.maxUploadBytes) {
+    throw new WorkerError(
+      'FILE_TOO_LARGE',
+      `The file is ${describeBytes(size)}; the limit is ${describeBytes(options.maxUploadBytes)}.`,
+    );
+  }
+  const head = await readHead(path, HEAD_BYTES);
+  const kind = sniffFileKind(head.subarray(0, 8192), head);
+  const workDir = await mkdtemp(join(tmpdir(), 'ingest-'));
+  try {
+    let source: RawSource;
+    switch (kind.kind) {
+      case 'binary':
+        throw new WorkerError(
+          'NOT_A_TABLE',
+          kind.what === 'not text'
+            ? 'The file is not a table: it holds binary data, not text. Send a CSV, TSV or XLSX file.'
+            : `The file is not a table: it is ${kind.what}. Send a CSV, TSV or XLSX file.`,
+        );
+      case 'encrypted-office':
+        throw new WorkerError(
+          'XLSX_ENCRYPTED',
+          'The workbook is password-protected. Remove the password in Excel and send it again.',
+        );
+      case 'legacy-xls':
+        throw new WorkerError(
+          'XLS_LEGACY',
+          'This is an old-style .xls workbook. Save it as .xlsx or CSV and send it again.',
+        );
+      case 'zip':
+        // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
+        const { readXlsxSource } = await import('./xlsx-source');
+        source = await readXlsxSource(path, {
+          connection: options.connection,
+          table: `${table}__raw`,
+          sheet: options.sheet,
+          maxUnzippedBytes: options.maxUnzippedBytes,
+        });
+        break;
+      case 'text':
+        source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
+        break;
+    }
+    const typed = await buildTypedTable(options.connection, source, table);
+    const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
+    const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
+    const padded = typed.rejects?.padded.length ?? 0;
+    if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
+    const profile = await profileTable(options.connection, table, typed.columns);
+    if (profile.rows === 0) {
+      throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
+    }
+    const facts = { ...source.facts };
+    if (padded > 0) facts.shortRowsPadded = padded;
+    return {
+      table,
+      meta: {
+        version: 1,
+        name: options.name ?? basename(path),
+        format: source.format,
+        sheet: source.sheet,
+        sheets: source.sheets,
+        rows: profile.rows,
+        columns: profile.columns,
+        unreadable: { count: unreadableCount, examples: unreadable },
+        source: facts,
+      },
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new WorkerError('FILE_NOT_FOUND', `${basename(path)} is not a file.`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof WorkerError) throw error;
+    throw new WorkerError('FILE_NOT_FOUND', `Cannot open ${basename(path)}: no such file.`, { cause: error });
+  }
+}
+

@@ -1,0 +1,59 @@
+import type { ColumnUnit } from '../../core/dataset';
+
+/** What a file's own formatting says about a column (Excel number formats), before any inference. */
+export interface ColumnHint {
+  /** `percent` when cells are formatted as percentages (values are already fractions), or a currency code. */
+  unit?: ColumnUnit;
+  /** Cells were date-formatted; their text is ISO 8601 (`2024-03-04` or `2024-03-04 13:45:00`). */
+  date?: boolean;
+}
+
+/** A row that could not be read, as shown to the person who sent the file. */
+export interface UnreadableRow {
+  /** 1-based line (CSV) or row (sheet) number, when known. */
+  line: number | null;
+  reason: string;
+  text: string;
+}
+
+/** Types a source can read natively; a value that does not fit is reported as a rejected row. */
+export type ScanType = 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP';
+
+/** What a scan could not load, once it has run. */
+export interface ScanRejects {
+  /** Rows with fewer fields than the header, padded with empty values, to add back. */
+  padded: (string | null)[][];
+  unreadable: UnreadableRow[];
+  unreadableCount: number;
+  /** Columns where a value did not fit the native type asked for: read them as text instead. */
+  castFailures: number[];
+}
+
+/**
+ * A parsed file before type inference: a DuckDB relation whose columns are named
+ * `c0`…`cN-1`, the readable header names, and a sample of the first rows for
+ * choosing candidate types. Inference then checks every value of the relation,
+ * not just the sample.
+ */
+export interface RawSource {
+  format: 'csv' | 'xlsx';
+  /**
+   * SQL that yields the rows. A source that can parse types itself (CSV through
+   * DuckDB's reader) honours `types`; others yield VARCHAR for every column.
+   */
+  scan(types: ScanType[], pass: number): string;
+  /** Rejected rows of a scan, for sources that keep them. */
+  rejects?(pass: number): Promise<ScanRejects>;
+  /** Readable, unique (case-insensitively) header names, one per column. */
+  columns: string[];
+  /** The first rows (up to a few thousand), cells as text, null for empty. */
+  sample: (string | null)[][];
+  hints: ColumnHint[];
+  sheet: string | null;
+  sheets: string[];
+  /** Rows the parser already knows it could not read. */
+  unreadable: UnreadableRow[];
+  unreadableCount: number;
+  /** Dialect and encoding facts worth showing (delimiter, encoding, header line). */
+  facts: Record<string, string | number | boolean>;
+}

@@ -1,0 +1,55 @@
+import type { ColumnRole, ColumnType } from '../../core/dataset';
+import { isIdentifierName } from '../types/column-decision';
+import type { TypedColumn } from '../types/typed-table';
+
+export interface TextStats {
+  present: number;
+  distinct: number;
+  averageLength: number;
+  withSpaces: number;
+}
+
+const YEAR_NAME = /^(year|yr|fiscal year|fy|jahr|année|año|anno)$/i;
+
+/**
+ * Decides how a column is used. Numbers are measures unless named like a year;
+ * text is a dimension (a category) while it has few enough distinct values to
+ * group by, an identifier when nearly every value is a unique code, and free
+ * text otherwise.
+ */
+export function roleFor(
+  column: TypedColumn,
+  text: TextStats | null,
+  numberRange: { min: number; max: number } | null,
+): { role: ColumnRole; type: ColumnType } {
+  switch (column.type) {
+    case 'date':
+    case 'datetime':
+      return { role: 'time', type: column.type };
+    case 'integer':
+      if (YEAR_NAME.test(column.name.trim()) && numberRange && numberRange.min >= 1800 && numberRange.max <= 2200) {
+        return { role: 'time', type: 'integer' };
+      }
+      return { role: 'measure', type: 'integer' };
+    case 'decimal':
+    case 'currency':
+    case 'percent':
+      return { role: 'measure', type: column.type };
+    case 'boolean':
+      return { role: 'dimension', type: 'boolean' };
+    default:
+      return textRole(column, text);
+  }
+}
+
+function textRole(column: TypedColumn, text: TextStats | null): { role: ColumnRole; type: ColumnType } {
+  if (!text || text.present === 0) return { role: 'dimension', type: 'category' };
+  const ratio = text.distinct / text.present;
+  const identifierName = isIdentifierName(column.name);
+  if (column.identifierLike || (identifierName && ratio > 0.01 && text.distinct > 20)) {
+    return { role: 'identifier', type: 'text' };
+  }
+  if (text.distinct <= 50 || (ratio <= 0.5 && text.averageLength <= 60)) return { role: 'dimension', type: 'category' };
+  if (text.averageLength <= 40 && text.withSpaces / text.present < 0.1) return { role: 'identifier', type: 'text' };
+  return { role: 'text', type: 'text' };
+}

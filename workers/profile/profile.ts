@@ -1,0 +1,114 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnProfile, TimeGrain } from '../../core/dataset';
+import { queryRows, quoteIdent } from '../engine/duckdb';
+import type { TypedColumn } from '../types/typed-table';
+import { roleFor, type TextStats } from './column-roles';
+
+const TOP_VALUES = 5;
+const VALUE_CHARS = 60;
+
+const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
+const isTime = (c: TypedColumn) => c.type === 'date' || c.type === 'datetime';
+const isText = (c: TypedColumn) => c.type === 'text' || c.type === 'category';
+
+/**
+ * Profiles a typed table in two queries: one aggregate over every column
+ * (nulls, distinct counts, ranges, sums) and one for the most frequent values of
+ * the dimensions. The result is what the planner and the LLM see instead of rows,
+ * so values are length-capped and lists short.
+ */
+export async function profileTable(
+  connection: DuckDBConnection,
+  table: string,
+  columns: TypedColumn[],
+): Promise<{ rows: number; columns: ColumnProfile[] }> {
+  const t = quoteIdent(table);
+  const parts = ['count(*) AS total'];
+  columns.forEach((column, i) => {
+    const c = quoteIdent(column.name);
+    parts.push(`count(${c}) AS present${i}`, `count(DISTINCT ${c}) AS distinct${i}`);
+    if (isNumeric(column)) {
+      parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `avg(${c}) AS mean${i}`, `sum(${c}) AS sum${i}`);
+    }
+    if (isTime(column)) {
+      const day = `CAST(${c} AS DATE)`;
+      parts.push(
+        `CAST(min(${c}) AS VARCHAR) AS from${i}`,
+        `CAST(max(${c}) AS VARCHAR) AS to${i}`,
+        `bool_and(day(${day}) = 1) AS firstday${i}`,
+        `bool_and(month(${day}) = 1) AS january${i}`,
+        `bool_and(month(${day}) IN (1, 4, 7, 10)) AS quarterly${i}`,
+        `count(DISTINCT dayofweek(${day})) AS weekdays${i}`,
+        `bool_or(CAST(CAST(${c} AS TIMESTAMP) AS TIME) <> TIME '00:00:00') AS clock${i}`,
+      );
+    }
+    if (isText(column)) {
+      parts.push(`avg(length(${c})) AS avglen${i}`, `count(*) FILTER (WHERE contains(${c}, ' ')) AS spaces${i}`);
+    }
+  });
+  const [stats = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${t}`);
+  const rows = Number(stats.total ?? 0);
+  const num = (key: string) => (stats[key] == null ? undefined : Number(stats[key]));
+
+  const profiles: ColumnProfile[] = columns.map((column, i) => {
+    const present = num(`present${i}`) ?? 0;
+    const text: TextStats | null = isText(column)
+      ? {
+          present,
+          distinct: num(`distinct${i}`) ?? 0,
+          averageLength: num(`avglen${i}`) ?? 0,
+          withSpaces: num(`spaces${i}`) ?? 0,
+        }
+      : null;
+    const range = isNumeric(column) && present > 0 ? { min: num(`min${i}`) ?? 0, max: num(`max${i}`) ?? 0 } : null;
+    const { role, type } = roleFor(column, text, range);
+    const profile: ColumnProfile = {
+      name: column.name,
+      type,
+      role,
+      unit: column.unit,
+      nulls: rows - present,
+      distinct: num(`distinct${i}`) ?? 0,
+    };
+    if (range) {
+      Object.assign(profile, { min: range.min, max: range.max, mean: num(`mean${i}`), sum: num(`sum${i}`) });
+    }
+    if (isTime(column) && present > 0) {
+      profile.from = String(stats[`from${i}`]);
+      profile.to = String(stats[`to${i}`]);
+      profile.grain = naturalGrain(stats, i, num(`distinct${i}`) ?? 0);
+    }
+    if (role === 'time' && column.type === 'integer') profile.grain = 'year';
+    if (column.notes.length) profile.notes = column.notes;
+    return profile;
+  });
+  await addTopValues(connection, t, profiles);
+  return { rows, columns: profiles };
+}
+
+function naturalGrain(stats: Record<string, unknown>, i: number, distinct: number): TimeGrain {
+  if (stats[`clock${i}`]) return 'hour';
+  if (stats[`firstday${i}`] && distinct > 1) {
+    if (stats[`january${i}`]) return 'year';
+    if (stats[`quarterly${i}`]) return 'quarter';
+    return 'month';
+  }
+  if (Number(stats[`weekdays${i}`]) === 1 && distinct > 2) return 'week';
+  return 'day';
+}
+
+async function addTopValues(connection: DuckDBConnection, table: string, profiles: ColumnProfile[]): Promise<void> {
+  const wanted = profiles.filter((p) => p.role === 'dimension');
+  if (wanted.length === 0) return;
+  const queries = wanted.map((profile, k) => {
+    const c = quoteIdent(profile.name);
+    return `(SELECT ${k} AS k, CAST(${c} AS VARCHAR) AS value, count(*) AS n FROM ${table}
+             WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, value LIMIT ${TOP_VALUES})`;
+  });
+  const rows = await queryRows(connection, queries.join(' UNION ALL '));
+  for (const row of rows) {
+    const profile = wanted[Number(row.k)] as ColumnProfile;
+    (profile.top ??= []).push({ value: String(row.value).slice(0, VALUE_CHARS), count: Number(row.n) });
+  }
+  for (const profile of wanted) profile.top?.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}

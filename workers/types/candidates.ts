@@ -1,0 +1,36 @@
+import type { ColumnUnit } from '../../core/dataset';
+
+/** A number's written form, as seen in a column's sample. */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  /** Characters and codes to drop before the cast: currency, group separators, spaces, %, parentheses. */
+  strip: string[];
+  percent: boolean;
+  currency: string | null;
+  /** True when the sample alone could not tell `1,234` (thousands) from `1,234` (decimal). */
+  decimalGuessed: boolean;
+}
+
+export type DateOrder = 'ymd' | 'mdy' | 'dmy';
+
+/** A date family: the strptime formats to try (none: ISO 8601, cast directly). */
+export interface DateFormat {
+  formats: string[];
+  order: DateOrder;
+  /** For `03/04/2024`-style dates: false while no value has shown which part is the day. */
+  proven?: boolean;
+  /** Excel serial day numbers (days since 1899-12-30) in a column named like a date. */
+  excelSerial?: boolean;
+}
+
+/** What a column's sample says it could be; SQL then checks every value of the column. */
+export type Candidate =
+  | { kind: 'boolean' }
+  | { kind: 'number'; plain: true; integer: boolean; unit: ColumnUnit | null; nullTokens: boolean }
+  | { kind: 'number'; plain: false; format: NumberFormat }
+  | { kind: 'date'; format: DateFormat; nullTokens: boolean }
+  /** `identifier`: numbers written with leading zeros, codes rather than quantities. */
+  | { kind: 'text'; identifier?: boolean };
+
+/** Values that mean "no value" in a numeric or date column. */
+export const NULL_TOKENS = ['na', 'n/a', 'n.a.', '-', '--', '—', 'null', 'none', 'nan', '#n/a', '?', '.'];

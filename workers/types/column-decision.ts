@@ -1,0 +1,68 @@
+import type { ColumnType, ColumnUnit } from '../../core/dataset';
+import type { Candidate } from './candidates';
+
+/** Whole-column facts about a column whose every value converted. */
+export interface ColumnStats {
+  /** Values with a fractional part (numbers read as decimals). */
+  fractional?: number;
+  /** Values with a time of day other than midnight (dates read as timestamps). */
+  withTime?: number;
+  /** The largest day of month (d/m/y dates): above 12 proves the order. */
+  maxDay?: number;
+}
+
+/** The type a column ends up with and the DuckDB type that stores it. */
+export interface ColumnDecision {
+  type: ColumnType;
+  unit: ColumnUnit | null;
+  storage: 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'VARCHAR';
+  notes: string[];
+  /** Text that is a code (numbers with leading zeros, IDs), not words. */
+  identifierLike: boolean;
+}
+
+/** Names of columns whose numbers are labels, not quantities: postal codes, order numbers, IDs. */
+const IDENTIFIER_NAME =
+  /(^|[\s_.-])(id|code|zip|zip ?code|postal|postal ?code|post ?code|sku|ean|upc|isbn|phone|account|key|number|no|nr|#)$|[a-z]ID$/i;
+
+export function isIdentifierName(name: string): boolean {
+  return IDENTIFIER_NAME.test(name.trim());
+}
+
+const ORDER_WORDS = { mdy: 'month/day/year', dmy: 'day/month/year', ymd: 'year/month/day' } as const;
+
+const TEXT: ColumnDecision = { type: 'text', unit: null, storage: 'VARCHAR', notes: [], identifierLike: false };
+
+/**
+ * Decides a column's final type once every value of it has converted to its
+ * candidate: integers named like codes stay text, numbers get their unit, dates
+ * without times become dates, and an unproven day/month order gets a note.
+ */
+export function decideColumn(name: string, candidate: Candidate, stats: ColumnStats): ColumnDecision {
+  switch (candidate.kind) {
+    case 'text':
+      return { ...TEXT, identifierLike: candidate.identifier ?? false };
+    case 'boolean':
+      return { ...TEXT, type: 'boolean', storage: 'BOOLEAN' };
+    case 'number': {
+      const unit = candidate.plain ? candidate.unit : candidate.format.percent ? 'percent' : candidate.format.currency;
+      const integral = candidate.plain ? candidate.integer : (stats.fractional ?? 0) === 0;
+      if (candidate.plain && integral && !unit && isIdentifierName(name)) return { ...TEXT, identifierLike: true };
+      const type: ColumnType = unit === 'percent' ? 'percent' : unit ? 'currency' : integral ? 'integer' : 'decimal';
+      const notes =
+        !candidate.plain && candidate.format.decimalGuessed
+          ? [`read "${candidate.format.decimal}" as the decimal mark; no value showed which separator groups thousands`]
+          : [];
+      return { type, unit, storage: type === 'integer' ? 'BIGINT' : 'DOUBLE', notes, identifierLike: false };
+    }
+    case 'date': {
+      const { format } = candidate;
+      const ambiguous = format.proven === false && (stats.maxDay ?? 0) <= 12;
+      const notes = ambiguous
+        ? [`day and month order is ambiguous (every value reads both ways); read as ${ORDER_WORDS[format.order]}`]
+        : [];
+      const withTime = (stats.withTime ?? 0) > 0;
+      return { ...TEXT, type: withTime ? 'datetime' : 'date', storage: withTime ? 'TIMESTAMP' : 'DATE', notes };
+    }
+  }
+}
