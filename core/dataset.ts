@@ -34,6 +34,7 @@ export const ColumnProfile = z.object({
   role: ColumnRole,
   unit: ColumnUnit.nullable(),
   nulls: z.number().int(),
+  /** Exact, except for measures of tables over 100,000 rows, where it is a HyperLogLog estimate. */
   distinct: z.number().int(),
   /** Measures: the range and totals of the converted values. */
   min: z.number().optional(),

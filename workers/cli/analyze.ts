@@ -7,8 +7,16 @@ import { overviewText } from './overview-text';
 
 const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> [--sheet NAME] [--json]';
 
+export interface CliIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+  /** The environment to read settings from (default: the process's). */
+  env?: Record<string, string | undefined>;
+}
+
 /** Runs the worker's analysis path in a terminal; returns the exit code. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const { out, err } = io;
   let parsed;
   try {
     parsed = parseArgs({
@@ -26,7 +34,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     return parsed.values.help ? 0 : 2;
   }
   try {
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     const connection = await openDatabase();
     const dataset = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
     const { meta } = dataset;
@@ -49,7 +57,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+  main(process.argv.slice(2), { out: process.stdout, err: process.stderr }).then((code) => {
     process.exitCode = code;
   });
 }

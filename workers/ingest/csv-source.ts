@@ -3,8 +3,8 @@ import { WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES } from './file-head';
-import type { RawSource, ScanRejects } from './raw-source';
-import { decodeSample, detectEncoding, transcodeToUtf8, type TextEncoding } from './text-encoding';
+import type { RawSource, ScanRejects, UnreadableRow } from './raw-source';
+import { decodeSample, detectEncoding, FALLBACK_ENCODING, transcodeToUtf8, type TextEncoding } from './text-encoding';
 
 const EXAMPLES = 5;
 
@@ -21,18 +21,24 @@ export async function readCsvSource(
   head: Buffer,
   options: { connection: DuckDBConnection; table: string; workDir: string },
 ): Promise<RawSource> {
-  const encoding = await detectEncoding(path, head);
+  let encoding = detectEncoding(head);
   let dataPath = path;
-  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
+  const transcode = async () => {
     dataPath = `${options.workDir}/${options.table}.utf8.csv`;
     await transcodeToUtf8(path, encoding, dataPath);
-  }
+  };
+  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') await transcode();
   const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   const dialect = sniffCsvDialect(text);
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }
+  const facts: Record<string, string | number> = {
+    encoding: describeEncoding(encoding),
+    delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
+    headerLine: dialect.headerLine ?? 'none',
+  };
   const rejectsTable = (pass: number) => `${options.table}__rejects${pass}`;
   return {
     format: 'csv',
@@ -46,7 +52,17 @@ export async function readCsvSource(
         `max_line_size = 4000000)`
       );
     },
-    rejects: (pass) => collectRejects(options.connection, rejectsTable(pass), dialect),
+    rejects: async (pass) => {
+      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
+      if (rejects.invalidText && dataPath === path) {
+        // Valid UTF-8 at the start but not further on: the whole file is in a legacy encoding.
+        encoding = FALLBACK_ENCODING;
+        await transcode();
+        facts.encoding = describeEncoding(encoding);
+        return { ...rejects, rescan: true };
+      }
+      return rejects;
+    },
     columns: dialect.columns,
     sample: dialect.sample,
     hints: dialect.columns.map(() => ({})),
@@ -54,11 +70,7 @@ export async function readCsvSource(
     sheets: [],
     unreadable: [],
     unreadableCount: 0,
-    facts: {
-      encoding: describeEncoding(encoding),
-      delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
-      headerLine: dialect.headerLine ?? 'none',
-    },
+    facts,
   };
 }
 
@@ -78,13 +90,17 @@ function describeHeader(dialect: CsvDialect): string {
   return names.join(', ') + (dialect.columns.length > 4 ? ', …' : '');
 }
 
-async function collectRejects(connection: DuckDBConnection, errors: string, dialect: CsvDialect): Promise<ScanRejects> {
+async function collectRejects(
+  connection: DuckDBConnection,
+  errors: string,
+  dialect: CsvDialect,
+): Promise<ScanRejects & { invalidText: boolean }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
     connection,
     `SELECT line, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
   );
-  const result: ScanRejects = { padded: [], unreadable: [], unreadableCount: 0, castFailures: [] };
+  const result = { padded: [] as (string | null)[][], unreadable: [] as UnreadableRow[], unreadableCount: 0, castFailures: [] as number[], invalidText: false };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
   for (const row of rows) {
@@ -97,6 +113,7 @@ async function collectRejects(connection: DuckDBConnection, errors: string, dial
     if (seen.has(String(line))) continue;
     seen.add(String(line));
     const text = String(row.csv_line ?? '');
+    if (row.error_type === 'INVALID ENCODING') result.invalidText = true;
     if (row.error_type === 'MISSING COLUMNS') {
       const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
       result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));
@@ -117,7 +134,7 @@ function rejectReason(type: string, text: string, dialect: CsvDialect): string {
       const found = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells.length ?? 0;
       return `${found} fields where the header has ${dialect.columns.length}`;
     }
-    case 'INVALID UNICODE':
+    case 'INVALID ENCODING':
       return 'bytes that are not valid text';
     case 'UNQUOTED VALUE':
       return 'a quote in the middle of an unquoted field';

@@ -10,6 +10,8 @@ export function uniqueHeaderNames(cells: readonly (string | null | undefined)[])
   const taken = new Set<string>();
   const names: string[] = [];
   cells.forEach((cell, index) => {
+    // Control characters (tabs, newlines inside a quoted header) would make names unreadable in chat.
+    // eslint-disable-next-line no-control-regex
     const cleaned = (cell ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
     const base = cleaned === '' ? `Column ${index + 1}` : cleaned.slice(0, 120);
     let name = base;

@@ -70,7 +70,7 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
           'XLS_LEGACY',
           'This is an old-style .xls workbook. Save it as .xlsx or CSV and send it again.',
         );
-      case 'zip':
+      case 'zip': {
         // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
         const { readXlsxSource } = await import('./xlsx-source');
         source = await readXlsxSource(path, {
@@ -80,6 +80,7 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
           maxUnzippedBytes: options.maxUnzippedBytes,
         });
         break;
+      }
       case 'text':
         source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
         break;
@@ -89,7 +90,7 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
     const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
     const padded = typed.rejects?.padded.length ?? 0;
     if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
-    const profile = await profileTable(options.connection, table, typed.columns);
+    const profile = await profileTable(options.connection, table, typed.columns, typed.rows);
     if (profile.rows === 0) {
       throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
     }

@@ -27,6 +27,8 @@ export interface ScanRejects {
   unreadableCount: number;
   /** Columns where a value did not fit the native type asked for: read them as text instead. */
   castFailures: number[];
+  /** The source changed how it reads the file (e.g. its encoding): scan again. */
+  rescan?: boolean;
 }
 
 /**

@@ -8,34 +8,27 @@ import { utf16Order } from './file-sniff';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | string;
 
 /**
- * Decides a text file's encoding from the whole file, not its first block: UTF-8
- * is accepted only if every byte sequence in the file is valid UTF-8 (checked in
- * chunks with Node's native validator). Anything else is given to chardet; the
- * Latin-1 family is read as Windows-1252, its superset, so 0x80 is €.
+ * Decides a text file's encoding from its first megabyte: a byte-order mark,
+ * UTF-16's zero bytes, or valid UTF-8 (a multi-byte character cut by the end of
+ * the block is allowed). Anything else is given to chardet; the Latin-1 family
+ * is read as Windows-1252, its superset, so 0x80 is €. A file that is UTF-8 at
+ * the start but not further on is caught by DuckDB's reader, which checks every
+ * byte (see `FALLBACK_ENCODING`).
  */
-export async function detectEncoding(path: string, head: Buffer): Promise<TextEncoding> {
+export function detectEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   const utf16 = utf16Order(head);
   if (utf16) return utf16;
-  if (await isWholeFileUtf8(path)) return 'utf-8';
-  const guess = chardet.detect(head)?.toLowerCase() ?? 'windows-1252';
+  if (isUtf8(head.subarray(0, completeUtf8Prefix(head)))) return 'utf-8';
+  const guess = chardet.detect(head)?.toLowerCase() ?? FALLBACK_ENCODING;
   if (guess.startsWith('iso-8859-1') || guess.startsWith('windows-125') || guess.startsWith('utf')) {
-    return 'windows-1252';
+    return FALLBACK_ENCODING;
   }
-  return iconv.encodingExists(guess) ? guess : 'windows-1252';
+  return iconv.encodingExists(guess) ? guess : FALLBACK_ENCODING;
 }
 
-async function isWholeFileUtf8(path: string): Promise<boolean> {
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const block = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    // A multi-byte character may straddle the chunk boundary: hold back an incomplete tail.
-    const cut = completeUtf8Prefix(block);
-    if (!isUtf8(block.subarray(0, cut))) return false;
-    carry = Buffer.from(block.subarray(cut));
-  }
-  return carry.length === 0 || isUtf8(carry);
-}
+/** What a file that is not valid UTF-8 is read as when nothing says otherwise: Western European Windows. */
+export const FALLBACK_ENCODING = 'windows-1252';
 
 /** Length of the block without a trailing, possibly incomplete, multi-byte sequence. */
 function completeUtf8Prefix(block: Buffer): number {

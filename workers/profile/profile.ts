@@ -5,6 +5,8 @@ import type { TypedColumn } from '../types/typed-table';
 import { roleFor, type TextStats } from './column-roles';
 
 const TOP_VALUES = 5;
+/** Above this many rows, a measure's distinct count is estimated (HyperLogLog): exact counting costs more than the rest of the profile. */
+const EXACT_DISTINCT_ROWS = 100_000;
 const VALUE_CHARS = 60;
 
 const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
@@ -21,12 +23,14 @@ export async function profileTable(
   connection: DuckDBConnection,
   table: string,
   columns: TypedColumn[],
+  rowCount: number,
 ): Promise<{ rows: number; columns: ColumnProfile[] }> {
   const t = quoteIdent(table);
   const parts = ['count(*) AS total'];
   columns.forEach((column, i) => {
     const c = quoteIdent(column.name);
-    parts.push(`count(${c}) AS present${i}`, `count(DISTINCT ${c}) AS distinct${i}`);
+    const estimate = isNumeric(column) && rowCount > EXACT_DISTINCT_ROWS;
+    parts.push(`count(${c}) AS present${i}`, `${estimate ? `approx_count_distinct(${c})` : `count(DISTINCT ${c})`} AS distinct${i}`);
     if (isNumeric(column)) {
       parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `avg(${c}) AS mean${i}`, `sum(${c}) AS sum${i}`);
     }
@@ -38,9 +42,9 @@ export async function profileTable(
         `bool_and(day(${day}) = 1) AS firstday${i}`,
         `bool_and(month(${day}) = 1) AS january${i}`,
         `bool_and(month(${day}) IN (1, 4, 7, 10)) AS quarterly${i}`,
-        `count(DISTINCT dayofweek(${day})) AS weekdays${i}`,
-        `bool_or(CAST(CAST(${c} AS TIMESTAMP) AS TIME) <> TIME '00:00:00') AS clock${i}`,
+        `min(dayofweek(${day})) = max(dayofweek(${day})) AS oneweekday${i}`,
       );
+      if (column.type === 'datetime') parts.push(`bool_or(CAST(${c} AS TIME) <> TIME '00:00:00') AS clock${i}`);
     }
     if (isText(column)) {
       parts.push(`avg(length(${c})) AS avglen${i}`, `count(*) FILTER (WHERE contains(${c}, ' ')) AS spaces${i}`);
@@ -93,7 +97,7 @@ function naturalGrain(stats: Record<string, unknown>, i: number, distinct: numbe
     if (stats[`quarterly${i}`]) return 'quarter';
     return 'month';
   }
-  if (Number(stats[`weekdays${i}`]) === 1 && distinct > 2) return 'week';
+  if (stats[`oneweekday${i}`] && distinct > 2) return 'week';
   return 'day';
 }
 

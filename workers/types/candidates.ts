@@ -7,6 +7,8 @@ export interface NumberFormat {
   strip: string[];
   percent: boolean;
   currency: string | null;
+  /** Some values are negated with U+2212 (−) rather than a hyphen. */
+  unicodeMinus: boolean;
   /** True when the sample alone could not tell `1,234` (thousands) from `1,234` (decimal). */
   decimalGuessed: boolean;
 }

@@ -6,7 +6,7 @@ import { NULL_TOKENS, type Candidate, type NumberFormat } from './candidates';
 export function numberSql(raw: string, format: NumberFormat): string {
   let text = raw;
   for (const token of format.strip) text = `replace(${text}, ${quoteLiteral(token)}, '')`;
-  text = `replace(${text}, '−', '-')`;
+  if (format.unicodeMinus) text = `replace(${text}, '−', '-')`;
   if (format.decimal === ',') text = `replace(${text}, ',', '.')`;
   const value = `TRY_CAST(${text} AS DOUBLE)`;
   // Accounting negatives: (1,234) is -1234.
@@ -58,8 +58,8 @@ export function conversionSql(raw: string, candidate: Candidate): string | null 
     case 'boolean':
       return booleanSql(raw);
     case 'number':
-      if (!candidate.plain) return numberSql(raw, candidate.format);
-      return `TRY_CAST(${raw} AS ${candidate.integer ? 'BIGINT' : 'DOUBLE'})`;
+      // Integers are read as DOUBLE too: a cast to BIGINT would round `2.5` instead of failing.
+      return candidate.plain ? `TRY_CAST(${raw} AS DOUBLE)` : numberSql(raw, candidate.format);
     case 'date':
       return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format.formats);
     case 'text':
@@ -70,7 +70,7 @@ export function conversionSql(raw: string, candidate: Candidate): string | null 
 /** Values that converted but must not be read as numbers: `0123` is a code, not 123. */
 export function suspectSql(raw: string, candidate: Candidate): string | null {
   if (candidate.kind === 'number' && candidate.plain && candidate.integer) {
-    return `(starts_with(ltrim(${raw}), '0') AND length(trim(${raw})) > 1)`;
+    return `(starts_with(${raw}, '0') AND length(${raw}) > 1 AND NOT starts_with(${raw}, '0.'))`;
   }
   return null;
 }

@@ -17,6 +17,7 @@ export interface TypedColumn {
 
 export interface TypedTable {
   columns: TypedColumn[];
+  rows: number;
   /** What the final scan could not load (CSV rows with too many fields, bad bytes). */
   rejects: ScanRejects | null;
 }
@@ -50,20 +51,25 @@ export async function buildTypedTable(connection: DuckDBConnection, source: RawS
     return { candidate, scan: scanTypeFor(candidate) };
   });
   const stage = quoteIdent(table);
-  let rejects: ScanRejects | null = null;
+  let rejects: ScanRejects | null;
+  let stats: ColumnStats[];
+  let rows: number;
   for (let pass = 0; ; pass++) {
-    const last = pass === MAX_SCANS - 1;
     await createStage(connection, source, plans, stage, pass);
     rejects = (await source.rejects?.(pass)) ?? null;
+    if (rejects?.rescan) continue;
     if (rejects?.castFailures.length) {
       for (const i of rejects.castFailures) (plans[i] as ColumnPlan).scan = 'VARCHAR';
       continue;
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
-    const revised = await reviseMisfits(connection, source, plans, stage, sampleOf, last);
+    const checked = await checkColumns(connection, plans, stage);
+    stats = checked.stats;
+    rows = checked.rows;
+    if (checked.misfits.length === 0) break;
+    const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, pass >= MAX_SCANS - 1);
     if (!revised) break;
   }
-  const stats = await columnStats(connection, plans, stage);
   const columns = plans.map((plan, i) => {
     const name = source.columns[i] as string;
     const decision = decideColumn(name, plan.candidate, stats[i] ?? {});
@@ -77,21 +83,32 @@ export async function buildTypedTable(connection: DuckDBConnection, source: RawS
     };
   });
   await finalize(connection, plans, stage, columns);
-  return { columns: columns.map(({ storage: _storage, ...column }) => column), rejects };
+  return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
 }
 
-function selectList(plans: ColumnPlan[], fromText: boolean): string {
-  return plans
-    .flatMap((plan, i) => {
-      const c = `c${i}`;
-      if (plan.scan !== 'VARCHAR') return [`${fromText ? `TRY_CAST(${c} AS ${plan.scan})` : c} AS ${value(i)}`];
-      const conversion = conversionSql(c, plan.candidate);
-      if (!conversion) return [`${c} AS ${value(i)}`];
-      const suspect = suspectSql(c, plan.candidate);
-      const misfit = `(${conversion}) IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
-      return [`${conversion} AS ${value(i)}`, `CASE WHEN ${misfit} THEN ${c} END AS ${odd(i)}`];
-    })
-    .join(', ');
+const converts = (plan: ColumnPlan) => plan.scan === 'VARCHAR' && conversionSql('c', plan.candidate) !== null;
+
+/**
+ * The staging SELECT over a scan: converted values `v{i}` and, for converted
+ * columns, a sparse `x{i}` holding the raw text of every value that did not
+ * convert (or converted but must not be trusted as a number). Two levels, so
+ * each conversion is computed once.
+ */
+function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolean): string {
+  const inner = plans.flatMap((plan, i) => {
+    const c = `c${i}`;
+    if (plan.scan !== 'VARCHAR') return [`${fromText ? `TRY_CAST(${c} AS ${plan.scan})` : c} AS ${value(i)}`];
+    const conversion = conversionSql(c, plan.candidate);
+    return conversion ? [c, `${conversion} AS ${value(i)}`] : [`${c} AS ${value(i)}`];
+  });
+  const outer = plans.flatMap((plan, i) => {
+    if (!converts(plan)) return [value(i)];
+    const c = `c${i}`;
+    const suspect = suspectSql(c, plan.candidate);
+    const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
+    return [value(i), `CASE WHEN ${misfit} THEN ${c} END AS ${odd(i)}`];
+  });
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${from})`;
 }
 
 async function createStage(
@@ -105,7 +122,7 @@ async function createStage(
     plans.map((plan) => plan.scan),
     pass,
   );
-  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(plans, false)} FROM ${scan}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS ${stagingQuery(plans, scan, false)}`);
 }
 
 /** Adds back rows the scanner set aside for having too few fields, padded with NULLs. */
@@ -121,7 +138,7 @@ async function insertPadded(
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(padded)} (${plans.map((_, i) => `c${i} VARCHAR`).join(', ')})`,
   );
-  const appender = await connection.createAppender(padded, 'temp');
+  const appender = await connection.createAppender(padded, 'main', 'temp');
   for (const row of rows) {
     for (let i = 0; i < width; i++) {
       const cell = row[i];
@@ -131,8 +148,37 @@ async function insertPadded(
     appender.endRow();
   }
   appender.closeSync();
-  await connection.run(`INSERT INTO ${stage} SELECT ${selectList(plans, true)} FROM temp.${quoteIdent(padded)}`);
+  await connection.run(`INSERT INTO ${stage} ${stagingQuery(plans, `temp.${quoteIdent(padded)}`, true)}`);
   await connection.run(`DROP TABLE temp.${quoteIdent(padded)}`);
+}
+
+/**
+ * One aggregate over the staged table: how many values of each converted column
+ * did not fit, and the whole-column facts the final types depend on.
+ */
+async function checkColumns(
+  connection: DuckDBConnection,
+  plans: ColumnPlan[],
+  stage: string,
+): Promise<{ misfits: number[]; stats: ColumnStats[]; rows: number }> {
+  const parts: string[] = ['count(*) AS total'];
+  plans.forEach((plan, i) => {
+    const { candidate } = plan;
+    const v = value(i);
+    if (converts(plan)) parts.push(`count(${odd(i)}) AS odd${i}`);
+    if (candidate.kind === 'number') parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
+    if (candidate.kind === 'date' && plan.scan !== 'DATE') {
+      parts.push(`count(*) FILTER (WHERE CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
+    }
+    if (candidate.kind === 'date' && candidate.format.proven === false) parts.push(`max(day(${v})) AS maxday${i}`);
+  });
+  const [row = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${stage}`);
+  const n = (key: string) => (row[key] == null ? undefined : Number(row[key]));
+  return {
+    rows: n('total') ?? 0,
+    misfits: plans.map((_, i) => i).filter((i) => (n(`odd${i}`) ?? 0) > 0),
+    stats: plans.map((_, i) => ({ fractional: n(`fractional${i}`), withTime: n(`withtime${i}`), maxDay: n(`maxday${i}`) })),
+  };
 }
 
 /**
@@ -146,23 +192,20 @@ async function reviseMisfits(
   source: RawSource,
   plans: ColumnPlan[],
   stage: string,
+  misfitColumns: number[],
   sampleOf: (i: number) => (string | null)[],
   last: boolean,
 ): Promise<boolean> {
-  const withOdd = plans.map((plan, i) => (plan.scan === 'VARCHAR' && conversionSql('c', plan.candidate) ? i : -1));
-  const checked = withOdd.filter((i) => i >= 0);
-  if (checked.length === 0) return false;
-  const counts = checked.map((i) => `count(*) FILTER (WHERE ${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))}) AS n${i}`);
-  const [row = {}] = await queryRows(connection, `SELECT count(*) AS total, ${counts.join(', ')} FROM ${stage}`);
   let revised = false;
-  for (const i of checked) {
-    const misfits = Number(row[`n${i}`] ?? 0);
-    if (misfits === 0) continue;
+  for (const i of misfitColumns) {
+    const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))}`;
+    const [{ misfits = 0 } = {}] = await queryRows(connection, `SELECT count(*) AS misfits FROM ${stage} WHERE ${real}`);
+    if (Number(misfits) === 0) continue;
     const plan = plans[i] as ColumnPlan;
     const name = source.columns[i] as string;
     const values = await queryRows(
       connection,
-      `SELECT DISTINCT ${odd(i)} AS value FROM ${stage} WHERE ${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))} LIMIT ${ODD_VALUES}`,
+      `SELECT DISTINCT ${odd(i)} AS value FROM ${stage} WHERE ${real} LIMIT ${ODD_VALUES}`,
     );
     const oddValues = values.map((v) => String(v.value));
     const next = candidateFor(name, [...sampleOf(i), ...oddValues], source.hints[i]);
@@ -176,7 +219,7 @@ async function reviseMisfits(
         note:
           next.kind === 'text' && next.identifier
             ? undefined
-            : `kept as text: ${misfits.toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
+            : `kept as text: ${Number(misfits).toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
       };
     } else {
       plans[i] = { candidate: next, scan: 'VARCHAR' };
@@ -184,25 +227,6 @@ async function reviseMisfits(
     revised = true;
   }
   return revised;
-}
-
-async function columnStats(connection: DuckDBConnection, plans: ColumnPlan[], stage: string): Promise<ColumnStats[]> {
-  const parts: string[] = [];
-  plans.forEach((plan, i) => {
-    const { candidate } = plan;
-    const v = value(i);
-    if (candidate.kind === 'number' && !candidate.plain) {
-      parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
-    }
-    if (candidate.kind === 'date' && plan.scan !== 'DATE') {
-      parts.push(`count(*) FILTER (WHERE CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
-    }
-    if (candidate.kind === 'date' && candidate.format.proven === false) parts.push(`max(day(${v})) AS maxday${i}`);
-  });
-  if (parts.length === 0) return plans.map(() => ({}));
-  const [row = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${stage}`);
-  const n = (key: string) => (row[key] == null ? undefined : Number(row[key]));
-  return plans.map((_, i) => ({ fractional: n(`fractional${i}`), withTime: n(`withtime${i}`), maxDay: n(`maxday${i}`) }));
 }
 
 /** Drops the misfit columns and gives each value column its name and final type, in place. */
@@ -215,7 +239,7 @@ async function finalize(
   const statements: string[] = [];
   plans.forEach((plan, i) => {
     const column = columns[i] as TypedColumn & { storage: string };
-    if (plan.scan === 'VARCHAR' && conversionSql('c', plan.candidate)) {
+    if (converts(plan)) {
       statements.push(`ALTER TABLE ${stage} DROP COLUMN ${odd(i)}`);
     }
     const current = plan.scan !== 'VARCHAR' ? plan.scan : storageOfConversion(plan.candidate);
@@ -232,7 +256,7 @@ function storageOfConversion(candidate: Candidate): string {
     case 'boolean':
       return 'BOOLEAN';
     case 'number':
-      return candidate.plain && candidate.integer ? 'BIGINT' : 'DOUBLE';
+      return 'DOUBLE';
     case 'date':
       return 'TIMESTAMP';
     case 'text':

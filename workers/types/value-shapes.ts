@@ -56,6 +56,13 @@ function dateFormat(values: string[], name: string): DateFormat | null {
   return null;
 }
 
+/** A currency named in the header (`Cost Total $`, `Price (EUR)`) when the values carry none. */
+function currencyInName(name: string): string | null {
+  const symbol = [...name].find((ch) => CURRENCY_SYMBOLS[ch]);
+  if (symbol) return CURRENCY_SYMBOLS[symbol] as string;
+  return CURRENCY_CODES.find((code) => new RegExp(`(^|[^A-Za-z])${code}([^A-Za-z]|$)`).test(name)) ?? null;
+}
+
 /** Which separator is the decimal mark in one value: definite, or a guess when only `1,234` is seen. */
 function decimalMark(digits: string): { mark: '.' | ','; sure: boolean } | null {
   const lastDot = digits.lastIndexOf('.');
@@ -106,6 +113,7 @@ function numberFormat(values: string[]): NumberFormat | null {
     strip: [...strip].filter((token) => token !== decimal),
     percent: percent > 0,
     currency: currencies.values().next().value ?? null,
+    unicodeMinus: values.some((v) => v.includes('−')),
     decimalGuessed: unsure && dotVotes + commaVotes === 0,
   };
 }
@@ -127,9 +135,10 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
   if (values.every((v) => PLAIN_NUMBER.test(v))) {
-    if (values.some((v) => LEADING_ZERO.test(v))) return { kind: 'text', identifier: true };
+    // Leading zeros, or more digits than a double holds exactly: a code, not a quantity.
+    if (values.some((v) => LEADING_ZERO.test(v) || /\d{16}/.test(v))) return { kind: 'text', identifier: true };
     const integer = values.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
-    return { kind: 'number', plain: true, integer, unit: hint.unit ?? null, nullTokens };
+    return { kind: 'number', plain: true, integer, unit: hint.unit ?? currencyInName(name), nullTokens };
   }
   const format = numberFormat(values);
   if (format) return { kind: 'number', plain: false, format };

@@ -1,0 +1,35 @@
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvIngest, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
+
+/**
+ * `npm run bench`: every figure is a ratio against a baseline measured in the
+ * same run, because these machines are noisy. `npm run bench -- --record` also
+ * appends the run to bench/RESULTS.md with the date.
+ */
+async function main(): Promise<void> {
+  await prepareData();
+  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest())];
+  const lines = figures.map((f) => {
+    const ratio = f.ours / f.baseline;
+    const verdict = ratio <= f.bar ? 'ok' : 'OVER';
+    return (
+      `| ${f.name} | ${f.ours.toFixed(0)} ms | ${f.baselineName} ${f.baseline.toFixed(0)} ms | ` +
+      `${ratio.toFixed(2)}× (bar ${f.bar}×) ${verdict} | ${f.extra ?? ''} |`
+    );
+  });
+  const table = ['| what | ours | baseline | ratio | also |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
+  const pandas = pandasSideBySide();
+  const report = `${table}\n\n${pandas}\n`;
+  console.log(report);
+  if (process.argv.includes('--record')) {
+    const file = join(__dirname, 'RESULTS.md');
+    if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nEach section is one `npm run bench -- --record` run; ratios are measured within that run.\n');
+    appendFileSync(file, `\n## ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version})\n\n${report}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

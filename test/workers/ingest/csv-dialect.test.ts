@@ -1,0 +1,112 @@
+import iconv from 'iconv-lite';
+import { loadText, shape } from '../../support/ingest';
+
+describe('CSV dialects', () => {
+  it('reads semicolons, decimal commas and euro amounts', async () => {
+    const data = await loadText(
+      'umsatz.csv',
+      'Region;Umsatz;Datum\nNord;1.234,50 €;04.03.2024\nSüd;987,25 €;17.03.2024\nOst;12.000,00 €;01.04.2024\n',
+    );
+    expect(data.meta.source.delimiter).toBe('semicolon');
+    expect(shape(data.column('Umsatz'))).toBe('currency/measure/EUR');
+    expect(data.column('Umsatz').sum).toBeCloseTo(1234.5 + 987.25 + 12000, 6);
+    expect(shape(data.column('Datum'))).toBe('date/time/-');
+    expect(data.column('Datum').from).toBe('2024-03-04');
+  });
+
+  it('reads tab- and pipe-separated files', async () => {
+    const tsv = await loadText('a.tsv', 'name\tscore\nann\t1.5\nbob\t2.5\ncy\t3\n');
+    expect(tsv.meta.source.delimiter).toBe('tab');
+    expect(tsv.column('score').sum).toBeCloseTo(7);
+    const piped = await loadText('b.txt', 'name|score\nann|1\nbob|2\n');
+    expect(piped.meta.source.delimiter).toBe('pipe');
+    expect(shape(piped.column('score'))).toBe('integer/measure/-');
+  });
+
+  it('keeps quoted delimiters, doubled quotes and newlines inside fields', async () => {
+    const data = await loadText(
+      'quotes.csv',
+      'id,comment,amount\n1,"Hello, world",10\n2,"She said ""hi""",20\n3,"two\nlines",30\n',
+    );
+    const rows = await data.rows('SELECT comment FROM dataset ORDER BY amount');
+    expect(rows.map((r) => r.comment)).toEqual(['Hello, world', 'She said "hi"', 'two\nlines']);
+    expect(data.meta.rows).toBe(3);
+  });
+
+  it('skips a byte-order mark, a title line and blank lines above the header', async () => {
+    const data = await loadText(
+      'report.csv',
+      '\uFEFFQuarterly sales report\n\n\nregion,sales\n\nwest,100\neast,200\n\n',
+    );
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['region', 'sales']);
+    expect(data.meta.rows).toBe(2);
+    expect(data.meta.source.headerLine).toBe(4);
+    expect(data.column('sales').sum).toBe(300);
+  });
+
+  it('pads short rows and reports rows with too many fields without failing', async () => {
+    const data = await loadText('ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n');
+    expect(data.meta.rows).toBe(3);
+    expect(data.meta.source.shortRowsPadded).toBe(1);
+    expect(data.meta.unreadable.count).toBe(1);
+    expect(data.meta.unreadable.examples[0]).toMatchObject({ reason: '4 fields where the header has 3', text: '6,7,8,9' });
+    const padded = await data.rows('SELECT c FROM dataset WHERE a = 4');
+    expect(padded).toEqual([{ c: null }]);
+  });
+
+  it('names empty headers by position and numbers duplicates, case-insensitively', async () => {
+    const data = await loadText('dupes.csv', 'Sales,,sales,Sales\n1,2,3,4\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Sales', 'Column 2', 'sales (2)', 'Sales (3)']);
+  });
+
+  it('names the columns itself when the first row is data', async () => {
+    const data = await loadText('noheader.csv', '2024-01-01,10\n2024-01-02,20\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Column 1', 'Column 2']);
+    expect(data.meta.rows).toBe(2);
+  });
+});
+
+describe('CSV encodings', () => {
+  const text = 'Artikel,Preis\nKäse,"3,50 €"\nCafé,"2,10 €"\n';
+
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE', iconv.encode(text, 'utf-16le', { addBOM: true })],
+    ['UTF-16 BE', iconv.encode(text, 'utf-16be', { addBOM: true })],
+    ['UTF-16 LE without BOM', iconv.encode(text, 'utf-16le')],
+    ['Windows-1252', iconv.encode(text, 'windows-1252')],
+  ])('detects %s', async (_label, bytes) => {
+    const data = await loadText('prices.csv', bytes);
+    const rows = await data.rows('SELECT Artikel, Preis FROM dataset ORDER BY Preis');
+    expect(rows).toEqual([
+      { Artikel: 'Café', Preis: 2.1 },
+      { Artikel: 'Käse', Preis: 3.5 },
+    ]);
+    expect(data.column('Preis').unit).toBe('EUR');
+  });
+
+  it('reads a Windows-1252 euro sign (0x80) as €, not a control character', async () => {
+    const bytes = Buffer.concat([Buffer.from('item,note\npen,'), Buffer.from([0x80]), Buffer.from(' 2 only\n')]);
+    const data = await loadText('euro.csv', bytes);
+    expect(data.meta.source.encoding).toBe('WINDOWS-1252');
+    expect(await data.rows('SELECT note FROM dataset')).toEqual([{ note: '€ 2 only' }]);
+  });
+
+  it('reads Latin-1 accents', async () => {
+    const data = await loadText('latin1.csv', iconv.encode('ville,pop\nMontréal,1700000\nQuébec,540000\n', 'latin1'));
+    expect((await data.rows('SELECT ville FROM dataset ORDER BY pop')).map((r) => r.ville)).toEqual(['Québec', 'Montréal']);
+  });
+});
+
+describe('encodings decided over the whole file', () => {
+  it('reads a file as Windows-1252 when a non-UTF-8 byte appears after the first megabyte', async () => {
+    const head = 'item,price\n' + 'pen,1.5\n'.repeat(200_000);
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' ('), Buffer.from([0x80]), Buffer.from('),2.5\n')]);
+    const data = await loadText('late-latin.csv', bytes);
+    expect(data.meta.source.encoding).toBe('WINDOWS-1252');
+    expect(data.meta.rows).toBe(200_001);
+    expect(data.meta.unreadable.count).toBe(0);
+    expect(await data.rows('SELECT item FROM dataset WHERE price = 2.5')).toEqual([{ item: 'café (€)' }]);
+  });
+});
