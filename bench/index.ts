@@ -24,8 +24,15 @@ async function main(): Promise<void> {
   console.log(report);
   if (process.argv.includes('--record')) {
     const file = join(__dirname, 'RESULTS.md');
-    if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nEach section is one `npm run bench -- --record` run; ratios are measured within that run.\n');
-    appendFileSync(file, `\n## ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version})\n\n${report}`);
+    if (!existsSync(file))
+      writeFileSync(
+        file,
+        '# Benchmark results\n\nEach section is one `npm run bench -- --record` run; ratios are measured within that run.\n',
+      );
+    appendFileSync(
+      file,
+      `\n## ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version})\n\n${report}`,
+    );
   }
 }
 

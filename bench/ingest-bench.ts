@@ -53,11 +53,10 @@ export async function prepareData(): Promise<void> {
 
 /** Peak RSS of a fresh process that only ingests the file, in MB. */
 function peakRssMb(path: string): number {
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'ingest-once.ts'), path],
-    { cwd: join(__dirname, '..'), encoding: 'utf8' },
-  );
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'ingest-once.ts'), path], {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+  });
   return Number(JSON.parse(output.trim().split('\n').pop() as string).maxRssMb);
 }
 
@@ -99,8 +98,12 @@ export async function xlsxIngest(): Promise<Figure[]> {
 
 /** pandas reading and grouping the same CSV, where Debian's python3-pandas is installed. */
 export function pandasSideBySide(): string {
-  const probe = spawnSync('python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' });
-  if (probe.status !== 0) return 'pandas: skipped (python3-pandas is not installed; `apt-get install python3-pandas`)';
+  // Debian's python3-pandas lives under the system interpreter, which a pyenv shim on PATH may hide.
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (candidate) => spawnSync(candidate, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0,
+  );
+  if (!python) return 'pandas: skipped (python3-pandas is not installed; `apt-get install python3-pandas`)';
+  const probe = spawnSync(python, ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' });
   const script = [
     'import time, pandas as pd',
     't = time.perf_counter()',
@@ -110,7 +113,7 @@ export function pandasSideBySide(): string {
     "g = df.groupby('region')['revenue'].sum()",
     'print(round((time.perf_counter() - t) * 1000))',
   ].join('\n');
-  const run = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+  const run = spawnSync(python, ['-c', script], { encoding: 'utf8' });
   return run.status === 0
     ? `pandas ${probe.stdout.trim()}: read_csv + currency clean-up + to_datetime + groupby in ${run.stdout.trim()} ms`
     : `pandas: failed (${run.stderr.trim().split('\n').pop()})`;

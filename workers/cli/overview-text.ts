@@ -21,7 +21,11 @@ function measureSummary(column: ColumnProfile): string {
 function summary(column: ColumnProfile): string {
   if (column.from !== undefined) return `${column.from} → ${column.to} (${column.grain})`;
   if (column.min !== undefined) return measureSummary(column);
-  if (column.top?.length) return column.top.slice(0, 3).map((t) => `${t.value} ${count(t.count)}`).join(' · ');
+  if (column.top?.length)
+    return column.top
+      .slice(0, 3)
+      .map((t) => `${t.value} ${count(t.count)}`)
+      .join(' · ');
   return '';
 }
 
@@ -32,7 +36,10 @@ export function timeRange(meta: DatasetMeta): string | null {
 }
 
 function pad(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return cells
+    .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 }
 
 /** The dataset overview a person reads in a terminal. */

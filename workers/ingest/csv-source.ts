@@ -100,7 +100,13 @@ async function collectRejects(
     connection,
     `SELECT line, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
   );
-  const result = { padded: [] as (string | null)[][], unreadable: [] as UnreadableRow[], unreadableCount: 0, castFailures: [] as number[], invalidText: false };
+  const result = {
+    padded: [] as (string | null)[][],
+    unreadable: [] as UnreadableRow[],
+    unreadableCount: 0,
+    castFailures: [] as number[],
+    invalidText: false,
+  };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
   for (const row of rows) {
@@ -121,7 +127,11 @@ async function collectRejects(
     }
     result.unreadableCount++;
     if (result.unreadable.length < EXAMPLES) {
-      result.unreadable.push({ line, reason: rejectReason(String(row.error_type), text, dialect), text: text.slice(0, 200) });
+      result.unreadable.push({
+        line,
+        reason: rejectReason(String(row.error_type), text, dialect),
+        text: text.slice(0, 200),
+      });
     }
   }
   result.castFailures = [...castFailures];

@@ -28,9 +28,6 @@ export interface Dataset {
   meta: DatasetMeta;
 }
 
-
-
-
 /**
  * Reads a CSV, TSV or XLSX file into a typed, profiled DuckDB table. The file's
  * kind comes from its bytes, not its name; the size limit is checked before any
@@ -125,4 +122,3 @@ async function fileSize(path: string): Promise<number> {
     throw new WorkerError('FILE_NOT_FOUND', `Cannot open ${basename(path)}: no such file.`, { cause: error });
   }
 }
-

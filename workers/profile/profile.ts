@@ -30,7 +30,10 @@ export async function profileTable(
   columns.forEach((column, i) => {
     const c = quoteIdent(column.name);
     const estimate = isNumeric(column) && rowCount > EXACT_DISTINCT_ROWS;
-    parts.push(`count(${c}) AS present${i}`, `${estimate ? `approx_count_distinct(${c})` : `count(DISTINCT ${c})`} AS distinct${i}`);
+    parts.push(
+      `count(${c}) AS present${i}`,
+      `${estimate ? `approx_count_distinct(${c})` : `count(DISTINCT ${c})`} AS distinct${i}`,
+    );
     if (isNumeric(column)) {
       parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `avg(${c}) AS mean${i}`, `sum(${c}) AS sum${i}`);
     }

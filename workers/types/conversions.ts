@@ -10,7 +10,9 @@ export function numberSql(raw: string, format: NumberFormat): string {
   if (format.decimal === ',') text = `replace(${text}, ',', '.')`;
   const value = `TRY_CAST(${text} AS DOUBLE)`;
   // Accounting negatives: (1,234) is -1234.
-  const signed = format.strip.includes('(') ? `CASE WHEN contains(${raw}, '(') THEN -abs(${value}) ELSE ${value} END` : value;
+  const signed = format.strip.includes('(')
+    ? `CASE WHEN contains(${raw}, '(') THEN -abs(${value}) ELSE ${value} END`
+    : value;
   return format.percent ? `(${signed}) / 100` : signed;
 }
 

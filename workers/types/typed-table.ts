@@ -44,7 +44,11 @@ const odd = (i: number) => `x${i}`;
  * revised with those values and the scan repeats; a column that still does not
  * fit becomes text with a note. The clean file costs one scan.
  */
-export async function buildTypedTable(connection: DuckDBConnection, source: RawSource, table: string): Promise<TypedTable> {
+export async function buildTypedTable(
+  connection: DuckDBConnection,
+  source: RawSource,
+  table: string,
+): Promise<TypedTable> {
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
   const plans: ColumnPlan[] = source.columns.map((name, i) => {
     const candidate = candidateFor(name, sampleOf(i), source.hints[i]);
@@ -67,7 +71,15 @@ export async function buildTypedTable(connection: DuckDBConnection, source: RawS
     stats = checked.stats;
     rows = checked.rows;
     if (checked.misfits.length === 0) break;
-    const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, pass >= MAX_SCANS - 1);
+    const revised = await reviseMisfits(
+      connection,
+      source,
+      plans,
+      stage,
+      checked.misfits,
+      sampleOf,
+      pass >= MAX_SCANS - 1,
+    );
     if (!revised) break;
   }
   const columns = plans.map((plan, i) => {
@@ -177,7 +189,11 @@ async function checkColumns(
   return {
     rows: n('total') ?? 0,
     misfits: plans.map((_, i) => i).filter((i) => (n(`odd${i}`) ?? 0) > 0),
-    stats: plans.map((_, i) => ({ fractional: n(`fractional${i}`), withTime: n(`withtime${i}`), maxDay: n(`maxday${i}`) })),
+    stats: plans.map((_, i) => ({
+      fractional: n(`fractional${i}`),
+      withTime: n(`withtime${i}`),
+      maxDay: n(`maxday${i}`),
+    })),
   };
 }
 
@@ -199,7 +215,10 @@ async function reviseMisfits(
   let revised = false;
   for (const i of misfitColumns) {
     const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))}`;
-    const [{ misfits = 0 } = {}] = await queryRows(connection, `SELECT count(*) AS misfits FROM ${stage} WHERE ${real}`);
+    const [{ misfits = 0 } = {}] = await queryRows(
+      connection,
+      `SELECT count(*) AS misfits FROM ${stage} WHERE ${real}`,
+    );
     if (Number(misfits) === 0) continue;
     const plan = plans[i] as ColumnPlan;
     const name = source.columns[i] as string;
@@ -211,8 +230,12 @@ async function reviseMisfits(
     const next = candidateFor(name, [...sampleOf(i), ...oddValues], source.hints[i]);
     const stuck = last || JSON.stringify(next) === JSON.stringify(plan.candidate);
     if (stuck || next.kind === 'text') {
-      const examples = oddValues.slice(0, 3).map((v) => `"${v.slice(0, 40)}"`).join(', ');
-      const what = plan.candidate.kind === 'date' ? 'dates' : plan.candidate.kind === 'boolean' ? 'yes/no values' : 'numbers';
+      const examples = oddValues
+        .slice(0, 3)
+        .map((v) => `"${v.slice(0, 40)}"`)
+        .join(', ');
+      const what =
+        plan.candidate.kind === 'date' ? 'dates' : plan.candidate.kind === 'boolean' ? 'yes/no values' : 'numbers';
       plans[i] = {
         candidate: next.kind === 'text' ? next : { kind: 'text' },
         scan: 'VARCHAR',

@@ -21,7 +21,13 @@ const DAY_FIRST_MONTH_NAME = /^\d{1,2}[ -][A-Za-z]{3,9}\.?[ -]\d{4}$/;
 const DATE_NAME = /(date|day|time|month|period|created|updated|timestamp|when)/i;
 
 function withTimes(dateFormat: string): string[] {
-  return [dateFormat, `${dateFormat} %H:%M`, `${dateFormat} %H:%M:%S`, `${dateFormat} %I:%M %p`, `${dateFormat} %I:%M:%S %p`];
+  return [
+    dateFormat,
+    `${dateFormat} %H:%M`,
+    `${dateFormat} %H:%M:%S`,
+    `${dateFormat} %I:%M %p`,
+    `${dateFormat} %I:%M:%S %p`,
+  ];
 }
 
 function dateFormat(values: string[], name: string): DateFormat | null {
@@ -126,7 +132,10 @@ function numberFormat(values: string[]): NumberFormat | null {
  * @example candidateFor('price', ['$1,234.50', '($20.00)'], {}) // number, USD, accounting negatives
  */
 export function candidateFor(name: string, sample: (string | null)[], hint: ColumnHint = {}): Candidate {
-  const present = sample.filter((v): v is string => v !== null).map((v) => v.trim()).filter((v) => v !== '');
+  const present = sample
+    .filter((v): v is string => v !== null)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const values = present.filter((v) => !NULL_TOKENS.includes(v.toLowerCase()));
   const nullTokens = values.length < present.length;
   if (values.length === 0) return { kind: 'text' };

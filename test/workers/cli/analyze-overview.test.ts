@@ -21,8 +21,18 @@ describe('npm run analyze -- <file> (overview)', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     const parsed = JSON.parse(run.stdout);
     expect(parsed.dataset).toMatchObject({ name: 'birdstrikes.csv', sheet: null, rows: 10000 });
-    expect(parsed.dataset.columns).toContainEqual({ name: 'Cost Total $', type: 'currency', role: 'measure', unit: 'USD' });
-    expect(parsed.dataset.columns[0]).toEqual({ name: 'Airport Name', type: 'category', role: 'dimension', unit: null });
+    expect(parsed.dataset.columns).toContainEqual({
+      name: 'Cost Total $',
+      type: 'currency',
+      role: 'measure',
+      unit: 'USD',
+    });
+    expect(parsed.dataset.columns[0]).toEqual({
+      name: 'Airport Name',
+      type: 'category',
+      role: 'dimension',
+      unit: null,
+    });
     expect(parsed.profile.rows).toBe(10000);
     expect(parsed.profile.columns.find((c: { name: string }) => c.name === 'Flight Date')).toMatchObject({
       from: '1990-01-08',

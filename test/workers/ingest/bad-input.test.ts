@@ -17,7 +17,10 @@ describe('bad input gets one clear line and a non-zero exit', () => {
     ['header-only.csv', /^The file has a header \("region", "sales", "date"\) but no rows of data\.$/],
     ['chart-image.csv', /^The file is not a table: it is a PNG image\. Send a CSV, TSV or XLSX file\.$/],
     ['random-bytes.csv', /^The file is not a table: it holds binary data, not text\. Send a CSV, TSV or XLSX file\.$/],
-    ['password-protected.xlsx', /^The workbook is password-protected\. Remove the password in Excel and send it again\.$/],
+    [
+      'password-protected.xlsx',
+      /^The workbook is password-protected\. Remove the password in Excel and send it again\.$/,
+    ],
     ['legacy.xls', /^This is an old-style \.xls workbook\. Save it as \.xlsx or CSV and send it again\.$/],
     ['corrupt.xlsx', /(corrupt|damaged|cannot be read|not a valid)/i],
     ['truncated.xlsx', /(corrupt|damaged|truncated|cannot be read|incomplete)/i],

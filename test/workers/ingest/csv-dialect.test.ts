@@ -49,7 +49,10 @@ describe('CSV dialects', () => {
     expect(data.meta.rows).toBe(3);
     expect(data.meta.source.shortRowsPadded).toBe(1);
     expect(data.meta.unreadable.count).toBe(1);
-    expect(data.meta.unreadable.examples[0]).toMatchObject({ reason: '4 fields where the header has 3', text: '6,7,8,9' });
+    expect(data.meta.unreadable.examples[0]).toMatchObject({
+      reason: '4 fields where the header has 3',
+      text: '6,7,8,9',
+    });
     const padded = await data.rows('SELECT c FROM dataset WHERE a = 4');
     expect(padded).toEqual([{ c: null }]);
   });
@@ -95,14 +98,24 @@ describe('CSV encodings', () => {
 
   it('reads Latin-1 accents', async () => {
     const data = await loadText('latin1.csv', iconv.encode('ville,pop\nMontréal,1700000\nQuébec,540000\n', 'latin1'));
-    expect((await data.rows('SELECT ville FROM dataset ORDER BY pop')).map((r) => r.ville)).toEqual(['Québec', 'Montréal']);
+    expect((await data.rows('SELECT ville FROM dataset ORDER BY pop')).map((r) => r.ville)).toEqual([
+      'Québec',
+      'Montréal',
+    ]);
   });
 });
 
 describe('encodings decided over the whole file', () => {
   it('reads a file as Windows-1252 when a non-UTF-8 byte appears after the first megabyte', async () => {
     const head = 'item,price\n' + 'pen,1.5\n'.repeat(200_000);
-    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' ('), Buffer.from([0x80]), Buffer.from('),2.5\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from('caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' ('),
+      Buffer.from([0x80]),
+      Buffer.from('),2.5\n'),
+    ]);
     const data = await loadText('late-latin.csv', bytes);
     expect(data.meta.source.encoding).toBe('WINDOWS-1252');
     expect(data.meta.rows).toBe(200_001);

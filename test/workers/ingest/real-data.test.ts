@@ -69,7 +69,11 @@ describe('Sample Superstore', () => {
   it('sums a currency-formatted copy of Sales to the total of the written amounts', async () => {
     const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', currencySign: 'accounting' });
     const rows = await data.rows('SELECT "Order ID", Sales, Profit FROM dataset');
-    const written = rows.map((r) => ({ id: String(r['Order ID']), revenue: usd.format(Number(r.Sales)), profit: usd.format(Number(r.Profit)) }));
+    const written = rows.map((r) => ({
+      id: String(r['Order ID']),
+      revenue: usd.format(Number(r.Sales)),
+      profit: usd.format(Number(r.Profit)),
+    }));
     const csv = ['order,revenue,profit', ...written.map((w) => `${w.id},"${w.revenue}","${w.profit}"`)].join('\n');
     const money = await load(fixtureFile('superstore-usd.csv', csv));
     expect(shape(money.column('revenue'))).toBe('currency/measure/USD');
@@ -96,7 +100,11 @@ describe('vega datasets', () => {
     expectShapes(data, { time: 'datetime/time/-', count: 'integer/measure/-' });
     expect(data.column('time')).toMatchObject({ from: '2015-01-01 01:00:00', grain: 'hour' });
     const text = readFileSync(vega('github.csv'), 'utf8');
-    const total = text.trim().split('\n').slice(1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    const total = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
     expect(data.column('count').sum).toBe(total);
   });
 

@@ -7,10 +7,7 @@ function longCsv(header: string, rows: number, row: (i: number) => string): stri
 
 describe('numbers', () => {
   it('reads thousands separators in both conventions, decided per column', async () => {
-    const data = await loadText(
-      'both.csv',
-      'us;eu\n"1,234.5";"1.234,5"\n"2,000.25";"2.000,25"\n"999.75";"999,75"\n',
-    );
+    const data = await loadText('both.csv', 'us;eu\n"1,234.5";"1.234,5"\n"2,000.25";"2.000,25"\n"999.75";"999,75"\n');
     expect(shape(data.column('us'))).toBe('decimal/measure/-');
     expect(shape(data.column('eu'))).toBe('decimal/measure/-');
     expect(data.column('us').sum).toBeCloseTo(4234.5, 6);
@@ -25,7 +22,10 @@ describe('numbers', () => {
     ['USD code', 'USD 12|USD 8.5|USD 0.5', 'USD', 21],
   ])('reads %s amounts as currency with their code', async (_label, values, code, sum) => {
     const delimiter = code === 'EUR' ? ';' : ',';
-    const body = values.split('|').map((v, i) => `${i}${delimiter}${v}`).join('\n');
+    const body = values
+      .split('|')
+      .map((v, i) => `${i}${delimiter}${v}`)
+      .join('\n');
     const data = await loadText('money.csv', `n${delimiter}amount\n${body}\n`);
     expect(shape(data.column('amount'))).toBe(`currency/measure/${code}`);
     expect(data.column('amount').sum).toBeCloseTo(sum, 6);
@@ -39,7 +39,9 @@ describe('numbers', () => {
   it('reads percentages as fractions with a percent unit', async () => {
     const data = await loadText('pct.csv', 'team,margin\na,12.5%\nb,-3%\nc,100%\n');
     expect(shape(data.column('margin'))).toBe('percent/measure/percent');
-    expect((await data.rows('SELECT margin FROM dataset ORDER BY team')).map((r) => r.margin)).toEqual([0.125, -0.03, 1]);
+    expect((await data.rows('SELECT margin FROM dataset ORDER BY team')).map((r) => r.margin)).toEqual([
+      0.125, -0.03, 1,
+    ]);
   });
 
   it('keeps codes with leading zeros, postal codes and order numbers as text identifiers', async () => {
@@ -99,7 +101,11 @@ describe('booleans and text', () => {
   });
 
   it('tells categories from free text', async () => {
-    const csv = longCsv('region,comment', 200, (i) => `${['North', 'South', 'East'][i % 3]},"Customer ${i} wrote a long note about delivery number ${i * 7}"`);
+    const csv = longCsv(
+      'region,comment',
+      200,
+      (i) => `${['North', 'South', 'East'][i % 3]},"Customer ${i} wrote a long note about delivery number ${i * 7}"`,
+    );
     const data = await loadText('text.csv', csv);
     expect(shape(data.column('region'))).toBe('category/dimension/-');
     expect(data.column('region').top?.[0]).toEqual({ value: 'North', count: 67 });
