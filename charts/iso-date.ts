@@ -1,0 +1,48 @@
+// Year, optional month and day, optional time with optional seconds, fraction
+// and offset. A space may replace the `T` because DuckDB prints timestamps so.
+const ISO_DATE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/**
+ * Parses an ISO 8601 date or date-time into a `Date` at the same wall-clock
+ * time in UTC, or `null` when the text is not a real date.
+ *
+ * `Date.parse` reads a date-time without an offset in the machine's zone,
+ * which would move calendar dates on a server outside UTC; here a missing
+ * offset means UTC, and an explicit offset is converted to UTC.
+ *
+ * @example parseIsoDate('2016-03-04')?.toISOString() // '2016-03-04T00:00:00.000Z'
+ */
+export function parseIsoDate(text: string): Date | null {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return null;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', offset] = match;
+  const parts = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [y, mo, d, h, mi, s] = parts;
+  const time = Date.UTC(y, mo - 1, d, h, mi, s);
+  const date = new Date(time);
+  // Date.UTC rolls 2016-02-30 over to March; a rolled date is not a real one.
+  const rolledOver =
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== mo - 1 ||
+    date.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59;
+  if (rolledOver) return null;
+  return new Date(time - offsetMinutes(offset) * 60_000);
+}
+
+function offsetMinutes(offset: string | undefined): number {
+  if (offset === undefined || offset === 'Z') return 0;
+  const digits = offset.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
