@@ -1,3 +1,8 @@
+/** Control characters (tabs, newlines inside a quoted header) would make names unreadable in chat. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+
 /**
  * Turns a header row into names a person can read and DuckDB can hold: trimmed,
  * whitespace collapsed, empty ones named after their position ("Column 3"),
@@ -10,12 +15,7 @@ export function uniqueHeaderNames(cells: readonly (string | null | undefined)[])
   const taken = new Set<string>();
   const names: string[] = [];
   cells.forEach((cell, index) => {
-    // Control characters (tabs, newlines inside a quoted header) would make names unreadable in chat.
-    // eslint-disable-next-line no-control-regex
-    const cleaned = (cell ?? '')
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const cleaned = (cell ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
     const base = cleaned === '' ? `Column ${index + 1}` : cleaned.slice(0, 120);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
