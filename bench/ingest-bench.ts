@@ -8,7 +8,7 @@ import { writeSalesCsv } from './sales-csv';
 import { writeSalesXlsx } from './sales-xlsx';
 
 const DATA = join(__dirname, '.data');
-const LIMITS = { maxUploadBytes: 1 << 30, maxUnzippedBytes: 4 << 30 };
+const LIMITS = { maxUploadBytes: 1 << 30, maxUnzippedBytes: 4 * 1024 ** 3 };
 export const CSV_PATH = join(DATA, 'sales-1m.csv');
 const XLSX_PATH = join(DATA, 'sales-100k.xlsx');
 

@@ -52,6 +52,7 @@ export async function readCsvSource(
         `max_line_size = 4000000)`
       );
     },
+    readsTypes: true,
     rejects: async (pass) => {
       const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
       if (rejects.invalidText && dataPath === path) {

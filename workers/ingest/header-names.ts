@@ -2,7 +2,6 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
-
 /**
  * Turns a header row into names a person can read and DuckDB can hold: trimmed,
  * whitespace collapsed, empty ones named after their position ("Column 3"),

@@ -44,6 +44,8 @@ export interface RawSource {
    * DuckDB's reader) honours `types`; others yield VARCHAR for every column.
    */
   scan(types: ScanType[], pass: number): string;
+  /** Whether `scan` honours the types it is given; a source that does not always yields text. */
+  readsTypes: boolean;
   /** Rejected rows of a scan, for sources that keep them. */
   rejects?(pass: number): Promise<ScanRejects>;
   /** Readable, unique (case-insensitively) header names, one per column. */

@@ -52,6 +52,7 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
       format: 'xlsx',
       // Cells are already text: the staging table is every scan, whatever types are asked for.
       scan: () => relation,
+      readsTypes: false,
       columns: staged.columns,
       sample: staged.sample,
       hints: staged.hints,

@@ -52,7 +52,7 @@ export async function buildTypedTable(
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
   const plans: ColumnPlan[] = source.columns.map((name, i) => {
     const candidate = candidateFor(name, sampleOf(i), source.hints[i]);
-    return { candidate, scan: scanTypeFor(candidate) };
+    return { candidate, scan: source.readsTypes ? scanTypeFor(candidate) : 'VARCHAR' };
   });
   const stage = quoteIdent(table);
   let rejects: ScanRejects | null;
