@@ -1,0 +1,96 @@
+import type { DatasetMeta } from '../../core/dataset';
+import type { AnalysisPlan } from './analysis-plan';
+import type { CompiledPlan } from './compiled-plan';
+import { matchedRows, type Group } from './matched-rows';
+import { measureColumn, measureName, measureSql } from './measure-columns';
+import { selectOutputs, type Output } from './output-columns';
+import { SqlParams } from './sql-params';
+
+/** The most rows an aggregate returns when the plan sets no smaller limit (the schema's own maximum). */
+export const MAX_RESULT_ROWS = 10_000;
+
+/**
+ * Measures grouped by the comparison side and the dimensions:
+ *
+ * ```sql
+ * WITH matched AS (SELECT <groups>, <columns> FROM t WHERE <filters>)
+ * SELECT <groups>, <measures>[, <share>], sum(count(*)) OVER () FROM matched
+ * GROUP BY <groups> ORDER BY … LIMIT $n
+ * ```
+ *
+ * The window total of the group counts is the number of matching rows, so it
+ * comes with the answer rather than from a second scan.
+ */
+export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: string): CompiledPlan {
+  const params = new SqlParams();
+  const rows = matchedRows(plan, meta, table, params);
+  const measures = plan.measures.map((m) => ({
+    sql: measureSql(m, m.column === null ? null : rows.value(m.column)),
+    column: measureColumn(m, m.column === null ? null : rows.profile(m.column)),
+  }));
+  const outputs: Output[] = [...rows.groups.map((g) => ({ sql: g.select, column: g.column })), ...measures];
+  const first = plan.measures[0];
+  const firstSql = measures[0]?.sql ?? 'count(*)';
+  if (plan.share && first) {
+    outputs.push({
+      sql: `CAST(${firstSql} AS DOUBLE) / nullif(sum(${firstSql}) OVER (${sharePartition(rows.groups)}), 0)`,
+      column: {
+        name: `Share of ${measureName(first)}`,
+        type: 'number',
+        role: 'measure',
+        unit: 'percent',
+        source: { column: first.column, aggregation: 'share' },
+      },
+    });
+  }
+  const { select, columns } = selectOutputs(outputs);
+  select.push('sum(count(*)) OVER () AS matched_rows');
+  const keys = rows.groups.map((g) => g.key);
+  const limit = params.bind(Math.min(plan.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS));
+  const sql = [
+    `WITH ${rows.cte}`,
+    `SELECT ${select.join(',\n  ')}`,
+    'FROM matched',
+    rows.where && `WHERE ${rows.where}`,
+    keys.length > 0 && `GROUP BY ${keys.join(', ')}`,
+    keys.length > 0 && `ORDER BY ${orderBy(plan, rows.groups, firstSql).join(', ')}`,
+    `LIMIT ${limit}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { kind: 'aggregate', sql, params: params.values, columns, summary: ['matchedRows'] };
+}
+
+/**
+ * A share is of the total of the time bucket (and comparison side) a group
+ * belongs to when the groups split each bucket into parts (months × segments:
+ * each month's segments add up to 1), and of the grand total otherwise.
+ */
+function sharePartition(groups: Group[]): string {
+  const parts = groups.filter((g) => g.key !== 's' && g.column.role !== 'time');
+  const wholes = groups.filter((g) => g.key === 's' || g.column.role === 'time');
+  return parts.length > 0 && wholes.length > 0 ? `PARTITION BY ${wholes.map((g) => g.key).join(', ')}` : '';
+}
+
+/**
+ * Sides of a comparison always come in plan order. Then: the plan's sort if
+ * it has one; else time in order when there is a time dimension; else the
+ * largest first measure first (rankings). The group keys follow as tie-breakers
+ * so that the same data always gives the same rows in the same order.
+ */
+function orderBy(plan: AnalysisPlan, groups: Group[], firstMeasure: string): string[] {
+  const sides = groups.filter((g) => g.key === 's').map((g) => g.key);
+  const dimensions = groups.filter((g) => g.key !== 's').map((g) => g.key);
+  const leading: string[] = [];
+  if (plan.sort?.by === 'measure') leading.push(`${firstMeasure} ${direction(plan.sort.direction)}`);
+  else if (plan.sort?.by === 'dimension' && dimensions[0])
+    leading.push(`${dimensions[0]} ${direction(plan.sort.direction)}`);
+  else if (!plan.sort && dimensions.length > 0 && !groups.some((g) => g.column.role === 'time')) {
+    leading.push(`${firstMeasure} DESC NULLS LAST`);
+  }
+  return [...sides, ...leading, ...dimensions.map((key) => `${key} NULLS LAST`)];
+}
+
+function direction(value: 'asc' | 'desc'): string {
+  return value === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS LAST';
+}

@@ -1,0 +1,27 @@
+import type { AnalysisPlan } from './analysis-plan';
+import type { ResultColumn } from './result-table';
+import type { SqlValue } from './sql-params';
+
+/** A figure about the whole answer that a compiled query selects after the result's own columns. */
+export type SummaryField = 'matchedRows' | 'correlation' | 'slope' | 'intercept' | 'pairs';
+
+/** One SQL statement that answers a plan, with its values bound separately. */
+export interface CompiledPlan {
+  kind: AnalysisPlan['kind'];
+  sql: string;
+  /** Named parameters: `$p0` in the SQL is `params.p0`. */
+  params: Record<string, SqlValue>;
+  /** The columns of the answer, in the order the SQL selects them. */
+  columns: ResultColumn[];
+  /**
+   * The columns selected after `columns`, in order: one figure each, the same
+   * on every row, so a single query brings back both the table and its totals.
+   */
+  summary: SummaryField[];
+  /**
+   * Relationship and distribution queries return one row even when nothing
+   * is plotted, to carry the summary. That row has NULL in the column at this
+   * index, which is never NULL in a real row, and is not part of the table.
+   */
+  carrierColumn?: number;
+}
