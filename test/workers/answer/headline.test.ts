@@ -1,0 +1,284 @@
+import { writeHeadline } from '../../../workers/answer/headline';
+import {
+  column,
+  discountAgainstProfit,
+  endsMidDecember,
+  months,
+  plan,
+  profitByRegion,
+  salesHistogram,
+  salesYearOnYear,
+  spikySales,
+  superstoreMeta as meta,
+  table,
+} from './answer-fixtures';
+
+const sales = column.measure('sum', 'Sales');
+const west2016 = [
+  { op: 'in' as const, column: 'Region', values: ['West'] },
+  { op: 'range' as const, column: 'Order Date', from: '2016-01-01', to: '2017-01-01' },
+];
+
+describe('writeHeadline', () => {
+  test('a total states the value and the rows it covers', () => {
+    const p = plan({ measures: [{ column: 'Sales', aggregation: 'sum' }], chart: 'kpi' });
+    const headline = writeHeadline(p, table([sales], [[2297200.86]], { matchedRows: 9994 }), meta);
+    expect(headline).toEqual({ text: 'Total Sales were $2.3M across 9,994 rows.', numbers: [2297200.86, 9994] });
+  });
+
+  test('a filtered total says which rows it is about', () => {
+    const p = plan({
+      measures: [
+        { column: 'Sales', aggregation: 'sum' },
+        { column: 'Profit', aggregation: 'sum' },
+      ],
+      filters: west2016,
+      chart: 'kpi',
+    });
+    const result = table([sales, column.measure('sum', 'Profit')], [[250128.35, 44303.65]], { matchedRows: 1029 });
+    expect(writeHeadline(p, result, meta).text).toBe(
+      'Total Sales were $250.1K and total Profit was $44.3K across 1,029 rows where Region = West in 2016.',
+    );
+  });
+
+  test('an average reads as one value, in its unit', () => {
+    const p = plan({ measures: [{ column: 'Discount', aggregation: 'avg' }], chart: 'kpi' });
+    const result = table([column.measure('avg', 'Discount')], [[0.1562]], { matchedRows: 9994 });
+    expect(writeHeadline(p, result, meta).text).toBe('Average Discount was 15.6% across 9,994 rows.');
+  });
+
+  test('a row count says how many rows match', () => {
+    const p = plan({ measures: [{ column: null, aggregation: 'count' }], filters: west2016.slice(0, 1), chart: 'kpi' });
+    const result = table([column.measure('count', null)], [[3203]], { matchedRows: 3203 });
+    expect(writeHeadline(p, result, meta)).toEqual({ text: '3,203 rows match Region = West.', numbers: [3203] });
+  });
+
+  test('an empty result names the filters that matched nothing', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [{ column: 'Region' }],
+      filters: [{ op: 'in', column: 'Region', values: ['Atlantis'] }, west2016[1]!],
+      chart: 'bar',
+    });
+    const empty = table([column.dimension('Region'), sales], [], { matchedRows: 0 });
+    expect(writeHeadline(p, empty, meta)).toEqual({ text: 'No rows match Region = Atlantis in 2016.', numbers: [] });
+  });
+
+  test('an empty result with only a time filter says the period had no rows', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      filters: [{ op: 'range', column: 'Order Date', from: '2019-07-01', to: '2019-10-01' }],
+      chart: 'kpi',
+    });
+    expect(writeHeadline(p, table([sales], [[null]], { matchedRows: 0 }), meta).text).toBe(
+      'There are no rows in Q3 2019.',
+    );
+  });
+
+  test('a breakdown names the highest group and its share of the total', () => {
+    const { plan: p, result } = profitByRegion();
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: 'West had the highest Profit: $108.4K (37.9% of the total).',
+      numbers: [108418.45, 108418.45 / 286397.02],
+    });
+  });
+
+  test('a breakdown sorted upwards by the measure names the lowest group', () => {
+    const { plan: p, result } = profitByRegion();
+    const lowest = { ...p, sort: { by: 'measure' as const, direction: 'asc' as const } };
+    expect(writeHeadline(lowest, result, meta).text).toBe(
+      'Central had the lowest Profit: $39.7K (13.9% of the total).',
+    );
+  });
+
+  test('a top N gives shares of the groups shown, not of a total it never saw', () => {
+    const { plan: p, result } = profitByRegion();
+    const top2 = table(result.columns, result.rows.slice(2), { matchedRows: 9994 });
+    expect(writeHeadline({ ...p, limit: 2 }, top2, meta).text).toBe(
+      'West had the highest Profit: $108.4K (69.9% of the 2 shown).',
+    );
+  });
+
+  test('an average by group gives no share: averages do not add up to a total', () => {
+    const p = plan({
+      measures: [{ column: 'Discount', aggregation: 'avg' }],
+      dimensions: [{ column: 'Region' }],
+      chart: 'bar',
+    });
+    const result = table(
+      [column.dimension('Region'), column.measure('avg', 'Discount')],
+      [
+        ['Central', 0.24],
+        ['West', 0.11],
+      ],
+    );
+    expect(writeHeadline(p, result, meta).text).toBe('Central had the highest average Discount: 24%.');
+  });
+
+  test('a trend states the change from the first to the last period and the peak between', () => {
+    const { plan: p, result } = spikySales();
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: 'Monthly Sales rose 10% from Jan 2016 to Dec 2016, peaking in Jul 2016 at $95K.',
+      numbers: [0.1, 95000],
+    });
+  });
+
+  test('a trend that falls says so, with the percent unsigned and the direction in words', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [{ column: 'Order Date', grain: 'quarter' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'quarter'), sales],
+      [
+        ['2017-01-01', 200000],
+        ['2017-04-01', 180000],
+        ['2017-07-01', 150000],
+      ],
+    );
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: 'Quarterly Sales fell 25% from Q1 2017 to Q3 2017.',
+      numbers: [0.25],
+    });
+  });
+
+  test('a trend leaves out a last month the data only partly covers', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [{ column: 'Order Date', grain: 'month' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'month'), sales],
+      months('2017-09', 4).map((month, i) => [month, [50000, 60000, 75000, 9000][i] as number]),
+    );
+    expect(writeHeadline(p, result, endsMidDecember).text).toBe('Monthly Sales rose 50% from Sep 2017 to Nov 2017.');
+    expect(writeHeadline(p, result, meta).text).toBe(
+      'Monthly Sales fell 82% from Sep 2017 to Dec 2017, peaking in Nov 2017 at $75K.',
+    );
+  });
+
+  test('a single period states its value', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [{ column: 'Order Date', grain: 'month' }],
+      chart: 'line',
+    });
+    const result = table([column.time('Order Date', 'month'), sales], [['2016-03-01', 28295.35]]);
+    expect(writeHeadline(p, result, meta).text).toBe('Sales in Mar 2016 were $28.3K.');
+  });
+
+  test('a trend from a negative start gives amounts, not a percent', () => {
+    const p = plan({
+      measures: [{ column: 'Profit', aggregation: 'sum' }],
+      dimensions: [{ column: 'Order Date', grain: 'year' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'year'), column.measure('sum', 'Profit')],
+      [
+        ['2015-01-01', -1200],
+        ['2016-01-01', 3400],
+      ],
+    );
+    expect(writeHeadline(p, result, meta).text).toBe('Yearly Profit went from −$1,200 in 2015 to $3,400 in 2016.');
+  });
+
+  test('a comparison of periods leads with the latest and its change on the one before', () => {
+    const { plan: p, result } = salesYearOnYear();
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: '2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K).',
+      numbers: [733215.26, (733215.26 - 609205.6) / 609205.6, 609205.6],
+    });
+  });
+
+  test('a comparison of periods named latest first still compares the latest with the one before', () => {
+    const { plan: p, result } = salesYearOnYear();
+    const reversed = { ...p, comparison: { ...p.comparison!, sides: [...p.comparison!.sides].reverse() } };
+    const rows = [...result.rows].reverse();
+    expect(writeHeadline(reversed, { ...result, rows }, meta).text).toBe(
+      '2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K).',
+    );
+  });
+
+  test('a comparison of values leads with the first value named', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      comparison: {
+        column: 'Region',
+        sides: [
+          { label: 'East', values: ['East'] },
+          { label: 'West', values: ['West'] },
+        ],
+      },
+      chart: 'bar',
+    });
+    const result = table(
+      [column.dimension('Region'), sales],
+      [
+        ['East', 678781.24],
+        ['West', 725457.82],
+      ],
+    );
+    expect(writeHeadline(p, result, meta).text).toBe('Sales for East were $678.8K, 6.4% lower than West ($725.5K).');
+  });
+
+  test('a correlation states its strength, direction, r and the number of pairs', () => {
+    const { plan: p, result } = discountAgainstProfit();
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: 'Discount and Profit are moderately negatively correlated (r = \u22120.22, 9,994 rows).',
+      numbers: [-0.219, 9994],
+    });
+  });
+
+  test('a correlation near zero is called no clear relationship', () => {
+    const { plan: p, result } = discountAgainstProfit();
+    const flat = { ...result, relationship: { correlation: 0.04, slope: 1, intercept: 0, pairs: 9994 } };
+    expect(writeHeadline(p, flat, meta).text).toBe(
+      'Discount and Profit show no clear linear relationship (r = 0.04, 9,994 rows).',
+    );
+  });
+
+  test('a distribution says where most values fall', () => {
+    const { plan: p, result } = salesHistogram();
+    expect(writeHeadline(p, result, meta)).toEqual({
+      text: 'Most Sales values (90.1%) fall between $0 and $500.',
+      numbers: [9000 / 9994, 0, 500],
+    });
+  });
+
+  test('the first date of a date column is a date', () => {
+    const p = plan({ measures: [{ column: 'Order Date', aggregation: 'min' }], chart: 'kpi' });
+    const first = { ...column.measure('min', 'Order Date'), type: 'date' as const };
+    expect(writeHeadline(p, table([first], [['2014-01-03']], { matchedRows: 9994 }), meta)).toEqual({
+      text: 'The earliest Order Date was 2014-01-03 across 9,994 rows.',
+      numbers: [9994],
+    });
+  });
+
+  test('a share column next to the measure does not change the answer', () => {
+    const { plan: p, result } = profitByRegion();
+    const share = {
+      name: 'Share of Total Profit',
+      type: 'number' as const,
+      role: 'measure' as const,
+      unit: 'percent',
+      source: { column: 'Profit', aggregation: 'share' },
+    };
+    const total = 286397.02;
+    const withShare = table(
+      [...result.columns, share],
+      result.rows.map((row) => [...row, Number(row[1]) / total]),
+    );
+    expect(writeHeadline({ ...p, share: true }, withShare, meta).text).toBe(
+      'West had the highest Profit: $108.4K (37.9% of the total).',
+    );
+  });
+
+  test('a comparison of periods reads its sides from a Period column of labels', () => {
+    const { plan: p, result } = salesYearOnYear();
+    const period = { ...result, columns: [column.dimension('Period'), result.columns[1]!] };
+    expect(writeHeadline(p, period, meta).text).toBe('2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K).');
+  });
+});

@@ -1,0 +1,166 @@
+import type { DatasetMeta } from '../../core/dataset';
+import type { AnalysisPlan } from '../plan/analysis-plan';
+import type { ResultTable } from '../plan/result-table';
+import { chartUnit } from './chart-unit';
+import type { ResolvedComparison } from './comparison-sides';
+import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
+import { joinWords } from './list-words';
+import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
+import { splitPartialLast } from './partial-period';
+import { grainAdjective, periodLabel } from './period-words';
+import {
+  type IndexedColumn,
+  numberAt,
+  type Part,
+  type ResultView,
+  type TimeColumn,
+  type TimePoint,
+} from './result-view';
+import { changeOf, extremesOf } from './series-stats';
+import { type Statement, StatedNumbers } from './stated-numbers';
+
+/**
+ * "2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K)." for periods;
+ * "Sales for West were $725.5K, 6.9% higher than East ($678.8K)." for values.
+ * No percent against a reference that is not positive.
+ */
+export function comparisonHeadline({ subject, reference, overTime, measure }: ResolvedComparison): Statement {
+  const said = new StatedNumbers();
+  const unit = chartUnit(measure.column.unit);
+  const noun = measureNoun(measure.column);
+  const verb = verbFor(measure.column);
+  const lead = overTime
+    ? `${subject.label} ${noun} ${verb} ${said.amount(subject.value, unit)}`
+    : `${capitalize(noun)} for ${subject.label} ${verb} ${said.amount(subject.value, unit)}`;
+  const delta = subject.value - reference.value;
+  let tail: string;
+  if (delta === 0) {
+    tail = `the same as ${reference.label}`;
+  } else if (reference.value > 0) {
+    const percent = said.percent(Math.abs(delta) / reference.value);
+    const referenceValue = said.amount(reference.value, unit);
+    tail = overTime
+      ? `${delta > 0 ? 'up' : 'down'} ${percent} on ${reference.label} (${referenceValue})`
+      : `${percent} ${delta > 0 ? 'higher' : 'lower'} than ${reference.label} (${referenceValue})`;
+  } else {
+    tail = `against ${said.amount(reference.value, unit)} ${overTime ? 'in' : 'for'} ${reference.label}`;
+  }
+  return said.statement(`${lead}, ${tail}.`);
+}
+
+/**
+ * "Monthly Sales rose 52.1% from Jan 2014 to Dec 2017, peaking in Nov 2017 at
+ * $118.4K." A last bucket the data only partly covers is left out of the change.
+ */
+export function trendHeadline(
+  plan: AnalysisPlan,
+  meta: DatasetMeta,
+  time: TimeColumn,
+  measure: IndexedColumn,
+  series: readonly TimePoint[],
+): Statement {
+  const said = new StatedNumbers();
+  const unit = chartUnit(measure.column.unit);
+  const label = (point: TimePoint) => periodLabel(point.iso, time.grain);
+  const verb = verbFor(measure.column);
+  const only = series[0] as TimePoint;
+  if (series.length === 1) {
+    return said.statement(
+      `${capitalize(measureNoun(measure.column))} in ${label(only)} ${verb} ${said.amount(only.value, unit)}.`,
+    );
+  }
+  const { complete } = splitPartialLast(plan, meta, time, series);
+  const points = complete.length >= 2 ? complete : series;
+  const first = points[0] as TimePoint;
+  const last = points[points.length - 1] as TimePoint;
+  const subject = `${grainAdjective(time.grain)} ${measureNoun(measure.column)}`;
+  const peak = points[extremesOf(points.map((p) => p.value)).max] as TimePoint;
+  const peaking = () =>
+    peak !== first && peak !== last ? `, peaking in ${label(peak)} at ${said.amount(peak.value, unit)}` : '';
+  const change = changeOf(points.map((p) => p.value));
+  if (change !== null && change.delta === 0) {
+    return said.statement(
+      `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}.`,
+    );
+  }
+  if (change !== null && change.fraction !== null) {
+    const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(change.fraction))}`;
+    return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}.`);
+  }
+  return said.statement(
+    `${subject} went from ${said.amount(first.value, unit)} in ${label(first)} to ${said.amount(last.value, unit)} in ${label(last)}${peaking()}.`,
+  );
+}
+
+/**
+ * "West had the highest Profit: $108.4K (37.9% of the total)." The lowest
+ * instead when the plan sorts up by the measure ("which region sold least");
+ * the share only for sums and counts with no negative part.
+ */
+export function partsHeadline(
+  plan: AnalysisPlan,
+  result: ResultTable,
+  measure: IndexedColumn,
+  parts: readonly Part[],
+  scope: FilterScope,
+): Statement | null {
+  if (parts.length === 0) return null;
+  const said = new StatedNumbers();
+  const unit = chartUnit(measure.column.unit);
+  const noun = measureNoun(measure.column);
+  const clause = () => said.quote(scopeClause(scope), scope.numbers);
+  if (parts.length === 1) {
+    const [part] = parts as [Part];
+    return said.statement(
+      `${capitalize(noun)} for ${part.label}${clause()} ${verbFor(measure.column)} ${said.amount(part.value, unit)}.`,
+    );
+  }
+  const lowest = plan.sort?.by === 'measure' && plan.sort.direction === 'asc';
+  const pick = [...parts].sort((a, b) => (lowest ? a.value - b.value : b.value - a.value))[0] as Part;
+  const lead = `${pick.label} had the ${lowest ? 'lowest' : 'highest'} ${noun}${clause()}: ${said.amount(pick.value, unit)}`;
+  const total = parts.reduce((sum, part) => sum + part.value, 0);
+  if (!isAdditive(measure.column) || total <= 0 || parts.some((part) => part.value < 0))
+    return said.statement(`${lead}.`);
+  const truncated = plan.limit !== undefined && result.rows.length >= plan.limit;
+  const share = said.percent(pick.value / total);
+  const of = truncated ? `the ${said.count(parts.length)} shown` : 'the total';
+  return said.statement(`${lead} (${share} of ${of}).`);
+}
+
+/** A single row of totals: "Total Sales were $2.3M across 9,994 rows where Region = West." */
+export function totalsHeadline(result: ResultTable, view: ResultView, scope: FilterScope): Statement {
+  const said = new StatedNumbers();
+  const row = result.rows[0] ?? [];
+  const [first] = view.measures;
+  if (first !== undefined && isRowCount(first.column)) {
+    const rows = said.count(numberAt(row, first.index) ?? result.matchedRows);
+    if (scope.conditions.length > 0)
+      return said.statement(`${rows} rows match ${said.quote(scopePhrase(scope), scope.numbers)}.`);
+    if (scope.periods.length > 0) return said.statement(`There are ${rows} rows ${scopePhrase(scope)}.`);
+    return said.statement(`The data has ${rows} rows.`);
+  }
+  // Two measures read well in one sentence; a row count would repeat "across N rows".
+  const stated = view.measures
+    .filter(({ column }) => !isRowCount(column))
+    .slice(0, 2)
+    .flatMap(({ index, column }) => {
+      const value = numberAt(row, index);
+      if (value !== null)
+        return [`${totalNoun(column)} ${verbFor(column)} ${said.amount(value, chartUnit(column.unit))}`];
+      // The first or last of a date column is a date, not a number.
+      const raw = row[index];
+      const calendar = column.type === 'date' ? 'day' : column.type === 'datetime' ? 'hour' : null;
+      if (calendar === null || typeof raw !== 'string') return [];
+      const which = column.source?.aggregation === 'min' ? 'earliest' : 'latest';
+      return [`the ${which} ${column.source?.column ?? column.name} was ${periodLabel(raw, calendar)}`];
+    });
+  if (stated.length === 0) {
+    const noun = first === undefined ? 'measure' : measureNoun(first.column);
+    return said.statement(
+      `There are no ${noun} values across ${said.count(result.matchedRows)} rows${said.quote(scopeClause(scope), scope.numbers)}.`,
+    );
+  }
+  return said.statement(
+    `${capitalize(joinWords(stated))} across ${said.count(result.matchedRows)} rows${said.quote(scopeClause(scope), scope.numbers)}.`,
+  );
+}

@@ -1,0 +1,53 @@
+import { parseIsoDate } from '../../charts/iso-date';
+import type { DatasetMeta } from '../../core/dataset';
+import type { AnalysisPlan } from '../plan/analysis-plan';
+import { isIncomplete, periodEnd } from './period-words';
+import type { TimeColumn, TimePoint } from './result-view';
+
+/** A time series with its last bucket set apart when the data covers only part of it. */
+export interface CompleteSeries {
+  complete: TimePoint[];
+  /** The last bucket when it is incomplete ("Dec 2017" when the data stops on Dec 10), else null. */
+  partial: TimePoint | null;
+}
+
+/**
+ * Sets apart a last bucket the data only partly covers, so that a change, a
+ * low or an outlier is never read from a month that has barely started.
+ */
+export function splitPartialLast(
+  plan: AnalysisPlan,
+  meta: DatasetMeta,
+  time: TimeColumn,
+  series: readonly TimePoint[],
+): CompleteSeries {
+  const last = series[series.length - 1];
+  const end = dataEnd(plan, meta, time);
+  if (last === undefined || end === null || !isIncomplete(last.iso, time.grain, end)) {
+    return { complete: [...series], partial: null };
+  }
+  return { complete: series.slice(0, -1), partial: last };
+}
+
+/**
+ * Where the data of the time column stops (exclusive): after its last value,
+ * or at the end of a time filter when that comes first; null when neither is known.
+ */
+function dataEnd(plan: AnalysisPlan, meta: DatasetMeta, time: TimeColumn): Date | null {
+  const name = plan.dimensions.find((d) => d.grain !== undefined)?.column ?? time.column.name;
+  const profile = meta.columns.find((c) => c.name === name);
+  const lastValue = profile?.to === undefined ? null : parseIsoDate(profile.to);
+  const ends: Date[] = [];
+  if (lastValue !== null) {
+    // A date holds its whole day and a year column its whole year; a datetime is an instant.
+    const kept = profile?.type === 'date' ? 'day' : profile?.type === 'integer' ? 'year' : null;
+    ends.push(kept === null ? new Date(lastValue.getTime() + 1) : periodEnd(lastValue, kept));
+  }
+  for (const filter of plan.filters) {
+    if (filter.op !== 'range' || filter.column !== name || typeof filter.to !== 'string') continue;
+    const to = parseIsoDate(filter.to);
+    if (to !== null) ends.push(to);
+  }
+  if (ends.length === 0) return null;
+  return new Date(Math.min(...ends.map((d) => d.getTime())));
+}
