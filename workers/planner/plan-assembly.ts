@@ -1,0 +1,232 @@
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import { AnalysisPlan, type Dimension, type Measure, type Sort } from '../plan/analysis-plan';
+import { chartProblem, chooseChart, type PlanShape } from './chart-choice';
+import { defaultAggregation, mainDimension } from './dataset-defaults';
+import { dataRange, isYearNumber, timeColumns } from './dataset-time';
+import { countedNoun, measureLabel, planTitle } from './plan-title';
+import type { DimensionChoice, FilterChoice, MeasureChoice, Reading } from './question-reading';
+import { defaultMeasures, withOverviewDefaults } from './reading-defaults';
+import { isoDay, type DataRange } from './time-periods';
+import { trendGrain } from './trend-grain';
+
+/** A grouping with more values than this is shown as its top 20 unless a ranking was asked for. */
+const MAX_GROUPS = 50;
+const AUTO_TOP = 20;
+/** Bars shown for a ranking without a number ("top customers", "which state has the highest profit"). */
+const DEFAULT_RANKING_LIMIT = 10;
+
+export type Assembly =
+  | { kind: 'plan'; plan: AnalysisPlan; understood: string[] }
+  | { kind: 'problem'; problems: string[]; understood: string[] };
+
+/** A step's result, or why the question cannot be answered. */
+type Step<T> = T | { problem: string };
+const isProblem = <T>(step: Step<T>): step is { problem: string } =>
+  typeof step === 'object' && step !== null && 'problem' in step;
+
+/**
+ * Fills in what a question left out (measure, aggregations, time grain, sort,
+ * limit, chart, title) and checks that the parts make one answerable plan.
+ *
+ * @example
+ * assemblePlan(readQuestion('sales by region', meta, vocabulary), meta)
+ * // { kind: 'plan', plan: { kind: 'aggregate', measures: [{ column: 'Sales', aggregation: 'sum' }],
+ * //   dimensions: [{ column: 'Region' }], sort: { by: 'measure', direction: 'desc' }, chart: 'bar', … } }
+ */
+export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
+  const understood = [...input.understood];
+  const fail = (...problems: string[]): Assembly => ({ kind: 'problem', problems, understood });
+  if (input.problems.length > 0) return fail(...input.problems);
+  const reading = input.overview ? withOverviewDefaults(input, meta, understood) : input;
+
+  const measures = defaultMeasures(reading, meta, understood);
+  if (typeof measures === 'string') return fail(measures);
+  const kind = planKind(reading, measures);
+  if (isProblem(kind)) return fail(kind.problem);
+  const groups = groupings(reading, meta, kind, understood);
+  if (isProblem(groups)) return fail(groups.problem);
+  const { dimensions, filters } = groups;
+
+  const ranking = reading.ranking;
+  const grouped = dimensions.length > 0 || reading.comparison !== undefined;
+  if (ranking && !grouped && !ranking.headline) {
+    return fail(
+      `"${ranking.direction === 'desc' ? 'top' : 'bottom'} ${ranking.limit ?? ''}" of what? Name what to rank`,
+    );
+  }
+  // "highest temperature" with nothing to rank is the maximum.
+  const extreme = ranking?.headline && !grouped ? ranking.direction : undefined;
+  const planMeasures = measures.map((m) => toMeasure(m, kind, extreme, understood));
+  const share = reading.share && kind === 'aggregate';
+  const [first] = planMeasures;
+  if (share && first && first.aggregation !== 'sum' && first.aggregation !== 'count') {
+    return fail(`a share needs a total to split into parts, and ${measureLabel(first).toLowerCase()} is not one`);
+  }
+
+  const planFilters = filters.map((f) => f.filter);
+  const planDimensions = dimensions.map((d) => toDimension(d, planFilters, understood));
+  const order = ordering(reading, kind, dimensions, planDimensions, understood);
+  if (isProblem(order)) return fail(order.problem);
+  const shape: PlanShape = {
+    version: 1,
+    kind,
+    measures: planMeasures,
+    dimensions: planDimensions,
+    filters: planFilters,
+    sort: order.sort,
+    limit: order.limit,
+    comparison: reading.comparison?.comparison,
+    share,
+  };
+  const ranked = ranking !== undefined && planDimensions.length > 0;
+  const problem = reading.chart && chartProblem(reading.chart, shape);
+  if (problem) return fail(problem);
+  const chart = reading.chart ?? chooseChart(shape, meta, ranked);
+  understood.push(`chart: ${chart}`);
+  const labels = filters.map((f) => f.label);
+  const title = planTitle(shape, ranked ? ranking : undefined, labels, reading.rowsNoun);
+  const parsed = AnalysisPlan.safeParse({ ...shape, chart, title });
+  if (!parsed.success) return fail(`the plan came out malformed (${parsed.error.issues[0]?.message ?? 'unknown'})`);
+  return { kind: 'plan', plan: parsed.data, understood };
+}
+
+/** Relationship and distribution need exactly the measures they plot; a distribution across a category is a breakdown. */
+function planKind(reading: Reading, measures: readonly MeasureChoice[]): Step<AnalysisPlan['kind']> {
+  if (reading.kind === 'relationship') {
+    if (measures.length !== 2 || measures.some((m) => m.column?.role !== 'measure')) {
+      return { problem: 'a relationship needs exactly two columns of numbers, such as "Discount vs Profit"' };
+    }
+    if (reading.comparison || reading.dimensions.length > 1) {
+      return { problem: 'a relationship can be split by at most one category' };
+    }
+    return 'relationship';
+  }
+  if (reading.kind === 'distribution' && reading.dimensions.length === 0 && !reading.comparison) {
+    if (measures.length !== 1 || measures[0]?.column?.role !== 'measure') {
+      return { problem: 'a distribution needs one column of numbers, such as "distribution of Sales"' };
+    }
+    return 'distribution';
+  }
+  return 'aggregate';
+}
+
+/**
+ * The groupings, time first: a trend adds the time column; a share of one
+ * value ("what share of profit comes from Technology") becomes a share of its
+ * column, that value among the others.
+ */
+function groupings(
+  reading: Reading,
+  meta: DatasetMeta,
+  kind: AnalysisPlan['kind'],
+  understood: string[],
+): Step<{ dimensions: DimensionChoice[]; filters: FilterChoice[] }> {
+  const dimensions = [...reading.dimensions];
+  let filters = reading.filters;
+  const hasTime = dimensions.some((d) => d.column.role === 'time');
+  if (reading.trend && kind === 'aggregate' && !reading.comparison?.time && !hasTime) {
+    const column = reading.timeColumn ?? timeColumns(meta)[0];
+    if (!column) return { problem: 'this data has no dates, so it has no trend over time' };
+    dimensions.push({ column, grain: 'auto', words: 'over time' });
+  }
+  if (reading.share && kind === 'aggregate' && dimensions.length === 0 && !reading.comparison) {
+    const part = filters.find((f) => f.filter.op === 'in');
+    const column = part && meta.columns.find((c) => c.name === part.filter.column);
+    if (!part || !column) {
+      const example = mainDimension(meta, true);
+      return { problem: `a share of what? Say how to split it${example ? `, such as "by ${example.name}"` : ''}` };
+    }
+    filters = filters.filter((f) => f !== part);
+    dimensions.push({ column, words: part.label });
+    understood.push(`share: ${part.label} among all ${column.name} values`);
+  }
+  dimensions.sort((a, b) => Number(b.column.role === 'time') - Number(a.column.role === 'time'));
+  if (dimensions.length > 2) {
+    const names = dimensions.map((d) => d.column.name).join(', ');
+    return { problem: `a chart can group by at most two things; this asks for ${names}` };
+  }
+  return { dimensions, filters };
+}
+
+/**
+ * Sort and limit: a ranking sorts by the measure and keeps its N (10 when
+ * none was given); time runs in order; categories are sorted largest first,
+ * and one with more than 50 values shows its top 20. Grouping by an
+ * identifier (5,009 order IDs) only makes sense as a ranking.
+ */
+function ordering(
+  reading: Reading,
+  kind: AnalysisPlan['kind'],
+  dimensions: readonly DimensionChoice[],
+  planDimensions: readonly Dimension[],
+  understood: string[],
+): Step<{ sort?: Sort; limit?: number }> {
+  if (kind !== 'aggregate' || (planDimensions.length === 0 && !reading.comparison)) return {};
+  const { ranking } = reading;
+  if (ranking) {
+    const limit = ranking.limit ?? DEFAULT_RANKING_LIMIT;
+    if (ranking.headline) {
+      const extreme = ranking.direction === 'desc' ? 'highest' : 'lowest';
+      understood.push(`answer: the ${extreme} first (showing ${limit} for context)`);
+    }
+    return { sort: { by: 'measure', direction: ranking.direction }, limit };
+  }
+  if (planDimensions.length === 0) return {};
+  const identifier = dimensions.find((d) => d.column.role === 'identifier')?.column;
+  if (identifier) {
+    const count = identifier.distinct.toLocaleString('en-US');
+    return {
+      problem: `${identifier.name} has ${count} different values; ask for the top 10 ${countedNoun(identifier.name).toLowerCase()} instead`,
+    };
+  }
+  if (planDimensions[0]?.grain !== undefined) return { sort: { by: 'dimension', direction: 'asc' } };
+  const [first] = dimensions;
+  if (first && first.column.distinct > MAX_GROUPS) {
+    understood.push(
+      `showing the top ${AUTO_TOP} of ${first.column.distinct.toLocaleString('en-US')} ${first.column.name} values`,
+    );
+    return { sort: { by: 'measure', direction: 'desc' }, limit: AUTO_TOP };
+  }
+  return { sort: { by: 'measure', direction: 'desc' } };
+}
+
+function toMeasure(
+  m: MeasureChoice,
+  kind: AnalysisPlan['kind'],
+  extreme: 'asc' | 'desc' | undefined,
+  understood: string[],
+): Measure {
+  if (!m.column) return { column: null, aggregation: 'count' };
+  let aggregation = m.aggregation;
+  if (!aggregation && extreme) aggregation = extreme === 'desc' ? 'max' : 'min';
+  if (!aggregation) {
+    aggregation = defaultAggregation(m.column);
+    // A relationship or distribution reads each row's value: its aggregation only matters when it is not a sum.
+    if (kind === 'aggregate' || aggregation !== 'sum')
+      understood.push(`aggregation: ${aggregation} of ${m.column.name}`);
+  }
+  return { column: m.column.name, aggregation };
+}
+
+/** Resolves an `auto` grain from the span the question looks at: the data's, narrowed by its time filter. */
+function toDimension(d: DimensionChoice, filters: AnalysisPlan['filters'], understood: string[]): Dimension {
+  if (d.column.role !== 'time') return { column: d.column.name };
+  if (isYearNumber(d.column)) return { column: d.column.name, grain: 'year' };
+  if (d.grain !== 'auto' && d.grain !== undefined) return { column: d.column.name, grain: d.grain };
+  const range = dataRange(d.column);
+  if (!range) return { column: d.column.name, grain: 'day' };
+  const span = narrowed(range, d.column, filters);
+  const grain = trendGrain(span);
+  understood.push(`grain: ${grain} (for ${span.from} to ${span.to})`);
+  return { column: d.column.name, grain };
+}
+
+function narrowed(range: DataRange, column: ColumnProfile, filters: AnalysisPlan['filters']): DataRange {
+  let { from, to } = range;
+  for (const f of filters) {
+    if (f.op !== 'range' || f.column !== column.name) continue;
+    if (typeof f.from === 'string' && f.from > from) from = isoDay(f.from);
+    if (typeof f.to === 'string' && f.to <= to) to = isoDay(f.to);
+  }
+  return { from, to, grain: range.grain };
+}

@@ -1,0 +1,163 @@
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import { readGroups, readLooseColumns, readRanking } from './group-reading';
+import { readCounting, readMeasures, readRelationship } from './measure-reading';
+import { lexQuestion, type Item } from './question-items';
+import { emptyReading, type Reading } from './question-reading';
+import type { ReadingState } from './reading-state';
+import { readTime } from './time-reading';
+import { readValues } from './value-reading';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Reads a question against a dataset: what to measure, how to group, which
+ * filters, which intent. Never guesses past what it matched: every word that
+ * is not a filler word must be understood, or it becomes a problem.
+ *
+ * @example
+ * readQuestion('top 5 customers by profit in 2016', meta, vocabulary).ranking // { direction: 'desc', limit: 5, headline: false }
+ */
+export function readQuestion(
+  question: string,
+  meta: DatasetMeta,
+  vocabulary: Vocabulary,
+  preferredTime: ColumnProfile | null = null,
+): Reading {
+  const lexed = lexQuestion(question, meta, vocabulary, preferredTime);
+  const state: ReadingState = {
+    items: lexed.items,
+    lexed,
+    reading: { ...emptyReading(), timeColumn: lexed.timeColumn },
+    used: new Set(),
+    measureItems: new Map(),
+    byMeasures: [],
+  };
+  const flags = readFlags(state);
+  readGroups(state);
+  readRanking(state);
+  readCounting(state);
+  readMeasures(state);
+  readLooseColumns(state);
+  readRelationship(state, flags.relationship);
+  const { reading, used, items } = state;
+  const values = readValues(items, meta, used, flags.compare);
+  const time = readTime(lexed, used, {
+    compare: flags.compare,
+    change: flags.change,
+    ranking: reading.ranking !== undefined,
+  });
+  if (time.rowsNoun) {
+    reading.rowsNamed = true;
+    reading.rowsNoun = time.rowsNoun;
+  }
+  reading.filters.push(...values.filters, ...time.filters);
+  reading.dimensions.unshift(...time.dimensions);
+  if (time.dimensions.length > 0) reading.trend = true;
+  reading.comparison = time.comparison ?? values.comparison;
+  if (time.comparison && values.comparison)
+    reading.problems.push('the question compares both periods and values; ask for one comparison');
+  reading.understood.push(...values.understood, ...time.understood);
+  reading.problems.push(...values.problems, ...time.problems);
+  readLeftovers(state);
+  if (items.length === 0) reading.overview = true;
+  return reading;
+}
+
+/** Words that ask for an intent rather than data. */
+function readFlags(state: ReadingState): { relationship: boolean; compare: boolean; change: boolean } {
+  const { reading, used } = state;
+  const flags = { relationship: false, compare: false, change: false };
+  state.items.forEach((item, k) => {
+    if (item.kind === 'chart') {
+      used.add(item);
+      reading.chart = item.chart;
+      if (item.chart === 'doughnut') reading.share = true;
+      if (item.chart === 'scatter') flags.relationship = true;
+      if (item.chart === 'histogram') reading.kind = 'distribution';
+      return;
+    }
+    if (item.kind !== 'keyword') return;
+    const mark = () => used.add(item);
+    switch (item.keyword) {
+      case 'share':
+        reading.share = true;
+        return mark();
+      case 'distribution':
+        reading.kind = 'distribution';
+        return mark();
+      case 'relationship':
+        flags.relationship = true;
+        return mark();
+      case 'trend':
+        reading.trend = true;
+        return mark();
+      case 'change':
+        flags.change = true;
+        reading.trend = true;
+        return mark();
+      case 'overview':
+        reading.overview = true;
+        return mark();
+      case 'compare':
+        flags.compare = true;
+        return mark();
+      case 'future':
+        reading.problems.push(
+          `"${item.words}" asks about something the data cannot hold: I can only describe what is in it, not forecast`,
+        );
+        return mark();
+      case 'help':
+        reading.problems.push('here are some questions this data can answer');
+        return mark();
+      case 'now':
+      case 'instead':
+      case 'what-about':
+      case 'only':
+        reading.followUp.refine = true;
+        return mark();
+      case 'also':
+        reading.followUp.add = true;
+        return mark();
+      case 'and':
+        if (k === 0) {
+          reading.followUp.add = true;
+          mark();
+        }
+        return;
+      case 'group':
+        if (item.words.toLowerCase().startsWith('split')) reading.followUp.add = true;
+        return;
+      default:
+        return;
+    }
+  });
+  return flags;
+}
+
+function readLeftovers(state: ReadingState): void {
+  const { items, used, reading } = state;
+  let run: Item[] = [];
+  const flush = () => {
+    if (run.length > 0)
+      reading.problems.push(`there is no column or value like "${run.map((i) => i.words).join(' ')}"`);
+    run = [];
+  };
+  for (const item of items) {
+    if (used.has(item)) {
+      flush();
+      continue;
+    }
+    if (item.kind === 'unknown') run.push(item);
+    else {
+      flush();
+      if (item.kind === 'number') reading.problems.push(`I did not understand the number "${item.words}" here`);
+      if (item.kind === 'rows') {
+        // "bird strikes": neighbouring row words make one noun.
+        const before = items[items.indexOf(item) - 1];
+        const joined = before?.kind === 'rows' && before.end === item.at && reading.rowsNoun;
+        reading.rowsNoun = joined ? `${reading.rowsNoun} ${item.words}` : (reading.rowsNoun ?? item.words);
+        reading.rowsNamed = true;
+      }
+    }
+  }
+  flush();
+}
