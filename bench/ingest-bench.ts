@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openDatabase, quoteLiteral } from '../workers/engine/duckdb';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { closeDatabase, openDatabase, quoteLiteral } from '../workers/engine/duckdb';
 import { ingestFile } from '../workers/ingest/ingest-file';
 import { writeSalesCsv } from './sales-csv';
 import { writeSalesXlsx } from './sales-xlsx';
@@ -19,6 +20,16 @@ export interface Figure {
   baselineName: string;
   bar: number;
   extra?: string;
+}
+
+/** Each run gets a fresh database, closed afterwards, so no run pays for the memory of the one before. */
+async function withDatabase(run: (connection: DuckDBConnection) => Promise<unknown>): Promise<void> {
+  const connection = await openDatabase();
+  try {
+    await run(connection);
+  } finally {
+    closeDatabase(connection);
+  }
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -62,11 +73,11 @@ function peakRssMb(path: string): number {
 
 export async function csvIngest(): Promise<Figure[]> {
   const result = await compare(
-    async () => ingestFile(CSV_PATH, { connection: await openDatabase(), ...LIMITS }),
-    async () => {
-      const connection = await openDatabase();
-      await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(CSV_PATH)})`);
-    },
+    () => withDatabase((connection) => ingestFile(CSV_PATH, { connection, ...LIMITS })),
+    () =>
+      withDatabase((connection) =>
+        connection.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(CSV_PATH)})`),
+      ),
   );
   const rss = peakRssMb(CSV_PATH);
   return [
@@ -82,7 +93,7 @@ export async function csvIngest(): Promise<Figure[]> {
 
 export async function xlsxIngest(): Promise<Figure[]> {
   const result = await compare(
-    async () => ingestFile(XLSX_PATH, { connection: await openDatabase(), ...LIMITS }),
+    () => withDatabase((connection) => ingestFile(XLSX_PATH, { connection, ...LIMITS })),
     async () => {
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(XLSX_PATH, {});
       let rows = 0;

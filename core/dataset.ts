@@ -34,8 +34,12 @@ export const ColumnProfile = z.object({
   role: ColumnRole,
   unit: ColumnUnit.nullable(),
   nulls: z.number().int(),
-  /** Exact, except for measures of tables over 100,000 rows, where it is a HyperLogLog estimate. */
-  distinct: z.number().int(),
+  /**
+   * Exact. Left out for decimal, currency and percent measures of tables over
+   * 100,000 rows: counting them costs more than the rest of the profile, and a
+   * continuous measure's distinct count tells a planner nothing.
+   */
+  distinct: z.number().int().optional(),
   /** Measures: the range and totals of the converted values. */
   min: z.number().optional(),
   max: z.number().optional(),

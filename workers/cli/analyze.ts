@@ -1,17 +1,60 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config';
+import type { DatasetMeta } from '../../core/dataset';
+import { answerQuestion, type AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
+import { PlanError } from '../plan/plan-errors';
+import { answerText } from './answer-text';
 import { overviewText } from './overview-text';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> [--sheet NAME] [--json]';
+const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
 
 export interface CliIo {
   out: { write(text: string): unknown };
   err: { write(text: string): unknown };
   /** The environment to read settings from (default: the process's). */
   env?: Record<string, string | undefined>;
+  /** Where a chart goes when `--out` is not given (default: the working directory). */
+  cwd?: string;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'chart'
+  );
+}
+
+function datasetSummary(meta: DatasetMeta) {
+  const { columns, ...rest } = meta;
+  return { ...rest, columns: columns.map(({ name, type, role, unit }) => ({ name, type, role, unit })) };
+}
+
+function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string | null) {
+  return {
+    question: answer.question,
+    dataset: datasetSummary(meta),
+    plan: answer.plan,
+    understood: answer.understood,
+    sql: answer.sql,
+    params: answer.params,
+    result: {
+      columns: answer.result.columns.map(({ name, type, role, unit }) => ({ name, type, role, unit })),
+      rows: answer.result.rows,
+      matchedRows: answer.result.matchedRows,
+    },
+    headline: answer.headline,
+    insights: answer.insights,
+    chart,
+  };
 }
 
 /** Runs the worker's analysis path in a terminal; returns the exit code. */
@@ -22,36 +65,59 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { sheet: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+      options: {
+        sheet: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     err.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const [file] = parsed.positionals;
-  if (parsed.values.help || !file) {
+  const [file, question, ...extra] = parsed.positionals;
+  if (parsed.values.help || !file || extra.length > 0) {
     (parsed.values.help ? out : err).write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
   try {
     const config = loadConfig(io.env);
     const connection = await openDatabase();
-    const dataset = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
-    const { meta } = dataset;
-    if (parsed.values.json) {
-      const { columns, ...rest } = meta;
-      const summary = { ...rest, columns: columns.map(({ name, type, role, unit }) => ({ name, type, role, unit })) };
-      out.write(`${JSON.stringify({ dataset: summary, profile: { rows: meta.rows, columns } })}\n`);
-    } else {
-      out.write(`${overviewText(meta)}\n`);
+    const { table, meta } = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
+    if (question === undefined) {
+      const profile = { rows: meta.rows, columns: meta.columns };
+      out.write(
+        parsed.values.json
+          ? `${JSON.stringify({ dataset: datasetSummary(meta), profile })}\n`
+          : `${overviewText(meta)}\n`,
+      );
+      return 0;
     }
+    const answer = await answerQuestion(question, { connection, table, meta });
+    if (answer.kind === 'not-understood') {
+      const tries = answer.suggestions.map((s) => `"${s}"`).join(' · ');
+      err.write(`I did not understand "${question}": ${answer.reason}. Try: ${tries}\n`);
+      return 1;
+    }
+    let chartPath: string | null = null;
+    if (answer.png) {
+      const name = `${slug(basename(meta.name, extname(meta.name)))}-${slug(answer.plan.title)}.png`;
+      chartPath = resolve(io.cwd ?? process.cwd(), parsed.values.out ?? name);
+      await writeFile(chartPath, answer.png);
+    }
+    out.write(
+      parsed.values.json
+        ? `${JSON.stringify(answerJson(answer, meta, chartPath))}\n`
+        : `${answerText(answer, chartPath)}\n`,
+    );
     return 0;
   } catch (error) {
-    if (error instanceof WorkerError) {
+    if (error instanceof WorkerError || error instanceof PlanError) {
       err.write(`${error.message}\n`);
       return 1;
     }
-    err.write(`Something went wrong on our side while reading the file: ${(error as Error).message.split('\n')[0]}\n`);
+    err.write(`Something went wrong on our side: ${(error as Error).message.split('\n')[0]}\n`);
     return 3;
   }
 }

@@ -59,7 +59,7 @@ export function overviewText(meta: DatasetMeta): string {
     c.role,
     c.unit ?? '',
     count(c.nulls),
-    count(c.distinct),
+    c.distinct === undefined ? '–' : count(c.distinct),
     summary(c),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

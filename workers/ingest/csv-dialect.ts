@@ -1,4 +1,5 @@
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
+import { SAMPLE_ROWS } from './raw-source';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -102,7 +103,7 @@ export interface CsvDialect {
  * is the first row that wide and mostly filled, so title and blank lines above it
  * are skipped.
  */
-export function sniffCsvDialect(sampleText: string, sampleRows = 5000): CsvDialect {
+export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): CsvDialect {
   const text = sampleText.replace(/^\uFEFF/, '');
   let best = { delimiter: ',' as Delimiter, width: 1, score: 0 };
   for (const delimiter of DELIMITERS) {

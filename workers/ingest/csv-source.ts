@@ -48,8 +48,7 @@ export async function readCsvSource(
         `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
         `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
         `null_padding = false, ignore_errors = true, store_rejects = true, ` +
-        `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))}, ` +
-        `max_line_size = 4000000)`
+        `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))})`
       );
     },
     readsTypes: true,
@@ -150,7 +149,7 @@ function rejectReason(type: string, text: string, dialect: CsvDialect): string {
     case 'UNQUOTED VALUE':
       return 'a quote in the middle of an unquoted field';
     case 'LINE SIZE OVER MAXIMUM':
-      return 'a line longer than 4 MB';
+      return 'a line longer than 2 MB';
     default:
       return type.toLowerCase();
   }

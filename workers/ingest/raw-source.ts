@@ -1,5 +1,11 @@
 import type { ColumnUnit } from '../../core/dataset';
 
+/**
+ * Rows whose values propose each column's type. Every value is checked later,
+ * so the sample only has to be large enough to pick a good first candidate.
+ */
+export const SAMPLE_ROWS = 2000;
+
 /** What a file's own formatting says about a column (Excel number formats), before any inference. */
 export interface ColumnHint {
   /** `percent` when cells are formatted as percentages (values are already fractions), or a currency code. */
@@ -50,7 +56,7 @@ export interface RawSource {
   rejects?(pass: number): Promise<ScanRejects>;
   /** Readable, unique (case-insensitively) header names, one per column. */
   columns: string[];
-  /** The first rows (up to a few thousand), cells as text, null for empty. */
+  /** The first rows (up to `SAMPLE_ROWS`), cells as text, null for empty. */
   sample: (string | null)[][];
   hints: ColumnHint[];
   sheet: string | null;

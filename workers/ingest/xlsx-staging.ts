@@ -2,11 +2,10 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
-import type { ColumnHint } from './raw-source';
+import { SAMPLE_ROWS, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
 import { mergedHeader, type CellRange, type SheetRow } from './xlsx-workbook';
 
-const SAMPLE_ROWS = 5000;
 /** Rows searched for the header; title and note rows above a table are never this many. */
 const HEADER_SCAN_ROWS = 30;
 

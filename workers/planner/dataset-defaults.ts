@@ -75,7 +75,7 @@ const BREAKDOWN_WORDS = new Set(
 export function mainDimension(meta: DatasetMeta, forShare = false): ColumnProfile | null {
   const [low, high] = forShare ? [2, 6] : [3, 20];
   const fits = meta.columns.filter(
-    (c) => c.role === 'dimension' && c.type !== 'boolean' && c.distinct >= low && c.distinct <= high,
+    (c) => c.role === 'dimension' && c.type !== 'boolean' && (c.distinct ?? 0) >= low && (c.distinct ?? 0) <= high,
   );
   const familiar = fits.find((c) => nameWords(c.name).some((w) => BREAKDOWN_WORDS.has(w)));
   return familiar ?? fits[0] ?? null;
@@ -83,6 +83,6 @@ export function mainDimension(meta: DatasetMeta, forShare = false): ColumnProfil
 
 /** A dimension with many values to rank ("Top 5 Customer Name by Profit"): more than 6 and at most 1,000. */
 export function rankingDimension(meta: DatasetMeta): ColumnProfile | null {
-  const fits = meta.columns.filter((c) => c.role === 'dimension' && c.distinct > 6 && c.distinct <= 1000);
-  return fits.sort((a, b) => b.distinct - a.distinct)[0] ?? null;
+  const fits = meta.columns.filter((c) => c.role === 'dimension' && (c.distinct ?? 0) > 6 && (c.distinct ?? 0) <= 1000);
+  return fits.sort((a, b) => (b.distinct ?? 0) - (a.distinct ?? 0))[0] ?? null;
 }

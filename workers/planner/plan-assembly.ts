@@ -174,16 +174,16 @@ function ordering(
   if (planDimensions.length === 0) return {};
   const identifier = dimensions.find((d) => d.column.role === 'identifier')?.column;
   if (identifier) {
-    const count = identifier.distinct.toLocaleString('en-US');
+    const count = (identifier.distinct ?? 0).toLocaleString('en-US');
     return {
       problem: `${identifier.name} has ${count} different values; ask for the top 10 ${countedNoun(identifier.name).toLowerCase()} instead`,
     };
   }
   if (planDimensions[0]?.grain !== undefined) return { sort: { by: 'dimension', direction: 'asc' } };
   const [first] = dimensions;
-  if (first && first.column.distinct > MAX_GROUPS) {
+  if (first && (first.column.distinct ?? 0) > MAX_GROUPS) {
     understood.push(
-      `showing the top ${AUTO_TOP} of ${first.column.distinct.toLocaleString('en-US')} ${first.column.name} values`,
+      `showing the top ${AUTO_TOP} of ${(first.column.distinct ?? 0).toLocaleString('en-US')} ${first.column.name} values`,
     );
     return { sort: { by: 'measure', direction: 'desc' }, limit: AUTO_TOP };
   }

@@ -22,7 +22,11 @@ export type Vocabulary = z.infer<typeof Vocabulary>;
 
 /** Whether the vocabulary should hold a column's values. */
 function isVocabularyColumn(column: ColumnProfile): boolean {
-  return column.role === 'dimension' && column.type === 'category' && column.distinct <= VOCABULARY_MAX_DISTINCT;
+  return (
+    column.role === 'dimension' &&
+    column.type === 'category' &&
+    (column.distinct ?? Infinity) <= VOCABULARY_MAX_DISTINCT
+  );
 }
 
 /**

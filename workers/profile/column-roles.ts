@@ -2,11 +2,13 @@ import type { ColumnRole, ColumnType } from '../../core/dataset';
 import { isIdentifierName } from '../types/column-decision';
 import type { TypedColumn } from '../types/typed-table';
 
+/** Whole-column counts of a text column, with the shape of its values from the sample. */
 export interface TextStats {
   present: number;
   distinct: number;
   averageLength: number;
-  withSpaces: number;
+  /** Share of values with a space in them. */
+  spaceShare: number;
 }
 
 const YEAR_NAME = /^(year|yr|fiscal year|fy|jahr|année|año|anno)$/i;
@@ -50,6 +52,6 @@ function textRole(column: TypedColumn, text: TextStats | null): { role: ColumnRo
     return { role: 'identifier', type: 'text' };
   }
   if (text.distinct <= 50 || (ratio <= 0.5 && text.averageLength <= 60)) return { role: 'dimension', type: 'category' };
-  if (text.averageLength <= 40 && text.withSpaces / text.present < 0.1) return { role: 'identifier', type: 'text' };
+  if (text.averageLength <= 40 && text.spaceShare < 0.1) return { role: 'identifier', type: 'text' };
   return { role: 'text', type: 'text' };
 }

@@ -5,8 +5,8 @@ import type { TypedColumn } from '../types/typed-table';
 import { roleFor, type TextStats } from './column-roles';
 
 const TOP_VALUES = 5;
-/** Above this many rows, a measure's distinct count is estimated (HyperLogLog): exact counting costs more than the rest of the profile. */
-const EXACT_DISTINCT_ROWS = 100_000;
+/** Above this many rows, continuous measures are not distinct-counted (see `ColumnProfile.distinct`). */
+const DISTINCT_MEASURES_UP_TO = 100_000;
 const VALUE_CHARS = 60;
 
 const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
@@ -29,11 +29,9 @@ export async function profileTable(
   const parts = ['count(*) AS total'];
   columns.forEach((column, i) => {
     const c = quoteIdent(column.name);
-    const estimate = isNumeric(column) && rowCount > EXACT_DISTINCT_ROWS;
-    parts.push(
-      `count(${c}) AS present${i}`,
-      `${estimate ? `approx_count_distinct(${c})` : `count(DISTINCT ${c})`} AS distinct${i}`,
-    );
+    parts.push(`count(${c}) AS present${i}`);
+    const continuous = isNumeric(column) && column.type !== 'integer';
+    if (!continuous || rowCount <= DISTINCT_MEASURES_UP_TO) parts.push(`count(DISTINCT ${c}) AS distinct${i}`);
     if (isNumeric(column)) {
       parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `avg(${c}) AS mean${i}`, `sum(${c}) AS sum${i}`);
     }
@@ -49,9 +47,6 @@ export async function profileTable(
       );
       if (column.type === 'datetime') parts.push(`bool_or(CAST(${c} AS TIME) <> TIME '00:00:00') AS clock${i}`);
     }
-    if (isText(column)) {
-      parts.push(`avg(length(${c})) AS avglen${i}`, `count(*) FILTER (WHERE contains(${c}, ' ')) AS spaces${i}`);
-    }
   });
   const [stats = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${t}`);
   const rows = Number(stats.total ?? 0);
@@ -63,8 +58,8 @@ export async function profileTable(
       ? {
           present,
           distinct: num(`distinct${i}`) ?? 0,
-          averageLength: num(`avglen${i}`) ?? 0,
-          withSpaces: num(`spaces${i}`) ?? 0,
+          averageLength: column.sampleText?.averageLength ?? 0,
+          spaceShare: column.sampleText?.spaceShare ?? 0,
         }
       : null;
     const range = isNumeric(column) && present > 0 ? { min: num(`min${i}`) ?? 0, max: num(`max${i}`) ?? 0 } : null;
@@ -75,7 +70,7 @@ export async function profileTable(
       role,
       unit: column.unit,
       nulls: rows - present,
-      distinct: num(`distinct${i}`) ?? 0,
+      distinct: num(`distinct${i}`),
     };
     if (range) {
       Object.assign(profile, { min: range.min, max: range.max, mean: num(`mean${i}`), sum: num(`sum${i}`) });

@@ -28,7 +28,15 @@ export interface DateFormat {
 /** What a column's sample says it could be; SQL then checks every value of the column. */
 export type Candidate =
   | { kind: 'boolean' }
-  | { kind: 'number'; plain: true; integer: boolean; unit: ColumnUnit | null; nullTokens: boolean }
+  | {
+      kind: 'number';
+      plain: true;
+      integer: boolean;
+      /** Integers all written with the same number of digits, as codes are: leading zeros must be looked for. */
+      fixedWidth: boolean;
+      unit: ColumnUnit | null;
+      nullTokens: boolean;
+    }
   | { kind: 'number'; plain: false; format: NumberFormat }
   | { kind: 'date'; format: DateFormat; nullTokens: boolean }
   /** `identifier`: numbers written with leading zeros, codes rather than quantities. */

@@ -38,12 +38,17 @@ export function nullTokenSql(raw: string): string {
 }
 
 /**
- * The type to ask the scanner for: DuckDB's CSV reader parses plain decimals and
+ * The type to ask the scanner for: DuckDB's CSV reader parses plain numbers and
  * ISO dates itself, faster than a cast afterwards, and rejects a value that does
- * not fit. Integers stay text so that leading zeros can still be seen.
+ * not fit. Numbers are read as DOUBLE, integers included (its BIGINT parse rounds
+ * `2.5` rather than rejecting it), and become BIGINT once no value has a fraction.
+ * Integers of one fixed width stay text, because codes look like that and their
+ * leading zeros must still be seen; quantities vary in width.
  */
 export function scanTypeFor(candidate: Candidate): ScanType {
-  if (candidate.kind === 'number' && candidate.plain && !candidate.integer && !candidate.nullTokens) return 'DOUBLE';
+  if (candidate.kind === 'number' && candidate.plain && !candidate.nullTokens && !candidate.fixedWidth) {
+    return 'DOUBLE';
+  }
   if (candidate.kind === 'date' && !candidate.nullTokens && !candidate.format.excelSerial) {
     if (candidate.format.formats.length === 1 && candidate.format.formats[0] === '%Y-%m-%d') return 'DATE';
     if (candidate.format.formats.length === 0) return 'TIMESTAMP';
@@ -52,16 +57,24 @@ export function scanTypeFor(candidate: Candidate): ScanType {
 }
 
 /**
- * The conversion of a text column into its candidate type, NULL where a value
- * does not fit; null for text columns and columns the scanner already typed.
+ * The conversion of a scanned column into its candidate type, NULL where a value
+ * does not fit; null when there is nothing to convert (text, or a type the
+ * scanner already parsed). Integers the scanner read as DOUBLE become BIGINT
+ * here, and a value with a fraction is a misfit that revises the candidate.
  */
-export function conversionSql(raw: string, candidate: Candidate): string | null {
+export function conversionSql(raw: string, candidate: Candidate, scan: ScanType = 'VARCHAR'): string | null {
+  if (scan !== 'VARCHAR') {
+    const integer = candidate.kind === 'number' && candidate.plain && candidate.integer;
+    return integer ? `CASE WHEN ${raw} = trunc(${raw}) THEN TRY_CAST(${raw} AS BIGINT) END` : null;
+  }
   switch (candidate.kind) {
     case 'boolean':
       return booleanSql(raw);
     case 'number':
-      // Integers are read as DOUBLE too: a cast to BIGINT would round `2.5` instead of failing.
-      return candidate.plain ? `TRY_CAST(${raw} AS DOUBLE)` : numberSql(raw, candidate.format);
+      if (!candidate.plain) return numberSql(raw, candidate.format);
+      // A cast to BIGINT rounds `2.5` instead of failing, so a decimal point is a misfit here.
+      if (candidate.integer) return `CASE WHEN contains(${raw}, '.') THEN NULL ELSE TRY_CAST(${raw} AS BIGINT) END`;
+      return `TRY_CAST(${raw} AS DOUBLE)`;
     case 'date':
       return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format.formats);
     case 'text':

@@ -13,6 +13,17 @@ export interface TypedColumn {
   unit: ColumnUnit | null;
   notes: string[];
   identifierLike: boolean;
+  /** Text columns: the shape of the sample's values, which tells free text from codes and categories. */
+  sampleText?: { averageLength: number; spaceShare: number };
+}
+
+/** The length and spacing of a text column's sampled values. */
+function sampleText(values: (string | null)[]): { averageLength: number; spaceShare: number } {
+  const present = values.filter((v): v is string => v !== null);
+  if (present.length === 0) return { averageLength: 0, spaceShare: 0 };
+  const length = present.reduce((sum, v) => sum + v.length, 0);
+  const spaced = present.filter((v) => v.includes(' ')).length;
+  return { averageLength: length / present.length, spaceShare: spaced / present.length };
 }
 
 export interface TypedTable {
@@ -92,35 +103,40 @@ export async function buildTypedTable(
       notes: plan.note ? [plan.note, ...decision.notes] : decision.notes,
       identifierLike: decision.identifierLike,
       storage: decision.storage,
+      ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
     };
   });
   await finalize(connection, plans, stage, columns);
   return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
 }
 
-const converts = (plan: ColumnPlan) => plan.scan === 'VARCHAR' && conversionSql('c', plan.candidate) !== null;
+const conversionOf = (plan: ColumnPlan, c: string) => conversionSql(c, plan.candidate, plan.scan);
+const converts = (plan: ColumnPlan) => conversionOf(plan, 'c') !== null;
 
 /**
  * The staging SELECT over a scan: converted values `v{i}` and, for converted
- * columns, a sparse `x{i}` holding the raw text of every value that did not
- * convert (or converted but must not be trusted as a number). Two levels, so
- * each conversion is computed once.
+ * columns, a sparse `x{i}` holding the text of every value that did not convert
+ * (or converted but must not be trusted as a number). Two levels, so each
+ * conversion is computed once. Text-only input (padded rows) is first cast to
+ * the types the scanner would have parsed.
  */
 function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolean): string {
+  const source = fromText
+    ? `(SELECT ${plans.map((plan, i) => (plan.scan === 'VARCHAR' ? `c${i}` : `TRY_CAST(c${i} AS ${plan.scan}) AS c${i}`)).join(', ')} FROM ${from})`
+    : from;
   const inner = plans.flatMap((plan, i) => {
     const c = `c${i}`;
-    if (plan.scan !== 'VARCHAR') return [`${fromText ? `TRY_CAST(${c} AS ${plan.scan})` : c} AS ${value(i)}`];
-    const conversion = conversionSql(c, plan.candidate);
+    const conversion = conversionOf(plan, c);
     return conversion ? [c, `${conversion} AS ${value(i)}`] : [`${c} AS ${value(i)}`];
   });
   const outer = plans.flatMap((plan, i) => {
     if (!converts(plan)) return [value(i)];
     const c = `c${i}`;
-    const suspect = suspectSql(c, plan.candidate);
+    const suspect = plan.scan === 'VARCHAR' ? suspectSql(c, plan.candidate) : null;
     const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
-    return [value(i), `CASE WHEN ${misfit} THEN ${c} END AS ${odd(i)}`];
+    return [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
   });
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${from})`;
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`;
 }
 
 async function createStage(
@@ -178,7 +194,10 @@ async function checkColumns(
     const { candidate } = plan;
     const v = value(i);
     if (converts(plan)) parts.push(`count(${odd(i)}) AS odd${i}`);
-    if (candidate.kind === 'number') parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
+    // Integers are BIGINT already (a fraction is a misfit); other numbers may still all be whole.
+    if (candidate.kind === 'number' && !(candidate.plain && candidate.integer)) {
+      parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
+    }
     if (candidate.kind === 'date' && plan.scan !== 'DATE') {
       parts.push(`count(*) FILTER (WHERE CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
     }
@@ -265,7 +284,7 @@ async function finalize(
     if (converts(plan)) {
       statements.push(`ALTER TABLE ${stage} DROP COLUMN ${odd(i)}`);
     }
-    const current = plan.scan !== 'VARCHAR' ? plan.scan : storageOfConversion(plan.candidate);
+    const current = converts(plan) ? storageOfConversion(plan.candidate) : plan.scan;
     if (current !== column.storage) {
       statements.push(`ALTER TABLE ${stage} ALTER COLUMN ${value(i)} SET DATA TYPE ${column.storage}`);
     }
@@ -279,7 +298,7 @@ function storageOfConversion(candidate: Candidate): string {
     case 'boolean':
       return 'BOOLEAN';
     case 'number':
-      return 'DOUBLE';
+      return candidate.plain && candidate.integer ? 'BIGINT' : 'DOUBLE';
     case 'date':
       return 'TIMESTAMP';
     case 'text':

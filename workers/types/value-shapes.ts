@@ -147,7 +147,9 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     // Leading zeros, or more digits than a double holds exactly: a code, not a quantity.
     if (values.some((v) => LEADING_ZERO.test(v) || /\d{16}/.test(v))) return { kind: 'text', identifier: true };
     const integer = values.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
-    return { kind: 'number', plain: true, integer, unit: hint.unit ?? currencyInName(name), nullTokens };
+    const widths = new Set(values.map((v) => v.trim().length));
+    const fixedWidth = integer && widths.size === 1 && values[0]!.trim().length >= 3;
+    return { kind: 'number', plain: true, integer, fixedWidth, unit: hint.unit ?? currencyInName(name), nullTokens };
   }
   const format = numberFormat(values);
   if (format) return { kind: 'number', plain: false, format };

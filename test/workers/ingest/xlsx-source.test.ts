@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { openDatabase, queryRows } from '../../../workers/engine/duckdb';
+import { SAMPLE_ROWS } from '../../../workers/ingest/raw-source';
 import { readXlsxSource, type XlsxSourceOptions } from '../../../workers/ingest/xlsx-source';
 import {
   minimalWorkbook,
@@ -132,7 +133,7 @@ describe('readXlsxSource: finding the table', () => {
     expect(source.sample[0]).toEqual(['1', 'n1', null, null]);
   });
 
-  it('keeps a sample of the first 5000 rows and stages every row', async () => {
+  it('keeps a sample of the first SAMPLE_ROWS rows and stages every row', async () => {
     const path = await writeWorkbook((workbook) => {
       const sheet = workbook.addWorksheet('Data');
       sheet.addRow(['n']);
@@ -141,7 +142,7 @@ describe('readXlsxSource: finding the table', () => {
 
     const { source, rows } = await read(path);
 
-    expect(source.sample).toHaveLength(5000);
+    expect(source.sample).toHaveLength(SAMPLE_ROWS);
     expect(await rows()).toHaveLength(6000);
   });
 });

@@ -1,0 +1,38 @@
+import { formatDate, formatNumber } from '../../charts';
+import type { AnsweredQuestion } from '../analysis/answer-question';
+import { chartUnit } from '../answer/chart-unit';
+import type { ResultColumn, ResultValue } from '../plan/result-table';
+
+const MAX_ROWS = 25;
+
+function cell(value: ResultValue, column: ResultColumn): string {
+  if (value === null) return '–';
+  if (typeof value === 'number') return formatNumber(value, chartUnit(column.unit));
+  if ((column.type === 'date' || column.type === 'datetime') && column.grain)
+    return formatDate(String(value), column.grain);
+  return String(value);
+}
+
+/** The result as an aligned text table, numbers right-aligned, cut at 25 rows. */
+export function resultText(columns: ResultColumn[], rows: ResultValue[][]): string {
+  const shown = rows.slice(0, MAX_ROWS).map((row) => columns.map((column, i) => cell(row[i] ?? null, column)));
+  const widths = columns.map((column, i) => Math.max(column.name.length, ...shown.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((text, i) => (columns[i]?.role === 'measure' ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const lines = [line(columns.map((c) => c.name)), line(widths.map((w) => '─'.repeat(w))), ...shown.map(line)];
+  if (rows.length > MAX_ROWS) lines.push(`… ${rows.length - MAX_ROWS} more rows (--json has them all)`);
+  return lines.join('\n');
+}
+
+/** What a person reads in a terminal: the headline, the insights, the numbers, where the chart is. */
+export function answerText(answer: AnsweredQuestion, chartPath: string | null): string {
+  const lines = [answer.headline, ''];
+  if (answer.insights.length) lines.push(...answer.insights.map((insight) => `• ${insight}`), '');
+  lines.push(resultText(answer.result.columns, answer.result.rows), '');
+  lines.push(`Read as: ${answer.understood.join('; ')}`);
+  lines.push(chartPath ? `Chart: ${chartPath}` : 'Chart: none (the answer is a table)');
+  return lines.join('\n');
+}
