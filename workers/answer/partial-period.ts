@@ -39,8 +39,9 @@ function dataEnd(plan: AnalysisPlan, meta: DatasetMeta, time: TimeColumn): Date 
   const lastValue = profile?.to === undefined ? null : parseIsoDate(profile.to);
   const ends: Date[] = [];
   if (lastValue !== null) {
-    // A date holds its whole day and a year column its whole year; a datetime is an instant.
-    const kept = profile?.type === 'date' ? 'day' : profile?.type === 'integer' ? 'year' : null;
+    // A date holds its whole day, or its whole month or year when the column is spaced so (yearly data
+    // dated Jan 1 covers the year); a year column holds its whole year; a datetime is an instant.
+    const kept = profile?.type === 'date' ? (profile.grain ?? 'day') : profile?.type === 'integer' ? 'year' : null;
     ends.push(kept === null ? new Date(lastValue.getTime() + 1) : periodEnd(lastValue, kept));
   }
   for (const filter of plan.filters) {

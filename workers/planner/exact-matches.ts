@@ -32,6 +32,8 @@ interface Candidate {
   start: number;
   end: number;
   length: number;
+  /** 0 for a name typed in order, 1 for its words in another order ("total cost" for `Cost Total $`), 2 for a value. */
+  order: number;
   item: Item;
 }
 
@@ -60,6 +62,7 @@ export function exactMatches(
           start,
           end,
           length,
+          order: candidates.some((c) => c.tier === 'exact') ? 0 : 1,
           item: { kind: 'column', candidates, at: start, end, words: words(start, end) },
         });
       }
@@ -75,11 +78,13 @@ export function exactMatches(
         start,
         end,
         length,
+        order: 2,
         item: { kind: 'value', matches: entry.matches, at: start, end, words: words(start, end) },
       });
     }
   }
-  found.sort((a, b) => b.length - a.length || rank(a.item) - rank(b.item) || a.start - b.start);
+  // Longest first; at equal length a name typed in order beats the same words reordered, and names beat values.
+  found.sort((a, b) => b.length - a.length || a.order - b.order || a.start - b.start);
   const used = new Set<number>();
   const chosen: Item[] = [];
   for (const candidate of found) {
@@ -90,5 +95,3 @@ export function exactMatches(
   }
   return chosen;
 }
-
-const rank = (item: Item) => (item.kind === 'column' ? 0 : 1);

@@ -35,6 +35,12 @@ const CASES: [DatasetName, string, object][] = [
   ],
   [
     'birdstrikes',
+    // "total cost" reorders `Cost Total $`, but "cost repair" names `Cost Repair` in order: the name typed in order wins.
+    'total cost repair by phase of flight',
+    { measures: [{ column: 'Cost Repair', aggregation: 'sum' }], dimensions: [{ column: 'Phase of flight' }] },
+  ],
+  [
+    'birdstrikes',
     'repair cost by phase of flight',
     { measures: [{ column: 'Cost Repair' }], dimensions: [{ column: 'Phase of flight' }] },
   ],
