@@ -97,7 +97,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const answer = await answerQuestion(question, { connection, table, meta });
     if (answer.kind === 'not-understood') {
       const tries = answer.suggestions.map((s) => `"${s}"`).join(' · ');
-      err.write(`I did not understand "${question}": ${answer.reason}. Try: ${tries}\n`);
+      err.write(`I did not understand "${question}": ${answer.reason.replace(/\.$/, '')}. Try: ${tries}\n`);
       return 1;
     }
     let chartPath: string | null = null;

@@ -31,7 +31,18 @@ export function resultText(columns: ResultColumn[], rows: ResultValue[][]): stri
 export function answerText(answer: AnsweredQuestion, chartPath: string | null): string {
   const lines = [answer.headline, ''];
   if (answer.insights.length) lines.push(...answer.insights.map((insight) => `• ${insight}`), '');
-  lines.push(resultText(answer.result.columns, answer.result.rows), '');
+  const { relationship } = answer.result;
+  if (relationship) {
+    // A scatter's points are rows, not a summary: show what was computed over all of them.
+    const fit = [
+      `r = ${relationship.correlation?.toFixed(3) ?? 'n/a'}`,
+      `${relationship.pairs.toLocaleString('en-US')} pairs`,
+    ];
+    if (relationship.slope !== null) fit.push(`slope ${relationship.slope.toPrecision(4)}`);
+    lines.push(fit.join(' · '), '');
+  } else {
+    lines.push(resultText(answer.result.columns, answer.result.rows), '');
+  }
   lines.push(`Read as: ${answer.understood.join('; ')}`);
   lines.push(chartPath ? `Chart: ${chartPath}` : 'Chart: none (the answer is a table)');
   return lines.join('\n');

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../support/cli';
+import { SUPERSTORE_CSV } from '../../support/datasets';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('npm run analyze -- <file> "<question>"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-question-'));
+
+  it('prints the headline, the insights and the result table, and writes the chart', async () => {
+    const run = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', join(dir, 'regions.png')]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('West had the highest Sales: 725.5K (31.6% of the total).');
+    expect(run.stdout).toMatch(/^• /m);
+    expect(run.stdout).toMatch(/^Region\s+Total Sales$/m);
+    expect(run.stdout).toMatch(/^West\s+725,458$/m);
+    expect(run.stdout).toContain(`Chart: ${join(dir, 'regions.png')}`);
+    expect(readFileSync(join(dir, 'regions.png')).subarray(0, 8)).toEqual(PNG);
+  });
+
+  it('writes the chart next to the working directory by default', async () => {
+    const { main } = await import('../../../workers/cli/analyze');
+    let out = '';
+    const code = await main([SUPERSTORE_CSV, 'monthly profit'], {
+      out: { write: (text: string) => (out += text) },
+      err: { write: () => true },
+      env: {},
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const path = /Chart: (.*\.png)/.exec(out)?.[1] as string;
+    expect(path.startsWith(dir)).toBe(true);
+    expect(readFileSync(path).subarray(0, 8)).toEqual(PNG);
+  });
+
+  it('--json prints one object with the question, dataset, plan, SQL, result, headline, insights and chart', async () => {
+    const run = await runCli([SUPERSTORE_CSV, 'monthly sales in 2016', '--json', '--out', join(dir, 'm.png')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.question).toBe('monthly sales in 2016');
+    expect(json.dataset).toMatchObject({ name: 'superstore.csv', rows: 9994 });
+    expect(json.dataset.columns).toContainEqual({ name: 'Sales', type: 'decimal', role: 'measure', unit: null });
+    expect(json.plan).toMatchObject({ kind: 'aggregate', dimensions: [{ column: 'Order Date', grain: 'month' }] });
+    expect(json.sql).toMatch(/^(SELECT|WITH) /);
+    expect(json.result.columns.map((c: { name: string; type: string }) => [c.name, c.type])).toEqual([
+      ['Order Date', 'date'],
+      ['Total Sales', 'number'],
+    ]);
+    expect(json.result.rows).toHaveLength(12);
+    expect(json.result.rows[0][0]).toBe('2016-01-01');
+    expect(typeof json.result.rows[0][1]).toBe('number');
+    expect(typeof json.headline).toBe('string');
+    expect(Array.isArray(json.insights)).toBe(true);
+    expect(json.chart).toBe(join(dir, 'm.png'));
+  });
+
+  it('says what it did not understand, with three suggestions, and exits non-zero', async () => {
+    const run = await runCli([SUPERSTORE_CSV, 'sales by flavour']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /^I did not understand "sales by flavour": There is no column like "flavour"\. Try: "[^"]+" · "[^"]+" · "[^"]+"$/m,
+    );
+  });
+
+  it('shows the fit of a relationship rather than its points', async () => {
+    const run = await runCli([SUPERSTORE_CSV, 'discount vs profit', '--out', join(dir, 's.png')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^r = -0\.219 · 9,994 pairs · slope /m);
+  });
+});
