@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvIngest, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
+import { questionFigures } from './question-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
@@ -20,7 +21,17 @@ async function main(): Promise<void> {
   });
   const table = ['| what | ours | baseline | ratio | also |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
   const pandas = pandasSideBySide();
-  const report = `${table}\n\n${pandas}\n`;
+  const questions = (await questionFigures()).map(
+    (q) =>
+      `| "${q.question}" | ${q.answer.toFixed(0)} ms ${q.answer < 300 ? 'ok' : 'OVER'} | ${q.query.toFixed(0)} ms | ` +
+      `${q.chart}: ${Number.isNaN(q.render) ? '–' : `${q.render.toFixed(1)} ms ${q.render < 50 ? 'ok' : 'OVER'}`} |`,
+  );
+  const questionTable = [
+    '| question on the 1M-row table | answer + PNG (bar < 300 ms) | its SQL alone | warm chart render (bar < 50 ms) |',
+    '| --- | --- | --- | --- |',
+    ...questions,
+  ].join('\n');
+  const report = `${table}\n\n${pandas}\n\n${questionTable}\n`;
   console.log(report);
   if (process.argv.includes('--record')) {
     const file = join(__dirname, 'RESULTS.md');

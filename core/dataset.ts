@@ -35,9 +35,9 @@ export const ColumnProfile = z.object({
   unit: ColumnUnit.nullable(),
   nulls: z.number().int(),
   /**
-   * Exact. Left out for decimal, currency and percent measures of tables over
-   * 100,000 rows: counting them costs more than the rest of the profile, and a
-   * continuous measure's distinct count tells a planner nothing.
+   * Exact. Left out for measures of tables over 100,000 rows: counting them
+   * costs more than the rest of the profile, and a measure's distinct count
+   * tells a planner nothing.
    */
   distinct: z.number().int().optional(),
   /** Measures: the range and totals of the converted values. */

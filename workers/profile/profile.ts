@@ -5,18 +5,27 @@ import type { TypedColumn } from '../types/typed-table';
 import { roleFor, type TextStats } from './column-roles';
 
 const TOP_VALUES = 5;
-/** Above this many rows, continuous measures are not distinct-counted (see `ColumnProfile.distinct`). */
+/** Above this many rows, measures are not distinct-counted (see `ColumnProfile.distinct`). */
 const DISTINCT_MEASURES_UP_TO = 100_000;
 const VALUE_CHARS = 60;
 
 const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
 const isTime = (c: TypedColumn) => c.type === 'date' || c.type === 'datetime';
 const isText = (c: TypedColumn) => c.type === 'text' || c.type === 'category';
+/** Up to this many distinct values in the sample, a column's values are tallied in the profile query itself. */
+const TALLY_SAMPLE_DISTINCT = 50;
 
 /**
- * Profiles a typed table in two queries: one aggregate over every column
- * (nulls, distinct counts, ranges, sums) and one for the most frequent values of
- * the dimensions. The result is what the planner and the LLM see instead of rows,
+ * Columns whose sample shows few distinct values get one `histogram` in the main
+ * query, which yields their exact distinct count and top values without another
+ * pass. A column whose sample misleads only costs a larger map.
+ */
+const tallied = (c: TypedColumn) => c.sampleDistinct !== undefined && c.sampleDistinct <= TALLY_SAMPLE_DISTINCT;
+
+/**
+ * Profiles a typed table in one aggregate over every column (nulls, distinct
+ * counts, ranges, sums, and the tallies of low-cardinality columns), plus one
+ * query for the most frequent values of dimensions with many values. The result is what the planner and the LLM see instead of rows,
  * so values are length-capped and lists short.
  */
 export async function profileTable(
@@ -30,10 +39,12 @@ export async function profileTable(
   columns.forEach((column, i) => {
     const c = quoteIdent(column.name);
     parts.push(`count(${c}) AS present${i}`);
-    const continuous = isNumeric(column) && column.type !== 'integer';
-    if (!continuous || rowCount <= DISTINCT_MEASURES_UP_TO) parts.push(`count(DISTINCT ${c}) AS distinct${i}`);
+    if (tallied(column)) parts.push(`histogram(${c}) AS tally${i}`);
+    else if (!isNumeric(column) || rowCount <= DISTINCT_MEASURES_UP_TO) {
+      parts.push(`count(DISTINCT ${c}) AS distinct${i}`);
+    }
     if (isNumeric(column)) {
-      parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `avg(${c}) AS mean${i}`, `sum(${c}) AS sum${i}`);
+      parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `sum(${c}) AS sum${i}`);
     }
     if (isTime(column)) {
       const day = `CAST(${c} AS DATE)`;
@@ -49,6 +60,15 @@ export async function profileTable(
     }
   });
   const [stats = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${t}`);
+  columns.forEach((column, i) => {
+    const tally = stats[`tally${i}`] as { key: unknown; value: unknown }[] | undefined;
+    if (!tally) return;
+    stats[`distinct${i}`] = tally.length;
+    stats[`top${i}`] = tally
+      .map(({ key, value }) => ({ value: String(key).slice(0, VALUE_CHARS), count: Number(value) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, TOP_VALUES);
+  });
   const rows = Number(stats.total ?? 0);
   const num = (key: string) => (stats[key] == null ? undefined : Number(stats[key]));
 
@@ -73,7 +93,8 @@ export async function profileTable(
       distinct: num(`distinct${i}`),
     };
     if (range) {
-      Object.assign(profile, { min: range.min, max: range.max, mean: num(`mean${i}`), sum: num(`sum${i}`) });
+      const sum = num(`sum${i}`) ?? 0;
+      Object.assign(profile, { min: range.min, max: range.max, mean: sum / present, sum });
     }
     if (isTime(column) && present > 0) {
       profile.from = String(stats[`from${i}`]);
@@ -81,6 +102,8 @@ export async function profileTable(
       profile.grain = naturalGrain(stats, i, num(`distinct${i}`) ?? 0);
     }
     if (role === 'time' && column.type === 'integer') profile.grain = 'year';
+    const top = stats[`top${i}`] as ColumnProfile['top'];
+    if (role === 'dimension' && top?.length) profile.top = top;
     if (column.notes.length) profile.notes = column.notes;
     return profile;
   });
@@ -100,7 +123,7 @@ function naturalGrain(stats: Record<string, unknown>, i: number, distinct: numbe
 }
 
 async function addTopValues(connection: DuckDBConnection, table: string, profiles: ColumnProfile[]): Promise<void> {
-  const wanted = profiles.filter((p) => p.role === 'dimension');
+  const wanted = profiles.filter((p) => p.role === 'dimension' && p.top === undefined && p.distinct !== 0);
   if (wanted.length === 0) return;
   const queries = wanted.map((profile, k) => {
     const c = quoteIdent(profile.name);

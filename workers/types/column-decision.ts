@@ -46,7 +46,7 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
       return { ...TEXT, type: 'boolean', storage: 'BOOLEAN' };
     case 'number': {
       const unit = candidate.plain ? candidate.unit : candidate.format.percent ? 'percent' : candidate.format.currency;
-      const integral = (stats.fractional ?? 0) === 0;
+      const integral = candidate.plain ? candidate.integer : (stats.fractional ?? 0) === 0;
       if (candidate.plain && integral && !unit && isIdentifierName(name)) return { ...TEXT, identifierLike: true };
       const type: ColumnType = unit === 'percent' ? 'percent' : unit ? 'currency' : integral ? 'integer' : 'decimal';
       const notes =

@@ -15,6 +15,8 @@ export interface TypedColumn {
   identifierLike: boolean;
   /** Text columns: the shape of the sample's values, which tells free text from codes and categories. */
   sampleText?: { averageLength: number; spaceShare: number };
+  /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
+  sampleDistinct?: number;
 }
 
 /** The length and spacing of a text column's sampled values. */
@@ -104,6 +106,9 @@ export async function buildTypedTable(
       identifierLike: decision.identifierLike,
       storage: decision.storage,
       ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
+      ...(decision.storage === 'VARCHAR' || decision.storage === 'BOOLEAN'
+        ? { sampleDistinct: new Set(sampleOf(i).filter((v) => v !== null)).size }
+        : {}),
     };
   });
   await finalize(connection, plans, stage, columns);
@@ -194,8 +199,9 @@ async function checkColumns(
     const { candidate } = plan;
     const v = value(i);
     if (converts(plan)) parts.push(`count(${odd(i)}) AS odd${i}`);
-    // Integers are BIGINT already (a fraction is a misfit); other numbers may still all be whole.
-    if (candidate.kind === 'number' && !(candidate.plain && candidate.integer)) {
+    // Only formatted plain numbers (`1,200`) can still turn out integer or decimal: integers are BIGINT
+    // already (a fraction is a misfit), a sampled fraction makes a decimal, and money and percents keep their unit.
+    if (candidate.kind === 'number' && !candidate.plain && !candidate.format.currency && !candidate.format.percent) {
       parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
     }
     if (candidate.kind === 'date' && plan.scan !== 'DATE') {

@@ -161,3 +161,15 @@ describe('the whole column decides, not the sample', () => {
     expect(data.column('price').notes?.[0]).toMatch(/1 values are not numbers \(e.g. "call us"\)/);
   });
 });
+
+describe('profile counts over the whole column', () => {
+  it('counts distinct and top values exactly when the sample shows only a few values', async () => {
+    const csv = longCsv('segment,n', 3000, (i) => `${i < 2500 ? 'A' : `B${i}`},${i}`);
+    const data = await loadText('late-variety.csv', csv);
+    const segment = data.column('segment');
+    expect(segment.role).toBe('dimension');
+    expect(segment.distinct).toBe(501);
+    expect(segment.top?.[0]).toEqual({ value: 'A', count: 2500 });
+    expect(segment.top).toHaveLength(5);
+  });
+});
