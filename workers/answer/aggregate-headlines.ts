@@ -7,7 +7,8 @@ import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
 import { joinWords } from './list-words';
 import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
 import { splitPartialLast } from './partial-period';
-import { grainAdjective, periodLabel } from './period-words';
+import { GRAIN_ADJECTIVE } from '../plan/grain-words';
+import { periodLabel } from './period-words';
 import {
   type IndexedColumn,
   numberAt,
@@ -73,7 +74,7 @@ export function trendHeadline(
   const points = complete.length >= 2 ? complete : series;
   const first = points[0] as TimePoint;
   const last = points[points.length - 1] as TimePoint;
-  const subject = `${grainAdjective(time.grain)} ${measureNoun(measure.column)}`;
+  const subject = `${GRAIN_ADJECTIVE[time.grain]} ${measureNoun(measure.column)}`;
   const peak = points[extremesOf(points.map((p) => p.value)).max] as TimePoint;
   const peaking = () =>
     peak !== first && peak !== last ? `, peaking in ${label(peak)} at ${said.amount(peak.value, unit)}` : '';

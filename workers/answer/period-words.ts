@@ -2,20 +2,6 @@ import { formatDate } from '../../charts';
 import { parseIsoDate } from '../../charts/iso-date';
 import type { TimeGrain } from '../../core/dataset';
 
-const ADJECTIVES: Readonly<Record<TimeGrain, string>> = {
-  hour: 'Hourly',
-  day: 'Daily',
-  week: 'Weekly',
-  month: 'Monthly',
-  quarter: 'Quarterly',
-  year: 'Yearly',
-};
-
-/** "Monthly" for `month`: how a series over that grain is introduced. */
-export function grainAdjective(grain: TimeGrain): string {
-  return ADJECTIVES[grain];
-}
-
 /**
  * A time value at its grain ("Mar 2016", "Q3 2017"), or the value as given
  * when it is not a date: a label is better than no answer.

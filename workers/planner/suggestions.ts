@@ -9,7 +9,8 @@ import {
 } from './dataset-defaults';
 import { dataRange, timeColumns } from './dataset-time';
 import { readPlan } from './question-planner';
-import { GRAIN_ADVERB, trendGrain } from './trend-grain';
+import { GRAIN_ADJECTIVE } from '../plan/grain-words';
+import { trendGrain } from './trend-grain';
 import type { Vocabulary } from './vocabulary';
 
 const WANTED = 3;
@@ -44,7 +45,7 @@ function candidates(meta: DatasetMeta): string[] {
   const breakdown = mainDimension(meta);
   const dimensions = meta.columns.filter((c) => c.role === 'dimension');
   const list: string[] = [];
-  if (measure && range) list.push(`${GRAIN_ADVERB[trendGrain(range)]} ${measure.name} trend`);
+  if (measure && range) list.push(`${GRAIN_ADJECTIVE[trendGrain(range)]} ${measure.name} trend`);
   const rankBy = profitMeasure(meta) ?? measure;
   if (ranked && rankBy) list.push(`Top 5 ${ranked.name} by ${rankBy.name}`);
   if (measure && shared && defaultAggregation(measure) === 'sum')

@@ -46,13 +46,3 @@ export function trendGrain(range: DataRange): TimeGrain {
 export function coarsest(a: TimeGrain, b: TimeGrain): TimeGrain {
   return GRAIN_ORDER.indexOf(a) >= GRAIN_ORDER.indexOf(b) ? a : b;
 }
-
-/** The adverb for a grain: "Monthly Sales trend". */
-export const GRAIN_ADVERB: Record<TimeGrain, string> = {
-  hour: 'Hourly',
-  day: 'Daily',
-  week: 'Weekly',
-  month: 'Monthly',
-  quarter: 'Quarterly',
-  year: 'Yearly',
-};
