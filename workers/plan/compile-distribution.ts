@@ -16,6 +16,14 @@ const MAX_BINS = 20;
 const EDGE_TOLERANCE = 1e-9;
 
 /**
+ * When the values beyond the 99th percentile stretch the range more than
+ * fourfold, they share the last bin, which runs to the maximum: a histogram of
+ * order values with one huge order would otherwise be a single bar.
+ */
+const TAIL_QUANTILE = 0.99;
+const TAIL_SPAN = 4;
+
+/**
  * measures[0]'s column binned into a histogram, all in one query. The bin
  * width is a "nice" number (1, 2 or 5 × 10^k) just above the range divided
  * by Sturges' bin count (log2 n + 1, kept between 5 and 20), and bins start
@@ -24,7 +32,8 @@ const EDGE_TOLERANCE = 1e-9;
  * the last includes its end, so the maximum is counted. Whole numbers get
  * whole widths and the maximum its own bin, so a bin of width 1 is one value
  * (quantities 13 and 14 are not lumped together). A column with one value
- * gets one bin around it.
+ * gets one bin around it. A long tail gets the last bin to itself (see
+ * `TAIL_SPAN`).
  *
  * Returns rows of (from, to, count), then the matching row count. A LEFT JOIN
  * keeps one row, with NULL bins, when no value is there to bin.
@@ -39,14 +48,19 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
   const sql = [
     `WITH ${rows.cte},`,
     'span AS (',
-    `  SELECT min(v) AS lo, max(v) AS hi, count(v) AS n, count(*) AS matched_rows`,
+    `  SELECT min(v) AS lo, max(v) AS hi, quantile_cont(v, ${TAIL_QUANTILE}) AS tail, count(v) AS n,`,
+    `    count(*) AS matched_rows`,
     `  FROM (SELECT CAST(${v} AS DOUBLE) AS v FROM matched)`,
+    '),',
+    // A long tail gets the last bin to itself, so the bulk of the values is not one bar.
+    'spread AS (',
+    `  SELECT *, CASE WHEN tail > lo AND hi - lo > ${TAIL_SPAN} * (tail - lo) THEN tail ELSE hi END AS top FROM span`,
     '),',
     // The width each bin would need for Sturges' count of bins, then its power of ten.
     'target AS (',
-    `  SELECT *, CASE WHEN hi > lo THEN (hi - lo) / least(greatest(ceil(log2(n)) + 1, ${MIN_BINS}), ${MAX_BINS})`,
+    `  SELECT *, CASE WHEN top > lo THEN (top - lo) / least(greatest(ceil(log2(n)) + 1, ${MIN_BINS}), ${MAX_BINS})`,
     '    ELSE greatest(abs(lo), 1) / 10 END AS raw_width',
-    '  FROM span',
+    '  FROM spread',
     '),',
     'nice AS (',
     `  SELECT *, ${whole ? 'greatest(1, ' : '('}magnitude * CASE WHEN raw_width <= magnitude THEN 1`,
@@ -55,8 +69,8 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
     '),',
     'grid AS (',
     whole
-      ? '  SELECT *, floor((hi - start) / width)::BIGINT + 1 AS bins,'
-      : `  SELECT *, greatest(ceil((hi - start) / width - ${EDGE_TOLERANCE}), 1)::BIGINT AS bins,`,
+      ? `  SELECT *, floor((top - start) / width)::BIGINT + 1 + (hi > top)::BIGINT AS bins,`
+      : `  SELECT *, greatest(ceil((top - start) / width - ${EDGE_TOLERANCE}), 1)::BIGINT + (hi > top)::BIGINT AS bins,`,
     // Edges are multiples of the width, rounded to its decimals so 0.1 × 3 prints as 0.3.
     '    greatest(0, -floor(log10(width)))::INTEGER AS decimals',
     '  FROM (SELECT *, floor(lo / width) * width AS start FROM nice)',
@@ -65,8 +79,10 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
     `  SELECT least(floor((CAST(${v} AS DOUBLE) - start) / width + ${EDGE_TOLERANCE}), bins - 1)::BIGINT AS bin, count(*) AS count`,
     `  FROM matched, grid WHERE ${v} IS NOT NULL GROUP BY bin`,
     '),',
-    'bins AS (SELECT unnest(range(bins)) AS bin, start, width, decimals FROM grid)',
-    'SELECT round(start + bin * width, decimals) AS "From", round(start + (bin + 1) * width, decimals) AS "To",',
+    'bins AS (SELECT unnest(range(bins)) AS bin, bins AS bin_count, start, width, decimals, hi AS tail_end, top FROM grid)',
+    'SELECT round(start + bin * width, decimals) AS "From",',
+    // The tail's bin runs to the largest value.
+    '  CASE WHEN bin = bin_count - 1 AND tail_end > top THEN tail_end ELSE round(start + (bin + 1) * width, decimals) END AS "To",',
     '  coalesce(counts.count, 0) AS "Count", matched_rows',
     'FROM span LEFT JOIN (bins LEFT JOIN counts USING (bin)) ON true',
     'ORDER BY bin',
