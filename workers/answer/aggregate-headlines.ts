@@ -120,7 +120,8 @@ export function partsHeadline(
   const pick = [...parts].sort((a, b) => (lowest ? a.value - b.value : b.value - a.value))[0] as Part;
   const lead = `${pick.label} had the ${lowest ? 'lowest' : 'highest'} ${noun}${clause()}: ${said.amount(pick.value, unit)}`;
   const total = parts.reduce((sum, part) => sum + part.value, 0);
-  if (!isAdditive(measure.column) || total <= 0 || parts.some((part) => part.value < 0))
+  const rankedPeriods = result.columns.some((column) => column.role === 'time');
+  if (!isAdditive(measure.column) || rankedPeriods || total <= 0 || parts.some((part) => part.value < 0))
     return said.statement(`${lead}.`);
   const truncated = plan.limit !== undefined && result.rows.length >= plan.limit;
   const share = said.percent(pick.value / total);

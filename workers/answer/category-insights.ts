@@ -43,7 +43,9 @@ export function categoryInsights(plan: AnalysisPlan, result: ResultTable, view: 
   // A top N: totals, lows and medians are of the groups shown, and the text must say so.
   const truncated = plan.limit !== undefined && result.rows.length >= plan.limit;
   const total = parts.reduce((sum, part) => sum + part.value, 0);
-  if (isAdditive(measure.column) && parts.every((part) => part.value >= 0) && total > 0) {
+  // Ranked months are not parts of a whole: "10% of the 10 lowest months" says nothing.
+  const partsOfWhole = isAdditive(measure.column) && !(view.time !== null && !overTime);
+  if (partsOfWhole && parts.every((part) => part.value >= 0) && total > 0) {
     insights.push(topShare(sorted, total, noun, unit, truncated));
   }
   if (parts.length >= 3) {

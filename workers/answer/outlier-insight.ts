@@ -1,7 +1,7 @@
 import type { Unit } from '../../charts';
 import type { Insight } from './insight';
 import { joinWords } from './list-words';
-import { outliersOf } from './series-stats';
+import { outliersOf, trendOutliersOf } from './series-stats';
 import { StatedNumbers } from './stated-numbers';
 
 // Named outliers past this many are counted, not listed.
@@ -10,7 +10,8 @@ const NAMED_OUTLIERS = 3;
 /**
  * The values that stand out from the rest, named with their values and the
  * median they stand out from, largest distance first; null when none do.
- * `per` names one item: "month", "Sub-Category".
+ * `per` names one item: "month", "Sub-Category". A series in time (`inTime`)
+ * is judged against its trend line, so a steady rise has no outliers.
  *
  * @example
  * outlierInsight(months, sales, usd, 'month')?.text
@@ -21,8 +22,9 @@ export function outlierInsight(
   values: readonly number[],
   unit: Unit,
   per: string,
+  inTime = false,
 ): Insight | null {
-  const { indexes, median } = outliersOf(values);
+  const { indexes, median } = inTime ? trendOutliersOf(values) : outliersOf(values);
   if (indexes.length === 0) return null;
   const said = new StatedNumbers();
   const byDistance = [...indexes].sort(

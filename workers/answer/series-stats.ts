@@ -55,6 +55,36 @@ export function outliersOf(values: readonly number[]): Outliers {
   return { indexes, median: center };
 }
 
+/**
+ * Outliers of a series in time: the same test on what is left after a
+ * least-squares line through the series, so a steady rise is not a run of
+ * "outliers" at its end. The minimum distance stays a share of the median level.
+ *
+ * @example trendOutliersOf([10, 20, 30, 40, 50, 60, 200, 80]).indexes // [6]
+ */
+export function trendOutliersOf(values: readonly number[]): Outliers {
+  const center = median(values);
+  const n = values.length;
+  if (n < MIN_VALUES_FOR_OUTLIERS) return { indexes: [], median: center };
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((sum, v) => sum + v, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((v, x) => {
+    covariance += (x - meanX) * (v - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  const slope = covariance / variance;
+  const residuals = values.map((v, x) => v - (meanY + slope * (x - meanX)));
+  const deviations = residuals.map((r) => Math.abs(r - median(residuals)));
+  const mad = median(deviations);
+  const spread =
+    mad > 0 ? mad * MAD_TO_SD : (deviations.reduce((sum, d) => sum + d, 0) / deviations.length) * MEAN_AD_TO_SD;
+  if (spread === 0) return { indexes: [], median: center };
+  const limit = Math.max(OUTLIER_SPREAD * spread, OUTLIER_MIN_SHARE * Math.abs(center));
+  return { indexes: deviations.flatMap((d, index) => (d > limit ? [index] : [])), median: center };
+}
+
 /** First and last values of a series and how far it moved. */
 export interface Change {
   first: number;

@@ -57,7 +57,7 @@ export function timeInsights(plan: AnalysisPlan, result: ResultTable, meta: Data
         `${verbFor(measure.column)} lowest in ${label(low)} at ${said.amount(low.value, unit)}.`;
       insights.push({ kind: 'peak-trough', ...said.statement(text) });
     }
-    const outliers = outlierInsight(complete.map(label), values, unit, grain);
+    const outliers = outlierInsight(complete.map(label), values, unit, grain, true);
     if (outliers !== null) insights.push(outliers);
   }
   return insights;

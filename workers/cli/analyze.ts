@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../core/config';
+import { ConfigError, loadConfig } from '../../core/config';
 import type { DatasetMeta } from '../../core/dataset';
 import { answerQuestion, type AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
@@ -116,6 +116,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof WorkerError || error instanceof PlanError) {
       err.write(`${error.message}\n`);
       return 1;
+    }
+    if (error instanceof ConfigError) {
+      err.write(`${error.message}\n`);
+      return 2;
     }
     err.write(`Something went wrong on our side: ${(error as Error).message.split('\n')[0]}\n`);
     return 3;

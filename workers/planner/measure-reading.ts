@@ -115,6 +115,8 @@ export function readMeasures(state: ReadingState): void {
     if (target) target.aggregation = orphan.aggregation;
     else if (reading.measures.length === 0)
       reading.problems.push(`"${orphan.item.words}" of what? Name a column of numbers`);
+    // "average max temperature": the measure already has an aggregation, and quietly dropping one would mislead.
+    else reading.problems.push(`I could not tell what "${orphan.item.words}" applies to`);
   }
 }
 

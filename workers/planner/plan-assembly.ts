@@ -14,6 +14,8 @@ const MAX_GROUPS = 50;
 const AUTO_TOP = 20;
 /** Bars shown for a ranking without a number ("top customers", "which state has the highest profit"). */
 const DEFAULT_RANKING_LIMIT = 10;
+/** The most groups a ranking may ask for (the plan schema's cap). */
+const MAX_RANKING_LIMIT = 10_000;
 
 export type Assembly =
   | { kind: 'plan'; plan: AnalysisPlan; understood: string[] }
@@ -164,7 +166,12 @@ function ordering(
   if (kind !== 'aggregate' || (planDimensions.length === 0 && !reading.comparison)) return {};
   const { ranking } = reading;
   if (ranking) {
-    const limit = ranking.limit ?? DEFAULT_RANKING_LIMIT;
+    if (ranking.limit !== undefined && (ranking.limit < 1 || !Number.isInteger(ranking.limit))) {
+      const word = ranking.direction === 'desc' ? 'top' : 'bottom';
+      return { problem: `"${word} ${ranking.limit}" is not a number of rows to show; ask for the ${word} 10, say` };
+    }
+    // Asking for more groups than exist shows them all; the plan's cap is far above any chart's reach.
+    const limit = Math.min(ranking.limit ?? DEFAULT_RANKING_LIMIT, MAX_RANKING_LIMIT);
     if (ranking.headline) {
       const extreme = ranking.direction === 'desc' ? 'highest' : 'lowest';
       understood.push(`answer: the ${extreme} first (showing ${limit} for context)`);

@@ -1,6 +1,7 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { readGroups, readLooseColumns, readRanking } from './group-reading';
 import { readCounting, readMeasures, readRelationship } from './measure-reading';
+import type { Keyword } from './keyword-phrases';
 import { lexQuestion, type Item } from './question-items';
 import { emptyReading, type Reading } from './question-reading';
 import type { ReadingState } from './reading-state';
@@ -133,6 +134,9 @@ function readFlags(state: ReadingState): { relationship: boolean; compare: boole
   return flags;
 }
 
+/** Keywords that change what is computed: left unused, they mean the question was misread. */
+const UNMISSABLE: ReadonlySet<Keyword> = new Set(['sum', 'avg', 'median', 'min', 'max', 'count', 'distinct']);
+
 function readLeftovers(state: ReadingState): void {
   const { items, used, reading } = state;
   let run: Item[] = [];
@@ -150,6 +154,11 @@ function readLeftovers(state: ReadingState): void {
     else {
       flush();
       if (item.kind === 'number') reading.problems.push(`I did not understand the number "${item.words}" here`);
+      // An aggregation word or a time phrase nobody used would silently change the answer ("average max temperature").
+      if (item.kind === 'keyword' && UNMISSABLE.has(item.keyword)) {
+        reading.problems.push(`I could not tell what "${item.words}" applies to`);
+      }
+      if (item.kind === 'time') reading.problems.push(`I could not tell what "${item.words}" means here`);
       if (item.kind === 'rows') {
         // "bird strikes": neighbouring row words make one noun.
         const before = items[items.indexOf(item) - 1];

@@ -331,3 +331,13 @@ describe('relationships, distributions, overviews and follow-ups', () => {
     }
   });
 });
+
+describe('answers that would mislead are not given', () => {
+  it('ranks months without calling them parts of a whole', async () => {
+    const data = await load(vegaDataset('us-employment.csv'));
+    const answer = await answerQuestion('lowest nonfarm month', data);
+    if (answer.kind !== 'answer') throw new Error('not understood');
+    expect(answer.headline).toMatch(/^Feb 2010 had the lowest nonfarm: 129\.7K\.$/);
+    expect(answer.insights.join(' ')).not.toMatch(/ of the (10 shown|total)[;)]|make up/);
+  });
+});

@@ -58,6 +58,13 @@ describe('bad input gets one clear line and a non-zero exit', () => {
     expectOneLine(run.stderr);
   });
 
+  it('names a setting the environment got wrong', async () => {
+    const run = await runCli([bad('empty.csv')], { MAX_UPLOAD_MB: 'lots' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^Environment variable MAX_UPLOAD_MB is invalid: /);
+    expectOneLine(run.stderr);
+  });
+
   it('says which file is missing', async () => {
     const run = await runCli(['/no/such/file.csv']);
     expect(run.code).toBe(1);

@@ -27,6 +27,9 @@ const CASES: [DatasetName, string, RegExp][] = [
   ['superstore', 'AAPL price', /"AAPL"/],
   ['superstore', 'help', /questions this data can answer/],
   ['seattle', 'temperature forecast for next week', /forecast/],
+  ['superstore', 'top 0 customers by sales', /"top 0" is not a number of rows to show/],
+  // Regression: "average" was dropped and the maximum answered as if it had been asked for.
+  ['seattle', 'average max temperature', /what "average" applies to/],
   ['seattle', "what's the weather tomorrow", /forecast/],
   ['iowa', 'generation in March 2010', /one value per year/],
   ['birdstrikes', 'wildlife by state', /Wildlife Size or Wildlife Species/],

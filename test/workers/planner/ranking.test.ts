@@ -23,6 +23,12 @@ const CASES: [DatasetName, string, object][] = [
     'which state has the highest profit',
     { ...top('desc', 10), dimensions: [{ column: 'State' }], title: 'State with the Highest Total Profit' },
   ],
+  // More than the plan can hold is capped, not an internal validation message.
+  [
+    'superstore',
+    'top 100000 customers by sales',
+    { ...top('desc', 10_000), dimensions: [{ column: 'Customer Name' }] },
+  ],
   ['superstore', 'which region has the lowest sales', { ...top('asc', 10), dimensions: [{ column: 'Region' }] }],
   [
     'superstore',
