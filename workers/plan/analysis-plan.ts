@@ -83,7 +83,8 @@ export const AnalysisPlan = z.object({
    * `aggregate`: measures grouped by 0–2 dimensions (totals, breakdowns, trends, top N, shares, comparisons).
    * `relationship`: measures[0] on x against measures[1] on y (scatter, correlation, trend line): one point
    *   per row (aggregations ignored) or, with a dimension, one point per group (aggregated).
-   * `distribution`: measures[0]'s column binned into a histogram (aggregation ignored).
+   * `distribution`: measures[0]'s column binned into a histogram: each row's value (aggregation ignored) or,
+   *   with one dimension, each group's aggregate ("distribution of order value": Sales summed per Order ID).
    */
   kind: z.enum(['aggregate', 'relationship', 'distribution']),
   measures: z.array(Measure).min(1).max(4),

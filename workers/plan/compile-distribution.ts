@@ -2,6 +2,7 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from './analysis-plan';
 import type { CompiledPlan } from './compiled-plan';
 import { matchedRows } from './matched-rows';
+import { measureSql } from './measure-columns';
 import { SqlParams } from './sql-params';
 
 /** Fewest and most bars a histogram gets. */
@@ -44,13 +45,21 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
   const measure = plan.measures[0];
   const column = rows.profile(measure?.column ?? '');
   const v = rows.value(column.name);
-  const whole = column.type === 'integer';
+  // Per group, each group's aggregate is one value ("order value": Sales summed per Order ID).
+  const grouped = plan.dimensions.length > 0 && measure !== undefined;
+  const whole =
+    column.type === 'integer' &&
+    (!grouped || ['sum', 'count', 'count_distinct', 'min', 'max'].includes(measure.aggregation));
+  const values = grouped
+    ? `SELECT CAST(${measureSql(measure, v)} AS DOUBLE) AS v FROM matched GROUP BY g0`
+    : `SELECT CAST(${v} AS DOUBLE) AS v FROM matched`;
   const sql = [
     `WITH ${rows.cte},`,
+    `vals AS (${values}),`,
     'span AS (',
     `  SELECT min(v) AS lo, max(v) AS hi, quantile_cont(v, ${TAIL_QUANTILE}) AS tail, count(v) AS n,`,
-    `    count(*) AS matched_rows`,
-    `  FROM (SELECT CAST(${v} AS DOUBLE) AS v FROM matched)`,
+    `    (SELECT count(*) FROM matched) AS matched_rows`,
+    `  FROM vals`,
     '),',
     // A long tail gets the last bin to itself, so the bulk of the values is not one bar.
     'spread AS (',
@@ -76,8 +85,8 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
     '  FROM (SELECT *, floor(lo / width) * width AS start FROM nice)',
     '),',
     'counts AS (',
-    `  SELECT least(floor((CAST(${v} AS DOUBLE) - start) / width + ${EDGE_TOLERANCE}), bins - 1)::BIGINT AS bin, count(*) AS count`,
-    `  FROM matched, grid WHERE ${v} IS NOT NULL GROUP BY bin`,
+    `  SELECT least(floor((v - start) / width + ${EDGE_TOLERANCE}), bins - 1)::BIGINT AS bin, count(*) AS count`,
+    `  FROM vals, grid WHERE v IS NOT NULL GROUP BY bin`,
     '),',
     'bins AS (SELECT unnest(range(bins)) AS bin, bins AS bin_count, start, width, decimals, hi AS tail_end, top FROM grid)',
     'SELECT round(start + bin * width, decimals) AS "From",',
@@ -99,7 +108,7 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
         type: 'number',
         role: 'measure',
         unit: null,
-        source: { column: column.name, aggregation: 'count' },
+        source: { column: grouped ? (plan.dimensions[0]?.column ?? null) : column.name, aggregation: 'count' },
       },
     ],
     summary: ['matchedRows'],

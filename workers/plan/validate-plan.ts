@@ -85,8 +85,10 @@ function checkShape(plan: AnalysisPlan): void {
     if (plan.measures.length !== 1) {
       throw invalid(`A distribution bins exactly one measure; this plan has ${plan.measures.length}.`);
     }
-    if (plan.dimensions.length > 0 || plan.comparison) {
-      throw invalid('A distribution bins one column over all matching rows; drop its dimensions and comparison.');
+    if (plan.dimensions.length > 1 || plan.comparison) {
+      throw invalid(
+        'A distribution bins one measure, per row or per group of one dimension; drop the other dimensions and the comparison.',
+      );
     }
   }
   const first = plan.measures[0];

@@ -92,7 +92,11 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   return { kind: 'plan', plan: parsed.data, understood };
 }
 
-/** Relationship and distribution need exactly the measures they plot; a distribution across a category is a breakdown. */
+/**
+ * Relationship and distribution need exactly the measures they plot. A
+ * distribution across a few categories is a breakdown; across an identifier
+ * or many groups it bins each group's total ("distribution of order value").
+ */
 function planKind(reading: Reading, measures: readonly MeasureChoice[]): Step<AnalysisPlan['kind']> {
   if (reading.kind === 'relationship') {
     if (measures.length !== 2 || measures.some((m) => m.column?.role !== 'measure')) {
@@ -103,7 +107,10 @@ function planKind(reading: Reading, measures: readonly MeasureChoice[]): Step<An
     }
     return 'relationship';
   }
-  if (reading.kind === 'distribution' && reading.dimensions.length === 0 && !reading.comparison) {
+  const perGroup =
+    reading.dimensions.length === 1 &&
+    (reading.dimensions[0]?.column.role === 'identifier' || (reading.dimensions[0]?.column.distinct ?? 0) > MAX_GROUPS);
+  if (reading.kind === 'distribution' && (reading.dimensions.length === 0 || perGroup) && !reading.comparison) {
     if (measures.length !== 1 || measures[0]?.column?.role !== 'measure') {
       return { problem: 'a distribution needs one column of numbers, such as "distribution of Sales"' };
     }

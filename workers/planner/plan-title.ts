@@ -76,7 +76,8 @@ export function planTitle(
   if (plan.kind === 'relationship') {
     title = `${plan.measures[0]?.column ?? ''} vs ${plan.measures[1]?.column ?? ''}${groups ? ` by ${groups}` : ''}`;
   } else if (plan.kind === 'distribution') {
-    title = `Distribution of ${plan.measures[0]?.column ?? ''}`;
+    const per = plan.dimensions[0] ? ` per ${countedNoun(plan.dimensions[0].column).replace(/s$/, '')}` : '';
+    title = `Distribution of ${per ? measures : (plan.measures[0]?.column ?? '')}${per}`;
   } else if (ranking && groups) {
     const extreme = ranking.direction === 'desc' ? 'Highest' : 'Lowest';
     title = ranking.headline

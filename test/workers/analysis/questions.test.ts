@@ -284,6 +284,22 @@ describe('relationships, distributions, overviews and follow-ups', () => {
     expect(answer.chart?.kind).toBe('histogram');
   });
 
+  it('bins each order\'s total for "distribution of order value"', async () => {
+    const answer = await ask(superstoreData, 'distribution of order value');
+    expect(answer.plan).toMatchObject({ kind: 'distribution', dimensions: [{ column: 'Order ID' }] });
+    const bins = answer.result.bins ?? [];
+    const orders = `SELECT sum(Sales) AS total FROM ${S} GROUP BY "Order ID"`;
+    expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(
+      await one(superstoreData, `SELECT count(*) FROM (${orders})`),
+    );
+    const first = bins[0] as { from: number; to: number; count: number };
+    const inFirst = await one(
+      superstoreData,
+      `SELECT count(*) FROM (${orders}) WHERE total >= ${first.from} AND total < ${first.to}`,
+    );
+    expect(first.count).toBe(inFirst);
+  });
+
   it('answers an empty question with an overview: the main measure over time', async () => {
     const answer = await ask(superstoreData, '');
     const grain = answer.plan.dimensions[0]?.grain;

@@ -177,7 +177,7 @@ describe('validatePlan: plan kinds', () => {
     );
   });
 
-  it('needs one numeric column for a distribution, without groups', () => {
+  it('needs one numeric column for a distribution, per row or per group of one dimension', () => {
     expectRejected(
       planOf({ kind: 'distribution', measures: [revenue, revenue] }),
       'INVALID_PLAN',
@@ -189,10 +189,14 @@ describe('validatePlan: plan kinds', () => {
       /"Order Date" holds dates/,
     );
     expectRejected(
-      planOf({ kind: 'distribution', measures: [revenue], dimensions: [{ column: 'Region' }] }),
+      planOf({ kind: 'distribution', measures: [revenue], dimensions: [{ column: 'Region' }, { column: 'Region' }] }),
       'INVALID_PLAN',
-      /drop its dimensions/,
+      /drop the other dimensions/,
     );
+    expect(
+      validatePlan(planOf({ kind: 'distribution', measures: [revenue], dimensions: [{ column: 'Region' }] }), ORDERS)
+        .dimensions,
+    ).toEqual([{ column: 'Region' }]);
   });
 
   it('needs a sum or a count for a share, and ignores share outside aggregates', () => {
