@@ -37,9 +37,18 @@ export function numbersIn(text: string): Written[] {
   });
 }
 
-/** True when a text states `key`, rounded as written: the rule a narrative's numbers are held to. */
+/**
+ * True when a text states `key`, rounded as written: the rule a narrative's
+ * numbers are held to. A negative key may be written without its sign only
+ * where the words carry the direction ("fell 7.1%", "negatively correlated").
+ */
 export function states(text: string, key: number): boolean {
-  return numbersIn(text).some((n) => Math.abs(Math.abs(n.value) - Math.abs(key)) <= n.tolerance * 1.0001);
+  const worded = key < 0 && /\b(fell|down|lower|lost|decreas\w*|negative\w*|below)\b/.test(text);
+  return numbersIn(text).some(
+    (n) =>
+      Math.abs(n.value - key) <= n.tolerance * 1.0001 ||
+      (worded && n.value >= 0 && Math.abs(n.value + key) <= n.tolerance * 1.0001),
+  );
 }
 
 function close(actual: ResultValue, expected: unknown): boolean {
