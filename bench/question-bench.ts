@@ -62,8 +62,9 @@ export async function questionFigures(): Promise<QuestionFigure[]> {
       for (let i = 0; i < 7; i++) {
         answers.push(await timed(ask));
         queries.push(await timed(() => connection.runAndReadAll(answer.sql, answer.params as never)));
-        if (answer.chart) renders.push(await timed(() => renderChart(answer.chart as never)));
       }
+      // Renders back to back, as a warm worker draws one chart after another.
+      for (let i = 0; answer.chart && i < 20; i++) renders.push(await timed(() => renderChart(answer.chart as never)));
       figures.push({
         question,
         chart: answer.chart?.kind ?? 'none',

@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
-import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
-import type { Candidate } from './candidates';
+import type { RawSource, ScanRejects } from '../ingest/raw-source';
 import { decideColumn, type ColumnStats } from './column-decision';
-import { conversionSql, nullTokenSql, scanTypeFor, suspectSql } from './conversions';
+import { nullTokenSql, scanTypeFor } from './conversions';
+import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
 import { candidateFor } from './value-shapes';
 
 export interface TypedColumn {
@@ -35,19 +35,8 @@ export interface TypedTable {
   rejects: ScanRejects | null;
 }
 
-/** A column's plan for one scan: its candidate and how the scanner reads it. */
-interface ColumnPlan {
-  candidate: Candidate;
-  scan: ScanType;
-  /** Set when the column was turned to text because values did not fit. */
-  note?: string;
-}
-
 const MAX_SCANS = 4;
 const ODD_VALUES = 200;
-
-const value = (i: number) => `v${i}`;
-const odd = (i: number) => `x${i}`;
 
 /**
  * Loads a raw source into a typed DuckDB table, checking every value. Each
@@ -113,35 +102,6 @@ export async function buildTypedTable(
   });
   await finalize(connection, plans, stage, columns);
   return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
-}
-
-const conversionOf = (plan: ColumnPlan, c: string) => conversionSql(c, plan.candidate, plan.scan);
-const converts = (plan: ColumnPlan) => conversionOf(plan, 'c') !== null;
-
-/**
- * The staging SELECT over a scan: converted values `v{i}` and, for converted
- * columns, a sparse `x{i}` holding the text of every value that did not convert
- * (or converted but must not be trusted as a number). Two levels, so each
- * conversion is computed once. Text-only input (padded rows) is first cast to
- * the types the scanner would have parsed.
- */
-function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolean): string {
-  const source = fromText
-    ? `(SELECT ${plans.map((plan, i) => (plan.scan === 'VARCHAR' ? `c${i}` : `TRY_CAST(c${i} AS ${plan.scan}) AS c${i}`)).join(', ')} FROM ${from})`
-    : from;
-  const inner = plans.flatMap((plan, i) => {
-    const c = `c${i}`;
-    const conversion = conversionOf(plan, c);
-    return conversion ? [c, `${conversion} AS ${value(i)}`] : [`${c} AS ${value(i)}`];
-  });
-  const outer = plans.flatMap((plan, i) => {
-    if (!converts(plan)) return [value(i)];
-    const c = `c${i}`;
-    const suspect = plan.scan === 'VARCHAR' ? suspectSql(c, plan.candidate) : null;
-    const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
-    return [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
-  });
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`;
 }
 
 async function createStage(
@@ -297,17 +257,4 @@ async function finalize(
     statements.push(`ALTER TABLE ${stage} RENAME COLUMN ${value(i)} TO ${quoteIdent(column.name)}`);
   });
   for (const statement of statements) await connection.run(statement);
-}
-
-function storageOfConversion(candidate: Candidate): string {
-  switch (candidate.kind) {
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'number':
-      return candidate.plain && candidate.integer ? 'BIGINT' : 'DOUBLE';
-    case 'date':
-      return 'TIMESTAMP';
-    case 'text':
-      return 'VARCHAR';
-  }
 }

@@ -1,0 +1,57 @@
+import type { ScanType } from '../ingest/raw-source';
+import type { Candidate } from './candidates';
+import { conversionSql, suspectSql } from './conversions';
+
+/** A column's plan for one scan: its candidate and how the scanner reads it. */
+export interface ColumnPlan {
+  candidate: Candidate;
+  scan: ScanType;
+  /** Set when the column was turned to text because values did not fit. */
+  note?: string;
+}
+
+export const value = (i: number) => `v${i}`;
+export const odd = (i: number) => `x${i}`;
+
+const conversionOf = (plan: ColumnPlan, c: string) => conversionSql(c, plan.candidate, plan.scan);
+export const converts = (plan: ColumnPlan) => conversionOf(plan, 'c') !== null;
+
+/**
+ * The staging SELECT over a scan: converted values `v{i}` and, for converted
+ * columns, a sparse `x{i}` holding the text of every value that did not convert
+ * (or converted but must not be trusted as a number). Two levels, so each
+ * conversion is computed once. Text-only input (padded rows) is first cast to
+ * the types the scanner would have parsed.
+ */
+export function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolean): string {
+  const source = fromText
+    ? `(SELECT ${plans.map((plan, i) => (plan.scan === 'VARCHAR' ? `c${i}` : `TRY_CAST(c${i} AS ${plan.scan}) AS c${i}`)).join(', ')} FROM ${from})`
+    : from;
+  const inner = plans.flatMap((plan, i) => {
+    const c = `c${i}`;
+    const conversion = conversionOf(plan, c);
+    return conversion ? [c, `${conversion} AS ${value(i)}`] : [`${c} AS ${value(i)}`];
+  });
+  const outer = plans.flatMap((plan, i) => {
+    if (!converts(plan)) return [value(i)];
+    const c = `c${i}`;
+    const suspect = plan.scan === 'VARCHAR' ? suspectSql(c, plan.candidate) : null;
+    const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
+    return [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
+  });
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`;
+}
+
+/** The DuckDB type a column has in the staging table. */
+export function storageOfConversion(candidate: Candidate): string {
+  switch (candidate.kind) {
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'number':
+      return candidate.plain && candidate.integer ? 'BIGINT' : 'DOUBLE';
+    case 'date':
+      return 'TIMESTAMP';
+    case 'text':
+      return 'VARCHAR';
+  }
+}
