@@ -36,6 +36,8 @@ export interface TypedTable {
 }
 
 const MAX_SCANS = 4;
+/** Values that fit no candidate are left empty, and reported, when they are at most this share of the rows. */
+const TOLERATED_SHARE = 0.001;
 const ODD_VALUES = 200;
 
 /**
@@ -73,15 +75,10 @@ export async function buildTypedTable(
     stats = checked.stats;
     rows = checked.rows;
     if (checked.misfits.length === 0) break;
-    const revised = await reviseMisfits(
-      connection,
-      source,
-      plans,
-      stage,
-      checked.misfits,
-      sampleOf,
-      pass >= MAX_SCANS - 1,
-    );
+    const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, {
+      last: pass >= MAX_SCANS - 1,
+      rows,
+    });
     if (!revised) break;
   }
   const columns = plans.map((plan, i) => {
@@ -195,7 +192,7 @@ async function reviseMisfits(
   stage: string,
   misfitColumns: number[],
   sampleOf: (i: number) => (string | null)[],
-  last: boolean,
+  { last, rows }: { last: boolean; rows: number },
 ): Promise<boolean> {
   let revised = false;
   for (const i of misfitColumns) {
@@ -219,15 +216,27 @@ async function reviseMisfits(
         .slice(0, 3)
         .map((v) => `"${v.slice(0, 40)}"`)
         .join(', ');
-      const what =
-        plan.candidate.kind === 'date' ? 'dates' : plan.candidate.kind === 'boolean' ? 'yes/no values' : 'numbers';
+      const [one, what] =
+        plan.candidate.kind === 'date'
+          ? ['a date', 'dates']
+          : plan.candidate.kind === 'boolean'
+            ? ['a yes/no value', 'yes/no values']
+            : ['a number', 'numbers'];
+      const count = Number(misfits);
+      const codes = next.kind === 'text' && next.identifier;
+      if (!codes && count <= Math.max(1, rows * TOLERATED_SHARE)) {
+        // A stray "twelve" among 60,000 amounts should not make the column unusable: it is left empty and said.
+        const values = count === 1 ? `1 value is not ${one}` : `${count} values are not ${what}`;
+        plans[i] = { ...plan, note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})` };
+        continue;
+      }
       plans[i] = {
         candidate: next.kind === 'text' ? next : { kind: 'text' },
         scan: 'VARCHAR',
         note:
           next.kind === 'text' && next.identifier
             ? undefined
-            : `kept as text: ${Number(misfits).toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
+            : `kept as text: ${count.toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
       };
     } else {
       plans[i] = { candidate: next, scan: 'VARCHAR' };

@@ -114,12 +114,23 @@ describe('booleans and text', () => {
 });
 
 describe('the whole column decides, not the sample', () => {
-  it('keeps a column as text when a value far past the sample is not a number, and says so', async () => {
-    const csv = longCsv('id,amount', 8000, (i) => `${i},${i === 7000 ? 'twelve' : i}`);
+  it('keeps a column as text when values far past the sample are not numbers, and says so', async () => {
+    // 20 of 8,000 (0.25%) is more than a stray value: the column is not numeric.
+    const csv = longCsv('id,amount', 8000, (i) => `${i},${i >= 7000 && i < 7020 ? 'twelve' : i}`);
     const data = await loadText('late-text.csv', csv);
     const amount = data.column('amount');
     expect(amount.type).toBe('text');
-    expect(amount.notes?.[0]).toMatch(/1 values are not numbers \(e.g. "twelve"\)/);
+    expect(amount.notes?.[0]).toBe('kept as text: 20 values are not numbers (e.g. "twelve")');
+  });
+
+  it('leaves a stray non-number empty, says so, and keeps the column numeric', async () => {
+    const csv = longCsv('id,amount', 8000, (i) => `${i},${i === 7000 ? 'twelve' : i}`);
+    const data = await loadText('late-stray.csv', csv);
+    const amount = data.column('amount');
+    expect(amount.type).toBe('integer');
+    expect(amount.nulls).toBe(1);
+    expect(amount.sum).toBe((7999 * 8000) / 2 - 7000);
+    expect(amount.notes).toEqual(['1 value is not a number and was left empty (e.g. "twelve")']);
   });
 
   it('treats N/A far past the sample as an empty value', async () => {
@@ -157,8 +168,8 @@ describe('the whole column decides, not the sample', () => {
     const csv = longCsv('id,price', 8000, (i) => `${i},${i === 7999 ? 'call us' : '9.99'}`);
     const data = await loadText('late-native.csv', csv);
     expect(data.meta.rows).toBe(8000);
-    expect(data.column('price').type).not.toBe('decimal');
-    expect(data.column('price').notes?.[0]).toMatch(/1 values are not numbers \(e.g. "call us"\)/);
+    expect(data.column('price')).toMatchObject({ type: 'decimal', nulls: 1 });
+    expect(data.column('price').notes).toEqual(['1 value is not a number and was left empty (e.g. "call us")']);
   });
 });
 
