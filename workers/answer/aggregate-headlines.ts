@@ -129,17 +129,23 @@ export function partsHeadline(
   return said.statement(`${lead} (${share} of ${of}).`);
 }
 
+const rowWord = (count: number) => (count === 1 ? 'row' : 'rows');
+
 /** A single row of totals: "Total Sales were $2.3M across 9,994 rows where Region = West." */
 export function totalsHeadline(result: ResultTable, view: ResultView, scope: FilterScope): Statement {
   const said = new StatedNumbers();
   const row = result.rows[0] ?? [];
   const [first] = view.measures;
   if (first !== undefined && isRowCount(first.column)) {
-    const rows = said.count(numberAt(row, first.index) ?? result.matchedRows);
+    const count = numberAt(row, first.index) ?? result.matchedRows;
+    const rows = `${said.count(count)} ${rowWord(count)}`;
     if (scope.conditions.length > 0)
-      return said.statement(`${rows} rows match ${said.quote(scopePhrase(scope), scope.numbers)}.`);
-    if (scope.periods.length > 0) return said.statement(`There are ${rows} rows ${scopePhrase(scope)}.`);
-    return said.statement(`The data has ${rows} rows.`);
+      return said.statement(
+        `${rows} ${count === 1 ? 'matches' : 'match'} ${said.quote(scopePhrase(scope), scope.numbers)}.`,
+      );
+    if (scope.periods.length > 0)
+      return said.statement(`There ${count === 1 ? 'is' : 'are'} ${rows} ${scopePhrase(scope)}.`);
+    return said.statement(`The data has ${rows}.`);
   }
   // Two measures read well in one sentence; a row count would repeat "across N rows".
   const stated = view.measures
@@ -159,10 +165,10 @@ export function totalsHeadline(result: ResultTable, view: ResultView, scope: Fil
   if (stated.length === 0) {
     const noun = first === undefined ? 'measure' : measureNoun(first.column);
     return said.statement(
-      `There are no ${noun} values across ${said.count(result.matchedRows)} rows${said.quote(scopeClause(scope), scope.numbers)}.`,
+      `There are no ${noun} values across ${said.count(result.matchedRows)} ${rowWord(result.matchedRows)}${said.quote(scopeClause(scope), scope.numbers)}.`,
     );
   }
   return said.statement(
-    `${capitalize(joinWords(stated))} across ${said.count(result.matchedRows)} rows${said.quote(scopeClause(scope), scope.numbers)}.`,
+    `${capitalize(joinWords(stated))} across ${said.count(result.matchedRows)} ${rowWord(result.matchedRows)}${said.quote(scopeClause(scope), scope.numbers)}.`,
   );
 }

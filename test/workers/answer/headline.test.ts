@@ -282,3 +282,16 @@ describe('writeHeadline', () => {
     expect(writeHeadline(p, period, meta).text).toBe('2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K).');
   });
 });
+
+describe('headlines count in words people write', () => {
+  it('says "1 row", not "1 rows"', () => {
+    const one = table([sales], [[250]]);
+    const text = writeHeadline(
+      plan({ measures: [{ column: 'Sales', aggregation: 'sum' }], chart: 'kpi' }),
+      one,
+      meta,
+    ).text;
+    expect(text).toMatch(/ across 1 row\b/);
+    expect(text).not.toMatch(/1 rows/);
+  });
+});
