@@ -100,7 +100,7 @@ export async function xlsxIngest(): Promise<Figure[]> {
       for await (const sheet of reader) for await (const _row of sheet) rows++;
       if (rows === 0) throw new Error('exceljs read no rows');
     },
-    3,
+    5,
   );
   return [
     { name: 'XLSX 100k rows → typed, profiled table', ...result, baselineName: "exceljs's streaming reader", bar: 1.5 },

@@ -40,26 +40,16 @@ export async function profileTable(
     const c = quoteIdent(column.name);
     parts.push(`count(${c}) AS present${i}`);
     if (tallied(column)) parts.push(`histogram(${c}) AS tally${i}`);
+    else if (isTime(column)) return;
     else if (!isNumeric(column) || rowCount <= DISTINCT_MEASURES_UP_TO) {
       parts.push(`count(DISTINCT ${c}) AS distinct${i}`);
     }
     if (isNumeric(column)) {
       parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `sum(${c}) AS sum${i}`);
     }
-    if (isTime(column)) {
-      const day = `CAST(${c} AS DATE)`;
-      parts.push(
-        `CAST(min(${c}) AS VARCHAR) AS from${i}`,
-        `CAST(max(${c}) AS VARCHAR) AS to${i}`,
-        `bool_and(day(${day}) = 1) AS firstday${i}`,
-        `bool_and(month(${day}) = 1) AS january${i}`,
-        `bool_and(month(${day}) IN (1, 4, 7, 10)) AS quarterly${i}`,
-        `min(dayofweek(${day})) = max(dayofweek(${day})) AS oneweekday${i}`,
-      );
-      if (column.type === 'datetime') parts.push(`bool_or(CAST(${c} AS TIME) <> TIME '00:00:00') AS clock${i}`);
-    }
   });
   const [stats = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${t}`);
+  Object.assign(stats, await timeStats(connection, t, columns));
   columns.forEach((column, i) => {
     const tally = stats[`tally${i}`] as { key: unknown; value: unknown }[] | undefined;
     if (!tally) return;
@@ -136,4 +126,35 @@ async function addTopValues(connection: DuckDBConnection, table: string, profile
     (profile.top ??= []).push({ value: String(row.value).slice(0, VALUE_CHARS), count: Number(row.n) });
   }
   for (const profile of wanted) profile.top?.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/**
+ * Range, distinct count and spacing of the time columns, from their distinct
+ * values (a few thousand dates, where a scan of every row would test a million).
+ */
+async function timeStats(
+  connection: DuckDBConnection,
+  table: string,
+  columns: TypedColumn[],
+): Promise<Record<string, unknown>> {
+  const queries = columns.flatMap((column, i) => {
+    if (!isTime(column)) return [];
+    const c = quoteIdent(column.name);
+    const day = 'CAST(d AS DATE)';
+    const clock = column.type === 'datetime' ? `bool_or(CAST(d AS TIME) <> TIME '00:00:00')` : 'false';
+    return [
+      `SELECT ${i} AS i, count(*) AS distinct, CAST(min(d) AS VARCHAR) AS from, CAST(max(d) AS VARCHAR) AS to,
+        bool_and(day(${day}) = 1) AS firstday, bool_and(month(${day}) = 1) AS january,
+        bool_and(month(${day}) IN (1, 4, 7, 10)) AS quarterly,
+        min(dayofweek(${day})) = max(dayofweek(${day})) AS oneweekday, ${clock} AS clock
+      FROM (SELECT DISTINCT ${c} AS d FROM ${table} WHERE ${c} IS NOT NULL)`,
+    ];
+  });
+  if (queries.length === 0) return {};
+  const rows = await queryRows(connection, queries.join(' UNION ALL '));
+  return Object.fromEntries(
+    rows.flatMap((row) =>
+      Object.entries(row).flatMap(([key, value]) => (key === 'i' ? [] : [[`${key}${row.i}`, value]])),
+    ),
+  );
 }
