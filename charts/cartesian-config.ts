@@ -1,12 +1,12 @@
 import type { ChartConfiguration } from 'chart.js';
 import { categoryLabels } from './axis-labels';
 import { backgroundPlugin } from './background-plugin';
-import { categoryScale, headingOptions, legendOptions, valueScale } from './chart-options';
+import { categoryScale, headingOptions, legendOptions, valueScale, staticChartOptions } from './chart-options';
 import type { CategoricalSpec } from './chart-spec';
 import { legendGapPlugin } from './legend-gap-plugin';
 import { seriesColor } from './palette';
 import { foldSeries } from './series-folding';
-import { COLORS, DEVICE_PIXEL_RATIO, MAX_LABEL_CHARS, PADDING } from './theme';
+import { COLORS, MAX_LABEL_CHARS } from './theme';
 
 /** The kinds drawn with labels along one axis and values along the other. */
 export type CartesianKind = 'line' | 'bar' | 'horizontal-bar' | 'stacked-bar';
@@ -78,11 +78,8 @@ export function cartesianConfig(
       }),
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: DEVICE_PIXEL_RATIO,
+      ...staticChartOptions(),
       indexAxis: horizontal ? 'y' : 'x',
-      layout: { padding: { ...PADDING } },
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: { ...headingOptions(spec, width), legend: legendOptions(series.length > 1) },
     },

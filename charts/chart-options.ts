@@ -3,7 +3,7 @@ import { formatTickValues } from './axis-labels';
 import type { Unit } from './chart-spec';
 import { titleWithUnit } from './format';
 import { charsThatFit, wrapText } from './text-fit';
-import { COLORS, FONT_SIZE, MAX_TITLE_LINES, PADDING } from './theme';
+import { COLORS, DEVICE_PIXEL_RATIO, FONT_SIZE, MAX_TITLE_LINES, PADDING } from './theme';
 
 /** The title and subtitle options, wrapped to the chart's width. */
 export function headingOptions(heading: { title: string; subtitle?: string | undefined }, width: number) {
@@ -126,5 +126,18 @@ export function categoryScale(title: string, options: CategoryScaleOptions): Sca
       minRotation: 0,
       maxRotation: options.maxRotation,
     },
+  };
+}
+
+/**
+ * What every server-side chart shares: no animation (the frame is drawn once),
+ * a fixed size, twice the pixels for sharp text in chat previews, the padding.
+ */
+export function staticChartOptions() {
+  return {
+    animation: false as const,
+    responsive: false,
+    devicePixelRatio: DEVICE_PIXEL_RATIO,
+    layout: { padding: { ...PADDING } },
   };
 }

@@ -1,12 +1,12 @@
 import type { ChartConfiguration } from 'chart.js';
 import { truncateLabel } from './axis-labels';
 import { backgroundPlugin } from './background-plugin';
-import { headingOptions, legendOptions } from './chart-options';
+import { headingOptions, legendOptions, staticChartOptions } from './chart-options';
 import type { CategoricalSpec } from './chart-spec';
 import { doughnutTotalPlugin } from './doughnut-total-plugin';
 import { formatNumber } from './format';
 import { seriesColor } from './palette';
-import { COLORS, COMPACT_FROM, DEVICE_PIXEL_RATIO, MAX_LABEL_CHARS, PADDING } from './theme';
+import { COLORS, COMPACT_FROM, MAX_LABEL_CHARS } from './theme';
 
 /**
  * The Chart.js configuration of a doughnut whose parts passed `fitsDoughnut`:
@@ -35,11 +35,8 @@ export function doughnutConfig(spec: CategoricalSpec, width: number): ChartConfi
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: DEVICE_PIXEL_RATIO,
+      ...staticChartOptions(),
       cutout: '60%',
-      layout: { padding: { ...PADDING } },
       plugins: {
         ...headingOptions(spec, width),
         legend: {

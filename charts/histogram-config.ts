@@ -1,9 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { backgroundPlugin } from './background-plugin';
-import { headingOptions, legendOptions, valueScale } from './chart-options';
+import { headingOptions, legendOptions, valueScale, staticChartOptions } from './chart-options';
 import type { HistogramSpec } from './chart-spec';
 import { SERIES_COLORS } from './palette';
-import { COLORS, DEVICE_PIXEL_RATIO, PADDING } from './theme';
+import { COLORS } from './theme';
 
 /**
  * The Chart.js configuration of a histogram: touching bars on a numeric axis
@@ -35,10 +35,7 @@ export function histogramConfig(spec: HistogramSpec, width: number): ChartConfig
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: DEVICE_PIXEL_RATIO,
-      layout: { padding: { ...PADDING } },
+      ...staticChartOptions(),
       scales: {
         x: {
           ...xAxis,

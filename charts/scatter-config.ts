@@ -1,11 +1,10 @@
 import type { ChartConfiguration } from 'chart.js';
 import { backgroundPlugin } from './background-plugin';
-import { headingOptions, legendOptions, valueScale } from './chart-options';
+import { headingOptions, legendOptions, valueScale, staticChartOptions } from './chart-options';
 import type { ScatterSpec } from './chart-spec';
 import { formatNumber } from './format';
 import { legendGapPlugin } from './legend-gap-plugin';
 import { SERIES_COLORS } from './palette';
-import { DEVICE_PIXEL_RATIO, PADDING } from './theme';
 
 const POINT_COLOR = SERIES_COLORS[0];
 const TREND_COLOR = SERIES_COLORS[3];
@@ -57,10 +56,7 @@ export function scatterConfig(spec: ScatterSpec, width: number): ChartConfigurat
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: DEVICE_PIXEL_RATIO,
-      layout: { padding: { ...PADDING } },
+      ...staticChartOptions(),
       scales: {
         x: { ...valueScale(spec.x, { beginAtZero: false }), position: 'bottom' },
         y: valueScale(spec.y, { beginAtZero: false }),
