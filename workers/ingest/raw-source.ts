@@ -52,6 +52,8 @@ export interface RawSource {
   scan(types: ScanType[], pass: number): string;
   /** Whether `scan` honours the types it is given; a source that does not always yields text. */
   readsTypes: boolean;
+  /** Columns a source already holds typed, whatever `scan` is asked for (workbook numbers staged as DOUBLE). */
+  fixedTypes?: ScanType[];
   /** Rejected rows of a scan, for sources that keep them. */
   rejects?(pass: number): Promise<ScanRejects>;
   /** Readable, unique (case-insensitively) header names, one per column. */

@@ -111,6 +111,9 @@ function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : `${value}`;
 }
 
+/** Stands for a plain number read without its text (see {@link CellText.read}). */
+export const NUMBER = '#';
+
 /** The parts of an exceljs cell this module reads. */
 export interface CellLike {
   readonly value: CellValue;
@@ -128,13 +131,22 @@ export class CellText {
   /** Cells holding an error value (#DIV/0!, #N/A), read as empty. */
   errorCells = 0;
   lastFormat = -1;
+  /** The last cell's number when it was a plain number (not a date), else NaN: staged as DOUBLE. */
+  lastNumber = NaN;
   readonly formats: NumberFormat[] = [];
   private readonly formatIds = new Map<string, number>();
+  private numbersAsText = true;
 
   constructor(private readonly date1904: boolean) {}
 
-  read(cell: CellLike): string | null {
+  /**
+   * @param numbersAsText false when the caller stages plain numbers as numbers and needs no text for
+   *   them: they then come back as `NUMBER` and their value is in {@link lastNumber}
+   */
+  read(cell: CellLike, numbersAsText = true): string | null {
     this.lastFormat = -1;
+    this.lastNumber = NaN;
+    this.numbersAsText = numbersAsText;
     return this.text(cell.value, cell);
   }
 
@@ -186,7 +198,8 @@ export class CellText {
     if (isDate || kind === 'date' || kind === 'time') {
       return excelSerialToIso(value, this.date1904, kind === 'time') ?? String(value);
     }
-    return String(value);
+    this.lastNumber = value;
+    return this.numbersAsText ? String(value) : NUMBER;
   }
 
   private formatId(code: string | undefined): number {

@@ -38,9 +38,10 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
     const relation = quoteIdent(options.table);
     return {
       format: 'xlsx',
-      // Cells are already text: the staging table is every scan, whatever types are asked for.
+      // Cells are already staged (plain numbers as DOUBLE, the rest as text): the table is every scan.
       scan: () => relation,
       readsTypes: false,
+      fixedTypes: staged.types,
       columns: staged.columns,
       sample: staged.sample,
       hints: staged.hints,

@@ -11,6 +11,8 @@ const HEADER_SCAN_ROWS = 30;
 
 export interface StagedTable {
   sheet: string;
+  /** Per column, the staging table's type: DOUBLE for columns of plain numbers, VARCHAR otherwise. */
+  types: ('DOUBLE' | 'VARCHAR')[];
   columns: string[];
   sample: (string | null)[][];
   hints: ColumnHint[];
@@ -19,6 +21,7 @@ export interface StagedTable {
 
 interface WindowRow extends SheetRow {
   formats: number[];
+  numbers: number[];
 }
 
 /**
@@ -34,6 +37,8 @@ export class SheetStaging {
   private table: StagingTable | undefined;
   private readonly texts: (string | null)[] = [];
   private readonly formats: number[] = [];
+  /** Per cell of the current row, its number when it is a plain number, else NaN. */
+  private readonly numbers: number[] = [];
   private width = 0;
 
   constructor(
@@ -50,7 +55,9 @@ export class SheetStaging {
     this.hasContent = true;
     if (this.table) {
       if (this.width > this.table.columns) return this.widenAndAppend(this.table);
-      this.table.append(this.texts, this.formats);
+      const misfits = this.table.misfits(this.texts, this.numbers);
+      if (misfits.length > 0) return this.demoteAndAppend(this.table, misfits);
+      this.table.append(this.texts, this.formats, this.numbers);
       return undefined;
     }
     const formats = this.formats.slice(0, this.width);
@@ -58,6 +65,7 @@ export class SheetStaging {
       number: row.number,
       cells: this.texts.slice(0, this.width),
       formats,
+      numbers: this.numbers.slice(0, this.width),
       labelsOnly: formats.every((f) => f < 0),
     });
     return this.window.length >= HEADER_SCAN_ROWS ? this.start() : undefined;
@@ -86,6 +94,7 @@ export class SheetStaging {
     if (header?.rows === 2) facts.headerRows = 2;
     if (this.cells.errorCells > 0) facts.errorCells = this.cells.errorCells;
     return {
+      types: table.numeric.map((isNumber) => (isNumber ? 'DOUBLE' : 'VARCHAR')),
       columns: uniqueHeaderNames(header?.labels ?? Array.from({ length: table.columns }, () => null)),
       sample: table.sample.map((row) => Array.from({ length: table.columns }, (_, c) => row[c] ?? null)),
       hints: table.formatCounts.map((counts) => columnHint(counts, this.cells.formats)),
@@ -102,20 +111,26 @@ export class SheetStaging {
   private read(row: Row): void {
     this.texts.fill(null, 0, this.width);
     this.formats.fill(-1, 0, this.width);
+    this.numbers.fill(NaN, 0, this.width);
     this.width = 0;
     row.eachCell(this.visit);
   }
 
   /** Bound once, so reading a row allocates no closure. */
   private readonly visit = (cell: CellLike, column: number): void => {
-    const text = this.cells.read(cell);
+    // Numbers bound for a DOUBLE column need no text once the sample is full.
+    const table = this.table;
+    const numbersAsText = !table || table.sample.length < SAMPLE_ROWS || !table.numeric[column - 1];
+    const text = this.cells.read(cell, numbersAsText);
     if (text === null) return;
     while (this.texts.length < column) {
       this.texts.push(null);
       this.formats.push(-1);
+      this.numbers.push(NaN);
     }
     this.texts[column - 1] = text;
     this.formats[column - 1] = this.cells.lastFormat;
+    this.numbers[column - 1] = this.cells.lastNumber;
     if (column > this.width) this.width = column;
   };
 
@@ -132,13 +147,30 @@ export class SheetStaging {
     const { index, headerless } = this.header ?? this.locateHeader();
     const fromHeader = this.window.slice(index);
     const columns = Math.max(typicalWidth(this.window), ...fromHeader.map((row) => row.cells.length));
-    this.table = await StagingTable.create(this.target.connection, this.target.table, columns);
-    for (const row of headerless ? fromHeader : fromHeader.slice(1)) this.table.append(row.cells, row.formats);
+    const data = headerless ? fromHeader : fromHeader.slice(1);
+    // A column whose first cells are all plain numbers is staged as DOUBLE: no text round trip for them.
+    const numeric = Array.from({ length: columns }, (_, c) => {
+      const present = data.filter((row) => row.cells[c] != null);
+      return present.length > 0 && present.every((row) => !Number.isNaN(row.numbers[c] ?? NaN));
+    });
+    this.table = await StagingTable.create(this.target.connection, this.target.table, numeric);
+    for (const row of data) {
+      const misfits = this.table.misfits(row.cells, row.numbers);
+      if (misfits.length > 0) await this.table.demote(misfits);
+      this.table.append(row.cells, row.formats, row.numbers);
+    }
   }
 
   private async widenAndAppend(table: StagingTable): Promise<void> {
     await table.widen(this.width);
-    table.append(this.texts, this.formats);
+    const misfits = table.misfits(this.texts, this.numbers);
+    if (misfits.length > 0) await table.demote(misfits);
+    table.append(this.texts, this.formats, this.numbers);
+  }
+
+  private async demoteAndAppend(table: StagingTable, columns: number[]): Promise<void> {
+    await table.demote(columns);
+    table.append(this.texts, this.formats, this.numbers);
   }
 }
 
@@ -166,23 +198,56 @@ class StagingTable {
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly name: string,
-    public columns: number,
+    /** Per column, whether it is staged as DOUBLE (plain numbers) rather than VARCHAR. */
+    readonly numeric: boolean[],
     private appender: DuckDBAppender,
   ) {
-    this.formatCounts = Array.from({ length: columns }, () => []);
+    this.formatCounts = numeric.map(() => []);
   }
 
-  static async create(connection: DuckDBConnection, name: string, columns: number): Promise<StagingTable> {
-    const definitions = Array.from({ length: columns }, (_, c) => `c${c} VARCHAR`).join(', ');
+  get columns(): number {
+    return this.numeric.length;
+  }
+
+  static async create(connection: DuckDBConnection, name: string, numeric: boolean[]): Promise<StagingTable> {
+    const definitions = numeric.map((isNumber, c) => `c${c} ${isNumber ? 'DOUBLE' : 'VARCHAR'}`).join(', ');
     await connection.run(`CREATE TABLE ${quoteIdent(name)} (${definitions})`);
-    return new StagingTable(connection, name, columns, await connection.createAppender(name));
+    return new StagingTable(connection, name, numeric, await connection.createAppender(name));
   }
 
-  append(texts: readonly (string | null)[], formats: readonly number[]): void {
+  /** Numeric columns where this row holds something other than a plain number. */
+  misfits(texts: readonly (string | null)[], numbers: readonly number[]): number[] {
+    const found: number[] = [];
+    for (let c = 0; c < this.numeric.length; c++) {
+      if (this.numeric[c] && texts[c] != null && Number.isNaN(numbers[c] ?? NaN)) found.push(c);
+    }
+    return found;
+  }
+
+  /**
+   * Turns numeric columns back into text when a later row holds text in them;
+   * whole numbers are written as JS writes them (`3`, not DuckDB's `3.0`).
+   */
+  async demote(columns: readonly number[]): Promise<void> {
+    this.close();
+    for (const c of columns) {
+      const col = `c${c}`;
+      await this.connection.run(
+        `ALTER TABLE ${quoteIdent(this.name)} ALTER COLUMN ${col} SET DATA TYPE VARCHAR USING ` +
+          `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`,
+      );
+      this.numeric[c] = false;
+    }
+    this.appender = await this.connection.createAppender(this.name);
+    this.appending = true;
+  }
+
+  append(texts: readonly (string | null)[], formats: readonly number[], numbers: readonly number[]): void {
     const appender = this.appender;
     for (let c = 0; c < this.columns; c++) {
       const text = texts[c];
       if (text == null) appender.appendNull();
+      else if (this.numeric[c]) appender.appendDouble(numbers[c] as number);
       else appender.appendVarchar(text);
       const format = formats[c] ?? -1;
       if (format >= 0) {
@@ -201,8 +266,8 @@ class StagingTable {
     for (let c = this.columns; c < columns; c++) {
       await this.connection.run(`ALTER TABLE ${quoteIdent(this.name)} ADD COLUMN c${c} VARCHAR`);
       this.formatCounts.push([]);
+      this.numeric.push(false);
     }
-    this.columns = columns;
     this.appender = await this.connection.createAppender(this.name);
     this.appending = true;
   }

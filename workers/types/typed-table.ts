@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
-import type { RawSource, ScanRejects } from '../ingest/raw-source';
+import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
+import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nullTokenSql, scanTypeFor } from './conversions';
 import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
@@ -41,6 +42,17 @@ const TOLERATED_SHARE = 0.001;
 const ODD_VALUES = 200;
 
 /**
+ * How a column is read: as the source already holds it when that is a number
+ * column and the candidate is a number; else as the scanner can parse it, or as
+ * text (`fallback`, text once a scan has shown the first guess wrong).
+ */
+function scanFor(source: RawSource, i: number, candidate: Candidate, fallback?: ScanType): ScanType {
+  const fixed = source.fixedTypes?.[i];
+  if (fixed === 'DOUBLE' && candidate.kind === 'number') return 'DOUBLE';
+  return fallback ?? (source.readsTypes ? scanTypeFor(candidate) : 'VARCHAR');
+}
+
+/**
  * Loads a raw source into a typed DuckDB table, checking every value. Each
  * column's candidate type comes from the sample; the scan converts in the same
  * pass (or lets DuckDB's reader parse the type natively) and sets aside, in a
@@ -56,7 +68,7 @@ export async function buildTypedTable(
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
   const plans: ColumnPlan[] = source.columns.map((name, i) => {
     const candidate = candidateFor(name, sampleOf(i), source.hints[i]);
-    return { candidate, scan: source.readsTypes ? scanTypeFor(candidate) : 'VARCHAR' };
+    return { candidate, scan: scanFor(source, i, candidate) };
   });
   const stage = quoteIdent(table);
   let rejects: ScanRejects | null;
@@ -239,7 +251,7 @@ async function reviseMisfits(
             : `kept as text: ${count.toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
       };
     } else {
-      plans[i] = { candidate: next, scan: 'VARCHAR' };
+      plans[i] = { candidate: next, scan: scanFor(source, i, next, 'VARCHAR') };
     }
     revised = true;
   }
