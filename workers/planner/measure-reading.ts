@@ -51,6 +51,14 @@ export function readCounting(state: ReadingState): void {
     }
     if (target && !used.has(target) && isGrain(target) && lexed.timeColumn && target.kind === 'time') {
       if (target.expression.kind === 'grain' && target.expression.grain === 'day') {
+        if (lexed.timeColumn.type === 'datetime') {
+          // Distinct timestamps are not days, and the plan cannot count a truncated column.
+          used.add(target);
+          reading.problems.push(
+            `${lexed.timeColumn.name} holds times of day, so counting its values would count times, not days; ask for "count by day"`,
+          );
+          return;
+        }
         addMeasure(state, target, lexed.timeColumn, 'count_distinct');
         reading.understood.push(`measure: number of distinct days of ${lexed.timeColumn.name}`);
         return;

@@ -27,6 +27,7 @@ const CASES: [DatasetName, string, RegExp][] = [
   ['superstore', 'AAPL price', /"AAPL"/],
   ['superstore', 'help', /questions this data can answer/],
   ['seattle', 'temperature forecast for next week', /forecast/],
+  ['github', 'how many days', /counting its values would count times, not days/],
   ['superstore', 'top 0 customers by sales', /"top 0" is not a number of rows to show/],
   // Regression: "average" was dropped and the maximum answered as if it had been asked for.
   ['seattle', 'average max temperature', /what "average" applies to/],

@@ -13,6 +13,7 @@ export const DATASET_FILES = {
   iowa: vegaDataset('iowa-electricity.csv'),
   employment: vegaDataset('us-employment.csv'),
   birdstrikes: vegaDataset('birdstrikes.csv'),
+  github: vegaDataset('github.csv'),
 } as const;
 
 export type DatasetName = keyof typeof DATASET_FILES;
