@@ -154,11 +154,8 @@ export class SheetStaging {
       return present.length > 0 && present.every((row) => !Number.isNaN(row.numbers[c] ?? NaN));
     });
     this.table = await StagingTable.create(this.target.connection, this.target.table, numeric);
-    for (const row of data) {
-      const misfits = this.table.misfits(row.cells, row.numbers);
-      if (misfits.length > 0) await this.table.demote(misfits);
-      this.table.append(row.cells, row.formats, row.numbers);
-    }
+    // These rows decided which columns are numeric, so every cell of theirs fits.
+    for (const row of data) this.table.append(row.cells, row.formats, row.numbers);
   }
 
   private async widenAndAppend(table: StagingTable): Promise<void> {

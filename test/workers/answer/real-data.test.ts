@@ -5,7 +5,7 @@ import { writeHeadline } from '../../../workers/answer/headline';
 import type { ResultTable, ResultValue } from '../../../workers/plan/result-table';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
-import { column, plan } from './answer-fixtures';
+import { column, discountAgainstProfit, plan } from './answer-fixtures';
 
 // Integration: the real Superstore file through the real ingest and DuckDB. The
 // plan compiler is not used; each result is computed with SQL written here.
@@ -88,16 +88,7 @@ describe('answers on Sample Superstore', () => {
         pairs: Number(stats?.n),
       },
     };
-    const p = plan({
-      kind: 'relationship',
-      measures: [
-        { column: 'Discount', aggregation: 'sum' },
-        { column: 'Profit', aggregation: 'sum' },
-      ],
-      chart: 'scatter',
-      title: 'Discount against profit',
-    });
-    const answer = buildAnswer(p, result, data.meta);
+    const answer = buildAnswer(discountAgainstProfit().plan, result, data.meta);
     expect(answer.headline).toBe(
       'Discount and Profit are moderately negatively correlated (r = \u22120.22, 9,994 rows).',
     );
