@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /** Thrown when the environment holds a value the bot cannot use; names the variable. */
@@ -7,27 +9,125 @@ export class ConfigError extends Error {
 
 const MB = 1024 * 1024;
 
+export type Environment = Record<string, string | undefined>;
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 const Env = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   MAX_UNZIPPED_MB: z.coerce.number().positive().default(1024),
+  JOB_QUEUE_URL: z.url().optional(),
+  BUCKET_NAME: z.string().min(3).optional(),
+  SLACK_SECRET_ARN: z.string().min(1).optional(),
+  NVIDIA_SECRET_ARN: z.string().min(1).optional(),
+  TEAMS_SECRET_ARN: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  SLACK_API_URL: z.url().optional(),
+  LLM_BASE_URL: z.url().default('https://integrate.api.nvidia.com/v1'),
+  LLM_MODEL: z.string().min(1).default('nvidia/llama-3.3-nemotron-super-49b-v1.5'),
+  LLM_PLAN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  LLM_NARRATIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  LLM_SHARE_SAMPLE_ROWS: flag.default(false),
+  JOB_MAX_RECEIVES: z.coerce.number().int().min(1).default(5),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
+
+/** Where the bot keeps its jobs, files and secrets: AWS services, or a folder and the environment. */
+export type Deployment =
+  | {
+      kind: 'aws';
+      queueUrl: string;
+      bucket: string;
+      /** Secrets Manager ids; a missing one means the feature it unlocks is off. */
+      secrets: { slack?: string; nvidia?: string; teams?: string };
+    }
+  | { kind: 'local'; dataDir: string };
+
+export interface LlmConfig {
+  /** Any OpenAI-compatible base URL: NVIDIA's API, a self-hosted NIM, a loopback fake. */
+  baseUrl: string;
+  model: string;
+  planTimeoutMs: number;
+  narrativeTimeoutMs: number;
+  /** Off unless an operator turns it on: the model then sees a few raw rows besides the profile. */
+  shareSampleRows: boolean;
+}
 
 export interface Config {
   /** Files larger than this are refused before they are read. */
   maxUploadBytes: number;
   /** An xlsx whose parts would inflate past this is refused as a zip bomb. */
   maxUnzippedBytes: number;
+  deployment: Deployment;
+  /** Slack's Web API base, ending in `/api/`; unset means slack.com. */
+  slackApiUrl: string | undefined;
+  llm: LlmConfig;
+  /** The queue's maxReceiveCount: on the last delivery the worker tells the user before the job goes to the DLQ. */
+  jobMaxReceives: number;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
 /** Reads the environment once; every other module gets its settings from here. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Environment = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}`);
   }
+  const vars = parsed.data;
   return {
-    maxUploadBytes: Math.round(parsed.data.MAX_UPLOAD_MB * MB),
-    maxUnzippedBytes: Math.round(parsed.data.MAX_UNZIPPED_MB * MB),
+    maxUploadBytes: Math.round(vars.MAX_UPLOAD_MB * MB),
+    maxUnzippedBytes: Math.round(vars.MAX_UNZIPPED_MB * MB),
+    deployment: deploymentFrom(vars),
+    slackApiUrl:
+      vars.SLACK_API_URL && (vars.SLACK_API_URL.endsWith('/') ? vars.SLACK_API_URL : `${vars.SLACK_API_URL}/`),
+    llm: {
+      baseUrl: vars.LLM_BASE_URL,
+      model: vars.LLM_MODEL,
+      planTimeoutMs: vars.LLM_PLAN_TIMEOUT_MS,
+      narrativeTimeoutMs: vars.LLM_NARRATIVE_TIMEOUT_MS,
+      shareSampleRows: vars.LLM_SHARE_SAMPLE_ROWS,
+    },
+    jobMaxReceives: vars.JOB_MAX_RECEIVES,
+    logLevel: vars.LOG_LEVEL,
   };
+}
+
+function deploymentFrom(vars: z.infer<typeof Env>): Deployment {
+  if (!vars.JOB_QUEUE_URL && !vars.BUCKET_NAME) return { kind: 'local', dataDir: vars.DATA_DIR };
+  if (!vars.JOB_QUEUE_URL || !vars.BUCKET_NAME) {
+    const missing = vars.JOB_QUEUE_URL ? 'BUCKET_NAME' : 'JOB_QUEUE_URL';
+    throw new ConfigError(`Environment variable ${missing} is missing: JOB_QUEUE_URL and BUCKET_NAME go together.`);
+  }
+  return {
+    kind: 'aws',
+    queueUrl: vars.JOB_QUEUE_URL,
+    bucket: vars.BUCKET_NAME,
+    secrets: { slack: vars.SLACK_SECRET_ARN, nvidia: vars.NVIDIA_SECRET_ARN, teams: vars.TEAMS_SECRET_ARN },
+  };
+}
+
+/** The variables that hold secrets when the bot runs locally; in AWS they live in Secrets Manager. */
+export const LOCAL_SECRET_VARIABLES = {
+  slackSigningSecret: 'SLACK_SIGNING_SECRET',
+  slackBotToken: 'SLACK_BOT_TOKEN',
+  slackAppToken: 'SLACK_APP_TOKEN',
+  nvidiaApiKey: 'NVIDIA_API_KEY',
+  teamsAppId: 'TEAMS_APP_ID',
+  teamsAppPassword: 'TEAMS_APP_PASSWORD',
+} as const;
+
+/**
+ * The process environment with a `.env` file under it, for the local runner:
+ * a variable set in the shell wins over the file. A missing file is not an error.
+ */
+export function localEnvironment(dotenvPath: string, env: Environment = process.env): Environment {
+  let text: string;
+  try {
+    text = readFileSync(dotenvPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...env };
+    throw new ConfigError(`Could not read ${dotenvPath}: ${(error as Error).message}`);
+  }
+  return { ...parseEnv(text), ...env };
 }

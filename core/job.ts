@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/** Slack ids (`T0123ABC`, `C0456DEF`, `U…`, `E…` for Enterprise Grid): upper-case letters and digits only. */
+const SlackId = z.string().regex(/^[A-Z0-9]{2,32}$/, 'not a Slack id');
+/** Slack message timestamps (`1700000000.123456`) double as message and thread ids. */
+const SlackTs = z.string().regex(/^\d{9,11}\.\d{1,8}$/, 'not a Slack message timestamp');
+
+export const SlackConversation = z.object({
+  platform: z.literal('slack'),
+  team: SlackId,
+  channel: SlackId,
+  /** The thread the reply belongs in; absent for a slash command, whose announcement message starts one. */
+  thread: SlackTs.optional(),
+});
+export type SlackConversation = z.infer<typeof SlackConversation>;
+
+export const TeamsConversation = z.object({
+  platform: z.literal('teams'),
+  tenant: z.string().min(1).max(100),
+  conversationId: z.string().min(1).max(500),
+  serviceUrl: z.url(),
+  replyToId: z.string().max(200).optional(),
+});
+export type TeamsConversation = z.infer<typeof TeamsConversation>;
+
+export const Conversation = z.discriminatedUnion('platform', [SlackConversation, TeamsConversation]);
+export type Conversation = z.infer<typeof Conversation>;
+
+export const Person = z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() });
+
+/** The message the edge posted to say "working on it"; the worker edits it into progress and the answer. */
+export const Placeholder = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
+export type Placeholder = z.infer<typeof Placeholder>;
+
+const JobBase = {
+  version: z.literal(1),
+  /** Derived from the platform's event id (see `jobIdFor`), so a redelivered event has the same job id. */
+  id: z.string().regex(/^j[0-9a-f]{24}$/),
+  conversation: Conversation,
+  requestedBy: Person,
+  placeholder: Placeholder.optional(),
+  receivedAt: z.iso.datetime(),
+};
+
+/** A file shared where the bot can see it. The queue carries where to fetch it, never its bytes. */
+export const IngestJob = z.object({
+  ...JobBase,
+  kind: z.literal('ingest'),
+  file: z.object({
+    id: z.string().min(1).max(100),
+    name: z.string().min(1).max(500),
+    size: z.number().int().nonnegative(),
+    downloadUrl: z.url(),
+    mimetype: z.string().max(200).optional(),
+  }),
+  /** The message that shared the file, so the worker can react on it and answer in its thread. */
+  message: z.string().optional(),
+  /** Text typed with the file, asked as a question once the file is read. */
+  question: z.string().max(2000).optional(),
+});
+export type IngestJob = z.infer<typeof IngestJob>;
+
+export const QuestionJob = z.object({
+  ...JobBase,
+  kind: z.literal('question'),
+  text: z.string().min(1).max(2000),
+  /** How it was asked; a button carries the dataset it belongs to. */
+  via: z.enum(['command', 'mention', 'thread', 'button']),
+  dataset: z.string().optional(),
+});
+export type QuestionJob = z.infer<typeof QuestionJob>;
+
+/** `/analyze list`, `/analyze help`: answered from the channel's catalog. */
+export const CommandJob = z.object({
+  ...JobBase,
+  kind: z.literal('command'),
+  command: z.enum(['list', 'help']),
+});
+export type CommandJob = z.infer<typeof CommandJob>;
+
+/** "Show SQL" and "Download CSV" on an answer: they need the stored answer, so the worker serves them. */
+export const ExportJob = z.object({
+  ...JobBase,
+  kind: z.literal('export'),
+  format: z.enum(['sql', 'csv']),
+  /** The job id of the answer the button was on. */
+  answer: z.string().regex(/^j[0-9a-f]{24}$/),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
+export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob]);
+export type Job = z.infer<typeof Job>;
+export type JobKind = Job['kind'];
+
+/**
+ * The job id for a platform event: the same event (a Slack retry, a redelivery)
+ * always gets the same id, which is what the queue deduplicates on and what the
+ * worker's ledger remembers.
+ */
+export function jobIdFor(platform: Conversation['platform'], eventKey: string): string {
+  return `j${createHash('sha256').update(`${platform}:${eventKey}`).digest('hex').slice(0, 24)}`;
+}
+
+/** Tenant and channel: the only way into stored datasets, threads and charts. */
+export interface Scope {
+  tenant: string;
+  channel: string;
+}
+
+/**
+ * Teams conversation ids hold `:`, `@` and `;`, which do not belong in storage
+ * keys, so they are hashed; Slack ids are already safe.
+ */
+export function scopeOf(conversation: Conversation): Scope {
+  if (conversation.platform === 'slack') return { tenant: conversation.team, channel: conversation.channel };
+  const base = conversation.conversationId.split(';')[0] ?? conversation.conversationId;
+  return {
+    tenant: conversation.tenant.replace(/[^A-Za-z0-9-]/g, ''),
+    channel: `t${createHash('sha256').update(base).digest('hex').slice(0, 32)}`,
+  };
+}
+
+/** The FIFO message group: one conversation's jobs run in order, different conversations in parallel. */
+export function messageGroupOf(conversation: Conversation): string {
+  const scope = scopeOf(conversation);
+  return `${scope.tenant}.${scope.channel}`;
+}

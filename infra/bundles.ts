@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+
+/** The repository root; entry points are named relative to it. */
+export const ROOT = path.resolve(__dirname, '..');
+
+export const ENTRY_POINTS = {
+  /** API Gateway → Bolt: verify, ack, post the placeholder, enqueue. */
+  slackEdge: path.join(ROOT, 'bot/slack-lambda.ts'),
+  /** SQS → job handlers. */
+  worker: path.join(ROOT, 'workers/lambda.ts'),
+} as const;
+
+/** Native packages the worker loads at run time; they ship next to the bundle, never inside it. */
+export const WORKER_NATIVE_PACKAGES = ['@duckdb/node-api', '@napi-rs/canvas'] as const;
+
+const shared: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'external',
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+};
+
+/** The edge bundle: one file, small enough for a fast cold start. The edge bench measures this exact build. */
+export function edgeBuildOptions(outdir: string): BuildOptions {
+  return { ...shared, entryPoints: { index: ENTRY_POINTS.slackEdge }, outdir };
+}
+
+export function workerBuildOptions(outdir: string): BuildOptions {
+  return { ...shared, entryPoints: { index: ENTRY_POINTS.worker }, outdir, external: [...WORKER_NATIVE_PACKAGES] };
+}
+
+/** Builds a bundle and returns its metafile, for the size checks and the bench. */
+export async function bundle(options: BuildOptions): Promise<Metafile> {
+  const result = await build(options);
+  if (!result.metafile) throw new Error('esbuild returned no metafile');
+  return result.metafile;
+}
