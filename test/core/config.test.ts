@@ -1,0 +1,60 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, localEnvironment } from '../../core/config';
+
+describe('loadConfig', () => {
+  it('runs locally with embedded defaults when no AWS resources are named', () => {
+    const config = loadConfig({});
+
+    expect(config.deployment).toEqual({ kind: 'local', dataDir: '.data' });
+    expect(config.llm).toMatchObject({
+      baseUrl: 'https://integrate.api.nvidia.com/v1',
+      planTimeoutMs: 20_000,
+      shareSampleRows: false,
+    });
+    expect(config.maxUploadBytes).toBe(200 * 1024 * 1024);
+  });
+
+  it('runs on AWS when the queue and the bucket are named', () => {
+    const config = loadConfig({
+      JOB_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo',
+      BUCKET_NAME: 'bot-data',
+      SLACK_SECRET_ARN: 'arn:slack',
+    });
+
+    expect(config.deployment).toEqual({
+      kind: 'aws',
+      queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo',
+      bucket: 'bot-data',
+      secrets: { slack: 'arn:slack', nvidia: undefined, teams: undefined },
+    });
+  });
+
+  it('names the variable that is missing or wrong', () => {
+    expect(() => loadConfig({ BUCKET_NAME: 'bot-data' })).toThrow(/JOB_QUEUE_URL is missing/);
+    expect(() => loadConfig({ MAX_UPLOAD_MB: 'lots' })).toThrow(/MAX_UPLOAD_MB is invalid/);
+    expect(() => loadConfig({ LLM_SHARE_SAMPLE_ROWS: 'maybe' })).toThrow(/LLM_SHARE_SAMPLE_ROWS/);
+  });
+
+  it('gives the Slack API URL the trailing slash the client needs', () => {
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9000/api' }).slackApiUrl).toBe('http://127.0.0.1:9000/api/');
+  });
+});
+
+describe('localEnvironment', () => {
+  it('reads .env under the shell environment, which wins', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dotenv-'));
+    const file = path.join(dir, '.env');
+    await writeFile(file, 'SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_APP_TOKEN="xapp-from-file"\n');
+
+    const env = localEnvironment(file, { SLACK_BOT_TOKEN: 'xoxb-from-shell' });
+
+    expect(env.SLACK_BOT_TOKEN).toBe('xoxb-from-shell');
+    expect(env.SLACK_APP_TOKEN).toBe('xapp-from-file');
+  });
+
+  it('is the shell environment alone when there is no .env', () => {
+    expect(localEnvironment('/nonexistent/.env', { A: '1' })).toEqual({ A: '1' });
+  });
+});
