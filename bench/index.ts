@@ -1,14 +1,34 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { edgeFigures, edgeTable } from './edge-bench';
 import { csvIngest, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
 import { questionFigures } from './question-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
  * same run, because these machines are noisy. `npm run bench -- --record` also
- * appends the run to bench/RESULTS.md with the date.
+ * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
+ * the Slack edge's section (cold start, warm latency, bundle size).
  */
 async function main(): Promise<void> {
+  const edge = edgeTable(await edgeFigures());
+  const report = process.argv.includes('--edge') ? `${edge}\n` : `${await analysisReport()}\n${edge}\n`;
+  console.log(report);
+  if (process.argv.includes('--record')) {
+    const file = join(__dirname, 'RESULTS.md');
+    if (!existsSync(file))
+      writeFileSync(
+        file,
+        '# Benchmark results\n\nEach section is one `npm run bench -- --record` run; ratios are measured within that run.\n',
+      );
+    appendFileSync(
+      file,
+      `\n## ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version})\n\n${report}`,
+    );
+  }
+}
+
+async function analysisReport(): Promise<string> {
   await prepareData();
   const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest())];
   const lines = figures.map((f) => {
@@ -31,20 +51,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- |',
     ...questions,
   ].join('\n');
-  const report = `${table}\n\n${pandas}\n\n${questionTable}\n`;
-  console.log(report);
-  if (process.argv.includes('--record')) {
-    const file = join(__dirname, 'RESULTS.md');
-    if (!existsSync(file))
-      writeFileSync(
-        file,
-        '# Benchmark results\n\nEach section is one `npm run bench -- --record` run; ratios are measured within that run.\n',
-      );
-    appendFileSync(
-      file,
-      `\n## ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version})\n\n${report}`,
-    );
-  }
+  return `${table}\n\n${pandas}\n\n${questionTable}\n`;
 }
 
 main().catch((error: unknown) => {

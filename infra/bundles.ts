@@ -26,9 +26,21 @@ const shared: BuildOptions = {
   logLevel: 'silent',
 };
 
+/**
+ * Bolt loads its Socket Mode and HTTP receivers even when the Lambda receiver
+ * is the only one used; their `undici` and `iconv-lite` are about 1 MB of the
+ * bundle, so the edge gets an empty module in their place.
+ */
+const ABSENT_IN_EDGE = path.join(ROOT, 'bot/absent-in-lambda.ts');
+
 /** The edge bundle: one file, small enough for a fast cold start. The edge bench measures this exact build. */
 export function edgeBuildOptions(outdir: string): BuildOptions {
-  return { ...shared, entryPoints: { index: ENTRY_POINTS.slackEdge }, outdir };
+  return {
+    ...shared,
+    entryPoints: { index: ENTRY_POINTS.slackEdge },
+    outdir,
+    alias: { undici: ABSENT_IN_EDGE, 'iconv-lite': ABSENT_IN_EDGE },
+  };
 }
 
 export function workerBuildOptions(outdir: string): BuildOptions {

@@ -1,0 +1,35 @@
+import type { WebClient } from '@slack/web-api';
+import type { EdgeDeps } from './edge-deps';
+import { postPlaceholder, tellInThread } from './edge-messages';
+import { edgeTexts } from './edge-texts';
+import { enqueueJob } from './enqueue-job';
+import { jobBase, MAX_QUESTION_LENGTH, type JobOrigin } from './slack-jobs';
+
+export interface AskRequest {
+  client: WebClient;
+  origin: JobOrigin & { thread: string };
+  /** The question with the bot's mention already taken out. */
+  text: string;
+  /** A redelivery: its job is queued again (the queue drops the copy) but nothing is posted twice. */
+  retry: boolean;
+}
+
+/**
+ * A question addressed to the bot (a mention, a DM): a placeholder in the
+ * thread, then the job. A mention with nothing after it gets the help.
+ */
+export async function askInThread(deps: EdgeDeps, { client, origin, text, retry }: AskRequest): Promise<void> {
+  const target = { channel: origin.channel, thread: origin.thread };
+  if (text.length > MAX_QUESTION_LENGTH) {
+    if (!retry)
+      await tellInThread(client, deps.logger, target, edgeTexts.questionTooLong(text.length, MAX_QUESTION_LENGTH));
+    return;
+  }
+  const placeholder = retry ? undefined : await postPlaceholder(client, deps.logger, target, edgeTexts.working);
+  const base = jobBase({ ...origin, placeholder }, deps.now());
+  await enqueueJob(
+    text ? { ...base, kind: 'question', text, via: 'mention' } : { ...base, kind: 'command', command: 'help' },
+    client,
+    deps,
+  );
+}

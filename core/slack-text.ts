@@ -1,0 +1,22 @@
+/**
+ * Text from people and files goes into Slack messages through here, so a
+ * question or a column name can never ping a channel, link somewhere or
+ * break the message's markup.
+ */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes `&`, `<` and `>` as Slack's mrkdwn asks, which also turns
+ * `<!channel>`, `<!here>`, `<@U…>` and `<http://…|…>` into plain text. A bare
+ * `@channel` only pings when a message is sent with `link_names` or
+ * `parse: 'full'`; a zero-width space after the `@` keeps it inert even then.
+ *
+ * @example escapeMrkdwn('<!here> P&L > 5') // '&lt;!here&gt; P&amp;L &gt; 5'
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/@(channel|here|everyone)\b/gi, '@\u200B$1');
+}
+
+/** Spread into every `chat.postMessage`/`chat.update`: a question holding a URL must not unfurl a preview. */
+export const NO_UNFURLS = { unfurl_links: false, unfurl_media: false } as const;

@@ -1,0 +1,112 @@
+import { EdgeHarness } from './edge-harness';
+import { CHANNEL, eventCallback, slashCommand, USER } from './slack-requests';
+
+describe('redeliveries and outages', () => {
+  let edge: EdgeHarness;
+  beforeEach(async () => (edge = await new EdgeHarness().start()));
+  afterEach(() => edge.stop());
+
+  it('handles one file share delivered three times with one reaction, one placeholder and one queued job', async () => {
+    const file = edge.slack.hostFile({ name: 'sales.csv', bytes: Buffer.from('a,b\n1,2\n') });
+    const event = {
+      type: 'message',
+      subtype: 'file_share',
+      channel: CHANNEL,
+      channel_type: 'channel',
+      user: USER,
+      text: '',
+      ts: '1700003000.000001',
+      files: [file],
+    };
+
+    const responses = [
+      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01' })),
+      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01', retryNum: 1 })),
+      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01', retryNum: 2 })),
+    ];
+
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(edge.slack.callsOf('reactions.add')).toHaveLength(1);
+    expect(edge.slack.messages).toHaveLength(1);
+    expect(edge.sqs.sent).toHaveLength(3);
+    expect(new Set(edge.sqs.sent.map((m) => m.deduplicationId)).size).toBe(1);
+    expect(edge.sqs.queued).toHaveLength(1);
+  });
+
+  it('re-queues a mention on retry without a second placeholder', async () => {
+    const event = {
+      type: 'app_mention',
+      channel: CHANNEL,
+      user: USER,
+      text: '<@U0BOT0001> revenue',
+      ts: '1700003100.000001',
+    };
+
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY02' }));
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY02', retryNum: 1 }));
+
+    expect(edge.slack.messages).toHaveLength(1);
+    expect(edge.sqs.sent.map((m) => m.deduplicationId)).toEqual([edge.jobs()[0]?.id, edge.jobs()[0]?.id]);
+  });
+
+  it('tells the user in the placeholder, with a reference, when the queue is down', async () => {
+    edge.sqs.fail({ kind: 'unavailable' }, 5);
+
+    const response = await edge.send(slashCommand({ text: 'revenue', responseUrl: edge.slack.responseUrl() }));
+
+    expect(response.statusCode).toBe(200);
+    expect(edge.sqs.queued).toHaveLength(0);
+    const placeholder = edge.slack.messages[1];
+    expect(placeholder?.history).toEqual([
+      'Working on it…',
+      expect.stringMatching(/something broke on our side.*\(reference [0-9a-f]{8}\)/),
+    ]);
+    const reference = /reference ([0-9a-f]{8})/.exec(placeholder?.text ?? '')?.[1];
+    expect(edge.output.json()).toContainEqual(
+      expect.objectContaining({ level: 'ERROR', message: 'Could not queue the job', reference }),
+    );
+    expect(edge.leakedSecrets()).toEqual([]);
+  });
+
+  it('tells the user privately when a thread reply cannot be queued (there is no placeholder)', async () => {
+    edge.sqs.fail({ kind: 'access-denied' });
+
+    await edge.send(
+      eventCallback({
+        type: 'message',
+        channel_type: 'channel',
+        channel: CHANNEL,
+        user: USER,
+        text: 'only 2017',
+        ts: '1700003200.000001',
+        thread_ts: '1700000200.000200',
+      }),
+    );
+
+    expect(edge.slack.callsOf('chat.postEphemeral')[0]?.params).toMatchObject({
+      channel: CHANNEL,
+      user: USER,
+      thread_ts: '1700000200.000200',
+      text: expect.stringContaining('reference'),
+    });
+  });
+
+  it('still queues the job when Slack rate-limits the placeholder, without waiting out Retry-After', async () => {
+    edge.slack.inject('chat.postMessage', { kind: 'rate-limited', retryAfterSeconds: 30 });
+    const started = Date.now();
+
+    await edge.send(
+      eventCallback({
+        type: 'app_mention',
+        channel: CHANNEL,
+        user: USER,
+        text: '<@U0BOT0001> revenue',
+        ts: '1700003300.000001',
+      }),
+    );
+
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(edge.jobs()).toHaveLength(1);
+    expect(edge.jobs()[0]?.placeholder).toBeUndefined();
+  });
+});

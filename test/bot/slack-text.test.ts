@@ -1,0 +1,22 @@
+import { escapeMrkdwn } from '../../core/slack-text';
+
+// core/slack-text.ts is shared with the worker's replies; its tests live with the edge that introduced it.
+describe('escapeMrkdwn', () => {
+  it.each([
+    ['<!channel> look', '&lt;!channel&gt; look'],
+    ['<!here|here>', '&lt;!here|here&gt;'],
+    ['<@U0123> and <#C0456>', '&lt;@U0123&gt; and &lt;#C0456&gt;'],
+    ['<https://evil.example|totally safe>', '&lt;https://evil.example|totally safe&gt;'],
+    ['P&L > 5 && < 10', 'P&amp;L &gt; 5 &amp;&amp; &lt; 10'],
+    ['&lt; already', '&amp;lt; already'],
+  ])('makes %j plain text', (input, expected) => {
+    expect(escapeMrkdwn(input)).toBe(expected);
+  });
+
+  it('keeps a bare @channel, @here or @everyone from pinging even under link_names', () => {
+    expect(escapeMrkdwn('hey @channel, @Here and @everyone')).toBe(
+      'hey @\u200Bchannel, @\u200BHere and @\u200Beveryone',
+    );
+    expect(escapeMrkdwn('mail me at sam@channels.example')).toBe('mail me at sam@channels.example');
+  });
+});
