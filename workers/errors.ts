@@ -10,7 +10,21 @@ export type WorkerErrorCode =
   | 'XLS_LEGACY'
   | 'SHEET_NOT_FOUND'
   | 'FILE_NOT_FOUND'
-  | 'UNSUPPORTED_FILE';
+  | 'UNSUPPORTED_FILE'
+  /** The language model could not be reached, answered with an error, or its circuit is open. */
+  | 'MODEL_UNAVAILABLE'
+  /** The language model did not answer within the job's budget. */
+  | 'MODEL_TIMEOUT'
+  /** The language model kept answering 429 and its Retry-After did not fit the budget. */
+  | 'MODEL_RATE_LIMITED'
+  /** The language model's reply was not a usable plan or narrative, even after a repair round trip. */
+  | 'MODEL_REPLY_INVALID'
+  /** A model-written SQL statement was refused before it ran (not one read-only SELECT over the dataset). */
+  | 'SQL_REFUSED'
+  /** A model-written SQL statement ran past its time limit and was interrupted. */
+  | 'SQL_TIMEOUT'
+  /** A model-written SQL statement failed in DuckDB. */
+  | 'SQL_FAILED';
 
 /**
  * An error whose message can be shown to the person who sent the file: one line,

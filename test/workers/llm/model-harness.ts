@@ -1,0 +1,53 @@
+import type { RecordedRequest, ScriptedReply } from '../../fakes/openai-server';
+import type { FakeOpenAiServer } from '../../fakes/openai-server';
+import { createLanguageModel, type LanguageModelOptions } from '../../../workers/llm/language-model';
+import type { LanguageModel } from '../../../workers/llm/language-model';
+
+/** A language model pointed at the fake, with fast settings: no real waiting between retries. */
+export function modelFor(fake: FakeOpenAiServer, options: Partial<LanguageModelOptions> = {}): LanguageModel {
+  const llm = createLanguageModel({
+    baseUrl: fake.baseUrl,
+    model: 'nvidia/llama-3.3-nemotron-super-49b-v1.5',
+    apiKey: 'test-key',
+    planTimeoutMs: 5000,
+    narrativeTimeoutMs: 5000,
+    sleep: async () => undefined,
+    ...options,
+  });
+  if (!llm) throw new Error('no model');
+  return llm;
+}
+
+/** Whether a request asks for the narrative (rather than a plan). */
+export function isNarrative(request: RecordedRequest): boolean {
+  return (request.body.messages?.[0]?.content ?? '').includes('You write the text of an answer');
+}
+
+/** A narrative reply that restates the computed headline and insights it was given. */
+export function echoNarrative(request: RecordedRequest): ScriptedReply {
+  const computed = untrustedData(request).computed as { headline: string; insights: string[] };
+  return { json: { headline: computed.headline, insights: computed.insights } };
+}
+
+/**
+ * A script that answers planning requests with `plan(request)` and narrative
+ * requests with `narrative(request)` (by default, the computed text echoed back).
+ */
+export function route(
+  plan: (request: RecordedRequest) => ScriptedReply,
+  narrative: (request: RecordedRequest) => ScriptedReply = echoNarrative,
+) {
+  return (request: RecordedRequest) => (isNarrative(request) ? narrative(request) : plan(request));
+}
+
+/** The JSON document inside the last user message's untrusted-data block. */
+export function untrustedData(request: RecordedRequest): Record<string, unknown> {
+  const user = [...(request.body.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const inner = /<untrusted_data>\n([\s\S]*)\n<\/untrusted_data>/.exec(user)?.[1];
+  if (inner === undefined) throw new Error('no untrusted data block');
+  return JSON.parse(inner) as Record<string, unknown>;
+}
+
+export function planRequests(fake: FakeOpenAiServer): RecordedRequest[] {
+  return fake.requests.filter((r) => !isNarrative(r));
+}

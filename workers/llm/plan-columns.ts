@@ -1,0 +1,18 @@
+import type { AnalysisPlan } from '../plan/analysis-plan';
+
+/**
+ * A plan from the model with each column name the model saw (cleaned for the
+ * prompt) turned back into the dataset's own name. Names cleaning left alone
+ * pass through, so usually this returns the plan as it was.
+ */
+export function renamePlanColumns(plan: AnalysisPlan, names: ReadonlyMap<string, string>): AnalysisPlan {
+  if (names.size === 0) return plan;
+  const real = (name: string) => names.get(name) ?? name;
+  return {
+    ...plan,
+    measures: plan.measures.map((m) => ({ ...m, column: m.column === null ? null : real(m.column) })),
+    dimensions: plan.dimensions.map((d) => ({ ...d, column: real(d.column) })),
+    filters: plan.filters.map((f) => ({ ...f, column: real(f.column) })),
+    comparison: plan.comparison && { ...plan.comparison, column: real(plan.comparison.column) },
+  };
+}
