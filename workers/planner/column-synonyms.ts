@@ -19,8 +19,10 @@ const GROUPS: Record<string, SynonymGroup> = {
             ventes vente fatturato omzet receita takings bookings gmv billing billings proceeds`.split(/\s+/),
     related: ['amount'],
   },
+  // "Margin" and "profitability" are ratios of profit to sales, which a plan cannot compute;
+  // reading them as profit would answer a different question with confidence.
   profit: {
-    words: `profit profits profitable profitability margin margins earnings earning gain gains gewinn
+    words: `profit profits profitable earnings earning gain gains gewinn
             beneficio beneficios benefice lucro utile winst`.split(/\s+/),
   },
   quantity: {

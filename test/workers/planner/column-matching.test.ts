@@ -9,7 +9,6 @@ const CASES: [DatasetName, string, object][] = [
   ['superstore', 'turnover by region', { measures: [{ column: 'Sales' }], dimensions: [{ column: 'Region' }] }],
   ['superstore', 'income in 2016', { measures: [{ column: 'Sales' }] }],
   ['superstore', 'earnings by category', { measures: [{ column: 'Profit', aggregation: 'sum' }] }],
-  ['superstore', 'margin by segment', { measures: [{ column: 'Profit' }], dimensions: [{ column: 'Segment' }] }],
   ['superstore', 'qty by category', { measures: [{ column: 'Quantity', aggregation: 'sum' }] }],
   ['superstore', 'units per ship mode', { measures: [{ column: 'Quantity' }], dimensions: [{ column: 'Ship Mode' }] }],
   ['superstore', 'proft by region', { measures: [{ column: 'Profit' }] }],

@@ -37,6 +37,8 @@ const CASES: [DatasetName, string, RegExp][] = [
   ['birdstrikes', 'amount by state', /what to measure/],
   ['stocks', 'price in 2012', /covers 2000-01-01 to 2010-03-01/],
   ['employment', 'jobs by industry', /"jobs"|"industry"/],
+  // A margin is profit over sales; answering with profit would be confidently wrong.
+  ['superstore', 'profit margin by region', /"margin"/],
 ];
 
 describe('not understood', () => {
