@@ -52,11 +52,15 @@ export type Fault =
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'error'; error: string }
   | { kind: 'http'; status: number }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Downloads only: the sign-in page Slack serves when the token may not read files (revoked, or no `files:read`). */
+  | { kind: 'sign-in' };
 
 export interface FakeSlackOptions {
   /** Tokens that authenticate; anything else gets `invalid_auth` (and an HTML page for downloads). */
   tokens?: string[];
+  /** App-level tokens (`xapp-…`), which only open Socket Mode connections. */
+  appTokens?: string[];
   team?: string;
   botUserId?: string;
   botId?: string;
@@ -66,12 +70,15 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly messages: SlackMessage[] = [];
   readonly uploads: UploadedFile[] = [];
+  /** Where `apps.connections.open` sends a Socket Mode client (see `FakeSocketMode`). */
+  socketModeUrl: string | undefined;
   /** Bodies POSTed to response URLs (`respond()` in Bolt), by response URL id. */
   readonly responses: { id: string; body: unknown }[] = [];
   readonly team: string;
   readonly botUserId: string;
   readonly botId: string;
   private readonly tokens: Set<string>;
+  private readonly appTokens: Set<string>;
   private readonly files = new Map<string, HostedFile>();
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | undefined;
@@ -81,6 +88,7 @@ export class FakeSlack {
 
   constructor(options: FakeSlackOptions = {}) {
     this.tokens = new Set(options.tokens ?? ['xoxb-test-token']);
+    this.appTokens = new Set(options.appTokens ?? ['xapp-test-token']);
     this.team = options.team ?? 'T00000001';
     this.botUserId = options.botUserId ?? 'U0BOT0001';
     this.botId = options.botId ?? 'B0BOT0001';
@@ -169,6 +177,7 @@ export class FakeSlack {
     this.calls.push({ method, params, token: callToken });
 
     if (await this.applyFault(method, response)) return;
+    if (method === 'apps.connections.open') return json(response, 200, this.openConnection(callToken));
     if (!callToken || !this.tokens.has(callToken)) return json(response, 200, { ok: false, error: 'invalid_auth' });
     const handler = this.methods[method];
     if (!handler) return json(response, 200, { ok: false, error: 'unknown_method' });
@@ -254,11 +263,17 @@ export class FakeSlack {
     },
   };
 
+  private openConnection(token: string | undefined): Record<string, unknown> {
+    if (!token || !this.appTokens.has(token)) return { ok: false, error: 'not_allowed_token_type' };
+    if (!this.socketModeUrl) return { ok: false, error: 'socket_mode_not_enabled' };
+    return { ok: true, url: this.socketModeUrl };
+  }
+
   private download(url: URL, token: string | undefined, response: ServerResponse): void {
     this.calls.push({ method: 'download', params: { path: url.pathname }, token });
     const fault = this.takeFault('download');
     if (fault?.kind === 'http') return void json(response, fault.status, { ok: false });
-    if (!token || !this.tokens.has(token)) {
+    if (!token || !this.tokens.has(token) || fault?.kind === 'sign-in') {
       // What Slack does for a bad or missing token: a 200 with its sign-in page.
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return void response.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in</body></html>');

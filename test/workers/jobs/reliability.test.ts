@@ -1,0 +1,121 @@
+import type { BlobStore } from '../../../core/blob-store';
+import type { IngestJob } from '../../../core/job';
+import { S3BlobStore } from '../../../core/s3-blob-store';
+import { slackClientFactory } from '../../../workers/slack/slack-client';
+import {
+  CHANNEL_A,
+  DEAD_URL,
+  FAST_RETRIES,
+  FIRST,
+  LAST,
+  s3Client,
+  threadOf,
+  TOKEN,
+  WorkerHarness,
+} from '../../support/worker-harness';
+import { TEST_BUCKET } from '../../support/s3rver';
+
+/** The real store, except that the first write whose key matches dies as if the worker had crashed there. */
+function crashOnce(store: BlobStore, at: (key: string) => boolean): BlobStore {
+  let crashed = false;
+  return {
+    ...store,
+    get: (key) => store.get(key),
+    getFile: (key, path) => store.getFile(key, path),
+    list: (prefix) => store.list(prefix),
+    putFile: (key, path, type) => store.putFile(key, path, type),
+    delete: (key) => store.delete(key),
+    put: async (key, body, type) => {
+      if (!crashed && at(key)) {
+        crashed = true;
+        throw new Error('worker crashed');
+      }
+      return store.put(key, body, type);
+    },
+  };
+}
+
+// Integration: FakeSlack and s3rver on loopback, real DuckDB and charts.
+describe('reliability', () => {
+  let harness: WorkerHarness;
+  let dataset: IngestJob;
+
+  beforeAll(async () => {
+    harness = await WorkerHarness.start();
+    dataset = await harness.shareFile(CHANNEL_A, 'teams.csv', Buffer.from('Team,Sales\nRed,5\nBlue,7\nRed,11\n'));
+    await harness.run(dataset);
+  });
+  afterAll(async () => {
+    expect(harness.logs.lines.join('\n')).not.toContain(TOKEN);
+    await harness.stop();
+  });
+
+  const answersIn = (thread: string) =>
+    harness.thread(CHANNEL_A, thread).filter((m) => m.text?.startsWith('Red had the highest Sales'));
+
+  it('posts one answer and one chart when a job that crashed after answering is retried', async () => {
+    const job = await harness.reply(CHANNEL_A, dataset.message as string, 'total sales by team');
+    // The crash comes after the chart and the answer were posted: when the thread's state is saved.
+    const crashing = harness.handler({ store: crashOnce(harness.store, (key) => key.startsWith('threads/')) });
+    await expect(crashing(job, FIRST)).rejects.toThrow('worker crashed');
+    await crashing(job, { number: 2, last: false });
+
+    expect(answersIn(threadOf(job))).toHaveLength(1);
+    const charts = harness.uploadsIn(CHANNEL_A, threadOf(job)).filter((u) => u.filename !== 'overview.png');
+    expect(charts.map((u) => u.title)).toEqual([expect.stringMatching(/Sales by Team/)]);
+  });
+
+  it('posts one answer when the same job is delivered three times', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team');
+    for (let i = 1; i <= 3; i++) await harness.run(job, { number: 1, last: false });
+
+    expect(answersIn(threadOf(job))).toHaveLength(1);
+    expect(harness.uploadsIn(CHANNEL_A, threadOf(job))).toHaveLength(1);
+    const updates = harness.slack.callsOf('chat.update').filter((c) => c.params.ts === job.placeholder!.ts);
+    const afterFirst = updates.length;
+    await harness.run(job);
+    expect(harness.slack.callsOf('chat.update').filter((c) => c.params.ts === job.placeholder!.ts)).toHaveLength(
+      afterFirst,
+    );
+  });
+
+  it('waits out a 429 from Slack for its Retry-After and then answers', async () => {
+    const job = await harness.reply(CHANNEL_A, dataset.message as string, 'total sales by team');
+    const posts = harness.slack.callsOf('chat.postMessage').length;
+    harness.slack.inject('chat.postMessage', { kind: 'rate-limited', retryAfterSeconds: 1 });
+    const started = Date.now();
+    await harness.run(job);
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(harness.slack.callsOf('chat.postMessage').length - posts).toBe(2);
+    expect(answersIn(threadOf(job)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('on an S3 outage says it is retrying, then on the last attempt what broke, and fails for the DLQ', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team');
+    const down = harness.handler({ store: new S3BlobStore(TEST_BUCKET, s3Client(DEAD_URL)) });
+
+    await expect(down(job, FIRST)).rejects.toThrow('Storage is unavailable');
+    expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('trying again');
+
+    await expect(down(job, LAST)).rejects.toThrow('Storage is unavailable');
+    const told = harness.message(CHANNEL_A, job.placeholder!.ts);
+    expect(told.text).toContain('Something broke on our side');
+    expect(JSON.stringify(told.blocks)).toContain(job.id);
+    expect(harness.logs.lines.some((line) => line.includes(job.id) && line.includes('"level":"ERROR"'))).toBe(true);
+  });
+
+  it('on a Slack outage fails the job on its last attempt, for the DLQ', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team');
+    const failed = harness.metrics.filter((m) => m.name === 'JobsFailed').length;
+    const down = harness.handler({
+      slackClient: slackClientFactory({ apiUrl: `${DEAD_URL}/api/`, retryConfig: FAST_RETRIES, logger: harness.logs }),
+    });
+
+    await expect(down(job, LAST)).rejects.toThrow();
+    expect(harness.metrics.filter((m) => m.name === 'JobsFailed')).toHaveLength(failed + 1);
+    // Once Slack is back, the job's redelivery (from the DLQ's redrive) still answers.
+    await harness.run(job);
+    expect(answersIn(threadOf(job))).toHaveLength(1);
+  });
+});

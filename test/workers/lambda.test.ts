@@ -1,0 +1,105 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { IngestJob } from '../../core/job';
+import { S3BlobStore } from '../../core/s3-blob-store';
+import { createJobHandler } from '../../workers/jobs/job-handler';
+import { createSqsHandler } from '../../workers/lambda';
+import { TEST_BUCKET } from '../support/s3rver';
+import { lambdaContext, sqsEvent, sqsRecord } from '../support/sqs-events';
+import { CHANNEL_A, DEAD_URL, s3Client, TOKEN, WorkerHarness } from '../support/worker-harness';
+
+const MAX_RECEIVES = 5;
+
+// Integration: the SQS entry point with Powertools' real logger, metrics and batch processing.
+describe('worker Lambda', () => {
+  let harness: WorkerHarness;
+  let dataset: IngestJob;
+  let stdout: string[];
+  let restore: () => void;
+
+  beforeAll(async () => {
+    harness = await WorkerHarness.start();
+    dataset = await harness.shareFile(CHANNEL_A, 'teams.csv', Buffer.from('Team,Sales\nRed,5\nBlue,7\nRed,11\n'));
+    await harness.run(dataset);
+  });
+  // Powertools writes to the process's streams (stdout, and stderr for warnings and errors), as Lambda captures them.
+  beforeEach(() => {
+    stdout = [];
+    const streams = [process.stdout, process.stderr];
+    const writes = streams.map((stream) => stream.write);
+    for (const stream of streams) {
+      stream.write = ((chunk: string | Uint8Array) => {
+        stdout.push(String(chunk));
+        return true;
+      }) as typeof stream.write;
+    }
+    restore = () => streams.forEach((stream, i) => (stream.write = writes[i]!));
+  });
+  afterEach(() => restore());
+  afterAll(() => harness.stop());
+
+  function lambda(overrides: Parameters<WorkerHarness['deps']>[0] = {}) {
+    const logger = new Logger({ serviceName: 'analytics-worker', logLevel: 'INFO' });
+    const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
+    const handleJob = createJobHandler(harness.deps({ logger, metrics, ...overrides }));
+    return createSqsHandler({ handleJob, maxReceives: MAX_RECEIVES, logger, metrics });
+  }
+
+  const jsonLines = () =>
+    stdout
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('fails a poison message alone in a batch of three and answers the other two', async () => {
+    const first = await harness.command(CHANNEL_A, 'total sales by team');
+    const second = await harness.listOrHelp(CHANNEL_A, 'list');
+    const poison = sqsRecord(JSON.stringify({ version: 1, kind: 'question', text: 'no id, no conversation' }));
+
+    const response = await lambda()(
+      sqsEvent(sqsRecord(JSON.stringify(first)), poison, sqsRecord(JSON.stringify(second))),
+      lambdaContext,
+    );
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: poison.messageId }]);
+    expect(harness.message(CHANNEL_A, first.placeholder!.ts).text).toMatch(/^Red had the highest Sales/);
+    expect(harness.message(CHANNEL_A, second.placeholder!.ts).text).toBe('1 dataset in this channel');
+    expect(jsonLines().some((line) => line.message === 'poison message' && line.level === 'ERROR')).toBe(true);
+  });
+
+  it('tells the person on the delivery that reaches maxReceiveCount, and reports the failure for the DLQ', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team');
+    const handler = lambda({ store: new S3BlobStore(TEST_BUCKET, s3Client(DEAD_URL)) });
+    const early = sqsRecord(JSON.stringify(job), MAX_RECEIVES - 1);
+    expect((await handler(sqsEvent(early), lambdaContext)).batchItemFailures).toEqual([
+      { itemIdentifier: early.messageId },
+    ]);
+    expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('trying again');
+
+    const last = sqsRecord(JSON.stringify(job), MAX_RECEIVES);
+    expect((await handler(sqsEvent(last), lambdaContext)).batchItemFailures).toEqual([
+      { itemIdentifier: last.messageId },
+    ]);
+    expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('Something broke on our side');
+  });
+
+  it('logs structured JSON lines carrying the job id, emits job metrics, and never logs the token', async () => {
+    const ok = await harness.command(CHANNEL_A, 'total sales by team');
+    const failing = await harness.command(CHANNEL_A, 'total sales by team');
+    await lambda()(sqsEvent(sqsRecord(JSON.stringify(ok))), lambdaContext);
+    harness.slack.inject('chat.update', { kind: 'error', error: 'invalid_auth' }, 20);
+    await lambda()(sqsEvent(sqsRecord(JSON.stringify(failing), MAX_RECEIVES)), lambdaContext);
+
+    const lines = jsonLines();
+    const finished = lines.find((line) => line.message === 'job finished');
+    expect(finished).toMatchObject({ level: 'INFO', jobId: ok.id, jobKind: 'question', outcome: 'done' });
+    const failed = lines.find((line) => line.level === 'ERROR' && line.jobId === failing.id);
+    expect(failed?.error).toMatchObject({ name: 'WebAPIPlatformError', code: 'slack_webapi_platform_error' });
+    const emf = lines.filter((line) => '_aws' in line);
+    expect(emf.flatMap((line) => Object.keys(line))).toEqual(
+      expect.arrayContaining(['JobsSucceeded', 'JobsFailed', 'JobDuration']),
+    );
+    expect(stdout.join('')).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,87 @@
+import { extname, join } from 'node:path';
+import type { IngestJob } from '../../core/job';
+import { answerQuestion } from '../analysis/answer-question';
+import type { DatasetEntry } from '../catalog/dataset-entry';
+import { closeDatabase, openDatabase } from '../engine/duckdb';
+import { describeBytes, WorkerError } from '../errors';
+import { ingestFile } from '../ingest/ingest-file';
+import { suggestQuestions } from '../planner/suggestions';
+import { loadVocabulary } from '../planner/vocabulary';
+import { downloadSlackFile } from '../slack/file-download';
+import { profileMessage } from '../slack/profile-message';
+import { count } from '../slack/slack-content';
+import { DATASET_TABLE, writeParquet } from './dataset-table';
+import type { JobContext, JobOutcome } from './job-context';
+import { ReplyPoint } from './reply-point';
+import { answerInThread } from './thread-answer';
+
+/**
+ * A shared file: download it, read it into a typed table, keep it (Parquet and
+ * its entry) in the channel's catalog, and reply in the file's thread with its
+ * profile, an overview chart and three questions to ask. The thread becomes the
+ * dataset's, so replies in it are questions about this file. A question typed
+ * with the file is answered next, in the same thread.
+ */
+export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutcome> {
+  const { job, config } = ctx;
+  const { file } = job;
+  await ctx.point.start(`Downloading ${file.name}…`);
+  if (file.size > config.maxUploadBytes) {
+    throw new WorkerError(
+      'FILE_TOO_LARGE',
+      `The file is ${describeBytes(file.size)}; the limit is ${describeBytes(config.maxUploadBytes)}.`,
+    );
+  }
+  const path = join(ctx.workDir, `upload${extname(file.name).slice(0, 10)}`);
+  await downloadSlackFile({
+    url: file.downloadUrl,
+    token: ctx.token,
+    path,
+    maxBytes: config.maxUploadBytes,
+    timeoutMs: ctx.downloadTimeoutMs,
+  });
+  await ctx.point.progress(`Reading ${file.name}…`);
+  const connection = await openDatabase();
+  try {
+    const { meta } = await ingestFile(path, { connection, table: DATASET_TABLE, name: file.name, ...config });
+    await ctx.point.progress(`Read ${count(meta.rows)} rows; drawing an overview…`);
+    const vocabulary = await loadVocabulary(connection, meta, DATASET_TABLE);
+    const entry: DatasetEntry = {
+      ...meta,
+      // The job id is stable across retries, so a retried ingest overwrites its own dataset instead of adding one.
+      id: job.id,
+      addedBy: job.requestedBy,
+      addedAt: job.receivedAt,
+      suggestions: suggestQuestions(meta, vocabulary),
+    };
+    const overview = await answerQuestion('', { connection, table: DATASET_TABLE, meta, vocabulary });
+    const parquet = join(ctx.workDir, 'data.parquet');
+    await writeParquet(connection, parquet);
+    await ctx.catalog.save(entry, parquet);
+    const thread = ctx.point.thread;
+    if (!thread) throw new Error('A profile needs a thread: the reply point has no message.');
+    await ctx.catalog.saveThread(thread, { version: 1, dataset: entry.id, updatedAt: ctx.clock().toISOString() });
+    const png = overview.kind === 'answer' ? overview.png : null;
+    if (png) {
+      const title = `${file.name} overview`;
+      await ctx.ledger.once('overview.chart', () =>
+        ctx.replies.upload({ bytes: png, filename: 'overview.png', title }, thread),
+      );
+    }
+    await ctx.point.finish(profileMessage(entry));
+    if (job.question?.trim()) {
+      ctx.point = new ReplyPoint({
+        replies: ctx.replies,
+        thread,
+        ledger: ctx.ledger,
+        step: 'question.message',
+        log: ctx.log,
+      });
+      await ctx.point.start(`Working on “${job.question}”…`);
+      await answerInThread(ctx, ctx.point, { question: job.question, entry, connection, step: 'question.' });
+    }
+  } finally {
+    closeDatabase(connection);
+  }
+  return 'done';
+}

@@ -1,0 +1,49 @@
+import type { WebClient } from '@slack/web-api';
+import type { BlobStore } from '../../core/blob-store';
+import type { Config } from '../../core/config';
+import type { Job, Scope, SlackConversation } from '../../core/job';
+import type { SecretSource } from '../../core/secret-source';
+import type { ChannelCatalog } from '../catalog/channel-catalog';
+import type { SlackReplies } from '../slack/slack-replies';
+import type { JobLedger } from './job-ledger';
+import type { JobLogger, JobMetrics, LogSink } from './job-log';
+import type { ReplyPoint } from './reply-point';
+
+/** What the job handlers are built from; the entry points (Lambda, the local runner) compose it. */
+export interface JobDeps {
+  store: BlobStore;
+  secrets: SecretSource;
+  /** A Slack Web API client for a bot token, with the API URL and retry settings of the deployment. */
+  slackClient: (token: string) => WebClient;
+  config: Pick<Config, 'maxUploadBytes' | 'maxUnzippedBytes'>;
+  logger: LogSink;
+  metrics: JobMetrics;
+  /** Defaults to the system clock. */
+  clock?: () => Date;
+  /** Where jobs download and convert files; defaults to the system's temp folder (`/tmp` on Lambda). */
+  tmpDir?: string;
+  /** How long a file download from Slack may take; defaults to 5 minutes. */
+  downloadTimeoutMs?: number;
+}
+
+/** Everything one job works with, scoped to its conversation's channel. */
+export interface JobContext<J extends Job = Job> {
+  job: J;
+  conversation: SlackConversation;
+  scope: Scope;
+  catalog: ChannelCatalog;
+  ledger: JobLedger;
+  replies: SlackReplies;
+  /** The message this job edits; failures are reported there. */
+  point: ReplyPoint;
+  token: string;
+  /** A folder of this job's own, removed when it ends. */
+  workDir: string;
+  log: JobLogger;
+  config: JobDeps['config'];
+  clock: () => Date;
+  downloadTimeoutMs: number;
+}
+
+/** What became of a job: it did its work, or it saw it was not meant for the bot. */
+export type JobOutcome = 'done' | 'ignored';

@@ -1,0 +1,26 @@
+/** Stable codes for what a job can refuse to do; the message is what the person reads in Slack. */
+export type JobErrorCode =
+  /** The channel has no dataset to answer from. */
+  | 'NO_DATASET'
+  /** A dataset the question or button names is not in this channel. */
+  | 'DATASET_NOT_FOUND'
+  /** An export button whose answer is no longer stored. */
+  | 'ANSWER_NOT_FOUND'
+  /** The worker has no Slack bot token to act with. */
+  | 'SLACK_NOT_CONFIGURED';
+
+/**
+ * A job that cannot go on for a reason the person can act on; it is answered
+ * with its message, not retried. (`WorkerError` holds the ingest and analysis
+ * codes; these belong to the conversation around them.)
+ */
+export class JobError extends Error {
+  constructor(
+    readonly code: JobErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'JobError';
+  }
+}

@@ -1,0 +1,35 @@
+import { performance } from 'node:perf_hooks';
+import type { JobHandler } from '../../core/job-queue';
+import type { JobDeps } from './job-context';
+import { errorFields, withKeys } from './job-log';
+import { runJob } from './run-job';
+
+/**
+ * The worker's `JobHandler`: what the SQS Lambda and the local in-process
+ * queue both call for each delivery of a job. It throws when the job should
+ * be delivered again (and, on the last attempt, go to the dead-letter queue);
+ * the person has been told either way where that was possible.
+ *
+ * @example
+ * const handle = createJobHandler({ store, secrets, slackClient, config, logger, metrics });
+ * const queue = new MemoryJobQueue(handle, { maxReceives: config.jobMaxReceives });
+ */
+export function createJobHandler(deps: JobDeps): JobHandler {
+  return async (job, attempt) => {
+    const started = performance.now();
+    const log = withKeys(deps.logger, { jobId: job.id, jobKind: job.kind, attempt: attempt.number });
+    try {
+      const outcome = await runJob(job, attempt, deps, log);
+      deps.metrics.addMetric('JobsSucceeded', 'Count', 1);
+      log.info('job finished', { outcome });
+    } catch (error) {
+      deps.metrics.addMetric('JobsFailed', 'Count', 1);
+      log.error(attempt.last ? 'job failed on its last attempt' : 'job failed; it will be retried', {
+        error: errorFields(error),
+      });
+      throw error;
+    } finally {
+      deps.metrics.addMetric('JobDuration', 'Milliseconds', Math.round(performance.now() - started));
+    }
+  };
+}

@@ -1,0 +1,99 @@
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { describeBytes, WorkerError } from '../errors';
+
+export type DownloadErrorCode = 'DOWNLOAD_REFUSED' | 'DOWNLOAD_GONE' | 'DOWNLOAD_FAILED';
+
+/** A file Slack would not hand over. `retriable` says whether trying again later can help. */
+export class DownloadError extends Error {
+  constructor(
+    readonly code: DownloadErrorCode,
+    message: string,
+    readonly retriable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DownloadError';
+  }
+}
+
+export interface FileDownload {
+  /** The file's `url_private_download`. */
+  url: string;
+  /** The bot token; Slack serves private files only with it. */
+  token: string;
+  /** Where the bytes go. */
+  path: string;
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+const HTML_START = /^\s*<(!doctype\s+html|html)[\s>]/i;
+
+/**
+ * Streams a private Slack file to disk with the bot token as a bearer token.
+ * The size limit is enforced while reading, so a file larger than Slack said
+ * (or than the limit) is cut off instead of filling the disk. Slack answers a
+ * bad or missing token with its sign-in page and status 200, so an HTML reply
+ * is an authentication failure, never the file.
+ */
+export async function downloadSlackFile(download: FileDownload): Promise<number> {
+  let response: Response;
+  try {
+    response = await fetch(download.url, {
+      headers: { authorization: `Bearer ${download.token}` },
+      signal: AbortSignal.timeout(download.timeoutMs),
+    });
+  } catch (error) {
+    throw new DownloadError('DOWNLOAD_FAILED', 'I couldn’t reach Slack to download the file.', true, { cause: error });
+  }
+  if (response.status === 404 || response.status === 410) {
+    throw new DownloadError('DOWNLOAD_GONE', 'I couldn’t download the file: it was deleted from Slack.', false);
+  }
+  if (!response.ok || !response.body) {
+    throw new DownloadError('DOWNLOAD_FAILED', `Slack answered HTTP ${response.status} to the download.`, true);
+  }
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    await response.body.cancel();
+    throw refused();
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > download.maxBytes) {
+    await response.body.cancel();
+    throw new WorkerError(
+      'FILE_TOO_LARGE',
+      `The file is ${describeBytes(declared)}; the limit is ${describeBytes(download.maxBytes)}.`,
+    );
+  }
+  let received = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (received === 0 && HTML_START.test(chunk.subarray(0, 64).toString('latin1'))) return done(refused());
+      received += chunk.length;
+      if (received > download.maxBytes) return done(overLimit(download.maxBytes));
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), guard, createWriteStream(download.path));
+  } catch (error) {
+    if (error instanceof DownloadError || error instanceof WorkerError) throw error;
+    throw new DownloadError('DOWNLOAD_FAILED', 'The download from Slack broke off.', true, { cause: error });
+  }
+  return received;
+}
+
+function refused(): DownloadError {
+  return new DownloadError(
+    'DOWNLOAD_REFUSED',
+    'I couldn’t download the file: Slack refused the bot’s token. Ask an admin to reinstall the app (it needs the files:read scope).',
+    false,
+  );
+}
+
+/** Slack's stated size can be wrong; this is what a file that outgrew the limit while streaming gets. */
+function overLimit(limit: number): WorkerError {
+  return new WorkerError('FILE_TOO_LARGE', `The file is larger than the ${describeBytes(limit)} limit.`);
+}

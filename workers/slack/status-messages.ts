@@ -1,0 +1,27 @@
+import { context, safe, section, type SlackContent } from './slack-content';
+
+/** Work in progress: the placeholder says what is happening now ("Reading sales.csv…"). */
+export function progressMessage(doing: string): SlackContent {
+  const text = `:hourglass_flowing_sand: ${safe(doing)}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** Something the person can fix or should know (a file too large, no dataset yet), in words they can act on. */
+export function problemMessage(message: string): SlackContent {
+  const text = `:warning: ${safe(message)}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** A failure on our side that will be tried again: the placeholder must not look stuck meanwhile. */
+export function retryingMessage(reference: string): SlackContent {
+  const text = ':hourglass_flowing_sand: Something went wrong on our side; trying again…';
+  return { text, blocks: [section(text), context(`Reference: \`${safe(reference)}\``)] };
+}
+
+/** A failure on our side after the last try; the reference lets the team find the job in the logs and the DLQ. */
+export function brokenMessage(reference: string): SlackContent {
+  const text =
+    ':x: Something broke on our side and I couldn’t finish this. Please try again in a few minutes; ' +
+    'if it keeps happening, give the team this reference.';
+  return { text, blocks: [section(text), context(`Reference: \`${safe(reference)}\``)] };
+}
