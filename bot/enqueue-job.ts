@@ -1,9 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import type { Job } from '../core/job';
+import { referenceOf, type Job } from '../core/job';
 import type { EdgeDeps } from './edge-deps';
 import { slackErrorOf, tellPrivately } from './edge-messages';
 import { edgeTexts } from './edge-texts';
-import { referenceOf } from './slack-jobs';
 
 /**
  * Hands the job to the queue. When that fails the person is told at once,

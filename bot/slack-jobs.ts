@@ -43,8 +43,3 @@ export function jobBase(origin: JobOrigin, now: Date) {
     receivedAt: now.toISOString(),
   };
 }
-
-/** A short id to quote to support; it is the start of the job id, which every log line about the job carries. */
-export function referenceOf(jobId: string): string {
-  return jobId.slice(1, 9);
-}

@@ -102,6 +102,14 @@ export function jobIdFor(platform: Conversation['platform'], eventKey: string): 
   return `j${createHash('sha256').update(`${platform}:${eventKey}`).digest('hex').slice(0, 24)}`;
 }
 
+/**
+ * A short id to quote to the person and to support: the start of the job id,
+ * which every log line about the job carries. The edge and the worker both use it.
+ */
+export function referenceOf(jobId: string): string {
+  return jobId.slice(1, 9);
+}
+
 /** Tenant and channel: the only way into stored datasets, threads and charts. */
 export interface Scope {
   tenant: string;

@@ -1,4 +1,4 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -65,9 +65,11 @@ export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
   return async (event, context) => {
     deps.onInvoke?.(context);
     try {
-      return await processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
+      // FIFO: after a failure, the rest of that conversation's records go back to the queue unprocessed,
+      // so its jobs never run out of order; other conversations in the batch carry on.
+      return await processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
         context,
-        processInParallel: false,
+        skipGroupOnError: true,
         throwOnFullBatchFailure: false,
       });
     } finally {

@@ -3,7 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 let sequence = 0;
 
 /** An SQS record as Lambda hands it over: the body and the attributes the worker reads. */
-export function sqsRecord(body: string, receiveCount = 1): SQSRecord {
+export function sqsRecord(body: string, receiveCount = 1, group = 'T00000001.C0AAAAAA1'): SQSRecord {
   const id = `m-${++sequence}`;
   return {
     messageId: id,
@@ -14,7 +14,7 @@ export function sqsRecord(body: string, receiveCount = 1): SQSRecord {
       SentTimestamp: String(Date.now()),
       SenderId: 'AIDAEXAMPLE',
       ApproximateFirstReceiveTimestamp: String(Date.now()),
-      MessageGroupId: 'T00000001.C0AAAAAA1',
+      MessageGroupId: group,
       MessageDeduplicationId: id,
     },
     messageAttributes: {},

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { IngestJob } from '../../core/job';
+import { referenceOf, type IngestJob } from '../../core/job';
 import { S3BlobStore } from '../../core/s3-blob-store';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler } from '../../workers/lambda';
@@ -55,7 +55,12 @@ describe('worker Lambda', () => {
   it('fails a poison message alone in a batch of three and answers the other two', async () => {
     const first = await harness.command(CHANNEL_A, 'total sales by team');
     const second = await harness.listOrHelp(CHANNEL_A, 'list');
-    const poison = sqsRecord(JSON.stringify({ version: 1, kind: 'question', text: 'no id, no conversation' }));
+    // A message from another conversation's group, as a broken sender would put on the queue.
+    const poison = sqsRecord(
+      JSON.stringify({ version: 1, kind: 'question', text: 'no id, no conversation' }),
+      1,
+      'x.y',
+    );
 
     const response = await lambda()(
       sqsEvent(sqsRecord(JSON.stringify(first)), poison, sqsRecord(JSON.stringify(second))),
@@ -66,6 +71,16 @@ describe('worker Lambda', () => {
     expect(harness.message(CHANNEL_A, first.placeholder!.ts).text).toMatch(/^Red had the highest Sales/);
     expect(harness.message(CHANNEL_A, second.placeholder!.ts).text).toBe('1 dataset in this channel');
     expect(jsonLines().some((line) => line.message === 'poison message' && line.level === 'ERROR')).toBe(true);
+  });
+
+  it("holds back the rest of a conversation's batch after one of its records fails, so its jobs stay in order", async () => {
+    const after = await harness.command(CHANNEL_A, 'total sales by team');
+    const records = [sqsRecord('not a job'), sqsRecord(JSON.stringify(after))];
+
+    const response = await lambda()(sqsEvent(...records), lambdaContext);
+
+    expect(response.batchItemFailures).toEqual(records.map((record) => ({ itemIdentifier: record.messageId })));
+    expect(harness.message(CHANNEL_A, after.placeholder!.ts).history).toHaveLength(1);
   });
 
   it('tells the person on the delivery that reaches maxReceiveCount, and reports the failure for the DLQ', async () => {
@@ -81,7 +96,9 @@ describe('worker Lambda', () => {
     expect((await handler(sqsEvent(last), lambdaContext)).batchItemFailures).toEqual([
       { itemIdentifier: last.messageId },
     ]);
-    expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('Something broke on our side');
+    const told = harness.message(CHANNEL_A, job.placeholder!.ts);
+    expect(told.text).toContain('Something broke on our side');
+    expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
   });
 
   it('logs structured JSON lines carrying the job id, emits job metrics, and never logs the token', async () => {

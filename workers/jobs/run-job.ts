@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scopeOf, type Job, type SlackConversation } from '../../core/job';
+import { referenceOf, scopeOf, type Job, type SlackConversation } from '../../core/job';
 import type { JobAttempt } from '../../core/job-queue';
 import { channelCatalog } from '../catalog/channel-catalog';
 import { SlackReplies } from '../slack/slack-replies';
@@ -91,7 +91,7 @@ export async function runJob(job: Job, attempt: JobAttempt, deps: JobDeps, log: 
       log.info('job refused', { reason: errorFields(error) });
       return 'refused';
     }
-    await point.tell(attempt.last ? brokenMessage(job.id) : retryingMessage(job.id));
+    await point.tell(attempt.last ? brokenMessage(referenceOf(job.id)) : retryingMessage(referenceOf(job.id)));
     throw error;
   } finally {
     await rm(workDir, { recursive: true, force: true });
