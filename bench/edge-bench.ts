@@ -66,6 +66,7 @@ export async function edgeFigures(): Promise<EdgeFigures> {
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
       // Lambda's own log level switch; the bench reads results, not logs.
       POWERTOOLS_LOG_LEVEL: 'WARN',
+      POWERTOOLS_METRICS_NAMESPACE: 'AnalyticsBot',
     };
     const nodeBootMs = median([0, 1, 2, 3, 4].map(() => timedSpawn()));
     const run = await runChild(childPath, join(process.cwd(), bundlePath), slack.responseUrl(), env);

@@ -115,7 +115,8 @@ export async function partsFromEnvironment(logger: Logger): Promise<SlackEdgePar
 }
 
 const logger = new Logger({ serviceName: 'slack-edge' });
-const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'slack-edge' });
+// The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
+const metrics = new Metrics({ serviceName: 'slack-edge' });
 
 /** The Lambda entry point (see infra/bundles.ts). */
 export const handler = createSlackEdge({ logger, metrics, compose: () => partsFromEnvironment(logger) });

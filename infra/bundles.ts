@@ -33,7 +33,10 @@ const shared: BuildOptions = {
  */
 const ABSENT_IN_EDGE = path.join(ROOT, 'bot/absent-in-lambda.ts');
 
-/** The edge bundle: one file, small enough for a fast cold start. The edge bench measures this exact build. */
+/**
+ * The edge bundle: one file, small enough for a fast cold start. The edge bench measures this exact
+ * build, and infra/assets/lambda-code.ts deploys it.
+ */
 export function edgeBuildOptions(outdir: string): BuildOptions {
   return {
     ...shared,
@@ -43,6 +46,7 @@ export function edgeBuildOptions(outdir: string): BuildOptions {
   };
 }
 
+/** The worker bundle; the deployed asset adds the native packages and the chart fonts next to it. */
 export function workerBuildOptions(outdir: string): BuildOptions {
   return { ...shared, entryPoints: { index: ENTRY_POINTS.worker }, outdir, external: [...WORKER_NATIVE_PACKAGES] };
 }

@@ -85,7 +85,8 @@ function compose(): SqsHandler {
     throw new ConfigError('The worker Lambda needs JOB_QUEUE_URL and BUCKET_NAME.');
   }
   const logger = new Logger({ serviceName: 'analytics-worker', logLevel: config.logLevel });
-  const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
+  // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
+  const metrics = new Metrics({ serviceName: 'analytics-worker' });
   const handleJob = createJobHandler({
     store: new S3BlobStore(config.deployment.bucket),
     secrets: new SecretsManagerSource(config.deployment.secrets),

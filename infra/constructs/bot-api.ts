@@ -1,0 +1,143 @@
+import { Validations } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  EndpointType,
+  JsonSchemaType,
+  JsonSchemaVersion,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  MockIntegration,
+  PassthroughBehavior,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The Slack request URLs (manifest.yml): Bolt's receiver takes all three kinds on any path. */
+export const SLACK_ROUTES = ['events', 'commands', 'interactions'] as const;
+
+/** Until the Teams handler lands, its route answers this, with status 501. */
+export const TEAMS_NOT_READY = {
+  error: 'not_implemented',
+  message: 'This deployment does not handle Microsoft Teams messages yet.',
+} as const;
+
+export interface BotApiProps {
+  slackHandler: IFunction;
+  rateLimit: number;
+  burstLimit: number;
+  logRetention: RetentionDays;
+}
+
+/**
+ * The REST API Slack and Teams post to. Requests without the platform's signature headers are
+ * refused by API Gateway before they cost a Lambda invocation; the edge verifies the signatures.
+ */
+export class BotApi extends Construct {
+  readonly api: RestApi;
+
+  constructor(scope: Construct, id: string, props: BotApiProps) {
+    super(scope, id);
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.api = new RestApi(this, 'Api', {
+      description: 'Analytics bot: Slack and Teams webhooks',
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      // Execution logs need the account-wide API Gateway logging role.
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'prod',
+        throttlingRateLimit: props.rateLimit,
+        throttlingBurstLimit: props.burstLimit,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: MethodLoggingLevel.ERROR,
+        // Request bodies carry message text and tokens: never into the execution logs.
+        dataTraceEnabled: false,
+        // Per-method metrics are billed as custom metrics; the API-wide ones are free and enough.
+        metricsEnabled: false,
+        tracingEnabled: true,
+      },
+    });
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          'The account-level role API Gateway uses to write execution logs; AWS documents this managed policy for it, and it is assumed only by apigateway.amazonaws.com.',
+      });
+    }
+
+    // Checks the required headers always, and a JSON body against its route's model.
+    const signedRequests = this.api.addRequestValidator('SignedRequests', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    const envelope = (name: string, description: string) =>
+      this.api.addModel(name, {
+        contentType: 'application/json',
+        description,
+        schema: {
+          schema: JsonSchemaVersion.DRAFT4,
+          type: JsonSchemaType.OBJECT,
+          required: ['type'],
+          properties: { type: { type: JsonSchemaType.STRING } },
+        },
+      });
+    // Slack signs every request, and a signature is only good for its own request, so Slack's
+    // signing secret is the authorization (verified in the edge). There are no users to log in.
+    const slackHeaders = {
+      'method.request.header.X-Slack-Signature': true,
+      'method.request.header.X-Slack-Request-Timestamp': true,
+    };
+    const slack = this.api.root.addResource('slack');
+    const edge = new LambdaIntegration(props.slackHandler, { allowTestInvoke: false });
+    for (const route of SLACK_ROUTES) {
+      slack.addResource(route).addMethod('POST', edge, {
+        requestValidator: signedRequests,
+        requestParameters: slackHeaders,
+        // Events arrive as JSON with a `type`; commands and interactions are form-encoded, which
+        // API Gateway does not validate, so only the headers are checked for them.
+        requestModels:
+          route === 'events'
+            ? { 'application/json': envelope('SlackEvent', 'A Slack Events API envelope') }
+            : undefined,
+      });
+    }
+
+    // Ready for Teams: the route, its required Bot Framework token header and the firewall are in
+    // place; it answers 501 until the Teams handler replaces the mock integration.
+    this.api.root
+      .addResource('teams')
+      .addResource('messages')
+      .addMethod(
+        'POST',
+        new MockIntegration({
+          passthroughBehavior: PassthroughBehavior.NEVER,
+          requestTemplates: { 'application/json': '{"statusCode": 501}' },
+          integrationResponses: [
+            { statusCode: '501', responseTemplates: { 'application/json': JSON.stringify(TEAMS_NOT_READY) } },
+          ],
+        }),
+        {
+          requestValidator: signedRequests,
+          requestParameters: { 'method.request.header.Authorization': true },
+          requestModels: { 'application/json': envelope('TeamsActivity', 'A Bot Framework activity') },
+          methodResponses: [{ statusCode: '501' }],
+        },
+      );
+
+    const noUsers =
+      'Slack and the Bot Framework call this API as webhooks and cannot present IAM or Cognito credentials; each request is authenticated by its platform signature (Slack signing secret, Bot Framework JWT), required here as a header and verified in the handler, behind a WAF web ACL with a rate limit.';
+    Validations.of(this.api).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason: noUsers },
+      { id: 'AwsSolutions-COG4', reason: noUsers },
+    );
+  }
+
+  /** The full URL of a route, e.g. `slack/events`. */
+  urlFor(route: string): string {
+    return this.api.urlForPath(`/${route}`);
+  }
+}

@@ -1,0 +1,171 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
+import { edgeCode, workerCode } from '../assets/lambda-code';
+import { SERVICE_NAMES } from '../constructs/app-metrics';
+import { BotAlarms } from '../constructs/bot-alarms';
+import { BotApi, SLACK_ROUTES } from '../constructs/bot-api';
+import { BotDashboard } from '../constructs/bot-dashboard';
+import { BotSecrets, secretName } from '../constructs/bot-secrets';
+import { DataStorage } from '../constructs/data-storage';
+import { DIGEST_RETRY_POLICY, DigestSchedules } from '../constructs/digest-schedules';
+import { JobQueue } from '../constructs/job-queue';
+import { SlackEdge } from '../constructs/slack-edge';
+import { WebFirewall } from '../constructs/web-firewall';
+import { WORKER_TIMEOUT, Worker } from '../constructs/worker';
+import { WorkerNetwork } from '../constructs/worker-network';
+import type { BotSettings } from '../settings';
+
+export interface AnalyticsBotStackProps extends StackProps {
+  settings: BotSettings;
+}
+
+/** The whole bot: API → edge → FIFO queue → worker in a VPC → bucket, with keys, secrets, alarms and a dashboard. */
+export class AnalyticsBotStack extends Stack {
+  constructor(scope: Construct, id: string, props: AnalyticsBotStackProps) {
+    super(scope, id, { description: 'Analytics bot for Slack and Microsoft Teams', ...props });
+    const s = props.settings;
+    const removalPolicy = s.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const key = new Key(this, 'DataKey', {
+      description: 'Encrypts the analytics bot data bucket, job queues, secrets and alarm topic',
+      alias: `alias/${s.stackName}-data`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    // CloudWatch alarms publish to the encrypted alarm topic as this service principal.
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+
+    const storage = new DataStorage(this, 'Storage', {
+      key,
+      uploadsExpireDays: s.uploadsExpireDays,
+      chartsExpireDays: s.chartsExpireDays,
+      jobLedgerExpireDays: s.jobLedgerExpireDays,
+      noncurrentVersionsExpireDays: s.noncurrentVersionsExpireDays,
+      logRetentionDays: s.logRetentionDays,
+      removalPolicy,
+    });
+    const jobs = new JobQueue(this, 'JobQueue', { key, consumerTimeout: WORKER_TIMEOUT, removalPolicy });
+    const { secrets } = new BotSecrets(this, 'Secrets', { key, namePrefix: s.stackName, removalPolicy });
+    const network = new WorkerNetwork(this, 'Network', {
+      maxAzs: s.maxAzs,
+      natGateways: s.natGateways,
+      logBucket: storage.logBucket,
+    });
+
+    const metrics = { namespace: s.metricsNamespace };
+    // What core/config.ts reads; JOB_QUEUE_URL and BUCKET_NAME together select the AWS adapters.
+    const environment: Record<string, string> = {
+      JOB_QUEUE_URL: jobs.queue.queueUrl,
+      BUCKET_NAME: storage.bucket.bucketName,
+      LOG_LEVEL: s.logLevel,
+      MAX_UPLOAD_MB: String(s.maxUploadMb),
+      POWERTOOLS_METRICS_NAMESPACE: metrics.namespace,
+      ...(s.llmBaseUrl ? { LLM_BASE_URL: s.llmBaseUrl } : {}),
+      ...(s.llmModel ? { LLM_MODEL: s.llmModel } : {}),
+    };
+    const edge = new SlackEdge(this, 'SlackEdge', {
+      code: edgeCode(),
+      queue: jobs.queue,
+      slackSecret: secrets.slack,
+      key,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.edge },
+      memoryMb: s.edgeMemoryMb,
+      reservedConcurrency: s.edgeReservedConcurrency,
+      provisionedConcurrency: s.edgeProvisionedConcurrency,
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
+    const worker = new Worker(this, 'Worker', {
+      code: workerCode(FUNCTION_ARCHITECTURE.npmCpu),
+      queue: jobs.queue,
+      bucket: storage.bucket,
+      key,
+      secrets,
+      vpc: network.vpc,
+      subnets: network.workerSubnets,
+      securityGroup: network.workerSecurityGroup,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.worker },
+      memoryMb: s.workerMemoryMb,
+      ephemeralStorageMb: s.workerEphemeralStorageMb,
+      reservedConcurrency: s.workerReservedConcurrency,
+      maxConcurrency: s.workerMaxConcurrency,
+      batchSize: s.workerBatchSize,
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
+
+    const api = new BotApi(this, 'Api', {
+      slackHandler: edge.alias,
+      rateLimit: s.apiRateLimit,
+      burstLimit: s.apiBurstLimit,
+      logRetention: s.logRetentionDays,
+    });
+    const firewall = new WebFirewall(this, 'Firewall', {
+      name: `${s.stackName}-api`,
+      resourceArn: api.api.deploymentStage.stageArn,
+      requestsPer5MinutesPerIp: s.wafRequestsPer5MinutesPerIp,
+    });
+    const digests = new DigestSchedules(this, 'Digests', {
+      key,
+      groupName: `${s.stackName}-digests`,
+      removalPolicy,
+    });
+
+    const alarms = new BotAlarms(this, 'Alarms', {
+      key,
+      functions: { SlackEdge: edge.function, Worker: worker.function },
+      jobQueue: jobs.queue,
+      deadLetterQueues: { JobQueue: jobs.deadLetterQueue, Digests: digests.deadLetterQueue },
+      queueAgeAlarmSeconds: s.queueAgeAlarmSeconds,
+      metrics,
+      alarmEmail: s.alarmEmail,
+    });
+    const { dashboard } = new BotDashboard(this, 'Dashboard', {
+      dashboardName: s.stackName,
+      metrics,
+      edge: edge.function,
+      worker: worker.function,
+      jobQueue: jobs.queue,
+      deadLetterQueue: jobs.deadLetterQueue,
+      api: api.api,
+      webAclName: firewall.name,
+      alarms: alarms.alarms,
+    });
+
+    const outputs: Record<string, { value: string; description: string }> = {
+      ApiUrl: { value: api.api.url, description: 'Base URL of the bot API' },
+      ...Object.fromEntries(
+        SLACK_ROUTES.map((route) => [
+          `Slack${route.charAt(0).toUpperCase()}${route.slice(1)}Url`,
+          { value: api.urlFor(`slack/${route}`), description: `Slack request URL for ${route} (manifest.yml)` },
+        ]),
+      ),
+      TeamsMessagesUrl: {
+        value: api.urlFor('teams/messages'),
+        description: 'Teams messaging endpoint (answers 501 for now)',
+      },
+      SlackSecretName: { value: secretName(s.stackName, 'slack'), description: 'JSON {"signingSecret","botToken"}' },
+      NvidiaSecretName: { value: secretName(s.stackName, 'nvidia'), description: 'JSON {"apiKey"}' },
+      TeamsSecretName: { value: secretName(s.stackName, 'teams'), description: 'JSON {"appId","appPassword"}' },
+      BucketName: { value: storage.bucket.bucketName, description: 'Datasets, threads, charts, digests' },
+      JobQueueUrl: { value: jobs.queue.queueUrl, description: 'FIFO job queue' },
+      JobDeadLetterQueueUrl: { value: jobs.deadLetterQueue.queueUrl, description: 'Jobs that failed 5 receives' },
+      SlackEdgeFunctionName: { value: edge.function.functionName, description: 'The Slack edge Lambda' },
+      WorkerFunctionName: { value: worker.function.functionName, description: 'The worker Lambda' },
+      DataKeyArn: { value: key.keyArn, description: 'KMS key of the bucket, queues, secrets and alarm topic' },
+      AlarmTopicArn: { value: alarms.topic.topicArn, description: 'Subscribe here to get the alarms' },
+      DashboardName: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },
+      DigestScheduleGroup: { value: digests.group.scheduleGroupName, description: 'Schedule group for digests' },
+      DigestSchedulerRoleArn: { value: digests.role.roleArn, description: 'Role digest schedules run with' },
+      DigestDeadLetterQueueArn: { value: digests.deadLetterQueue.queueArn, description: 'Digest schedules DLQ' },
+      DigestRetryPolicy: {
+        value: JSON.stringify(DIGEST_RETRY_POLICY),
+        description: 'Retry policy of digest schedules',
+      },
+    };
+    for (const [id, output] of Object.entries(outputs)) new CfnOutput(this, id, output);
+  }
+}

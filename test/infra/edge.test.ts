@@ -1,0 +1,178 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { TEAMS_NOT_READY } from '../../infra/constructs/bot-api';
+import { COUNT_ONLY_RULES, MANAGED_RULE_GROUPS } from '../../infra/constructs/web-firewall';
+import { logicalId, propertiesOf, ref, synthesize } from './synth';
+
+// One synth for the file: the API, its firewall and the Slack edge behind it.
+const { template } = synthesize();
+const edge = propertiesOf(template, 'AWS::Lambda::Function', 'SlackEdgeFunction');
+
+/** Asserts the method on the resource named `pathPart` (e.g. `slackevents`) has `properties`. */
+function expectMethodOn(pathPart: string, properties: Record<string, unknown>): void {
+  const resourceId = logicalId(template, 'AWS::ApiGateway::Resource', `Api${pathPart}`);
+  template.resourcePropertiesCountIs('AWS::ApiGateway::Method', { ResourceId: { Ref: resourceId } }, 1);
+  template.hasResourceProperties('AWS::ApiGateway::Method', { ResourceId: { Ref: resourceId }, ...properties });
+}
+
+describe('REST API', () => {
+  it('is a regional REST API', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
+  });
+
+  it.each(['events', 'commands', 'interactions'])(
+    'sends POST /slack/%s to the edge alias, requiring the Slack signature headers',
+    (route) => {
+      expectMethodOn(`slack${route}`, {
+        HttpMethod: 'POST',
+        Integration: {
+          Type: 'AWS_PROXY',
+          Uri: {
+            'Fn::Join': ['', Match.arrayWith([{ Ref: logicalId(template, 'AWS::Lambda::Alias', 'SlackEdgeLive') }])],
+          },
+        },
+        RequestParameters: {
+          'method.request.header.X-Slack-Signature': true,
+          'method.request.header.X-Slack-Request-Timestamp': true,
+        },
+        RequestValidatorId: { Ref: logicalId(template, 'AWS::ApiGateway::RequestValidator', 'ApiSignedRequests') },
+      });
+    },
+  );
+
+  it('validates request parameters and JSON bodies', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestParameters: true,
+      ValidateRequestBody: true,
+    });
+    expectMethodOn('slackevents', {
+      RequestModels: { 'application/json': { Ref: logicalId(template, 'AWS::ApiGateway::Model', 'ApiSlackEvent') } },
+    });
+  });
+
+  it('has the Teams route ready, answering 501 with a JSON message until the Teams handler lands', () => {
+    expectMethodOn('teamsmessages', {
+      HttpMethod: 'POST',
+      RequestParameters: { 'method.request.header.Authorization': true },
+      Integration: {
+        Type: 'MOCK',
+        RequestTemplates: { 'application/json': '{"statusCode": 501}' },
+        IntegrationResponses: [
+          { StatusCode: '501', ResponseTemplates: { 'application/json': JSON.stringify(TEAMS_NOT_READY) } },
+        ],
+      },
+      MethodResponses: [{ StatusCode: '501' }],
+    });
+  });
+
+  it('lets API Gateway invoke only the edge alias, per route, and not through test invokes', () => {
+    const permissions = Object.values(
+      template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'apigateway.amazonaws.com' } }),
+    ) as { Properties: { FunctionName: unknown; SourceArn: { 'Fn::Join': [string, unknown[]] } } }[];
+
+    expect(permissions).toHaveLength(3);
+    for (const permission of permissions) {
+      expect(permission.Properties.FunctionName).toEqual({
+        Ref: logicalId(template, 'AWS::Lambda::Alias', 'SlackEdgeLive'),
+      });
+      expect(JSON.stringify(permission.Properties.SourceArn)).toMatch(/\/POST\/slack\/(events|commands|interactions)"/);
+    }
+  });
+
+  it('throttles the stage (50 requests/s, bursts of 100 by default), writes JSON access logs and error execution logs without bodies, and traces', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'prod',
+      TracingEnabled: true,
+      AccessLogSetting: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+      MethodSettings: [
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+        }),
+      ],
+    });
+  });
+});
+
+describe('WAF web ACL', () => {
+  it('blocks an IP past the rate limit, then applies the AWS managed rule groups', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        Match.objectLike({
+          Priority: 0,
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
+        }),
+        ...MANAGED_RULE_GROUPS.map((name, index) =>
+          Match.objectLike({
+            Name: name,
+            Priority: index + 1,
+            OverrideAction: { None: {} },
+            Statement: { ManagedRuleGroupStatement: Match.objectLike({ VendorName: 'AWS', Name: name }) },
+          }),
+        ),
+      ],
+    });
+  });
+
+  it('only counts the body size rule, which Slack payloads exceed', () => {
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as {
+      Properties: {
+        Rules: { Name: string; Statement: { ManagedRuleGroupStatement?: { RuleActionOverrides?: unknown } } }[];
+      };
+    };
+    const common = acl.Properties.Rules.find((rule) => rule.Name === 'AWSManagedRulesCommonRuleSet');
+
+    expect(common?.Statement.ManagedRuleGroupStatement?.RuleActionOverrides).toEqual(
+      COUNT_ONLY_RULES.map((name) => ({ Name: name, ActionToUse: { Count: {} } })),
+    );
+  });
+
+  it('is associated with the API stage', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: { 'Fn::GetAtt': [logicalId(template, 'AWS::WAFv2::WebACL', 'FirewallWebAcl'), 'Arn'] },
+      ResourceArn: {
+        'Fn::Join': [
+          '',
+          Match.arrayWith([
+            { Ref: logicalId(template, 'AWS::ApiGateway::RestApi', 'Api') },
+            { Ref: logicalId(template, 'AWS::ApiGateway::Stage', 'ApiDeploymentStage') },
+          ]),
+        ],
+      },
+    });
+  });
+});
+
+describe('Slack edge', () => {
+  it('is small and fails fast', () => {
+    expect(edge.MemorySize).toBeLessThanOrEqual(512);
+    expect(edge.Timeout).toBeLessThanOrEqual(10);
+    expect(edge).not.toHaveProperty('VpcConfig');
+  });
+
+  it('reads only the Slack secret', () => {
+    const { Variables } = edge.Environment as { Variables: Record<string, unknown> };
+
+    expect(Object.keys(Variables).filter((name) => name.endsWith('_SECRET_ARN'))).toEqual(['SLACK_SECRET_ARN']);
+  });
+
+  it('is reached through the "live" alias of its current version, with no concurrency reserved by default', () => {
+    template.hasResourceProperties('AWS::Lambda::Alias', {
+      Name: 'live',
+      FunctionName: ref(template, 'AWS::Lambda::Function', 'SlackEdgeFunction'),
+      ProvisionedConcurrencyConfig: Match.absent(),
+    });
+    expect(edge).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+});

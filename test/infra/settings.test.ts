@@ -1,0 +1,41 @@
+import { App } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { InfraError } from '../../infra/errors';
+import { readSettings } from '../../infra/settings';
+
+const settingsFrom = (context: Record<string, unknown>) => readSettings(new App({ context }).node);
+
+describe('readSettings', () => {
+  it('has a default for everything', () => {
+    const settings = settingsFrom({});
+
+    expect(settings).toMatchObject({
+      stackName: 'AnalyticsBot',
+      workerMemoryMb: 2048,
+      workerBatchSize: 1,
+      logRetentionDays: RetentionDays.THREE_MONTHS,
+      retainData: true,
+      metricsNamespace: 'AnalyticsBot',
+    });
+    expect(settings.edgeProvisionedConcurrency).toBeUndefined();
+    expect(settings.alarmEmail).toBeUndefined();
+  });
+
+  it('reads `-c key=value` strings as numbers and booleans', () => {
+    const settings = settingsFrom({ workerMemoryMb: '3008', retainData: 'false', logRetentionDays: '365' });
+
+    expect(settings).toMatchObject({ workerMemoryMb: 3008, retainData: false, logRetentionDays: 365 });
+  });
+
+  it.each([
+    [{ workerMemoryMb: '1024' }, 'workerMemoryMb'],
+    [{ logRetentionDays: '45' }, 'logRetentionDays'],
+    [{ alarmEmail: 'ops' }, 'alarmEmail'],
+    [{ edgeReservedConcurrency: '2', edgeProvisionedConcurrency: '3' }, 'edgeProvisionedConcurrency'],
+    [{ maxAzs: '1', natGateways: '2' }, 'natGateways'],
+    [{ workerReservedConcurrency: '5' }, 'workerReservedConcurrency'],
+  ])('refuses %j, naming the key', (context, key) => {
+    expect(() => settingsFrom(context)).toThrow(InfraError);
+    expect(() => settingsFrom(context)).toThrow(new RegExp(`Context value ${key} is invalid`));
+  });
+});
