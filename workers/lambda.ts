@@ -8,6 +8,7 @@ import type { JobHandler } from '../core/job-queue';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
 import { createJobHandler } from './jobs/job-handler';
+import { languageModelSource } from './llm/language-model-source';
 import type { LogSink } from './jobs/job-log';
 import { slackClientFactory } from './slack/slack-client';
 
@@ -87,9 +88,11 @@ function compose(): SqsHandler {
   const logger = new Logger({ serviceName: 'analytics-worker', logLevel: config.logLevel });
   // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
   const metrics = new Metrics({ serviceName: 'analytics-worker' });
+  const secrets = new SecretsManagerSource(config.deployment.secrets);
   const handleJob = createJobHandler({
     store: new S3BlobStore(config.deployment.bucket),
-    secrets: new SecretsManagerSource(config.deployment.secrets),
+    secrets,
+    languageModel: languageModelSource(secrets, config.llm, { logger, metrics }),
     slackClient: slackClientFactory({ apiUrl: config.slackApiUrl, logger }),
     config,
     logger,

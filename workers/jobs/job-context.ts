@@ -4,6 +4,7 @@ import type { Config } from '../../core/config';
 import type { Job, Scope, SlackConversation } from '../../core/job';
 import type { SecretSource } from '../../core/secret-source';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
+import type { LanguageModelSource } from '../llm/language-model-source';
 import type { SlackReplies } from '../slack/slack-replies';
 import type { JobLedger } from './job-ledger';
 import type { JobLogger, JobMetrics, LogSink } from './job-log';
@@ -24,6 +25,8 @@ export interface JobDeps {
   tmpDir?: string;
   /** How long a file download from Slack may take; defaults to 5 minutes. */
   downloadTimeoutMs?: number;
+  /** Nemotron (or any OpenAI-compatible model) for planning and narratives; absent means offline only. */
+  languageModel?: LanguageModelSource;
 }
 
 /** Everything one job works with, scoped to its conversation's channel. */
@@ -43,6 +46,7 @@ export interface JobContext<J extends Job = Job> {
   config: JobDeps['config'];
   clock: () => Date;
   downloadTimeoutMs: number;
+  languageModel: LanguageModelSource;
 }
 
 /** What became of a job: it did its work, or it saw it was not meant for the bot. */

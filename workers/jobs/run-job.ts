@@ -20,6 +20,8 @@ import { ReplyPoint } from './reply-point';
 /** Besides what the handlers report: a redelivered finished job, a refusal told to the person, a platform not served. */
 export type RunOutcome = JobOutcome | 'duplicate' | 'refused' | 'unsupported';
 
+const offlineOnly = async () => undefined;
+
 const DEFAULT_DOWNLOAD_TIMEOUT_MS = 5 * 60 * 1000;
 
 function isKind<K extends Job['kind']>(ctx: JobContext, kind: K): ctx is JobContext<Extract<Job, { kind: K }>> {
@@ -77,6 +79,7 @@ export async function runJob(job: Job, attempt: JobAttempt, deps: JobDeps, log: 
       config: deps.config,
       clock: deps.clock ?? (() => new Date()),
       downloadTimeoutMs: deps.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+      languageModel: deps.languageModel ?? offlineOnly,
     };
     const outcome = await dispatch(ctx);
     if (outcome === 'done') await ledger.finish();

@@ -43,6 +43,7 @@ export async function answerInThread(ctx: JobContext, point: ReplyPoint, input: 
     table: DATASET_TABLE,
     meta: entry,
     previous: input.previous,
+    llm: await ctx.languageModel(),
   });
   const thread = point.thread;
   if (!thread) throw new Error('An answer needs a thread: the reply point has no message.');

@@ -1,5 +1,5 @@
 import type { BlobStore } from '../../../core/blob-store';
-import type { IngestJob } from '../../../core/job';
+import { referenceOf, type IngestJob } from '../../../core/job';
 import { S3BlobStore } from '../../../core/s3-blob-store';
 import { slackClientFactory } from '../../../workers/slack/slack-client';
 import {
@@ -101,7 +101,7 @@ describe('reliability', () => {
     await expect(down(job, LAST)).rejects.toThrow('Storage is unavailable');
     const told = harness.message(CHANNEL_A, job.placeholder!.ts);
     expect(told.text).toContain('Something broke on our side');
-    expect(JSON.stringify(told.blocks)).toContain(job.id);
+    expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
     expect(harness.logs.lines.some((line) => line.includes(job.id) && line.includes('"level":"ERROR"'))).toBe(true);
   });
 
