@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../core/config';
+import { ConfigError, loadConfig, localEnvironment } from '../../core/config';
+import { EnvSecretSource } from '../../core/env-secret-source';
 import type { DatasetMeta } from '../../core/dataset';
 import { answerQuestion, type AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
+import { languageModelSource } from '../llm/language-model-source';
 import { PlanError } from '../plan/plan-errors';
 import { answerText } from './answer-text';
 import { overviewText } from './overview-text';
@@ -53,6 +55,8 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
     },
     headline: answer.headline,
     insights: answer.insights,
+    planner: answer.planner,
+    ...(answer.note ? { note: answer.note } : {}),
     chart,
   };
 }
@@ -82,7 +86,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return parsed.values.help ? 0 : 2;
   }
   try {
-    const config = loadConfig(io.env);
+    const env = io.env ?? localEnvironment('.env');
+    const config = loadConfig(env);
     const connection = await openDatabase();
     const { table, meta } = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
     if (question === undefined) {
@@ -94,7 +99,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       );
       return 0;
     }
-    const answer = await answerQuestion(question, { connection, table, meta });
+    // With NVIDIA_API_KEY set (or in .env), the model plans, as in the bot; without it nothing leaves the machine.
+    const llm = await languageModelSource(new EnvSecretSource(env), config.llm)();
+    const answer = await answerQuestion(question, { connection, table, meta, llm });
     if (answer.kind === 'not-understood') {
       const tries = answer.suggestions.map((s) => `"${s}"`).join(' · ');
       err.write(`I did not understand "${question}": ${answer.reason.replace(/\.$/, '')}. Try: ${tries}\n`);

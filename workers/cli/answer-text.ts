@@ -44,6 +44,7 @@ export function answerText(answer: AnsweredQuestion, chartPath: string | null): 
     lines.push(resultText(answer.result.columns, answer.result.rows), '');
   }
   lines.push(`Read as: ${answer.understood.join('; ')}`);
+  if (answer.note) lines.push(answer.note);
   lines.push(chartPath ? `Chart: ${chartPath}` : 'Chart: none (the answer is a table)');
   return lines.join('\n');
 }
