@@ -1,5 +1,5 @@
 import { EdgeHarness, MAX_UPLOAD_BYTES } from './edge-harness';
-import { CHANNEL, eventCallback, TEAM, USER } from './slack-requests';
+import { CHANNEL, eventCallback, fileShareEvent, TEAM } from './slack-requests';
 
 describe('files shared where the bot is', () => {
   let edge: EdgeHarness;
@@ -7,17 +7,7 @@ describe('files shared where the bot is', () => {
   afterEach(() => edge.stop());
 
   function shared(files: unknown[], extra: Record<string, unknown> = {}) {
-    return eventCallback({
-      type: 'message',
-      subtype: 'file_share',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: USER,
-      text: '',
-      ts: '1700000100.000100',
-      files,
-      ...extra,
-    });
+    return eventCallback(fileShareEvent(files, extra));
   }
 
   it('reacts, puts "Reading …" in the file’s thread and queues an ingest job with the file and the typed question', async () => {

@@ -1,5 +1,5 @@
 import { EdgeHarness } from './edge-harness';
-import { CHANNEL, eventCallback, slashCommand, USER } from './slack-requests';
+import { CHANNEL, eventCallback, fileShareEvent, slashCommand, USER } from './slack-requests';
 
 describe('redeliveries and outages', () => {
   let edge: EdgeHarness;
@@ -8,16 +8,7 @@ describe('redeliveries and outages', () => {
 
   it('handles one file share delivered three times with one reaction, one placeholder and one queued job', async () => {
     const file = edge.slack.hostFile({ name: 'sales.csv', bytes: Buffer.from('a,b\n1,2\n') });
-    const event = {
-      type: 'message',
-      subtype: 'file_share',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: USER,
-      text: '',
-      ts: '1700003000.000001',
-      files: [file],
-    };
+    const event = fileShareEvent([file], { ts: '1700003000.000001' });
 
     const responses = [
       await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01' })),

@@ -120,6 +120,21 @@ export function eventCallback(
   return apiGatewayEvent('events', body, 'application/json', options);
 }
 
+/** A `message` event sharing files in a channel, as the `files` of `FakeSlack.hostFile` describe them. */
+export function fileShareEvent(files: unknown[], fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    subtype: 'file_share',
+    channel: CHANNEL,
+    channel_type: 'channel',
+    user: USER,
+    text: '',
+    ts: '1700000100.000100',
+    files,
+    ...fields,
+  };
+}
+
 export function buttonClick(
   click: { actionId: string; value: string; messageTs: string; threadTs?: string; responseUrl: string },
   options?: SigningOptions,

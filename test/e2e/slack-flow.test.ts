@@ -13,7 +13,15 @@ import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler, type SqsHandler } from '../../workers/lambda';
 import { slackClientFactory } from '../../workers/slack/slack-client';
 import { CapturedOutput } from '../bot/captured-output';
-import { CHANNEL, eventCallback, lambdaContext, SIGNING_SECRET, slashCommand, TEAM, USER } from '../bot/slack-requests';
+import {
+  CHANNEL,
+  eventCallback,
+  fileShareEvent,
+  lambdaContext,
+  SIGNING_SECRET,
+  slashCommand,
+  TEAM,
+} from '../bot/slack-requests';
 import { FakeSlack } from '../fakes/slack-api';
 import { FakeSqs } from '../fakes/sqs-api';
 import { SUPERSTORE_CSV } from '../support/datasets';
@@ -85,16 +93,7 @@ describe('Slack end to end', () => {
 
   it('reads a shared file, then answers /analyze with the headline and the chart PNG in the command’s thread', async () => {
     const file = slack.hostFile({ name: 'superstore.csv', bytes: readFileSync(SUPERSTORE_CSV), channel: CHANNEL });
-    const shared = eventCallback({
-      type: 'message',
-      subtype: 'file_share',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: USER,
-      text: '',
-      ts: '1700000100.000100',
-      files: [file],
-    });
+    const shared = eventCallback(fileShareEvent([file]));
     expect((await edge(shared, lambdaContext())).statusCode).toBe(200);
     expect((await deliver()).batchItemFailures).toEqual([]);
     const profile = slack.thread(CHANNEL, '1700000100.000100').find((m) => m.text?.startsWith('superstore.csv'));

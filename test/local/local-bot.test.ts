@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalBot, type LocalBot } from '../../local/local-bot';
-import { CHANNEL, eventCallback, slashCommand, USER } from '../bot/slack-requests';
+import { CHANNEL, eventCallback, fileShareEvent, slashCommand } from '../bot/slack-requests';
 import { FakeSlack } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket-mode';
 
@@ -45,16 +45,7 @@ describe('the local runner', () => {
 
   it('reads a shared file and answers /analyze in Socket Mode, keeping the data in the local folder', async () => {
     const file = slack.hostFile({ name: 'teams.csv', bytes: Buffer.from('Team,Sales\nRed,5\nBlue,7\nRed,11\n') });
-    const share = eventCallback({
-      type: 'message',
-      subtype: 'file_share',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: USER,
-      text: '',
-      ts: '1700000100.000100',
-      files: [file],
-    });
+    const share = eventCallback(fileShareEvent([file]));
     await socket.send('events_api', JSON.parse(share.body ?? '{}'));
     await eventually(() => slack.messages.some((m) => /teams\.csv · 3 rows/.test(m.text ?? '')), 'the profile');
 

@@ -2,27 +2,12 @@ import { FakeOpenAiServer } from '../../fakes/openai-server';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
 import { expectSameRows } from '../../support/question-cases';
-import { modelFor, planRequests, route, untrustedData } from '../llm/model-harness';
-import { answerQuestion, type QuestionOutcome } from '../../../workers/analysis/answer-question';
+import { answered, modelFor, planRequests, route, SALES_BY_REGION_PLAN, untrustedData } from '../llm/model-harness';
+import { answerQuestion } from '../../../workers/analysis/answer-question';
 import type { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 
 /** Integration: the model path against the loopback fake, the real `openai` client and real DuckDB. */
 const S = `read_csv('${SUPERSTORE_CSV}')`;
-
-const salesByRegion = {
-  version: 1,
-  kind: 'aggregate',
-  measures: [{ column: 'Sales', aggregation: 'sum' }],
-  dimensions: [{ column: 'Region' }],
-  sort: { by: 'measure', direction: 'desc' },
-  chart: 'bar',
-  title: 'Sales by Region',
-};
-
-function answered(outcome: QuestionOutcome) {
-  if (outcome.kind !== 'answer') throw new Error(`not answered: ${outcome.reason}`);
-  return outcome;
-}
 
 describe('planning with the language model', () => {
   let fake: FakeOpenAiServer;
@@ -35,7 +20,7 @@ describe('planning with the language model', () => {
   beforeEach(() => fake.reset());
 
   it('answers with a valid plan from the model, numbers checked against independent SQL', async () => {
-    fake.otherwise(route(() => ({ json: { kind: 'plan', plan: salesByRegion } })));
+    fake.otherwise(route(() => ({ json: { kind: 'plan', plan: SALES_BY_REGION_PLAN } })));
     const answer = answered(await answerQuestion('how much did each region sell', { ...data, llm: modelFor(fake) }));
     expect(answer.planner).toBe('model');
     expect(answer.note).toBeUndefined();
@@ -44,11 +29,11 @@ describe('planning with the language model', () => {
   });
 
   it('repairs a plan naming a column that does not exist by sending the validation error back', async () => {
-    const wrong = { ...salesByRegion, measures: [{ column: 'Revenue', aggregation: 'sum' }] };
+    const wrong = { ...SALES_BY_REGION_PLAN, measures: [{ column: 'Revenue', aggregation: 'sum' }] };
     fake.otherwise(
       route((request) => {
         const repairing = (request.body.messages ?? []).some((m) => m.content.includes('cannot be used'));
-        return { json: { kind: 'plan', plan: repairing ? salesByRegion : wrong } };
+        return { json: { kind: 'plan', plan: repairing ? SALES_BY_REGION_PLAN : wrong } };
       }),
     );
     const answer = answered(await answerQuestion('revenue by region', { ...data, llm: modelFor(fake) }));
@@ -70,7 +55,7 @@ describe('planning with the language model', () => {
   });
 
   it('falls back within the planning budget when the model is too slow', async () => {
-    fake.otherwise(route(() => ({ delayMs: 20_000, json: { kind: 'plan', plan: salesByRegion } })));
+    fake.otherwise(route(() => ({ delayMs: 20_000, json: { kind: 'plan', plan: SALES_BY_REGION_PLAN } })));
     const started = Date.now();
     const llm = modelFor(fake, { planTimeoutMs: 400, narrativeTimeoutMs: 400 });
     const answer = answered(await answerQuestion('total sales', { ...data, llm }));
@@ -86,7 +71,7 @@ describe('planning with the language model', () => {
         request.body.response_format || request.body.nvext
           ? { status: 400, error: 'unsupported parameter' }
           : {
-              content: `Here is the plan:\n\`\`\`json\n${JSON.stringify({ kind: 'plan', plan: salesByRegion })}\n\`\`\``,
+              content: `Here is the plan:\n\`\`\`json\n${JSON.stringify({ kind: 'plan', plan: SALES_BY_REGION_PLAN })}\n\`\`\``,
             },
       ),
     );

@@ -2,16 +2,11 @@ import { FakeOpenAiServer, type RecordedRequest } from '../../fakes/openai-serve
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, loadText, type Loaded } from '../../support/ingest';
 import { expectSameRows } from '../../support/question-cases';
-import { isNarrative, modelFor, planRequests, route, untrustedData } from '../llm/model-harness';
-import { answerQuestion, type QuestionOutcome } from '../../../workers/analysis/answer-question';
+import { answered, isNarrative, modelFor, planRequests, route, untrustedData } from '../llm/model-harness';
+import { answerQuestion } from '../../../workers/analysis/answer-question';
 
 /** Integration: what the model is shown, and what it cannot change, captured by the loopback fake. */
 const S = `read_csv('${SUPERSTORE_CSV}')`;
-
-function answered(outcome: QuestionOutcome) {
-  if (outcome.kind !== 'answer') throw new Error(`not answered: ${outcome.reason}`);
-  return outcome;
-}
 
 /** Plans with the offline planner's own plan, so a test can focus on the prompt and the narrative. */
 async function offlinePlanOf(question: string, data: Loaded) {

@@ -2,16 +2,11 @@ import { FakeOpenAiServer } from '../../fakes/openai-server';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
 import { expectSameRows } from '../../support/question-cases';
-import { modelFor, route } from '../llm/model-harness';
-import { answerQuestion, type QuestionOutcome } from '../../../workers/analysis/answer-question';
+import { answered, modelFor, route } from '../llm/model-harness';
+import { answerQuestion } from '../../../workers/analysis/answer-question';
 
 /** Integration: read-only queries the model writes, run in the sandbox, against the loopback fake. */
 const S = `read_csv('${SUPERSTORE_CSV}')`;
-
-function answered(outcome: QuestionOutcome) {
-  if (outcome.kind !== 'answer') throw new Error(`not answered: ${outcome.reason}`);
-  return outcome;
-}
 
 describe('queries the model writes for what a plan cannot express', () => {
   let fake: FakeOpenAiServer;

@@ -1,17 +1,7 @@
 import { FakeOpenAiServer } from '../../fakes/openai-server';
 import { runCli } from '../../support/cli';
 import { SUPERSTORE_CSV } from '../../support/datasets';
-import { route } from '../llm/model-harness';
-
-const salesByRegion = {
-  version: 1,
-  kind: 'aggregate',
-  measures: [{ column: 'Sales', aggregation: 'sum' }],
-  dimensions: [{ column: 'Region' }],
-  sort: { by: 'measure', direction: 'desc' },
-  chart: 'bar',
-  title: 'Sales by Region',
-};
+import { route, SALES_BY_REGION_PLAN } from '../llm/model-harness';
 
 // The CLI takes the model from the same settings as the bot, so a question can be tried against Nemotron locally.
 describe('npm run analyze with a model configured', () => {
@@ -25,7 +15,7 @@ describe('npm run analyze with a model configured', () => {
   const env = () => ({ NVIDIA_API_KEY: 'nvapi-cli-test', LLM_BASE_URL: fake.baseUrl });
 
   it('plans with the model and says so in --json', async () => {
-    fake.otherwise(route(() => ({ json: { kind: 'plan', plan: salesByRegion } })));
+    fake.otherwise(route(() => ({ json: { kind: 'plan', plan: SALES_BY_REGION_PLAN } })));
 
     const run = await runCli(
       [SUPERSTORE_CSV, 'how did each part of the country do', '--json', '--out', '/dev/null'],

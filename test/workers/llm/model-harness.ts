@@ -2,6 +2,24 @@ import type { RecordedRequest, ScriptedReply } from '../../fakes/openai-server';
 import type { FakeOpenAiServer } from '../../fakes/openai-server';
 import { createLanguageModel, type LanguageModelOptions } from '../../../workers/llm/language-model';
 import type { LanguageModel } from '../../../workers/llm/language-model';
+import type { QuestionOutcome } from '../../../workers/analysis/answer-question';
+
+/** A plan the model might send for "sales by region" on Sample Superstore (or any table with those columns). */
+export const SALES_BY_REGION_PLAN = {
+  version: 1,
+  kind: 'aggregate',
+  measures: [{ column: 'Sales', aggregation: 'sum' }],
+  dimensions: [{ column: 'Region' }],
+  sort: { by: 'measure', direction: 'desc' },
+  chart: 'bar',
+  title: 'Sales by Region',
+};
+
+/** The answer of an outcome that must be one; a refusal fails the test with its reason. */
+export function answered(outcome: QuestionOutcome) {
+  if (outcome.kind !== 'answer') throw new Error(`not answered: ${outcome.reason}`);
+  return outcome;
+}
 
 /** A language model pointed at the fake, with fast settings: no real waiting between retries. */
 export function modelFor(fake: FakeOpenAiServer, options: Partial<LanguageModelOptions> = {}): LanguageModel {
