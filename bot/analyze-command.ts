@@ -1,3 +1,4 @@
+import { plainText } from '../core/slack-text';
 /** What `/analyze <text>` asks for. */
 export type AnalyzeRequest = { kind: 'command'; command: 'list' | 'help' } | { kind: 'question'; text: string };
 
@@ -9,7 +10,7 @@ export type AnalyzeRequest = { kind: 'command'; command: 'list' | 'help' } | { k
  * @example parseAnalyzeText('  List ') // { kind: 'command', command: 'list' }
  */
 export function parseAnalyzeText(text: string | undefined): AnalyzeRequest {
-  const trimmed = (text ?? '').trim();
+  const trimmed = plainText(text ?? '');
   const word = trimmed.toLowerCase();
   if (word === '' || word === 'help' || word === '?') return { kind: 'command', command: 'help' };
   if (word === 'list') return { kind: 'command', command: 'list' };

@@ -1,3 +1,4 @@
+import { plainText } from '../core/slack-text';
 import type { SharedFile } from './file-kinds';
 
 /**
@@ -33,13 +34,10 @@ export function mentionsBot(text: string | undefined, botUserId: string | undefi
   return botUserId !== undefined && (text ?? '').includes(`<@${botUserId}`);
 }
 
-/** The text with this bot's mentions (`<@U…>`, `<@U…|name>`) taken out. */
+/** What the person typed, as plain text, with this bot's mentions (`<@U…>`, `<@U…|name>`) taken out. */
 export function withoutBotMention(text: string | undefined, botUserId: string | undefined): string {
-  if (!botUserId) return (text ?? '').trim();
-  return (text ?? '')
-    .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (!botUserId) return plainText(text ?? '');
+  return plainText((text ?? '').replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' '));
 }
 
 /** DMs with the bot are addressed to it without a mention; Slack sends no `app_mention` for them. */

@@ -18,5 +18,27 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/@(channel|here|everyone)\b/gi, '@\u200B$1');
 }
 
+/**
+ * What a person typed, from the way Slack delivers it: links, channels and
+ * user groups as their labels (`<https://…|report>` → `report`,
+ * `<#C123|sales>` → `#sales`), other people's mentions and `<!here>` dropped,
+ * and the three entities Slack always encodes (`&amp;`, `&lt;`, `&gt;`)
+ * decoded, so "profit > 0 & sales" reaches the planner as typed.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_, inner: string) => {
+      const [target = '', label] = inner.split('|', 2);
+      if (target.startsWith('#')) return label ? `#${label}` : target;
+      if (target.startsWith('@') || target.startsWith('!')) return label && !target.startsWith('!here') ? label : '';
+      return label ?? target;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Spread into every `chat.postMessage`/`chat.update`: a question holding a URL must not unfurl a preview. */
 export const NO_UNFURLS = { unfurl_links: false, unfurl_media: false } as const;

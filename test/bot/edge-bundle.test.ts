@@ -6,7 +6,7 @@ import { bundle, edgeBuildOptions } from '../../infra/bundles';
 
 const MAX_BYTES = 1.5 * 1024 * 1024;
 /** Heavy packages that belong to the worker: the edge must start fast and stay small. */
-const WORKER_ONLY = ['@duckdb/', 'duckdb', 'canvas', 'openai', 'exceljs', 'chart.js'];
+const WORKER_ONLY = ['@duckdb/', 'duckdb', '@napi-rs/', 'canvas', 'openai', 'exceljs', 'chart.js'];
 
 describe('the edge bundle (the exact build that is deployed)', () => {
   let outdir: string;

@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from '../../core/slack-text';
+import { escapeMrkdwn, plainText } from '../../core/slack-text';
 
 // core/slack-text.ts is shared with the worker's replies; its tests live with the edge that introduced it.
 describe('escapeMrkdwn', () => {
@@ -18,5 +18,18 @@ describe('escapeMrkdwn', () => {
       'hey @\u200Bchannel, @\u200BHere and @\u200Beveryone',
     );
     expect(escapeMrkdwn('mail me at sam@channels.example')).toBe('mail me at sam@channels.example');
+  });
+});
+
+describe('plainText', () => {
+  it.each([
+    ['profit &gt; 0 &amp; sales &lt; 10', 'profit > 0 & sales < 10'],
+    ['sales in <#C0123|emea-sales>', 'sales in #emea-sales'],
+    ['see <https://example.com/report|the report> and <https://example.com>', 'see the report and https://example.com'],
+    ['<!here> revenue for <!subteam^S123|@finance>', 'revenue for @finance'],
+    ['ask <@U0OTHER01> about   margin', 'ask about margin'],
+    ['&amp;lt; stays as typed', '&lt; stays as typed'],
+  ])('reads %j as %j', (delivered, typed) => {
+    expect(plainText(delivered)).toBe(typed);
   });
 });

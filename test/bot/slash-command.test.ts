@@ -32,20 +32,19 @@ describe('/analyze through the edge Lambda', () => {
     expect(edge.sqs.queued[0]).toMatchObject({ groupId: `${TEAM}.${CHANNEL}`, deduplicationId: jobs[0]?.id });
   });
 
-  it('posts without link unfurls and escapes the question, so it cannot ping the channel', async () => {
+  it('reads the question as typed and posts it escaped, without unfurls, so it cannot ping the channel', async () => {
+    // How Slack delivers `@channel why is P&L > plan? <https://evil.example|click>` followed by a typed "<!here>".
     await edge.send(
       slashCommand({
-        text: '<!channel> why is P&L > plan? <https://evil.example|click>',
+        text: '<!channel> why is P&amp;L &gt; plan? <https://evil.example|click> &lt;!here&gt;',
         responseUrl: edge.slack.responseUrl(),
       }),
     );
 
     const announce = edge.slack.callsOf('chat.postMessage')[0];
     expect(announce?.params).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
-    expect(announce?.params.text).toBe(
-      `<@${USER}> asked: “&lt;!channel&gt; why is P&amp;L &gt; plan? &lt;https://evil.example|click&gt;”`,
-    );
-    expect(edge.jobs()[0]).toMatchObject({ text: '<!channel> why is P&L > plan? <https://evil.example|click>' });
+    expect(announce?.params.text).toBe(`<@${USER}> asked: “why is P&amp;L &gt; plan? click &lt;!here&gt;”`);
+    expect(edge.jobs()[0]).toMatchObject({ text: 'why is P&L > plan? click <!here>' });
   });
 
   it.each([

@@ -28,7 +28,11 @@ function namedIn(question: string, entries: DatasetEntry[]): { entry: DatasetEnt
   const byLength = [...entries].sort((a, b) => b.name.length - a.name.length);
   for (const entry of byLength) {
     const name = entry.name.replace(ESCAPE, '\\$&');
-    const phrase = new RegExp(`(?:\\s*\\b(?:in|from|of|on|using|for)\\s+)?(?:the\\s+)?[“"'‘]?${name}[”"'’]?`, 'iu');
+    // The name must start a word, or "data.csv" would find "a.csv".
+    const phrase = new RegExp(
+      `(?:\\s*\\b(?:in|from|of|on|using|for)\\s+)?(?:the\\s+)?[“"'‘]?(?<![\\p{L}\\p{N}_.-])${name}[”"'’]?`,
+      'iu',
+    );
     if (phrase.test(question)) {
       const rest = question.replace(phrase, ' ').replace(/\s+/g, ' ').trim();
       return { entry, rest: rest.replace(/\s*[,;:]\s*$/, '') };

@@ -121,6 +121,15 @@ describe('question jobs', () => {
     expect(blockText(answer)).toContain('small.csv · 3 rows');
   });
 
+  it('does not take a name that only ends like a dataset of the channel for that dataset', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team in notsmall.csv');
+    await harness.run(job);
+
+    const reply = harness.message(CHANNEL_A, job.placeholder!.ts);
+    expect(reply.text).toContain('notsmall.csv');
+    expect(reply.text).not.toMatch(/Red had the highest Sales/);
+  });
+
   it('answers a suggested-question button from the dataset it was made for', async () => {
     const job = await harness.button(CHANNEL_A, small.message as string, 'How many rows are there', small.id);
     await harness.run(job);
