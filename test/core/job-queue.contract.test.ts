@@ -1,11 +1,11 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { Job, jobIdFor, messageGroupOf } from '../../core/job';
+import { Job, jobIdFor, messageGroupOf, type QuestionJob } from '../../core/job';
 import type { JobQueue } from '../../core/job-queue';
 import { MemoryJobQueue } from '../../core/memory-job-queue';
 import { SqsJobQueue } from '../../core/sqs-job-queue';
 import { FakeSqs } from '../fakes/sqs-api';
 
-function question(channel: string, eventKey: string): Job {
+function question(channel: string, eventKey: string): QuestionJob {
   return {
     version: 1,
     id: jobIdFor('slack', eventKey),
