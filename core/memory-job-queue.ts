@@ -41,11 +41,16 @@ export class MemoryJobQueue implements JobQueue {
     this.now = options.now ?? Date.now;
   }
 
+  /** How many job ids are held for deduplication: those seen within the window, so it stays bounded. */
+  get remembered(): number {
+    return this.seen.size;
+  }
+
   async enqueue(job: Job): Promise<void> {
     const parsed = Job.parse(job);
     const at = this.now();
-    const seenAt = this.seen.get(parsed.id);
-    if (seenAt !== undefined && at - seenAt < this.dedupWindowMs) return;
+    this.forgetBefore(at - this.dedupWindowMs);
+    if (this.seen.has(parsed.id)) return;
     this.seen.set(parsed.id, at);
     const group = messageGroupOf(parsed.conversation);
     const previous = this.groups.get(group) ?? Promise.resolve();
@@ -54,6 +59,11 @@ export class MemoryJobQueue implements JobQueue {
     void next.finally(() => {
       if (this.groups.get(group) === next) this.groups.delete(group);
     });
+  }
+
+  /** A long-running local bot would otherwise keep every job id it ever saw. */
+  private forgetBefore(cutoff: number): void {
+    for (const [id, seenAt] of this.seen) if (seenAt <= cutoff) this.seen.delete(id);
   }
 
   /** Resolves once every queued job has been handled or dead-lettered. */

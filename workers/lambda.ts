@@ -1,19 +1,21 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ConfigError, loadConfig } from '../core/config';
 import { Job } from '../core/job';
-import type { JobHandler } from '../core/job-queue';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
+import type { WorkerJobHandler } from './jobs/job-context';
 import { createJobHandler } from './jobs/job-handler';
+import { errorFields, type LogSink } from './jobs/job-log';
+import { retryDelaySeconds, sqsRetryDelay, type RetryDelay } from './jobs/retry-visibility';
 import { languageModelSource } from './llm/language-model-source';
-import type { LogSink } from './jobs/job-log';
 import { slackClientFactory } from './slack/slack-client';
 
 export interface SqsHandlerDeps {
-  handleJob: JobHandler;
+  handleJob: WorkerJobHandler;
   /** The queue's maxReceiveCount: the delivery that reaches it is the job's last before the DLQ. */
   maxReceives: number;
   logger: LogSink;
@@ -21,7 +23,20 @@ export interface SqsHandlerDeps {
   metrics?: { publishStoredMetrics(): void };
   /** Called with each invocation's context, e.g. Powertools' `logger.addContext`. */
   onInvoke?: (context: Context) => void;
+  /**
+   * Kept back from the invocation's remaining time when a job starts, so a job
+   * given up at its limit still has time to tell the person and report the
+   * batch before Lambda stops the invocation; defaults to 20 s.
+   */
+  safetyMarginMs?: number;
+  /**
+   * Brings failed records back soon (see `retryDelaySeconds`); without it they
+   * wait out the queue's visibility timeout, six times the function's.
+   */
+  retryDelay?: RetryDelay;
 }
+
+const DEFAULT_SAFETY_MARGIN_MS = 20_000;
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -49,10 +64,13 @@ function parseJob(record: SQSRecord): Job {
  * The worker's SQS entry point, for tests and composition: each record is
  * parsed as a `Job` and handled one after another (the FIFO order of a
  * conversation holds within a batch), and the failed ones are reported as
- * partial batch failures, so the rest of the batch is not redelivered.
+ * partial batch failures, so the rest of the batch is not redelivered. Each
+ * job gets the invocation's remaining time less a margin, and failed records
+ * are made visible again within a minute rather than the queue's half hour.
  */
 export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
-  const handleRecord = async (record: SQSRecord): Promise<void> => {
+  const margin = deps.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
+  const handleRecord = async (record: SQSRecord, context: Context): Promise<void> => {
     let job: Job;
     try {
       job = parseJob(record);
@@ -60,23 +78,50 @@ export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
       deps.logger.error('poison message', { messageId: record.messageId, reason: (error as Error).message });
       throw error;
     }
-    const receives = Number(record.attributes.ApproximateReceiveCount) || 1;
-    await deps.handleJob(job, { number: receives, last: receives >= deps.maxReceives });
+    const receives = receivesOf(record);
+    // Records run one after another, so each job's limit is what is left of the invocation when it starts.
+    const timeLimitMs = Math.max(0, context.getRemainingTimeInMillis() - margin);
+    await deps.handleJob(job, { number: receives, last: receives >= deps.maxReceives }, { timeLimitMs });
+  };
+  const delayRetries = async (event: SQSEvent, response: SQSBatchResponse): Promise<void> => {
+    const retryDelay = deps.retryDelay;
+    if (!retryDelay) return;
+    const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
+    // Every failed record, held-back ones included: FIFO holds the whole conversation while any is in flight,
+    // and a record on its last receive reaches the DLQ as soon as it is visible again.
+    for (const record of event.Records.filter((candidate) => failed.has(candidate.messageId))) {
+      const seconds = retryDelaySeconds(receivesOf(record));
+      try {
+        await retryDelay(record, seconds);
+      } catch (error) {
+        deps.logger.warn('could not bring a failed record back sooner; it waits out its visibility timeout', {
+          messageId: record.messageId,
+          error: errorFields(error),
+        });
+      }
+    }
   };
   return async (event, context) => {
     deps.onInvoke?.(context);
     try {
       // FIFO: after a failure, the rest of that conversation's records go back to the queue unprocessed,
       // so its jobs never run out of order; other conversations in the batch carry on.
-      return await processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
-        context,
-        skipGroupOnError: true,
-        throwOnFullBatchFailure: false,
-      });
+      const response = await processPartialResponse(
+        event,
+        (record: SQSRecord) => handleRecord(record, context),
+        new SqsFifoPartialProcessorAsync(),
+        { context, skipGroupOnError: true, throwOnFullBatchFailure: false },
+      );
+      await delayRetries(event, response);
+      return response;
     } finally {
       deps.metrics?.publishStoredMetrics();
     }
   };
+}
+
+function receivesOf(record: SQSRecord): number {
+  return Number(record.attributes.ApproximateReceiveCount) || 1;
 }
 
 /** Built once per cold start, on the first invocation, from the environment (through `loadConfig`). */
@@ -104,6 +149,7 @@ function compose(): SqsHandler {
     logger,
     metrics,
     onInvoke: (context) => logger.addContext(context),
+    retryDelay: sqsRetryDelay(new SQSClient({}), config.deployment.queueUrl),
   });
 }
 

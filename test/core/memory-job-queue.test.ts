@@ -26,6 +26,23 @@ describe('MemoryJobQueue', () => {
     expect(handled).toEqual([jobIdFor('slack', 'Ev1')]);
   });
 
+  it('forgets job ids once their deduplication window has passed, so a long-running bot does not grow', async () => {
+    let now = 0;
+    const handled: string[] = [];
+    const queue = new MemoryJobQueue(async (job) => void handled.push(job.id), { dedupWindowMs: 1000, now: () => now });
+    for (let i = 0; i < 50; i++) await queue.enqueue(question('C1', `Ev${i}`));
+    expect(queue.remembered).toBe(50);
+
+    now = 1500;
+    await queue.enqueue(question('C1', 'Ev-late'));
+    now = 2000;
+    await queue.enqueue(question('C1', 'Ev-late'));
+    await queue.idle();
+
+    expect(queue.remembered).toBe(1);
+    expect(handled.filter((id) => id === jobIdFor('slack', 'Ev-late'))).toHaveLength(1);
+  });
+
   it('runs one conversation in order, one job at a time', async () => {
     const log: string[] = [];
     const queue = new MemoryJobQueue(async (job) => {

@@ -148,6 +148,11 @@ export class FakeSlack {
     this.faults.set(method, list);
   }
 
+  /** Drops faults injected but not yet used, so they cannot leak into the next test. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -221,6 +226,14 @@ export class FakeSlack {
       params.channel && params.user
         ? { ok: true, message_ts: this.nextTs() }
         : { ok: false, error: 'channel_not_found' },
+    // Only the messages the bot posted (the fake never sees people's messages), oldest first, as Slack lists them.
+    'conversations.replies': (params) => ({
+      ok: true,
+      messages: this.thread(String(params.channel), String(params.ts)).map(
+        ({ history: _history, ...message }) => message,
+      ),
+      has_more: false,
+    }),
     'reactions.add': (params) =>
       params.name && params.timestamp ? { ok: true } : { ok: false, error: 'no_item_specified' },
     'reactions.remove': () => ({ ok: true }),
@@ -272,6 +285,8 @@ export class FakeSlack {
   private download(url: URL, token: string | undefined, response: ServerResponse): void {
     this.calls.push({ method: 'download', params: { path: url.pathname }, token });
     const fault = this.takeFault('download');
+    // A hang is left open until the client gives up or the server stops.
+    if (fault?.kind === 'hang') return;
     if (fault?.kind === 'http') return void json(response, fault.status, { ok: false });
     if (!token || !this.tokens.has(token) || fault?.kind === 'sign-in') {
       // What Slack does for a bad or missing token: a 200 with its sign-in page.

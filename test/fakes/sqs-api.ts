@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback stand-in for SQS's `SendMessage`, speaking the protocol the
+ * A loopback stand-in for SQS's `SendMessage` (and `ChangeMessageVisibility`,
+ * recorded for the worker's retry delays), speaking the protocol the
  * current `@aws-sdk/client-sqs` uses: AWS JSON 1.0 (`POST /`,
  * `X-Amz-Target: AmazonSQS.SendMessage`, `application/x-amz-json-1.0`), with
  * the body's MD5 in the reply, which the client checks. A FIFO queue's
@@ -17,12 +18,21 @@ export interface SentMessage {
   deduplicationId: string | undefined;
 }
 
+/** A `ChangeMessageVisibility` call: when the worker asked for a failed message to come back. */
+export interface VisibilityChange {
+  queueUrl: string;
+  receiptHandle: string;
+  visibilityTimeout: number;
+}
+
 /** What the next `SendMessage` call(s) get instead of success. */
 export type SqsFault =
   /** A 500 the client retries, as when SQS has an outage. */
   | { kind: 'unavailable' }
   /** A 400 the client does not retry, as when the role lacks `sqs:SendMessage`. */
-  | { kind: 'access-denied' };
+  | { kind: 'access-denied' }
+  /** No answer: the connection stays open until the client gives up or the fake stops. */
+  | { kind: 'hang' };
 
 const DEDUP_WINDOW_MS = 5 * 60 * 1000;
 
@@ -33,6 +43,8 @@ export class FakeSqs {
   readonly queued: SentMessage[] = [];
   /** Every request's `X-Amz-Target`, failed ones included. */
   readonly targets: string[] = [];
+  /** Every `ChangeMessageVisibility` call, oldest first. */
+  readonly visibilityChanges: VisibilityChange[] = [];
   private readonly dedup = new Map<string, number>();
   private readonly faults: SqsFault[] = [];
   private server: Server | undefined;
@@ -71,10 +83,12 @@ export class FakeSqs {
     const text = await readBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
     this.targets.push(target);
+    if (target === 'AmazonSQS.ChangeMessageVisibility') return this.changeVisibility(text, response);
     if (target !== 'AmazonSQS.SendMessage') {
       return reply(response, 400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: target });
     }
     const fault = this.faults.shift();
+    if (fault?.kind === 'hang') return;
     if (fault?.kind === 'unavailable') {
       return reply(response, 500, { __type: 'com.amazonaws.sqs#InternalError', message: 'We encountered an error.' });
     }
@@ -106,6 +120,23 @@ export class FakeSqs {
       MessageId: randomUUID(),
       SequenceNumber: String(this.sent.length).padStart(20, '0'),
     });
+  }
+
+  /** Recorded only: the fake has no consumer side whose in-flight messages it could move. */
+  private changeVisibility(text: string, response: ServerResponse): void {
+    const input = JSON.parse(text) as { QueueUrl?: string; ReceiptHandle?: string; VisibilityTimeout?: number };
+    if (!input.QueueUrl || !input.ReceiptHandle || input.VisibilityTimeout === undefined) {
+      return reply(response, 400, {
+        __type: 'com.amazonaws.sqs#MissingParameter',
+        message: 'The request must contain QueueUrl, ReceiptHandle and VisibilityTimeout.',
+      });
+    }
+    this.visibilityChanges.push({
+      queueUrl: input.QueueUrl,
+      receiptHandle: input.ReceiptHandle,
+      visibilityTimeout: input.VisibilityTimeout,
+    });
+    reply(response, 200, {});
   }
 }
 

@@ -44,3 +44,8 @@ export const lambdaContext = {
   fail: () => undefined,
   succeed: () => undefined,
 } as Context;
+
+/** The context of an invocation with only `remainingMs` left before Lambda stops it. */
+export function lambdaContextWith(remainingMs: number): Context {
+  return { ...lambdaContext, getRemainingTimeInMillis: () => remainingMs };
+}

@@ -1,11 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { referenceOf, type IngestJob } from '../../core/job';
 import { S3BlobStore } from '../../core/s3-blob-store';
 import { createJobHandler } from '../../workers/jobs/job-handler';
-import { createSqsHandler } from '../../workers/lambda';
+import { sqsRetryDelay } from '../../workers/jobs/retry-visibility';
+import { createSqsHandler, type SqsHandlerDeps } from '../../workers/lambda';
+import { FakeSqs } from '../fakes/sqs-api';
 import { TEST_BUCKET } from '../support/s3rver';
-import { lambdaContext, sqsEvent, sqsRecord } from '../support/sqs-events';
+import { lambdaContext, lambdaContextWith, sqsEvent, sqsRecord } from '../support/sqs-events';
 import { CHANNEL_A, DEAD_URL, s3Client, TOKEN, WorkerHarness } from '../support/worker-harness';
 
 const MAX_RECEIVES = 5;
@@ -16,9 +19,10 @@ describe('worker Lambda', () => {
   let dataset: IngestJob;
   let stdout: string[];
   let restore: () => void;
+  const sqs = new FakeSqs();
 
   beforeAll(async () => {
-    harness = await WorkerHarness.start();
+    [harness] = await Promise.all([WorkerHarness.start(), sqs.start()]);
     dataset = await harness.shareFile(CHANNEL_A, 'teams.csv', Buffer.from('Team,Sales\nRed,5\nBlue,7\nRed,11\n'));
     await harness.run(dataset);
   });
@@ -35,15 +39,27 @@ describe('worker Lambda', () => {
     }
     restore = () => streams.forEach((stream, i) => (stream.write = writes[i]!));
   });
-  afterEach(() => restore());
-  afterAll(() => harness.stop());
+  afterEach(() => {
+    restore();
+    // A test that breaks Slack for "everything" may leave some of its faults unused.
+    harness.slack.clearFaults();
+  });
+  afterAll(() => Promise.all([harness.stop(), sqs.stop()]));
 
-  function lambda(overrides: Parameters<WorkerHarness['deps']>[0] = {}) {
+  function lambda(overrides: Parameters<WorkerHarness['deps']>[0] = {}, sqsDeps: Partial<SqsHandlerDeps> = {}) {
     const logger = new Logger({ serviceName: 'analytics-worker', logLevel: 'INFO' });
     const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
     const handleJob = createJobHandler(harness.deps({ logger, metrics, ...overrides }));
-    return createSqsHandler({ handleJob, maxReceives: MAX_RECEIVES, logger, metrics });
+    return createSqsHandler({ handleJob, maxReceives: MAX_RECEIVES, logger, metrics, ...sqsDeps });
   }
+
+  const sqsClient = (endpoint: string) =>
+    new SQSClient({
+      region: 'us-east-1',
+      endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
 
   const jsonLines = () =>
     stdout
@@ -118,5 +134,71 @@ describe('worker Lambda', () => {
       expect.arrayContaining(['JobsSucceeded', 'JobsFailed', 'JobDuration']),
     );
     expect(stdout.join('')).not.toContain(TOKEN);
+  });
+
+  describe('a job that runs out of Lambda time', () => {
+    // 1.5 s left with a 1 s margin: the job gets half a second before it is given up.
+    const shortOfTime = lambdaContextWith(1500);
+
+    it('is stopped before Lambda kills it: the person hears it is being tried again and the record fails', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'slow.csv', Buffer.from('a,b\n1,2\n'));
+      harness.slack.inject('download', { kind: 'hang' });
+      const record = sqsRecord(JSON.stringify(job));
+      const started = Date.now();
+
+      const response = await lambda({}, { safetyMarginMs: 1000 })(sqsEvent(record), shortOfTime);
+
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const told = harness.message(CHANNEL_A, job.placeholder!.ts);
+      expect(told.text).toContain('took longer than I’m allowed');
+      expect(told.text).toContain('trying again');
+    }, 20_000);
+
+    it('on its last delivery says it took too long, with the reference, instead of leaving a spinner', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'slower.csv', Buffer.from('a,b\n1,2\n'));
+      harness.slack.inject('download', { kind: 'hang' });
+      const record = sqsRecord(JSON.stringify(job), MAX_RECEIVES);
+
+      const response = await lambda({}, { safetyMarginMs: 1000 })(sqsEvent(record), shortOfTime);
+
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
+      const told = harness.message(CHANNEL_A, job.placeholder!.ts);
+      expect(told.text).toContain('took longer than I’m allowed');
+      expect(told.text).not.toContain('trying again');
+      expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
+    }, 20_000);
+  });
+
+  describe('retries', () => {
+    it('brings failed records back in seconds, not after the 30-minute visibility timeout, the held-back ones too', async () => {
+      const good = await harness.command(CHANNEL_A, 'total sales by team');
+      // A poison message and the record queued behind it in its conversation; a job of another conversation.
+      const failing = sqsRecord('not a job', 2, 'x.y');
+      const heldBack = sqsRecord(JSON.stringify(good), 1, 'x.y');
+      const fine = sqsRecord(JSON.stringify(good));
+      const retryDelay = sqsRetryDelay(sqsClient(sqs.endpoint), sqs.queueUrl());
+
+      const response = await lambda({}, { retryDelay })(sqsEvent(failing, heldBack, fine), lambdaContext);
+
+      expect(response.batchItemFailures).toEqual([
+        { itemIdentifier: failing.messageId },
+        { itemIdentifier: heldBack.messageId },
+      ]);
+      expect(sqs.visibilityChanges).toEqual([
+        { queueUrl: sqs.queueUrl(), receiptHandle: failing.receiptHandle, visibilityTimeout: 20 },
+        { queueUrl: sqs.queueUrl(), receiptHandle: heldBack.receiptHandle, visibilityTimeout: 10 },
+      ]);
+    });
+
+    it('still reports the failure when SQS cannot shorten the wait, and logs why', async () => {
+      const failing = sqsRecord('not a job', 1, 'x.y');
+      const retryDelay = sqsRetryDelay(sqsClient(DEAD_URL), sqs.queueUrl());
+
+      const response = await lambda({}, { retryDelay })(sqsEvent(failing), lambdaContext);
+
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: failing.messageId }]);
+      expect(jsonLines().some((line) => line.level === 'WARN' && line.messageId === failing.messageId)).toBe(true);
+    });
   });
 });

@@ -2,9 +2,16 @@ import type { CommandJob } from '../../core/job';
 import { helpMessage, listMessage } from '../slack/catalog-messages';
 import type { JobContext, JobOutcome } from './job-context';
 
-/** `/analyze list` and `/analyze help`, answered from the channel's own catalog. */
+/**
+ * `/analyze list` and `/analyze help`, answered from the channel's own catalog.
+ * The list mentions uploaders only when it is edited into the placeholder.
+ */
 export async function handleCommand(ctx: JobContext<CommandJob>): Promise<JobOutcome> {
   const entries = await ctx.catalog.list();
-  await ctx.point.finish(ctx.job.command === 'list' ? listMessage(entries) : helpMessage(entries[0]));
+  if (ctx.job.command === 'list') {
+    await ctx.point.finish(listMessage(entries, { mentions: true }), listMessage(entries, { mentions: false }));
+  } else {
+    await ctx.point.finish(helpMessage(entries[0]));
+  }
   return 'done';
 }

@@ -1,4 +1,5 @@
 import { extname, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IngestJob } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DatasetEntry } from '../catalog/dataset-entry';
@@ -11,8 +12,10 @@ import { downloadSlackFile } from '../slack/file-download';
 import { profileMessage } from '../slack/profile-message';
 import { count } from '../slack/slack-content';
 import { DATASET_TABLE, writeParquet } from './dataset-table';
+import { withFileMark } from './file-mark';
 import type { JobContext, JobOutcome } from './job-context';
 import { ReplyPoint } from './reply-point';
+import { splitSheetChoice } from './sheet-choice';
 import { answerInThread } from './thread-answer';
 
 /**
@@ -20,9 +23,39 @@ import { answerInThread } from './thread-answer';
  * its entry) in the channel's catalog, and reply in the file's thread with its
  * profile, an overview chart and three questions to ask. The thread becomes the
  * dataset's, so replies in it are questions about this file. A question typed
- * with the file is answered next, in the same thread.
+ * with the file is answered next, in the same thread; with a workbook, a sheet
+ * it names ("sheet Q3") is the one read, and the rest is the question.
  */
 export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutcome> {
+  const { job } = ctx;
+  const { sheet, question } = isWorkbook(job.file) ? splitSheetChoice(job.question) : splitNothing(job.question);
+  const connection = await openDatabase();
+  try {
+    const { entry, thread } = await withFileMark(ctx, () => readSharedFile(ctx, connection, sheet));
+    if (question) {
+      ctx.point = new ReplyPoint({
+        replies: ctx.replies,
+        thread,
+        ledger: ctx.ledger,
+        step: 'question.message',
+        signal: ctx.signal,
+        log: ctx.log,
+      });
+      await ctx.point.start(`Working on “${question}”…`);
+      await answerInThread(ctx, ctx.point, { question, entry, connection, step: 'question.' });
+    }
+  } finally {
+    closeDatabase(connection);
+  }
+  return 'done';
+}
+
+/** Reads the file into `connection` and the catalog, and edits the placeholder into its profile. */
+async function readSharedFile(
+  ctx: JobContext<IngestJob>,
+  connection: DuckDBConnection,
+  sheet: string | undefined,
+): Promise<{ entry: DatasetEntry; thread: string }> {
   const { job, config } = ctx;
   const { file } = job;
   await ctx.point.start(`Downloading ${file.name}…`);
@@ -39,49 +72,52 @@ export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutco
     path,
     maxBytes: config.maxUploadBytes,
     timeoutMs: ctx.downloadTimeoutMs,
+    allowedOrigins: ctx.fileOrigins,
+    signal: ctx.signal,
   });
   await ctx.point.progress(`Reading ${file.name}…`);
-  const connection = await openDatabase();
-  try {
-    const { meta } = await ingestFile(path, { connection, table: DATASET_TABLE, name: file.name, ...config });
-    await ctx.point.progress(`Read ${count(meta.rows)} rows; drawing an overview…`);
-    const vocabulary = await loadVocabulary(connection, meta, DATASET_TABLE);
-    const entry: DatasetEntry = {
-      ...meta,
-      // The job id is stable across retries, so a retried ingest overwrites its own dataset instead of adding one.
-      id: job.id,
-      addedBy: job.requestedBy,
-      addedAt: job.receivedAt,
-      suggestions: suggestQuestions(meta, vocabulary),
-    };
-    const overview = await answerQuestion('', { connection, table: DATASET_TABLE, meta, vocabulary });
-    const parquet = join(ctx.workDir, 'data.parquet');
-    await writeParquet(connection, parquet);
-    await ctx.catalog.save(entry, parquet);
-    const thread = ctx.point.thread;
-    if (!thread) throw new Error('A profile needs a thread: the reply point has no message.');
-    await ctx.catalog.saveThread(thread, { version: 1, dataset: entry.id, updatedAt: ctx.clock().toISOString() });
-    const png = overview.kind === 'answer' ? overview.png : null;
-    if (png) {
-      const title = `${file.name} overview`;
-      await ctx.ledger.once('overview.chart', () =>
-        ctx.replies.upload({ bytes: png, filename: 'overview.png', title }, thread),
-      );
-    }
-    await ctx.point.finish(profileMessage(entry));
-    if (job.question?.trim()) {
-      ctx.point = new ReplyPoint({
-        replies: ctx.replies,
-        thread,
-        ledger: ctx.ledger,
-        step: 'question.message',
-        log: ctx.log,
-      });
-      await ctx.point.start(`Working on “${job.question}”…`);
-      await answerInThread(ctx, ctx.point, { question: job.question, entry, connection, step: 'question.' });
-    }
-  } finally {
-    closeDatabase(connection);
+  const { meta } = await ingestFile(path, {
+    connection,
+    table: DATASET_TABLE,
+    name: file.name,
+    sheet,
+    maxUploadBytes: config.maxUploadBytes,
+    maxUnzippedBytes: config.maxUnzippedBytes,
+  });
+  await ctx.point.progress(`Read ${count(meta.rows)} rows; drawing an overview…`);
+  const vocabulary = await loadVocabulary(connection, meta, DATASET_TABLE);
+  const entry: DatasetEntry = {
+    ...meta,
+    // The job id is stable across retries, so a retried ingest overwrites its own dataset instead of adding one.
+    id: job.id,
+    addedBy: job.requestedBy,
+    addedAt: job.receivedAt,
+    suggestions: suggestQuestions(meta, vocabulary),
+  };
+  const overview = await answerQuestion('', { connection, table: DATASET_TABLE, meta, vocabulary });
+  const parquet = join(ctx.workDir, 'data.parquet');
+  await writeParquet(connection, parquet);
+  await ctx.catalog.save(entry, parquet);
+  const thread = ctx.point.thread;
+  if (!thread) throw new Error('A profile needs a thread: the reply point has no message.');
+  await ctx.catalog.saveThread(thread, { version: 1, dataset: entry.id, updatedAt: ctx.clock().toISOString() });
+  const png = overview.kind === 'answer' ? overview.png : null;
+  if (png) {
+    const title = `${file.name} overview`;
+    await ctx.ledger.once('overview.chart', () =>
+      ctx.replies.upload({ bytes: png, filename: 'overview.png', title }, thread),
+    );
   }
-  return 'done';
+  await ctx.point.finish(profileMessage(entry));
+  return { entry, thread };
+}
+
+/** Sheets are a workbook's; in a CSV, "sheet metal" is part of the question. */
+function isWorkbook(file: IngestJob['file']): boolean {
+  return /\.xls[xm]$/i.test(file.name) || (file.mimetype?.includes('spreadsheetml') ?? false);
+}
+
+function splitNothing(text: string | undefined): { sheet?: string; question?: string } {
+  const question = text?.trim();
+  return question ? { question } : {};
 }

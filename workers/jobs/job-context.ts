@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BlobStore } from '../../core/blob-store';
 import type { Config } from '../../core/config';
 import type { Job, Scope, SlackConversation } from '../../core/job';
+import type { JobAttempt } from '../../core/job-queue';
 import type { SecretSource } from '../../core/secret-source';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
 import type { LanguageModelSource } from '../llm/language-model-source';
@@ -23,7 +24,7 @@ export interface JobDeps {
   clock?: () => Date;
   /** Where jobs download and convert files; defaults to the system's temp folder (`/tmp` on Lambda). */
   tmpDir?: string;
-  /** How long a file download from Slack may take; defaults to 5 minutes. */
+  /** How long a file download from Slack may take; defaults to 2 minutes, and never past the job's time limit. */
   downloadTimeoutMs?: number;
   /** Nemotron (or any OpenAI-compatible model) for planning and narratives; absent means offline only. */
   languageModel?: LanguageModelSource;
@@ -32,6 +33,7 @@ export interface JobDeps {
 /** Everything one job works with, scoped to its conversation's channel. */
 export interface JobContext<J extends Job = Job> {
   job: J;
+  attempt: JobAttempt;
   conversation: SlackConversation;
   scope: Scope;
   catalog: ChannelCatalog;
@@ -40,6 +42,10 @@ export interface JobContext<J extends Job = Job> {
   /** The message this job edits; failures are reported there. */
   point: ReplyPoint;
   token: string;
+  /** Where the token may be sent to download a file: Slack's hosts (see `slackFileOrigins`). */
+  fileOrigins: readonly string[];
+  /** Aborted when the job's time is up; long I/O stops with it. */
+  signal: AbortSignal;
   /** A folder of this job's own, removed when it ends. */
   workDir: string;
   log: JobLogger;
@@ -51,3 +57,14 @@ export interface JobContext<J extends Job = Job> {
 
 /** What became of a job: it did its work, or it saw it was not meant for the bot. */
 export type JobOutcome = 'done' | 'ignored';
+
+/** How long one delivery may run (what the Lambda has left, less a margin); absent means no limit. */
+export interface JobLimits {
+  timeLimitMs?: number;
+}
+
+/**
+ * The worker's job handler: a `JobHandler` (the local queue calls it so) that
+ * the SQS Lambda also gives each delivery's time limit.
+ */
+export type WorkerJobHandler = (job: Job, attempt: JobAttempt, limits?: JobLimits) => Promise<void>;

@@ -24,3 +24,16 @@ export class JobError extends Error {
     this.name = 'JobError';
   }
 }
+
+/**
+ * A delivery of a job ran past the time it was given (see `JobDeadline`): a
+ * failure on our side, retried like the others, but the person is told why.
+ */
+export class JobTimeoutError extends Error {
+  readonly code = 'JOB_TIMED_OUT';
+
+  constructor(limitMs: number) {
+    super(`The job ran past its time limit of ${limitMs} ms.`);
+    this.name = 'JobTimeoutError';
+  }
+}

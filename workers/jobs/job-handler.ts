@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { JobHandler } from '../../core/job-queue';
-import type { JobDeps } from './job-context';
+import type { JobDeps, WorkerJobHandler } from './job-context';
 import { errorFields, withKeys } from './job-log';
 import { runJob } from './run-job';
 
@@ -8,18 +7,19 @@ import { runJob } from './run-job';
  * The worker's `JobHandler`: what the SQS Lambda and the local in-process
  * queue both call for each delivery of a job. It throws when the job should
  * be delivered again (and, on the last attempt, go to the dead-letter queue);
- * the person has been told either way where that was possible.
+ * the person has been told either way where that was possible. The Lambda
+ * also passes a time limit, past which the job is given up as a failure.
  *
  * @example
  * const handle = createJobHandler({ store, secrets, slackClient, config, logger, metrics });
  * const queue = new MemoryJobQueue(handle, { maxReceives: config.jobMaxReceives });
  */
-export function createJobHandler(deps: JobDeps): JobHandler {
-  return async (job, attempt) => {
+export function createJobHandler(deps: JobDeps): WorkerJobHandler {
+  return async (job, attempt, limits) => {
     const started = performance.now();
     const log = withKeys(deps.logger, { jobId: job.id, jobKind: job.kind, attempt: attempt.number });
     try {
-      const outcome = await runJob(job, attempt, deps, log);
+      const outcome = await runJob(job, attempt, deps, log, limits);
       deps.metrics.addMetric('JobsSucceeded', 'Count', 1);
       log.info('job finished', { outcome });
     } catch (error) {

@@ -14,6 +14,8 @@ export interface ReplyPointOptions {
   ledger?: JobLedger;
   /** The ledger step of that message. */
   step?: string;
+  /** Aborted when the job was given up at its time limit (see `JobDeadline`). */
+  signal?: AbortSignal;
   log: JobLogger;
 }
 
@@ -45,13 +47,14 @@ export class ReplyPoint {
 
   /** Shows the first progress line, posting the point's own message if there is none yet. */
   async start(doing: string): Promise<void> {
+    if (this.abandoned) return;
     if (this.ts) return this.progress(doing);
     await this.post(progressMessage(doing));
   }
 
   /** Progress is a courtesy: a failed edit is logged and the work goes on. */
   async progress(doing: string): Promise<void> {
-    if (!this.ts) return;
+    if (!this.ts || this.abandoned) return;
     try {
       await this.options.replies.update(this.ts, progressMessage(doing));
     } catch (error) {
@@ -59,15 +62,19 @@ export class ReplyPoint {
     }
   }
 
-  /** The result: edits the message into it, or posts it when the message was deleted meanwhile. */
-  async finish(content: SlackContent): Promise<void> {
-    if (!this.ts) return this.post(content);
+  /**
+   * The result: edits the message into it, or posts it when there is no
+   * message or it was deleted meanwhile. A mention notifies in a new message
+   * but not in an edit, so `asNewMessage` is what to post instead, if it differs.
+   */
+  async finish(content: SlackContent, asNewMessage: SlackContent = content): Promise<void> {
+    if (!this.ts) return this.post(asNewMessage);
     try {
       await this.options.replies.update(this.ts, content);
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
       if (!code || !GONE.has(code)) throw error;
-      await this.options.replies.post(content, this.thread);
+      await this.options.replies.post(asNewMessage, this.thread);
     }
   }
 
@@ -81,6 +88,14 @@ export class ReplyPoint {
       this.options.log.warn('could not tell the user', { error: errorFields(error) });
       return false;
     }
+  }
+
+  /**
+   * A job given up at its time limit may still be running; its progress lines
+   * would cover the message saying so with a spinner nobody will clear.
+   */
+  private get abandoned(): boolean {
+    return this.options.signal?.aborted ?? false;
   }
 
   private async post(content: SlackContent): Promise<void> {

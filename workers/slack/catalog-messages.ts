@@ -10,15 +10,21 @@ function slackDate(iso: string): string {
   return `<!date^${seconds}^{date_short_pretty} at {time}|${iso.slice(0, 16).replace('T', ' ')} UTC>`;
 }
 
-function addedBy(entry: DatasetEntry): string {
-  return entry.addedBy.name ? safe(entry.addedBy.name) : `<@${entry.addedBy.id}>`;
+/** Who added a dataset: their name when it is known, else a mention, where mentions are allowed. */
+function byWhom(entry: DatasetEntry, mentions: boolean): string {
+  if (entry.addedBy.name) return ` by ${safe(entry.addedBy.name)}`;
+  return mentions ? ` by <@${entry.addedBy.id}>` : '';
 }
 
-/** `/analyze list`: the channel's datasets, newest first, with size, when and by whom. */
-export function listMessage(entries: DatasetEntry[]): SlackContent {
+/**
+ * `/analyze list`: the channel's datasets, newest first, with size, when and by
+ * whom. Without `mentions` uploaders are never mentioned: a message posted
+ * anew would ping every one of them (an edit notifies nobody).
+ */
+export function listMessage(entries: DatasetEntry[], { mentions }: { mentions: boolean }): SlackContent {
   if (entries.length === 0) return noDatasetMessage();
   const lines = entries.map(
-    (entry) => `• ${datasetTitleMrkdwn(entry)} · added ${slackDate(entry.addedAt)} by ${addedBy(entry)}`,
+    (entry) => `• ${datasetTitleMrkdwn(entry)} · added ${slackDate(entry.addedAt)}${byWhom(entry, mentions)}`,
   );
   const text = `${entries.length} dataset${entries.length === 1 ? '' : 's'} in this channel`;
   return {

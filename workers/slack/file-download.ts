@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { describeBytes, WorkerError } from '../errors';
 
-export type DownloadErrorCode = 'DOWNLOAD_REFUSED' | 'DOWNLOAD_GONE' | 'DOWNLOAD_FAILED';
+export type DownloadErrorCode = 'DOWNLOAD_REFUSED' | 'DOWNLOAD_GONE' | 'DOWNLOAD_FAILED' | 'DOWNLOAD_NOT_SLACK';
 
 /** A file Slack would not hand over. `retriable` says whether trying again later can help. */
 export class DownloadError extends Error {
@@ -28,23 +28,51 @@ export interface FileDownload {
   path: string;
   maxBytes: number;
   timeoutMs: number;
+  /** Origins (`https://files.slack.com`) the token may be sent to; a job can carry any URL. */
+  allowedOrigins: readonly string[];
+  /** Stops the download early, e.g. when the job's time is up. */
+  signal?: AbortSignal;
+}
+
+/** Where Slack serves `url_private_download` files. */
+const SLACK_FILE_HOST = 'https://files.slack.com';
+
+/**
+ * The origins a file may be downloaded from with the bot token: Slack's file
+ * host, and the host of the Web API the worker already sends the token to
+ * (`SLACK_API_URL`; a loopback fake in tests).
+ *
+ * @example
+ * slackFileOrigins('https://slack.com/api/'); // ['https://files.slack.com', 'https://slack.com']
+ */
+export function slackFileOrigins(apiUrl: string): string[] {
+  return [...new Set([SLACK_FILE_HOST, new URL(apiUrl).origin])];
 }
 
 const HTML_START = /^\s*<(!doctype\s+html|html)[\s>]/i;
 
 /**
- * Streams a private Slack file to disk with the bot token as a bearer token.
- * The size limit is enforced while reading, so a file larger than Slack said
- * (or than the limit) is cut off instead of filling the disk. Slack answers a
- * bad or missing token with its sign-in page and status 200, so an HTML reply
- * is an authentication failure, never the file.
+ * Streams a private Slack file to disk with the bot token as a bearer token,
+ * which goes to Slack's own hosts only (`allowedOrigins`). The size limit is
+ * enforced while reading, so a file larger than Slack said (or than the limit)
+ * is cut off instead of filling the disk. Slack answers a bad or missing token
+ * with its sign-in page and status 200, so an HTML reply is an authentication
+ * failure, never the file.
  */
 export async function downloadSlackFile(download: FileDownload): Promise<number> {
+  if (!download.allowedOrigins.includes(new URL(download.url).origin)) {
+    throw new DownloadError(
+      'DOWNLOAD_NOT_SLACK',
+      'I couldn’t download the file: its link does not point to Slack’s file host. Share it in Slack again.',
+      false,
+    );
+  }
+  const timeout = AbortSignal.timeout(download.timeoutMs);
   let response: Response;
   try {
     response = await fetch(download.url, {
       headers: { authorization: `Bearer ${download.token}` },
-      signal: AbortSignal.timeout(download.timeoutMs),
+      signal: download.signal ? AbortSignal.any([timeout, download.signal]) : timeout,
     });
   } catch (error) {
     throw new DownloadError('DOWNLOAD_FAILED', 'I couldn’t reach Slack to download the file.', true, { cause: error });

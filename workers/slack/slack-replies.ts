@@ -42,6 +42,15 @@ export class SlackReplies {
     });
   }
 
+  /** Adds an emoji reaction (`white_check_mark`, no colons) to a message. */
+  async react(ts: string, name: string): Promise<void> {
+    await this.client.reactions.add({ channel: this.channel, timestamp: ts, name });
+  }
+
+  async unreact(ts: string, name: string): Promise<void> {
+    await this.client.reactions.remove({ channel: this.channel, timestamp: ts, name });
+  }
+
   /** Uploads a file into a thread and returns its Slack file id. */
   async upload(file: UploadedFile, thread: string): Promise<string> {
     const uploaded = await this.client.filesUploadV2({

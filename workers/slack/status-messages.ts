@@ -25,3 +25,15 @@ export function brokenMessage(reference: string): SlackContent {
     'if it keeps happening, give the team this reference.';
   return { text, blocks: [section(text), context(`Reference: \`${safe(reference)}\``)] };
 }
+
+/**
+ * A job stopped at its time limit: tried again, or on the last try given up.
+ * Either way the person learns why, rather than seeing the generic failure.
+ */
+export function tooSlowMessage(reference: string, retrying: boolean): SlackContent {
+  const text = retrying
+    ? ':hourglass_flowing_sand: This took longer than I’m allowed to spend on one try; trying again…'
+    : ':x: This took longer than I’m allowed to spend on it, so I stopped. Try a smaller file or a narrower ' +
+      'question; if it keeps happening, give the team this reference.';
+  return { text, blocks: [section(text), context(`Reference: \`${safe(reference)}\``)] };
+}

@@ -1,6 +1,6 @@
 import type { IngestJob, QuestionJob } from '../../../core/job';
 import { AskButtonValue, decodeButtonValue } from '../../../core/slack-actions';
-import { blockText, buttonsOf, CHANNEL_A, threadOf, TOKEN, WorkerHarness } from '../../support/worker-harness';
+import { ALICE, blockText, buttonsOf, CHANNEL_A, threadOf, TOKEN, WorkerHarness } from '../../support/worker-harness';
 
 const HOSTILE = [
   'Product,Team,Sales',
@@ -38,6 +38,23 @@ describe('commands and exports', () => {
     expect(text).toMatch(
       /\*hostile\.csv\* · 5 rows × 3 columns · added <!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^>]+> by Alice/,
     );
+  });
+
+  it('mentions an uploader only in an edit, which notifies nobody; a list posted anew pings no one', async () => {
+    const channel = 'C0LIST0003';
+    const shared = await harness.shareFile(channel, 'quiet.csv', Buffer.from('a,b\n1,2\n'));
+    // The edge knows the uploader's id only, not their name.
+    await harness.run({ ...shared, requestedBy: { id: ALICE } });
+
+    const edited = await harness.listOrHelp(channel, 'list');
+    await harness.run(edited);
+    expect(blockText(harness.message(channel, edited.placeholder!.ts))).toContain(`by <@${ALICE}>`);
+
+    const posted = { ...(await harness.listOrHelp(channel, 'list')), placeholder: undefined };
+    await harness.run(posted);
+    const list = harness.thread(channel, threadOf(posted)).find((m) => m.text === '1 dataset in this channel');
+    expect(blockText(list!)).toContain('quiet.csv');
+    expect(blockText(list!)).not.toContain('<@');
   });
 
   it('explains how to ask, with questions that work on the channel’s newest dataset', async () => {

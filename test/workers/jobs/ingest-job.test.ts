@@ -1,9 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { AskButtonValue, ASK_ACTION_PATTERN, decodeButtonValue } from '../../../core/slack-actions';
 import { scopeOf } from '../../../core/job';
 import { channelCatalog } from '../../../workers/catalog/channel-catalog';
 import { openDatabase, closeDatabase, queryRows } from '../../../workers/engine/duckdb';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { states } from '../../support/question-cases';
+import { writeWorkbook } from '../../fixtures/xlsx/workbooks';
 import {
   blockText,
   buttonsOf,
@@ -133,5 +137,101 @@ describe('ingest jobs', () => {
     const reply = harness.message(CHANNEL_A, job.placeholder!.ts);
     expect(reply.text).toMatch(/^:warning: I couldn’t read notes\.csv: /);
     expect(harness.metrics.filter((m) => m.name === 'JobsFailed')).toHaveLength(failed);
+  });
+
+  it('never sends the bot token to a host that is not Slack’s: no request, and the person is told', async () => {
+    const received: (string | undefined)[] = [];
+    const foreign = createServer((request, response) => {
+      received.push(request.url);
+      response.end('a,b\n1,2\n');
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    try {
+      const shared = await harness.shareFile(CHANNEL_A, 'elsewhere.csv', Buffer.from('a,b\n1,2\n'));
+      const { port } = foreign.address() as AddressInfo;
+      const job = { ...shared, file: { ...shared.file, downloadUrl: `http://127.0.0.1:${port}/elsewhere.csv` } };
+      await harness.run(job);
+
+      expect(received).toHaveLength(0);
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain(
+        'I couldn’t download the file: its link does not point to Slack',
+      );
+    } finally {
+      foreign.closeAllConnections();
+      await new Promise((resolve) => foreign.close(resolve));
+    }
+  });
+
+  describe('a sheet named with the file', () => {
+    let book: Buffer;
+    beforeAll(async () => {
+      const path = await writeWorkbook((workbook) => {
+        workbook.addWorksheet('Sales').addRows([
+          ['Region', 'Sales'],
+          ['West', 10],
+          ['East', 20],
+        ]);
+        workbook.addWorksheet('Budget 2024').addRows([
+          ['Dept', 'Budget'],
+          ['Ops', 300],
+          ['Sales', 450],
+          ['Ops', 200],
+        ]);
+      });
+      book = readFileSync(path);
+    });
+
+    it('reads that sheet and asks the rest of the text as the question', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, {
+        question: 'sheet "Budget 2024" total budget by dept',
+      });
+      await harness.run(job);
+
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('plan.xlsx [Budget 2024] · 3 rows');
+      const answer = harness
+        .thread(CHANNEL_A, job.message as string)
+        .find((m) => m.ts !== job.placeholder!.ts && m.history.some((line) => line.includes('Working on')));
+      expect(answer?.history.some((line) => line.includes('“total budget by dept”'))).toBe(true);
+      expect(states(answer?.text ?? '', 500)).toBe(true);
+    });
+
+    it('names the workbook’s sheets when the one asked for is not there', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, { question: 'total sales, sheet Q3' });
+      await harness.run(job);
+
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain(
+        'I couldn’t read plan.xlsx: Sheet "Q3" not found. Sheets in this workbook: "Sales", "Budget 2024".',
+      );
+    });
+  });
+
+  describe('the reaction on the file’s message', () => {
+    const reactionsOn = (message: string | undefined) =>
+      harness.slack.calls
+        .filter((call) => call.method.startsWith('reactions.') && call.params.timestamp === message)
+        .map((call) => `${call.method === 'reactions.add' ? '+' : '-'}${String(call.params.name)}`);
+
+    it('turns :eyes: into a check mark once the file is read', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'ticks.csv', Buffer.from('Team,Sales\nRed,5\nBlue,7\n'));
+      await harness.run(job);
+
+      expect(reactionsOn(job.message)).toEqual(['-eyes', '+white_check_mark']);
+    });
+
+    it('turns :eyes: into a warning when the file could not be read', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'header.csv', Buffer.from('only a header\n'));
+      await harness.run(job);
+
+      expect(reactionsOn(job.message)).toEqual(['-eyes', '+warning']);
+    });
+
+    it('still answers when Slack refuses the reaction', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'stubborn.csv', Buffer.from('Team,Sales\nRed,5\nBlue,7\n'));
+      harness.slack.inject('reactions.remove', { kind: 'error', error: 'no_reaction' });
+      harness.slack.inject('reactions.add', { kind: 'error', error: 'missing_scope' });
+      await harness.run(job);
+
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('stubborn.csv · 2 rows');
+    });
   });
 });

@@ -30,6 +30,7 @@ describe('downloadSlackFile', () => {
         response.writeHead(200, { 'content-type': 'application/octet-stream' });
         return void response.end('  <!DOCTYPE html><html><body>Sign in</body></html>');
       }
+      if (request.url === '/hang') return;
       if (request.url === '/gone') return void response.writeHead(404).end();
       if (request.url === '/broken') return void response.writeHead(503).end();
       response.writeHead(200, { 'content-type': 'text/csv' });
@@ -43,13 +44,15 @@ describe('downloadSlackFile', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const download = (path: string, maxBytes = 1024 * 1024) =>
+  const download = (path: string, maxBytes = 1024 * 1024, more: { signal?: AbortSignal; url?: string } = {}) =>
     downloadSlackFile({
-      url: `${base}${path}`,
+      url: more.url ?? `${base}${path}`,
       token: 'xoxb-t',
       path: join(dir, path.slice(1)),
       maxBytes,
       timeoutMs: 10_000,
+      allowedOrigins: [base],
+      ...(more.signal ? { signal: more.signal } : {}),
     });
 
   it('sends the bot token as a bearer token and writes the file', async () => {
@@ -72,5 +75,25 @@ describe('downloadSlackFile', () => {
   it('tells a deleted file from a passing failure', async () => {
     await expect(download('/gone')).rejects.toMatchObject({ code: 'DOWNLOAD_GONE', retriable: false });
     await expect(download('/broken')).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', retriable: true });
+  });
+
+  it('sends the token nowhere but the allowed file hosts', async () => {
+    const requests = seen.length;
+    const elsewhere = `http://localhost:${new URL(base).port}/file.csv`;
+
+    await expect(download('/file.csv', 1024, { url: elsewhere })).rejects.toMatchObject({
+      code: 'DOWNLOAD_NOT_SLACK',
+      retriable: false,
+    });
+    expect(seen).toHaveLength(requests);
+  });
+
+  it('gives up a hanging download when the job’s time is up', async () => {
+    const started = Date.now();
+    await expect(download('/hang', 1024, { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({
+      code: 'DOWNLOAD_FAILED',
+      retriable: true,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
