@@ -20,10 +20,14 @@ export interface ScriptedReply {
   headers?: Record<string, string>;
   /** Wait this long before answering (latency injection). */
   delayMs?: number;
+  /** Send the headers and half the body at once, the rest this much later (a body that trickles in). */
+  trickleMs?: number;
   content?: string;
   json?: unknown;
   /** An error message for a non-200 status. */
   error?: string;
+  /** The whole body of a non-200 reply instead, for servers whose errors are not in OpenAI's shape (FastAPI's `detail`). */
+  errorBody?: unknown;
   usage?: { prompt_tokens: number; completion_tokens: number };
 }
 
@@ -99,24 +103,35 @@ export class FakeOpenAiServer {
     const respond = () => {
       const status = reply.status ?? 200;
       if (status !== 200) {
-        return send(res, status, reply.headers ?? {}, { error: { message: reply.error ?? 'error', type: 'error' } });
+        const body = reply.errorBody ?? { error: { message: reply.error ?? 'error', type: 'error' } };
+        return send(res, status, reply.headers ?? {}, body);
       }
       const content = reply.content ?? JSON.stringify(reply.json ?? {});
       const usage = reply.usage ?? { prompt_tokens: Math.ceil(text.length / 4), completion_tokens: content.length };
-      send(res, 200, reply.headers ?? {}, {
+      const body = {
         id: `chatcmpl-${this.requests.length}`,
         object: 'chat.completion',
         created: 0,
         model: request.body.model ?? 'fake',
         choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
         usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
-      });
+      };
+      if (!reply.trickleMs) return send(res, 200, reply.headers ?? {}, body);
+      const json = JSON.stringify(body);
+      res.writeHead(200, { 'content-type': 'application/json', ...reply.headers });
+      res.write(json.slice(0, json.length / 2));
+      this.later(reply.trickleMs, res, () => res.end(json.slice(json.length / 2)));
     };
     if (!reply.delayMs) return respond();
+    this.later(reply.delayMs, res, respond);
+  }
+
+  /** Runs `then` after `ms` unless the client has hung up by then; `close` cancels it. */
+  private later(ms: number, res: ServerResponse, then: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (!res.destroyed) respond();
-    }, reply.delayMs);
+      if (!res.destroyed) then();
+    }, ms);
     this.timers.add(timer);
   }
 }

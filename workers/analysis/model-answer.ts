@@ -56,7 +56,7 @@ export async function answerWithModel(
     llm.metrics?.addMetric('ModelFallback', MetricUnit.Count, 1);
     llm.logger?.warn('Model planning fell back to the offline planner', { code: error.code });
   }
-  if (outcome.kind === 'answer') outcome = await withModelNarrative(outcome, llm);
+  if (outcome.kind === 'answer') outcome = await withModelNarrative(outcome, llm, context);
   llm.logger?.info('Question answered', {
     planner: outcome.planner,
     method: outcome.kind === 'answer' ? outcome.method : null,

@@ -35,9 +35,9 @@ const ALLOWED_REFS = new Set(['BASE_TABLE', 'SUBQUERY', 'JOIN', 'EMPTY', 'EXPRES
  * install and autoload off, no spilling to disk, memory and thread limits and
  * the configuration locked, so no statement can loosen them. A statement runs
  * only if DuckDB's own parser (`json_serialize_sql`) reads it as exactly one
- * SELECT whose every table reference is the dataset, a subquery, a join, a
- * CTE or a VALUES list; it is interrupted past `timeoutMs` and its result is
- * capped at `maxRows` rows.
+ * SELECT that reads the dataset and whose every table reference is the
+ * dataset, a subquery, a join, a CTE in scope or a VALUES list; it is
+ * interrupted past `timeoutMs` and its result is capped at `maxRows` rows.
  *
  * @example
  * const sandbox = await SqlSandbox.open(connection, 'dataset');
@@ -91,7 +91,10 @@ export class SqlSandbox {
       throw refused(`Only a read-only SELECT may run; this ${what} is not one (${tree.error_message ?? 'refused'}).`);
     }
     if (tree.statements?.length !== 1) throw refused('Only one statement may run.');
-    checkReferences(tree.statements[0], this.table, cteNames(tree.statements[0]));
+    if (checkReferences(tree.statements[0], this.table) === 0) {
+      // A query that reads no data can only state numbers the model made up.
+      throw refused(`The query must read the table "${this.table}".`);
+    }
   }
 
   /** Checks the statement, then runs it under the time limit and the row cap. */
@@ -137,18 +140,16 @@ interface SerializedSql {
 
 type Node = Record<string, unknown>;
 
-/** Every table the statement defines with WITH, at any depth. */
-function cteNames(tree: unknown): Set<string> {
-  const names = new Set<string>();
-  visit(tree, (node) => {
-    const map = (node.cte_map as { map?: { key?: unknown }[] } | undefined)?.map ?? [];
-    for (const entry of map) if (typeof entry.key === 'string') names.add(entry.key.toLowerCase());
-  });
-  return names;
-}
-
-function checkReferences(tree: unknown, table: string, ctes: Set<string>): void {
-  visit(tree, (node) => {
+/**
+ * Refuses every table reference but the dataset and the CTEs in scope, and
+ * counts the references to the dataset. A CTE is visible only inside the
+ * query node that defines it (its body and nested queries included), so a
+ * CTE named `sqlite_master` in a subquery does not let the outer query read
+ * the real one; a CTE named like the dataset hides it in its scope.
+ */
+function checkReferences(tree: unknown, table: string): number {
+  let reads = 0;
+  visitScoped(tree, new Set(), (node, ctes) => {
     // Expressions carry a `class`; table references do not.
     if (typeof node.type !== 'string' || 'class' in node || !isTableRef(node)) return;
     if (node.type === 'TABLE_FUNCTION') {
@@ -158,27 +159,42 @@ function checkReferences(tree: unknown, table: string, ctes: Set<string>): void 
     if (node.type === 'SHOW_REF') throw refused('DESCRIBE, SHOW and SUMMARIZE may not run; select from the table.');
     if (!ALLOWED_REFS.has(node.type)) throw refused(`This kind of table reference (${node.type}) may not run.`);
     if (node.type !== 'BASE_TABLE') return;
-    const name = String(node.table_name);
+    const name = String(node.table_name).toLowerCase();
     const schema = String(node.schema_name ?? '');
     const qualified = node.catalog_name !== '' || (schema !== '' && schema !== 'main');
-    const known = name.toLowerCase() === table.toLowerCase() || (!qualified && ctes.has(name.toLowerCase()));
-    const written = [node.catalog_name, schema, name].filter((part) => part !== '').join('.');
-    if (qualified || !known) throw refused(`Only the table "${table}" may be read, not "${written}".`);
+    if (!qualified && schema === '' && ctes.has(name)) return;
+    if (!qualified && name === table.toLowerCase()) {
+      reads++;
+      return;
+    }
+    const written = [node.catalog_name, schema, node.table_name].filter((part) => part !== '').join('.');
+    throw refused(`Only the table "${table}" may be read, not "${written}".`);
   });
+  return reads;
+}
+
+/** Visits every node with the names of the CTEs visible there: those of its own and enclosing query nodes. */
+function visitScoped(value: unknown, ctes: ReadonlySet<string>, see: (node: Node, ctes: ReadonlySet<string>) => void) {
+  if (Array.isArray(value)) {
+    for (const item of value) visitScoped(item, ctes, see);
+  } else if (value !== null && typeof value === 'object') {
+    const node = value as Node;
+    const defined = (node.cte_map as { map?: { key?: unknown }[] } | undefined)?.map ?? [];
+    const scope =
+      defined.length === 0
+        ? ctes
+        : new Set([
+            ...ctes,
+            ...defined.flatMap((entry) => (typeof entry.key === 'string' ? [entry.key.toLowerCase()] : [])),
+          ]);
+    see(node, scope);
+    for (const child of Object.values(node)) visitScoped(child, scope, see);
+  }
 }
 
 /** Table references are the nodes DuckDB serialises with a `query_location` and an `alias` but no `class`. */
 function isTableRef(node: Node): boolean {
   return 'alias' in node && 'query_location' in node && 'sample' in node;
-}
-
-function visit(value: unknown, see: (node: Node) => void): void {
-  if (Array.isArray(value)) {
-    for (const item of value) visit(item, see);
-  } else if (value !== null && typeof value === 'object') {
-    see(value as Node);
-    for (const child of Object.values(value)) visit(child, see);
-  }
 }
 
 async function copyTable(source: DuckDBConnection, target: DuckDBConnection, table: string): Promise<void> {

@@ -50,7 +50,7 @@ export function datasetBrief(
     table,
     name: cleanUntrusted(meta.name, UNTRUSTED_LIMITS.name),
     rows: meta.rows,
-    columns: meta.columns.map(columnBrief),
+    columns: briefNames(meta).map((name, i) => columnBrief(meta.columns[i] as ColumnProfile, name)),
   };
   if (sampleRows && sampleRows.length > 0) {
     brief.sample_rows = sampleRows.slice(0, MAX_SAMPLE_ROWS).map((row) => row.map(sampleValue));
@@ -58,8 +58,8 @@ export function datasetBrief(
   return brief;
 }
 
-function columnBrief(column: ColumnProfile): ColumnBrief {
-  const brief: ColumnBrief = { name: briefName(column.name), type: column.type, role: column.role };
+function columnBrief(column: ColumnProfile, name: string): ColumnBrief {
+  const brief: ColumnBrief = { name, type: column.type, role: column.role };
   if (column.unit) brief.unit = column.unit;
   if (column.distinct !== undefined) brief.distinct = column.distinct;
   if (column.min !== undefined) brief.min = round(column.min);
@@ -80,15 +80,30 @@ function columnBrief(column: ColumnProfile): ColumnBrief {
  */
 export function columnNamesFromBrief(meta: DatasetMeta): Map<string, string> {
   const names = new Map<string, string>();
-  for (const column of meta.columns) {
-    const seen = briefName(column.name);
-    if (seen !== column.name) names.set(seen, column.name);
-  }
+  briefNames(meta).forEach((seen, i) => {
+    const real = meta.columns[i]?.name;
+    if (real !== undefined && seen !== real) names.set(seen, real);
+  });
   return names;
 }
 
-function briefName(name: string): string {
-  return cleanUntrusted(name, UNTRUSTED_LIMITS.name);
+/**
+ * Each column's name cleaned and capped, kept apart from the others: a name
+ * that cleans to one already taken (`Sales\u200b` next to `Sales`) gets a
+ * number (`Sales (2)`), so the model can still name each column and the plan
+ * maps back to the right one. Names cleaning leaves alone come first, so they
+ * keep their own spelling.
+ */
+export function briefNames(meta: DatasetMeta): string[] {
+  const cleaned = meta.columns.map((column) => cleanUntrusted(column.name, UNTRUSTED_LIMITS.name));
+  const taken = new Set(meta.columns.filter((c, i) => cleaned[i] === c.name).map((c) => c.name.toLowerCase()));
+  return cleaned.map((name, i) => {
+    if (name === meta.columns[i]?.name) return name;
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 function sampleValue(value: unknown): string | number | boolean | null {

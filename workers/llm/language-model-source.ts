@@ -8,31 +8,32 @@ import { createLanguageModel, type LanguageModel } from './language-model';
 export type LanguageModelSource = () => Promise<LanguageModel | undefined>;
 
 /**
- * The worker's model, made on the first question so the key is read from the
- * secret source then, and kept for the life of the process so its circuit
- * breaker remembers an outage across jobs. A secret store that cannot be read
- * is no reason to leave a question unanswered: that job is planned offline
- * and the next one tries the store again.
+ * The worker's model, with the key read from the secret source for every job
+ * (the Secrets Manager source caches it, so this costs no call most times):
+ * a key set after the worker started turns the model on, a rotated key is
+ * used from the next job. The model is made again only when the key changes,
+ * so its circuit breaker remembers an outage across jobs. A secret store that
+ * cannot be read is no reason to leave a question unanswered: that job is
+ * planned offline and the next one tries the store again.
  */
 export function languageModelSource(
   secrets: SecretSource,
   config: LlmConfig,
   observe: { logger?: Logger; metrics?: Metrics } = {},
 ): LanguageModelSource {
-  let made: LanguageModel | undefined;
-  let known = false;
+  let made: { apiKey: string | undefined; model: LanguageModel | undefined } | undefined;
   return async () => {
-    if (known) return made;
+    let apiKey: string | undefined;
     try {
-      const apiKey = await secrets.get('nvidiaApiKey');
-      made = createLanguageModel({ ...config, apiKey, ...observe });
-      known = true;
-      return made;
+      apiKey = await secrets.get('nvidiaApiKey');
     } catch (error) {
       observe.logger?.warn('The NVIDIA API key could not be read; planning offline', {
         error: (error as Error).name,
       });
       return undefined;
     }
+    if (made === undefined || made.apiKey !== apiKey)
+      made = { apiKey, model: createLanguageModel({ ...config, apiKey, ...observe }) };
+    return made.model;
   };
 }

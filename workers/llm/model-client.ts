@@ -93,6 +93,8 @@ export class ModelClient {
     for (let attempt = 1; ; attempt++) {
       const remaining = request.deadline - this.clock();
       if (remaining <= 0) throw this.failure(request, new WorkerError('MODEL_TIMEOUT', timeoutMessage(request)));
+      // The client's own timeout stops once headers arrive; the signal also cuts off a body that trickles in.
+      const signal = AbortSignal.timeout(Math.max(1, Math.floor(remaining)));
       try {
         const reply = await this.openai.chat.completions.create(
           {
@@ -102,14 +104,14 @@ export class ModelClient {
             max_tokens: request.maxTokens,
             ...request.format,
           },
-          { timeout: Math.max(1, Math.floor(remaining)) },
+          { timeout: Math.max(1, Math.floor(remaining)), signal },
         );
         this.breaker.succeeded();
         return this.succeeded(request, reply, started, attempt);
       } catch (error) {
         const status = error instanceof APIError ? error.status : undefined;
         // Some fetch implementations report the aborted request as a dropped connection; the clock knows better.
-        if (error instanceof APIConnectionTimeoutError || this.clock() >= request.deadline) {
+        if (error instanceof APIConnectionTimeoutError || signal.aborted || this.clock() >= request.deadline) {
           throw this.failure(request, new WorkerError('MODEL_TIMEOUT', timeoutMessage(request), { cause: error }));
         }
         const retryable = error instanceof APIConnectionError || (status !== undefined && RETRYABLE.has(status));
@@ -157,12 +159,6 @@ export class ModelClient {
     this.metrics?.addMetric('ModelCallFailed', MetricUnit.Count, 1);
     return error;
   }
-}
-
-/** Whether the server refused the request's body (e.g. a `response_format` it does not support). */
-export function isRejectedRequest(error: unknown): boolean {
-  const cause = error instanceof WorkerError ? error.cause : error;
-  return cause instanceof APIError && (cause.status === 400 || cause.status === 422);
 }
 
 function timeoutMessage(request: ChatRequest): string {

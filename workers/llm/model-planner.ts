@@ -12,6 +12,7 @@ import { ModelReply, modelReplySchema, type SqlChart } from './model-reply';
 import { planMessages, repairMessages } from './plan-prompt';
 import { renamePlanColumns } from './plan-columns';
 import { matchPlanValues } from './plan-values';
+import { previousPlanForPrompt } from './previous-plan';
 import { StructuredOutput } from './structured-output';
 
 /** What the model made of a question, checked: a plan valid for the dataset, a query to sandbox, or a refusal. */
@@ -61,7 +62,8 @@ export class ModelPlanner {
   async plan(request: PlanRequest): Promise<ModelPlanResult> {
     const deadline = this.client.clock() + this.timeoutMs;
     const brief = datasetBrief(request.meta, request.table, request.sampleRows);
-    const messages = planMessages({ question: request.question, brief, previous: request.previous });
+    const previous = request.previous && previousPlanForPrompt(request.previous, request.meta);
+    const messages = planMessages({ question: request.question, brief, previous });
     const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
     let calls = 0;
     const ask = async (conversation: ChatCompletionMessageParam[], purpose: 'plan' | 'repair') => {

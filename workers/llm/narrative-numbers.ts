@@ -1,5 +1,3 @@
-import type { ResultValue } from '../plan/result-table';
-
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
@@ -9,6 +7,7 @@ const SCALE: Readonly<Record<string, number>> = {
   bn: 1e9,
   billion: 1e9,
   '%': 0.01,
+  percent: 0.01,
 };
 
 /** A number as written, and how far from it the exact value may be (half its last written digit). */
@@ -25,7 +24,7 @@ export interface WrittenNumber {
  */
 export function writtenNumbers(text: string): WrittenNumber[] {
   const pattern =
-    /([−-])?[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(thousand|million|billion|bn|[KMB%])(?![a-z]))?/gi;
+    /([−-])?[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(thousand|million|billion|bn|percent|[KMB%])(?![a-z]))?/gi;
   return [...text.matchAll(pattern)].map((m) => {
     const suffix = (m[4] ?? '').toLowerCase();
     const scale = SCALE[suffix] ?? 1;
@@ -35,44 +34,74 @@ export function writtenNumbers(text: string): WrittenNumber[] {
       text: m[0],
       value: m[1] ? -magnitude : magnitude,
       tolerance: (0.5 * scale) / 10 ** decimals,
-      percent: suffix === '%',
+      percent: suffix === '%' || suffix === 'percent',
     };
   });
 }
 
-/**
- * The figures a narrative may quote: every number it was given (computed
- * insights, result cells) and the numbers inside its labels, dates and title
- * (a year, a quarter, "top 5").
- */
-export function allowedFigures(numbers: readonly number[], cells: readonly ResultValue[], texts: readonly string[]) {
-  const figures = new Set<number>(numbers.filter(Number.isFinite));
-  for (const cell of cells) {
-    if (typeof cell === 'number' && Number.isFinite(cell)) figures.add(cell);
-    if (typeof cell === 'string') texts = [...texts, cell];
-  }
-  for (const text of texts) {
-    for (const written of writtenNumbers(text)) figures.add(Math.abs(written.value));
-    const month = /\b\d{4}-(\d{2})-\d{2}/.exec(text)?.[1];
-    if (month !== undefined) figures.add(Math.ceil(Number(month) / 3));
-  }
-  return [...figures];
+/** A number a narrative may state, and whether it is a percent (a fraction written as "12.5%"). */
+export interface Figure {
+  value: number;
+  percent: boolean;
+}
+
+export interface FigureSources {
+  /** The computed numbers: those of the template headline and insights, the matched and result row counts. */
+  numbers: readonly number[];
+  /** The template headline and insights with their labels taken out: which numbers they write as percents. */
+  computedText: readonly string[];
+  /** The result rows the model saw; cells of a percent column are percents. */
+  result: { columns: readonly { unit: string | null }[]; rows: readonly (readonly unknown[])[] } | null;
 }
 
 /**
- * The numbers in `text` that match no figure after rounding, sign aside (the
- * words carry a direction: "fell 7.1%"). A percent may also match a figure
- * stored as a plain number (a column of percent values). Empty when every
- * number checks out.
+ * The figures a narrative may quote: the numeric result cells and the
+ * computed numbers, nothing from labels, titles or the question. A computed
+ * number is a percent where the template text writes it as one ("76.4% of the
+ * total") and a plain number where it writes it plainly or not at all.
  *
  * @example
- * inventedNumbers('Sales rose 12% to $2.3M.', [2297200.86, 0.1204]) // []
- * inventedNumbers('Sales will reach $3M next year.', [2297200.86]) // ['$3M']
+ * allowedFigures({ numbers: [0.764, 1050], computedText: ['led with 1,050 (76.4% of the total)'], result: null })
+ * // [{ value: 0.764, percent: true }, { value: 1050, percent: false }]
  */
-export function inventedNumbers(text: string, figures: readonly number[]): string[] {
-  const matches = (value: number, tolerance: number) =>
-    figures.some((f) => Math.abs(Math.abs(value) - Math.abs(f)) <= tolerance * 1.0001);
+export function allowedFigures(sources: FigureSources): Figure[] {
+  const written = sources.computedText.flatMap(writtenNumbers);
+  const writtenAs = (value: number, percent: boolean) =>
+    written.some((w) => w.percent === percent && near(value, w.value, w.tolerance));
+  const figures: Figure[] = [];
+  for (const value of sources.numbers.filter(Number.isFinite)) {
+    const percent = writtenAs(value, true);
+    if (percent) figures.push({ value, percent: true });
+    if (!percent || writtenAs(value, false)) figures.push({ value, percent: false });
+  }
+  for (const row of sources.result?.rows ?? []) {
+    row.forEach((cell, i) => {
+      if (typeof cell === 'number' && Number.isFinite(cell)) {
+        figures.push({ value: cell, percent: sources.result?.columns[i]?.unit === 'percent' });
+      }
+    });
+  }
+  return figures;
+}
+
+/**
+ * The numbers in `text` that match no figure of their kind after rounding,
+ * sign aside (the words carry a direction: "fell 7.1%"): a percent matches
+ * only a percent figure, a plain number only a plain one. Take labels and
+ * periods out of the text first (`withoutLabels`). Empty when every number
+ * checks out.
+ *
+ * @example
+ * const figures = [{ value: 2297200.86, percent: false }, { value: 0.1204, percent: true }];
+ * inventedNumbers('Sales rose 12% to $2.3M.', figures) // []
+ * inventedNumbers('Sales will reach $3M, up 2297200%.', figures) // ['$3M', '2297200%']
+ */
+export function inventedNumbers(text: string, figures: readonly Figure[]): string[] {
   return writtenNumbers(text)
-    .filter((n) => !matches(n.value, n.tolerance) && !(n.percent && matches(n.value * 100, n.tolerance * 100)))
+    .filter((n) => !figures.some((f) => f.percent === n.percent && near(f.value, n.value, n.tolerance)))
     .map((n) => n.text.trim());
+}
+
+function near(figure: number, written: number, tolerance: number): boolean {
+  return Math.abs(Math.abs(written) - Math.abs(figure)) <= tolerance * 1.0001;
 }

@@ -23,16 +23,23 @@ export interface NarrativeFacts {
   insights: readonly string[];
   /** Aggregated rows, or null when the result holds row-level values the model must not see. */
   result: ResultTable | null;
+  /** Texts from the data the computed text may quote (see `narrativeLabels`). */
+  labels: readonly string[];
 }
 
-/** The rows and the text the narrative model sees, cleaned and capped. */
+/**
+ * The rows and the text the narrative model sees, cleaned and capped. The
+ * computed sentences quote labels from the file, so each label in them is
+ * capped as a cell would be before the sentence as a whole is cleaned.
+ */
 export function narrativeData(facts: NarrativeFacts) {
   const clean = (value: ResultValue) =>
     typeof value === 'string' ? cleanUntrusted(value, UNTRUSTED_LIMITS.value) : value;
+  const computed = (text: string) => cleanUntrusted(withCappedLabels(text, facts.labels), UNTRUSTED_LIMITS.sentence);
   return {
     question: cleanUntrusted(facts.question, UNTRUSTED_LIMITS.question),
     title: cleanUntrusted(facts.title, UNTRUSTED_LIMITS.title),
-    computed: { headline: facts.headline, insights: facts.insights },
+    computed: { headline: computed(facts.headline), insights: facts.insights.map(computed) },
     result:
       facts.result === null
         ? null
@@ -46,6 +53,16 @@ export function narrativeData(facts: NarrativeFacts) {
             total_rows: facts.result.rows.length,
           },
   };
+}
+
+/** `text` with each label that cleaning would change replaced by its cleaned, capped form. */
+function withCappedLabels(text: string, labels: readonly string[]): string {
+  return [...labels]
+    .sort((a, b) => b.length - a.length)
+    .reduce((capped, label) => {
+      const clean = cleanUntrusted(label, UNTRUSTED_LIMITS.value);
+      return clean === label ? capped : capped.replaceAll(label, clean);
+    }, text);
 }
 
 export function narrativeMessages(data: ReturnType<typeof narrativeData>): ChatCompletionMessageParam[] {

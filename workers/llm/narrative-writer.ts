@@ -2,6 +2,7 @@ import { WorkerError } from '../errors';
 import { jsonInText } from './json-in-text';
 import type { ModelClient, TokenUsage } from './model-client';
 import { NarrativeReply, narrativeReplySchema } from './model-reply';
+import { periodsIn, withoutLabels } from './narrative-labels';
 import { allowedFigures, inventedNumbers } from './narrative-numbers';
 import { type NarrativeFacts, narrativeData, narrativeMessages } from './narrative-prompt';
 import type { StructuredOutput } from './structured-output';
@@ -22,9 +23,10 @@ const SCHEMA = narrativeReplySchema();
 
 /**
  * Has the model write the headline and insights from the computed figures,
- * and keeps its text only if every number in it is one of those figures
- * after rounding. Anything else (an invented number, no JSON, a timeout) is
- * a `WorkerError`, and the caller keeps the template narrative.
+ * and keeps its text only if every number in it, once the labels and periods
+ * it names are taken out, is one of those figures after rounding. Anything
+ * else (an invented number, no JSON, a timeout) is a `WorkerError`, and the
+ * caller keeps the template narrative.
  */
 export class NarrativeWriter {
   constructor(
@@ -42,12 +44,19 @@ export class NarrativeWriter {
     );
     const parsed = NarrativeReply.safeParse(jsonInText(reply.content));
     if (!parsed.success) throw new WorkerError('MODEL_REPLY_INVALID', 'The narrative was not in the expected form.');
-    const figures = allowedFigures(
-      [...request.insightNumbers, request.matchedRows, data.result?.total_rows ?? 0],
-      data.result?.rows.flat() ?? [],
-      [data.title, data.question, request.headline, ...request.insights],
+    const computedText = [data.computed.headline, ...data.computed.insights].map((text) =>
+      withoutLabels(text, request.labels),
     );
-    const invented = [parsed.data.headline, ...parsed.data.insights].flatMap((text) => inventedNumbers(text, figures));
+    const figures = allowedFigures({
+      numbers: [...request.insightNumbers, request.matchedRows, data.result?.total_rows ?? 0],
+      computedText,
+      result: data.result,
+    });
+    // Periods the computed text names (a filter's "2016") may be named too; they are dates, not figures.
+    const labels = [...request.labels, ...computedText.flatMap(periodsIn)];
+    const invented = [parsed.data.headline, ...parsed.data.insights].flatMap((text) =>
+      inventedNumbers(withoutLabels(text, labels), figures),
+    );
     if (invented.length > 0) {
       throw new WorkerError(
         'MODEL_REPLY_INVALID',

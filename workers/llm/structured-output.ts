@@ -1,4 +1,6 @@
-import { type ChatReply, type ChatRequest, isRejectedRequest, type ModelClient } from './model-client';
+import { APIError } from 'openai';
+import { WorkerError } from '../errors';
+import type { ChatReply, ChatRequest, ModelClient } from './model-client';
 
 /** How a reply is constrained: OpenAI's structured outputs, NIM's guided JSON, or only the instructions. */
 export type OutputMode = 'json_schema' | 'guided_json' | 'plain';
@@ -6,10 +8,13 @@ const MODES: readonly OutputMode[] = ['json_schema', 'guided_json', 'plain'];
 
 /**
  * Asks for JSON matching a schema in the strongest form the server accepts.
- * It starts with `response_format: json_schema` and steps down for good when
- * the server rejects the request body (400/422): to NIM's `nvext.guided_json`,
- * then to plain text read by `jsonInText`. So a server without structured
- * outputs costs one rejected request per warm worker, not one per job.
+ * It starts with `response_format: json_schema` and steps down when the
+ * server rejects that part of the request: to NIM's `nvext.guided_json`, then
+ * to plain text read by `jsonInText`. A step down is kept for the life of the
+ * worker only once a weaker mode has worked, so a server without structured
+ * outputs costs one rejected request per warm worker, not one per job, while a
+ * request rejected for anything else (too long a prompt) fails that job alone
+ * and leaves the mode the planner and the narrator share as it was.
  */
 export class StructuredOutput {
   private current: OutputMode = 'json_schema';
@@ -22,13 +27,15 @@ export class StructuredOutput {
   }
 
   async ask(request: Omit<ChatRequest, 'format'>, name: string, schema: Record<string, unknown>): Promise<ChatReply> {
-    for (;;) {
+    for (let mode = this.current; ;) {
       try {
-        return await this.client.complete({ ...request, format: formatFor(this.current, name, schema) });
+        const reply = await this.client.complete({ ...request, format: formatFor(mode, name, schema) });
+        this.current = mode;
+        return reply;
       } catch (error) {
-        const next = MODES[MODES.indexOf(this.current) + 1];
-        if (next === undefined || !isRejectedRequest(error)) throw error;
-        this.current = next;
+        const next = MODES[MODES.indexOf(mode) + 1];
+        if (next === undefined || !mayRejectFormat(error)) throw error;
+        mode = next;
       }
     }
   }
@@ -43,4 +50,22 @@ function formatFor(mode: OutputMode, name: string, schema: Record<string, unknow
     case 'plain':
       return {};
   }
+}
+
+/**
+ * What servers say when they do not take a constrained output: OpenAI and
+ * vLLM name `response_format` or the schema, NIM names `guided_json`, a strict
+ * OpenAI-compatible server names the unknown `nvext` field.
+ */
+const FORMAT_WORDS = /response_format|json_schema|guided_json|guided decoding|nvext|structured output|schema/i;
+
+/**
+ * Whether a rejected request may have been rejected for its output format: a
+ * 400/422 naming it, or one whose reason the client could not read (a body
+ * not in OpenAI's error shape), which trying the next mode settles.
+ */
+function mayRejectFormat(error: unknown): boolean {
+  const cause = error instanceof WorkerError ? error.cause : error;
+  if (!(cause instanceof APIError) || (cause.status !== 400 && cause.status !== 422)) return false;
+  return cause.error === undefined || FORMAT_WORDS.test(cause.message);
 }

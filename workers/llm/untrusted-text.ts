@@ -27,4 +27,6 @@ export const UNTRUSTED_LIMITS = {
   name: 120,
   value: 60,
   title: 200,
+  /** A computed headline or insight, its labels already capped. */
+  sentence: 400,
 } as const;

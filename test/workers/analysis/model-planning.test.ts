@@ -65,14 +65,26 @@ describe('planning with the language model', () => {
     await expectSameRows(answer, data.connection, `SELECT sum(Sales) FROM ${S}`);
   });
 
+  it('falls back within the planning budget when the reply body trickles in after the headers', async () => {
+    fake.otherwise(route(() => ({ trickleMs: 20_000, json: { kind: 'plan', plan: SALES_BY_REGION_PLAN } })));
+    const started = Date.now();
+    const llm = modelFor(fake, { planTimeoutMs: 400, narrativeTimeoutMs: 400 });
+    const answer = answered(await answerQuestion('total sales', { ...data, llm }));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(answer.planner).toBe('offline');
+    expect(answer.note).toBe('The language model did not answer in time, so this was planned offline.');
+  });
+
   it('steps down from json_schema to guided JSON to plain JSON when the server rejects them, and remembers', async () => {
     fake.otherwise(
       route((request) =>
-        request.body.response_format || request.body.nvext
-          ? { status: 400, error: 'unsupported parameter' }
-          : {
-              content: `Here is the plan:\n\`\`\`json\n${JSON.stringify({ kind: 'plan', plan: SALES_BY_REGION_PLAN })}\n\`\`\``,
-            },
+        request.body.response_format
+          ? { status: 400, error: "'response_format' of type 'json_schema' is not supported with this model." }
+          : request.body.nvext
+            ? { status: 400, error: 'Unrecognized request argument supplied: nvext' }
+            : {
+                content: `Here is the plan:\n\`\`\`json\n${JSON.stringify({ kind: 'plan', plan: SALES_BY_REGION_PLAN })}\n\`\`\``,
+              },
       ),
     );
     const llm = modelFor(fake);

@@ -46,6 +46,15 @@ describe('the SQL sandbox for model-written queries', () => {
     ['DESCRIBE', 'DESCRIBE dataset', /DESCRIBE/],
     ['settings', 'SELECT * FROM duckdb_settings()', /duckdb_settings\(\)/],
     ['text that does not parse', 'SELEC Sales FROM dataset', /does not parse/],
+    ...['sqlite_master', 'duckdb_tables', 'pg_class', 'pragma_database_list'].map((name): [string, string, RegExp] => [
+      `${name} behind a CTE of the same name in a subquery`,
+      `SELECT * FROM dataset, (WITH ${name} AS (SELECT 1) SELECT 1) t, ${name}`,
+      new RegExp(`not "${name}"`),
+    ]),
+    ['a query that reads no table', 'SELECT 999999 AS "Total Sales"', /must read the table "dataset"/],
+    ['a VALUES list alone', 'VALUES (1)', /must read the table "dataset"/],
+    ['a function call alone', 'SELECT version()', /must read the table "dataset"/],
+    ['a CTE hiding the dataset', 'WITH dataset AS (SELECT 999999 AS x) SELECT * FROM dataset', /must read the table/],
   ])('refuses %s', async (_what, sql, message) => {
     expect(await refusal(sql)).toMatch(message);
   });
@@ -63,6 +72,13 @@ describe('the SQL sandbox for model-written queries', () => {
     expect(result.truncated).toBe(false);
   });
 
+  it('lets a CTE be read in the query that defines it and in the queries nested in it', async () => {
+    const sql = `WITH regions AS (SELECT DISTINCT "Region" FROM dataset)
+      SELECT (SELECT count(*) FROM regions) AS n, * FROM (WITH r AS (SELECT * FROM regions) SELECT * FROM r) LIMIT 1`;
+    const result = await sandbox.run(sql);
+    expect(result.rows[0]?.[0]).toBe(4n);
+  });
+
   it('caps the rows of a result and says so', async () => {
     const result = await sandbox.run(`SELECT "Order ID" FROM "${data.table}"`);
     expect(result.rows).toHaveLength(20);
@@ -78,7 +94,8 @@ describe('the SQL sandbox for model-written queries', () => {
 
   it('runs with external access off and its configuration locked', async () => {
     const result = await sandbox.run(
-      "SELECT current_setting('enable_external_access'), current_setting('lock_configuration'), current_setting('autoload_known_extensions')",
+      `SELECT current_setting('enable_external_access'), current_setting('lock_configuration'),
+        current_setting('autoload_known_extensions') FROM "${data.table}" LIMIT 1`,
     );
     expect(result.rows[0]).toEqual([false, true, false]);
   });

@@ -77,6 +77,13 @@ describe('the model client', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('times out within its budget when the headers arrive at once but the body trickles in', async () => {
+    fake.script({ trickleMs: 10_000, content: 'late' });
+    const started = Date.now();
+    expect(await codeOf(ask(client(), 300))).toBe('MODEL_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('opens the circuit after repeated failures, then closes it after a successful trial', async () => {
     let now = 0;
     const clock = () => now;
