@@ -6,7 +6,7 @@ import type { EdgeLogger } from './edge-deps';
 import { tellPrivately } from './edge-messages';
 import { edgeTexts } from './edge-texts';
 
-/** The team, channel and thread of the message whose button was clicked. */
+/** The team (Bolt's `context.teamId`), channel and thread of the message whose button was clicked. */
 export interface ClickedIn {
   team: string;
   channel: string;
@@ -19,11 +19,10 @@ export interface ClickedIn {
  * payload, only the `container`; a click outside a conversation (App Home)
  * has no channel and nothing to answer in.
  */
-export function clickedIn(body: BlockAction): ClickedIn | undefined {
+export function clickedIn(body: BlockAction, team: string | undefined): ClickedIn | undefined {
   const container = body.container as { message_ts?: string; thread_ts?: string } | undefined;
   const channel = body.channel?.id;
   const thread = body.message?.thread_ts ?? body.message?.ts ?? container?.thread_ts ?? container?.message_ts;
-  const team = body.team?.id ?? body.user.team_id;
   if (!channel || !thread || !team) return undefined;
   return { team, channel, thread, user: body.user.id };
 }

@@ -20,6 +20,9 @@ export const edgeTexts = {
     'Try an extract with fewer rows or columns.',
   questionTooLong: (length: number, limit: number) =>
     `That question is ${length.toLocaleString('en-US')} characters long; please keep it under ${limit.toLocaleString('en-US')}.`,
+  questionTooLongWithFile: (length: number, limit: number) =>
+    `That question is ${length.toLocaleString('en-US')} characters long, so I’ll read the file without it; ` +
+    `once it’s read, ask again in this thread in under ${limit.toLocaleString('en-US')} characters.`,
   notInChannel: 'I can’t post in this conversation. Add me to the channel (`/invite` and pick me), then ask again.',
   couldNotPost: 'I couldn’t post in this conversation just now. Please try again in a minute.',
   staleButton: 'That button no longer works. Ask the question with `/analyze` instead.',

@@ -4,6 +4,11 @@ import { jobIdFor, QuestionJob, type Placeholder } from '../core/job';
 export interface JobOrigin {
   /** Unique per request on Slack's side and the same on a redelivery: the job id is derived from it. */
   eventKey: string;
+  /**
+   * Bolt's `context.teamId`, whatever the kind of request, because datasets are kept per team and every way
+   * into a channel must find the same ones. For events it is the installation's team (`authorizations`), which
+   * in a Slack Connect channel can differ from the envelope's `team_id`.
+   */
   team: string;
   channel: string;
   thread?: string;

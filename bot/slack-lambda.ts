@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 // The receiver from its own file, for the same reason as App in slack-app.ts: the package index loads Express.
 import AwsLambdaReceiver, { type AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -108,10 +109,24 @@ export async function partsFromEnvironment(logger: Logger): Promise<SlackEdgePar
   return {
     signingSecret,
     botToken,
-    queue: new SqsJobQueue(config.deployment.queueUrl),
+    queue: new SqsJobQueue(config.deployment.queueUrl, edgeSqsClient()),
     maxUploadBytes: config.maxUploadBytes,
     slackApiUrl: config.slackApiUrl,
   };
+}
+
+/**
+ * SQS as the edge calls it. SendMessage answers in tens of milliseconds; one
+ * that hangs must fail while there is still time to tell the person inside
+ * Slack's 3 seconds, so two tries of at most a second each. The SDK only
+ * warns about a request past `requestTimeout` unless told to throw.
+ */
+export function edgeSqsClient(config: SQSClientConfig = {}): SQSClient {
+  return new SQSClient({
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 500, requestTimeout: 1000, throwOnRequestTimeout: true },
+    ...config,
+  });
 }
 
 const logger = new Logger({ serviceName: 'slack-edge' });

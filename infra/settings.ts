@@ -44,6 +44,11 @@ const Settings = z
     maxUploadMb: integer(1, 2048).default(200),
     llmBaseUrl: z.url().optional(),
     llmModel: z.string().min(1).optional(),
+    // Unset leaves core/config.ts's defaults. A question can wait on both calls, so two minutes each at most
+    // keeps them inside the worker's five-minute timeout with room to reply.
+    llmShareSampleRows: flag.optional(),
+    llmPlanTimeoutMs: integer(1000, 120_000).optional(),
+    llmNarrativeTimeoutMs: integer(1000, 120_000).optional(),
     metricsNamespace: z.string().min(1).default('AnalyticsBot'),
     retainData: flag.default(true),
   })

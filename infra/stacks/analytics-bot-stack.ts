@@ -1,5 +1,5 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
@@ -35,8 +35,26 @@ export class AnalyticsBotStack extends Stack {
       enableKeyRotation: true,
       removalPolicy,
     });
-    // CloudWatch alarms publish to the encrypted alarm topic as this service principal.
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    // CloudWatch alarms publish to the encrypted alarm topic as this service principal. The conditions keep
+    // it to this account's alarms: without them, an alarm in any account could use the key (a confused deputy).
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: {
+            'aws:SourceArn': this.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
 
     const storage = new DataStorage(this, 'Storage', {
       key,
@@ -87,7 +105,7 @@ export class AnalyticsBotStack extends Stack {
       vpc: network.vpc,
       subnets: network.workerSubnets,
       securityGroup: network.workerSecurityGroup,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.worker },
+      environment: { ...environment, ...modelEnvironment(s), POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.worker },
       memoryMb: s.workerMemoryMb,
       ephemeralStorageMb: s.workerEphemeralStorageMb,
       reservedConcurrency: s.workerReservedConcurrency,
@@ -168,4 +186,16 @@ export class AnalyticsBotStack extends Stack {
     };
     for (const [id, output] of Object.entries(outputs)) new CfnOutput(this, id, output);
   }
+}
+
+/** The worker's model settings, only those an operator set: core/config.ts has the defaults. */
+function modelEnvironment(s: BotSettings): Record<string, string> {
+  const variables = {
+    LLM_SHARE_SAMPLE_ROWS: s.llmShareSampleRows,
+    LLM_PLAN_TIMEOUT_MS: s.llmPlanTimeoutMs,
+    LLM_NARRATIVE_TIMEOUT_MS: s.llmNarrativeTimeoutMs,
+  };
+  return Object.fromEntries(
+    Object.entries(variables).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
+  );
 }

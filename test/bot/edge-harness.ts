@@ -1,8 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { createSlackEdge, type SlackEdgeHandler } from '../../bot/slack-lambda';
+import { createSlackEdge, edgeSqsClient, type SlackEdgeHandler } from '../../bot/slack-lambda';
 import { Job } from '../../core/job';
 import { SqsJobQueue } from '../../core/sqs-job-queue';
 import { FakeSlack } from '../fakes/slack-api';
@@ -26,11 +25,11 @@ export class EdgeHarness {
   async start(): Promise<this> {
     await Promise.all([this.slack.start(), this.sqs.start()]);
     this.output.start();
-    const client = new SQSClient({
+    // The edge's own SQS settings (timeouts, tries), pointed at the fake.
+    const client = edgeSqsClient({
       region: 'us-east-1',
       endpoint: this.sqs.endpoint,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 2,
     });
     this.handler = createSlackEdge({
       logger: new Logger({ serviceName: 'slack-edge', logLevel: 'DEBUG' }),

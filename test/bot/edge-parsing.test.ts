@@ -1,5 +1,6 @@
 import { parseAnalyzeText } from '../../bot/analyze-command';
 import { triageFile } from '../../bot/file-kinds';
+import { deliveryOf } from '../../bot/redelivery';
 
 describe('parseAnalyzeText', () => {
   it.each([
@@ -31,5 +32,21 @@ describe('triageFile', () => {
     [{ name: 'big.csv', mimetype: 'text/csv', size: 1001 }, 'too-large'],
   ])('%j → %s', (file, verdict) => {
     expect(triageFile({ id: 'F1', size: 10, ...file }, limit)).toBe(verdict);
+  });
+});
+
+describe('deliveryOf', () => {
+  it.each([
+    [{}, 'first'],
+    // Socket Mode numbers a first delivery 0, with an empty reason: it must still get its placeholder.
+    [{ retryNum: 0, retryReason: '' }, 'first'],
+    [{ retryNum: 1, retryReason: 'http_timeout' }, 'first-still-running'],
+    // A minute later: the first attempt has ended, queued or not.
+    [{ retryNum: 2, retryReason: 'http_timeout' }, 'redelivery'],
+    [{ retryNum: 2, retryReason: 'http_error' }, 'redelivery'],
+    [{ retryNum: 1, retryReason: 'connection_failed' }, 'redelivery'],
+    [{ retryNum: 1 }, 'redelivery'],
+  ])('reads %j as %s', (context, delivery) => {
+    expect(deliveryOf(context)).toBe(delivery);
   });
 });

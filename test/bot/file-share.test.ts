@@ -1,5 +1,5 @@
 import { EdgeHarness, MAX_UPLOAD_BYTES } from './edge-harness';
-import { CHANNEL, eventCallback, fileShareEvent, TEAM } from './slack-requests';
+import { CHANNEL, eventCallback, fileShareEvent, TEAM, USER } from './slack-requests';
 
 describe('files shared where the bot is', () => {
   let edge: EdgeHarness;
@@ -45,6 +45,24 @@ describe('files shared where the bot is', () => {
         message: '1700000100.000100',
         question: 'which region grew fastest?',
         placeholder: { channel: CHANNEL, ts: placeholder?.ts },
+      }),
+    ]);
+  });
+
+  it('reads a file shared with an over-long question and tells the person the question was left out', async () => {
+    const file = edge.slack.hostFile({ name: 'sales.csv', bytes: Buffer.from('a,b\n1,2\n') });
+
+    await edge.send(shared([file], { text: `<@${edge.slack.botUserId}> ${'why '.repeat(600)}` }));
+
+    const [job] = edge.jobs();
+    expect(job).toMatchObject({ kind: 'ingest', file: { name: 'sales.csv' } });
+    expect(job?.kind === 'ingest' && job.question).toBeUndefined();
+    expect(edge.slack.callsOf('chat.postEphemeral').map((call) => call.params)).toEqual([
+      expect.objectContaining({
+        channel: CHANNEL,
+        user: USER,
+        thread_ts: '1700000100.000100',
+        text: expect.stringMatching(/2,399 characters long.*read the file without it.*under 2,000/),
       }),
     ]);
   });

@@ -98,6 +98,50 @@ describe('mentions, thread replies and DMs', () => {
     expect(job?.placeholder).toBeUndefined();
   });
 
+  describe('a thread reply too long to be a question', () => {
+    const longReply = (ts: string, thread: string) =>
+      eventCallback({
+        type: 'message',
+        channel_type: 'channel',
+        channel: CHANNEL,
+        user: USER,
+        text: 'x'.repeat(2001),
+        ts,
+        thread_ts: thread,
+      });
+
+    it('is answered privately in a thread the bot has posted in', async () => {
+      await edge.send(
+        eventCallback({
+          type: 'app_mention',
+          channel: CHANNEL,
+          user: USER,
+          text: `<@${bot()}> hi`,
+          ts: '1700001000.000001',
+        }),
+      );
+
+      await edge.send(longReply('1700001000.000002', '1700001000.000001'));
+
+      expect(edge.jobs()).toHaveLength(1);
+      expect(edge.slack.callsOf('chat.postEphemeral').map((call) => call.params)).toEqual([
+        expect.objectContaining({
+          channel: CHANNEL,
+          user: USER,
+          thread_ts: '1700001000.000001',
+          text: 'That question is 2,001 characters long; please keep it under 2,000.',
+        }),
+      ]);
+    });
+
+    it('is left alone in a thread the bot has not posted in, where it is someone else’s conversation', async () => {
+      await edge.send(longReply('1700001100.000002', '1700001100.000001'));
+
+      expect(edge.jobs()).toHaveLength(0);
+      expect(edge.slack.callsOf('chat.postEphemeral')).toHaveLength(0);
+    });
+  });
+
   it('leaves top-level channel chatter alone', async () => {
     await edge.send(
       eventCallback({

@@ -6,17 +6,55 @@ describe('redeliveries and outages', () => {
   beforeEach(async () => (edge = await new EdgeHarness().start()));
   afterEach(() => edge.stop());
 
-  it('handles one file share delivered three times with one reaction, one placeholder and one queued job', async () => {
+  const mention = (ts: string) => ({
+    type: 'app_mention',
+    channel: CHANNEL,
+    user: USER,
+    text: '<@U0BOT0001> revenue',
+    ts,
+  });
+  const retry = (num: number, reason: string) => ({ retry: { num, reason } });
+
+  it('acknowledges the immediate retry of a slow file share without queueing it: the first attempt queues the job', async () => {
     const file = edge.slack.hostFile({ name: 'sales.csv', bytes: Buffer.from('a,b\n1,2\n') });
     const event = fileShareEvent([file], { ts: '1700003000.000001' });
 
     const responses = [
       await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01' })),
-      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01', retryNum: 1 })),
-      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01', retryNum: 2 })),
+      await edge.send(eventCallback(event, { eventId: 'Ev0RETRY01', ...retry(1, 'http_timeout') })),
     ];
 
-    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(edge.slack.callsOf('reactions.add')).toHaveLength(1);
+    expect(edge.slack.messages).toHaveLength(1);
+    expect(edge.sqs.sent).toHaveLength(1);
+    expect(edge.jobs()[0]?.placeholder?.ts).toBe(edge.slack.messages[0]?.ts);
+  });
+
+  it('keeps the placeholder when the retry of a slow mention arrives while the first attempt is still posting it', async () => {
+    // The first attempt's placeholder hangs until the client's 2 s timeout; its own retry then posts it.
+    edge.slack.inject('chat.postMessage', { kind: 'hang' });
+    const event = mention('1700003050.000001');
+
+    const responses = await Promise.all([
+      edge.send(eventCallback(event, { eventId: 'Ev0RETRY03' })),
+      edge.send(eventCallback(event, { eventId: 'Ev0RETRY03', ...retry(1, 'http_timeout') })),
+    ]);
+
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [placeholder] = edge.posted();
+    expect(placeholder?.text).toBe('Working on it…');
+    expect(edge.jobs()).toEqual([expect.objectContaining({ placeholder: { channel: CHANNEL, ts: placeholder?.ts } })]);
+  });
+
+  it('queues a file share again after a failed attempt, reacting and posting once', async () => {
+    const file = edge.slack.hostFile({ name: 'sales.csv', bytes: Buffer.from('a,b\n1,2\n') });
+    const event = fileShareEvent([file], { ts: '1700003000.000002' });
+
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY04' }));
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY04', ...retry(1, 'http_error') }));
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY04', ...retry(2, 'connection_failed') }));
+
     expect(edge.slack.callsOf('reactions.add')).toHaveLength(1);
     expect(edge.slack.messages).toHaveLength(1);
     expect(edge.sqs.sent).toHaveLength(3);
@@ -24,17 +62,17 @@ describe('redeliveries and outages', () => {
     expect(edge.sqs.queued).toHaveLength(1);
   });
 
-  it('re-queues a mention on retry without a second placeholder', async () => {
-    const event = {
-      type: 'app_mention',
-      channel: CHANNEL,
-      user: USER,
-      text: '<@U0BOT0001> revenue',
-      ts: '1700003100.000001',
-    };
+  it.each([
+    ['http_error', 1],
+    ['connection_failed', 1],
+    ['unknown_error', 1],
+    // Slack's second retry comes a minute later, when the first attempt has ended, maybe before queueing.
+    ['http_timeout', 2],
+  ])('re-queues a mention retried after %s (retry %i) without a second placeholder', async (reason, num) => {
+    const event = mention('1700003100.000001');
 
     await edge.send(eventCallback(event, { eventId: 'Ev0RETRY02' }));
-    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY02', retryNum: 1 }));
+    await edge.send(eventCallback(event, { eventId: 'Ev0RETRY02', ...retry(num, reason) }));
 
     expect(edge.slack.messages).toHaveLength(1);
     expect(edge.sqs.sent.map((m) => m.deduplicationId)).toEqual([edge.jobs()[0]?.id, edge.jobs()[0]?.id]);
@@ -57,6 +95,18 @@ describe('redeliveries and outages', () => {
       expect.objectContaining({ level: 'ERROR', message: 'Could not queue the job', reference }),
     );
     expect(edge.leakedSecrets()).toEqual([]);
+  });
+
+  it('tells the user within Slack’s 3 seconds when the queue does not answer at all', async () => {
+    edge.sqs.fail({ kind: 'hang' }, 2);
+    const started = Date.now();
+
+    const response = await edge.send(slashCommand({ text: 'revenue', responseUrl: edge.slack.responseUrl() }));
+
+    expect(response.statusCode).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(edge.sqs.queued).toHaveLength(0);
+    expect(edge.slack.messages[1]?.text).toMatch(/something broke on our side.*\(reference [0-9a-f]{8}\)/);
   });
 
   it('tells the user privately when a thread reply cannot be queued (there is no placeholder)', async () => {

@@ -15,8 +15,8 @@ export interface SigningOptions {
   secret?: string;
   /** Seconds since the epoch; now by default. */
   timestamp?: number;
-  /** Slack's redelivery counter header. */
-  retryNum?: number;
+  /** Slack's redelivery headers: the attempt number and why the earlier one failed (`http_timeout`, `http_error`…). */
+  retry?: { num: number; reason: string };
   /** Signs this body but sends `body`, as a tampering proxy would. */
   signedBody?: string;
 }
@@ -40,9 +40,9 @@ export function apiGatewayEvent(
     'X-Slack-Request-Timestamp': String(timestamp),
     'X-Slack-Signature': v0Signature(options.secret ?? SIGNING_SECRET, timestamp, options.signedBody ?? body),
   };
-  if (options.retryNum !== undefined) {
-    headers['X-Slack-Retry-Num'] = String(options.retryNum);
-    headers['X-Slack-Retry-Reason'] = 'http_timeout';
+  if (options.retry) {
+    headers['X-Slack-Retry-Num'] = String(options.retry.num);
+    headers['X-Slack-Retry-Reason'] = options.retry.reason;
   }
   const path = `/slack/${route}`;
   return {
@@ -101,14 +101,17 @@ export function slashCommand(fields: CommandFields, options?: SigningOptions): A
   return apiGatewayEvent('commands', body, 'application/x-www-form-urlencoded', options);
 }
 
-/** An Events API delivery; `eventId` stays the same across Slack's retries. */
+/**
+ * An Events API delivery; `eventId` stays the same across Slack's retries. `eventTeam` sets the envelope's
+ * `team_id` apart from the installation's team in `authorizations`, as in a Slack Connect channel.
+ */
 export function eventCallback(
   event: Record<string, unknown>,
-  options: SigningOptions & { eventId?: string; botUserId?: string } = {},
+  options: SigningOptions & { eventId?: string; botUserId?: string; eventTeam?: string } = {},
 ): APIGatewayProxyEvent {
   const body = JSON.stringify({
     token: 'verification-token-never-logged',
-    team_id: TEAM,
+    team_id: options.eventTeam ?? TEAM,
     api_app_id: 'A0APP00001',
     event: { event_ts: event.ts, ...event },
     type: 'event_callback',

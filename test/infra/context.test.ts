@@ -26,6 +26,9 @@ const { template } = synthesize({
   maxUploadMb: '50',
   llmBaseUrl: 'https://nim.example.com/v1',
   llmModel: 'nvidia/nemotron-mini',
+  llmShareSampleRows: 'true',
+  llmPlanTimeoutMs: '30000',
+  llmNarrativeTimeoutMs: '12000',
   retainData: 'false',
 });
 
@@ -71,6 +74,16 @@ describe('settings from the CDK context', () => {
         LoggingConfig: { ApplicationLogLevel: 'DEBUG' },
       });
     }
+  });
+
+  it('pass the model’s budgets and sample-row sharing to the worker only, which alone talks to the model', () => {
+    const model = { LLM_SHARE_SAMPLE_ROWS: 'true', LLM_PLAN_TIMEOUT_MS: '30000', LLM_NARRATIVE_TIMEOUT_MS: '12000' };
+    const variables = (prefix: string) =>
+      (propertiesOf(template, 'AWS::Lambda::Function', prefix).Environment as { Variables: Record<string, unknown> })
+        .Variables;
+
+    expect(variables('WorkerFunction')).toMatchObject(model);
+    for (const name of Object.keys(model)) expect(variables('SlackEdgeFunction')).not.toHaveProperty(name);
   });
 
   it('expire uploads, charts and noncurrent versions', () => {

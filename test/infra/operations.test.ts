@@ -120,17 +120,35 @@ describe('alarms', () => {
     });
   });
 
-  it('may use the key to publish to that topic', () => {
-    template.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          }),
-        ]),
-      },
-    });
+  it('may use the key to publish to that topic, for this account’s alarms only (no confused deputy)', () => {
+    const { Statement } = propertiesOf(template, 'AWS::KMS::Key', 'DataKey').KeyPolicy as {
+      Statement: { Principal?: { Service?: string } }[];
+    };
+    const alarmArns = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':cloudwatch:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':alarm:*',
+        ],
+      ],
+    };
+
+    expect(Statement.filter((statement) => statement.Principal?.Service === 'cloudwatch.amazonaws.com')).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': alarmArns },
+        },
+      }),
+    ]);
   });
 });
 

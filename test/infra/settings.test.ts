@@ -19,12 +19,26 @@ describe('readSettings', () => {
     });
     expect(settings.edgeProvisionedConcurrency).toBeUndefined();
     expect(settings.alarmEmail).toBeUndefined();
+    // Unset, so the worker keeps core/config.ts's defaults.
+    expect(settings.llmShareSampleRows).toBeUndefined();
+    expect(settings.llmPlanTimeoutMs).toBeUndefined();
+    expect(settings.llmNarrativeTimeoutMs).toBeUndefined();
   });
 
   it('reads `-c key=value` strings as numbers and booleans', () => {
     const settings = settingsFrom({ workerMemoryMb: '3008', retainData: 'false', logRetentionDays: '365' });
 
     expect(settings).toMatchObject({ workerMemoryMb: 3008, retainData: false, logRetentionDays: 365 });
+  });
+
+  it('reads the model settings', () => {
+    const settings = settingsFrom({
+      llmShareSampleRows: 'true',
+      llmPlanTimeoutMs: '30000',
+      llmNarrativeTimeoutMs: 8000,
+    });
+
+    expect(settings).toMatchObject({ llmShareSampleRows: true, llmPlanTimeoutMs: 30_000, llmNarrativeTimeoutMs: 8000 });
   });
 
   it.each([
@@ -34,6 +48,9 @@ describe('readSettings', () => {
     [{ edgeReservedConcurrency: '2', edgeProvisionedConcurrency: '3' }, 'edgeProvisionedConcurrency'],
     [{ maxAzs: '1', natGateways: '2' }, 'natGateways'],
     [{ workerReservedConcurrency: '5' }, 'workerReservedConcurrency'],
+    [{ llmShareSampleRows: 'yes' }, 'llmShareSampleRows'],
+    [{ llmPlanTimeoutMs: '0' }, 'llmPlanTimeoutMs'],
+    [{ llmNarrativeTimeoutMs: '1.5' }, 'llmNarrativeTimeoutMs'],
   ])('refuses %j, naming the key', (context, key) => {
     expect(() => settingsFrom(context)).toThrow(InfraError);
     expect(() => settingsFrom(context)).toThrow(new RegExp(`Context value ${key} is invalid`));

@@ -41,6 +41,14 @@ describe('Worker', () => {
     });
   });
 
+  it('leaves the model’s budgets and sample-row sharing to the code’s defaults unless set', () => {
+    const { Variables } = worker.Environment as { Variables: Record<string, unknown> };
+
+    for (const name of ['LLM_SHARE_SAMPLE_ROWS', 'LLM_PLAN_TIMEOUT_MS', 'LLM_NARRATIVE_TIMEOUT_MS']) {
+      expect(Variables).not.toHaveProperty(name);
+    }
+  });
+
   it('consumes the job queue with partial batch responses and a concurrency cap', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: ref(template, 'AWS::Lambda::Function', 'WorkerFunction'),

@@ -9,9 +9,15 @@ import { eventKeys, jobBase } from '../../slack-jobs';
 
 /** A suggested question's button: asked in the thread it sits in, against the dataset it was suggested for. */
 export function askSuggestion(deps: EdgeDeps) {
-  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    context,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const where = clickedIn(body);
+    const where = clickedIn(body, context.teamId);
     if (!where) return deps.logger.warn('A button was clicked outside a conversation', { actionId: action.action_id });
     const value = await readButtonValue(AskButtonValue, action, where, client, deps.logger);
     if (!value) return;

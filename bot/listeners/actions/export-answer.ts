@@ -9,9 +9,15 @@ import { eventKeys, jobBase } from '../../slack-jobs';
 
 /** "Show SQL" and "Download CSV" on an answer: the worker has the stored answer, so it serves them. */
 export function exportAnswer(format: 'sql' | 'csv', deps: EdgeDeps) {
-  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    context,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const where = clickedIn(body);
+    const where = clickedIn(body, context.teamId);
     if (!where) return deps.logger.warn('A button was clicked outside a conversation', { actionId: action.action_id });
     const value = await readButtonValue(ExportButtonValue, action, where, client, deps.logger);
     if (!value) return;

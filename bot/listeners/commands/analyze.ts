@@ -14,8 +14,10 @@ import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from '../../slack-jobs';
  * erasing the question from the channel.
  */
 export function analyzeCommand(deps: EdgeDeps) {
-  return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ command, ack, client, context, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
+    const team = context.teamId;
+    if (!team) return;
     const request = parseAnalyzeText(command.text);
     if (request.kind === 'question' && request.text.length > MAX_QUESTION_LENGTH) {
       return void (await respond({
@@ -38,8 +40,8 @@ export function analyzeCommand(deps: EdgeDeps) {
       edgeTexts.working,
     );
     const origin = {
-      eventKey: eventKeys.command(command.team_id, command.trigger_id),
-      team: command.team_id,
+      eventKey: eventKeys.command(team, command.trigger_id),
+      team,
       channel: command.channel_id,
       thread,
       user: command.user_id,
