@@ -1,10 +1,19 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockButtonAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
+import type { Job } from '../core/job';
 import { decodeButtonValue } from '../core/slack-actions';
-import type { EdgeLogger } from './edge-deps';
-import { tellPrivately } from './edge-messages';
+import type { EdgeDeps, EdgeLogger } from './edge-deps';
+import { postPlaceholder, tellPrivately } from './edge-messages';
 import { edgeTexts } from './edge-texts';
+import { enqueueJob } from './enqueue-job';
+import { eventKeys, jobBase } from './slack-jobs';
 
 /** The team (Bolt's `context.teamId`), channel and thread of the message whose button was clicked. */
 export interface ClickedIn {
@@ -45,4 +54,38 @@ export async function readButtonValue<T>(
     await tellPrivately(client, logger, where, edgeTexts.staleButton);
     return undefined;
   }
+}
+
+/** What a kind of button asks for: the value it carries, the placeholder's words, the job it queues. */
+export interface ButtonRequest<T> {
+  value: z.ZodType<T>;
+  placeholder: (value: T) => string;
+  job: (value: T, base: ReturnType<typeof jobBase>) => Job;
+}
+
+/**
+ * A button's listener: ack, read where and what was clicked, post the
+ * placeholder in that thread and queue the job. A click outside a
+ * conversation, or with a stale value, queues nothing.
+ */
+export function buttonListener<T>(deps: EdgeDeps, request: ButtonRequest<T>) {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    context,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const where = clickedIn(body, context.teamId);
+    if (!where) return deps.logger.warn('A button was clicked outside a conversation', { actionId: action.action_id });
+    const value = await readButtonValue(request.value, action, where, client, deps.logger);
+    if (value === undefined) return;
+    const placeholder = await postPlaceholder(client, deps.logger, where, request.placeholder(value));
+    const base = jobBase(
+      { ...where, eventKey: eventKeys.action(where.team, body.trigger_id, action.action_id), placeholder },
+      deps.now(),
+    );
+    await enqueueJob(request.job(value, base), client, deps);
+  };
 }

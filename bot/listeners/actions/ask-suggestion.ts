@@ -1,35 +1,13 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { AskButtonValue } from '../../../core/slack-actions';
-import { clickedIn, readButtonValue } from '../../button-click';
+import { buttonListener } from '../../button-click';
 import type { EdgeDeps } from '../../edge-deps';
-import { postPlaceholder } from '../../edge-messages';
 import { edgeTexts } from '../../edge-texts';
-import { enqueueJob } from '../../enqueue-job';
-import { eventKeys, jobBase } from '../../slack-jobs';
 
 /** A suggested question's button: asked in the thread it sits in, against the dataset it was suggested for. */
 export function askSuggestion(deps: EdgeDeps) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
-    await ack();
-    const where = clickedIn(body, context.teamId);
-    if (!where) return deps.logger.warn('A button was clicked outside a conversation', { actionId: action.action_id });
-    const value = await readButtonValue(AskButtonValue, action, where, client, deps.logger);
-    if (!value) return;
-    const placeholder = await postPlaceholder(client, deps.logger, where, edgeTexts.workingOn(value.question));
-    const base = jobBase(
-      { ...where, eventKey: eventKeys.action(where.team, body.trigger_id, action.action_id), placeholder },
-      deps.now(),
-    );
-    await enqueueJob(
-      { ...base, kind: 'question', text: value.question, via: 'button', dataset: value.dataset },
-      client,
-      deps,
-    );
-  };
+  return buttonListener(deps, {
+    value: AskButtonValue,
+    placeholder: ({ question }) => edgeTexts.workingOn(question),
+    job: ({ question, dataset }, base) => ({ ...base, kind: 'question', text: question, via: 'button', dataset }),
+  });
 }
