@@ -28,7 +28,7 @@ export interface ClickedIn {
  * payload, only the `container`; a click outside a conversation (App Home)
  * has no channel and nothing to answer in.
  */
-export function clickedIn(body: BlockAction, team: string | undefined): ClickedIn | undefined {
+function clickedIn(body: BlockAction, team: string | undefined): ClickedIn | undefined {
   const container = body.container as { message_ts?: string; thread_ts?: string } | undefined;
   const channel = body.channel?.id;
   const thread = body.message?.thread_ts ?? body.message?.ts ?? container?.thread_ts ?? container?.message_ts;
@@ -40,7 +40,7 @@ export function clickedIn(body: BlockAction, team: string | undefined): ClickedI
  * The clicked button's value, or `undefined` after telling the clicker the
  * button is stale (a value from an older reply format, or tampered with).
  */
-export async function readButtonValue<T>(
+async function readButtonValue<T>(
   schema: z.ZodType<T>,
   action: ButtonAction,
   where: ClickedIn,

@@ -4,7 +4,8 @@ import type { Context } from '@slack/bolt';
  * How an Events API delivery relates to earlier ones:
  * - `first`: answer it in full;
  * - `redelivery`: an earlier attempt failed (an HTTP error, a refused connection), so its job may never have been
- *   queued: queue it again (the queue drops the copy) but post nothing twice;
+ *   queued: queue it again but post nothing twice (within five minutes SQS drops the copy; after that the worker's
+ *   job ledger sees the job id already answered and does nothing);
  * - `first-still-running`: Slack gave up waiting (`http_timeout`) on an attempt that is still running and will queue
  *   the job with its placeholder. Queueing here could win the race to SQS, whose deduplication would then keep
  *   this copy, without the placeholder, and leave "Working on it…" in the thread for good.

@@ -90,7 +90,7 @@ function asUtf8(event: APIGatewayProxyEvent): APIGatewayProxyEvent {
 }
 
 /** The deployed composition: configuration from the environment, Slack's secrets from Secrets Manager, SQS. */
-export async function partsFromEnvironment(logger: Logger): Promise<SlackEdgeParts> {
+async function partsFromEnvironment(logger: Logger): Promise<SlackEdgeParts> {
   const config = loadConfig();
   logger.setLogLevel(config.logLevel);
   if (config.deployment.kind !== 'aws') {

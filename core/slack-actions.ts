@@ -11,7 +11,7 @@ import { z } from 'zod';
  * questions sit side by side in one actions block, so each carries its index:
  * `analytics.ask.0`, `analytics.ask.1`, … (see `askActionId`).
  */
-export const ASK_ACTION_PREFIX = 'analytics.ask.';
+const ASK_ACTION_PREFIX = 'analytics.ask.';
 /** Matches every suggested-question button, whatever its index. */
 export const ASK_ACTION_PATTERN = /^analytics\.ask\.\d+$/;
 export const SHOW_SQL_ACTION = 'analytics.show_sql';

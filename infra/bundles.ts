@@ -4,7 +4,7 @@ import { build, type BuildOptions, type Metafile } from 'esbuild';
 /** The repository root; entry points are named relative to it. */
 export const ROOT = path.resolve(__dirname, '..');
 
-export const ENTRY_POINTS = {
+const ENTRY_POINTS = {
   /** API Gateway → Bolt: verify, ack, post the placeholder, enqueue. */
   slackEdge: path.join(ROOT, 'bot/slack-lambda.ts'),
   /** SQS → job handlers. */

@@ -44,9 +44,9 @@ const Settings = z
     maxUploadMb: integer(1, 2048).default(200),
     llmBaseUrl: z.url().optional(),
     llmModel: z.string().min(1).optional(),
-    // Unset leaves core/config.ts's defaults. A question can wait on both calls, so two minutes each at most
-    // keeps them inside the worker's five-minute timeout with room to reply.
     llmShareSampleRows: flag.optional(),
+    // Unset leaves core/config.ts's defaults. A question can wait on both calls; two minutes each at most, and
+    // the job's deadline inside the worker's five-minute timeout tells the person if the whole job runs long.
     llmPlanTimeoutMs: integer(1000, 120_000).optional(),
     llmNarrativeTimeoutMs: integer(1000, 120_000).optional(),
     metricsNamespace: z.string().min(1).default('AnalyticsBot'),
@@ -70,7 +70,7 @@ const Settings = z
 /** Everything an operator may tune with `-c key=value` or in cdk.json; each has a default. */
 export type BotSettings = z.infer<typeof Settings>;
 
-/** The context keys {@link readSettings} understands, for the README and the tests. */
+/** The context keys {@link readSettings} understands; a test checks the README names each. */
 export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof BotSettings)[];
 
 /**

@@ -9,7 +9,7 @@ import type { NpmCpu } from './architecture';
 import { installNativePackages } from './native-packages';
 
 /** charts/fonts.ts looks for its fonts next to the module, which after bundling is the asset's root. */
-export const CHART_FONTS_DIR = path.join(ROOT, 'charts', 'fonts');
+const CHART_FONTS_DIR = path.join(ROOT, 'charts', 'fonts');
 
 // No Docker engine runs here or on CI. Every build below either succeeds or throws, so CDK
 // never falls back to running this image; it is only there because the API requires one.

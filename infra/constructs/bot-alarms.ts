@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { appMetric, type MetricsSource } from './app-metrics';
 
 /** Failed jobs in 15 minutes that page: one is a user who got an error reply, five is a pattern. */
-export const JOBS_FAILED_THRESHOLD = 5;
+const JOBS_FAILED_THRESHOLD = 5;
 
 export interface BotAlarmsProps {
   key: IKey;

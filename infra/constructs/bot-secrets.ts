@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
  * The JSON fields of each secret, as core/secrets-manager-source.ts reads them. An empty field
  * reads as unset: a feature whose secret is still empty stays off.
  */
-export const SECRET_FIELDS = {
+const SECRET_FIELDS = {
   slack: ['signingSecret', 'botToken'],
   nvidia: ['apiKey'],
   teams: ['appId', 'appPassword'],

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 export const MAX_RECEIVE_COUNT = 5;
 
 /** AWS's advice for an SQS event source: a visibility timeout of six times the function timeout. */
-export const VISIBILITY_TIMEOUT_FACTOR = 6;
+const VISIBILITY_TIMEOUT_FACTOR = 6;
 
 export interface JobQueueProps {
   key: IKey;

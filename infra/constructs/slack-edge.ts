@@ -14,7 +14,7 @@ import { keyUseThrough } from './key-use';
  * Slack's deadline is 3 s; past 10 s the request is lost anyway, so fail fast and let the logs say why. Also
  * what lets bot/redelivery.ts assume an attempt is over by Slack's second retry, a minute after the first.
  */
-export const EDGE_TIMEOUT = Duration.seconds(10);
+const EDGE_TIMEOUT = Duration.seconds(10);
 
 export interface SlackEdgeProps {
   code: Code;

@@ -14,7 +14,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 /** The AWS APIs the worker calls without leaving the VPC (S3 goes through a gateway endpoint). */
-export const INTERFACE_ENDPOINTS = {
+const INTERFACE_ENDPOINTS = {
   Sqs: InterfaceVpcEndpointAwsService.SQS,
   SecretsManager: InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
   Kms: InterfaceVpcEndpointAwsService.KMS,

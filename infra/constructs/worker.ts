@@ -14,7 +14,10 @@ import { BUCKET_PREFIXES } from './data-storage';
 import { MAX_RECEIVE_COUNT } from './job-queue';
 import { keyUseThrough } from './key-use';
 
-/** Long enough for a large workbook, short enough that a stuck job is retried within the hour. */
+/**
+ * Long enough for a large workbook; the job deadline ends a job 20 s before it, so the person is told and
+ * the record comes back within a minute instead of waiting out the queue's visibility timeout.
+ */
 export const WORKER_TIMEOUT = Duration.minutes(5);
 
 export interface WorkerProps {

@@ -1,7 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { InfraError } from '../../infra/errors';
-import { readSettings } from '../../infra/settings';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSettings, SETTING_KEYS } from '../../infra/settings';
 
 const settingsFrom = (context: Record<string, unknown>) => readSettings(new App({ context }).node);
 
@@ -54,5 +56,14 @@ describe('readSettings', () => {
   ])('refuses %j, naming the key', (context, key) => {
     expect(() => settingsFrom(context)).toThrow(InfraError);
     expect(() => settingsFrom(context)).toThrow(new RegExp(`Context value ${key} is invalid`));
+  });
+});
+
+describe('the README', () => {
+  it('names every setting an operator can pass with -c', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const settings = readme.slice(readme.indexOf('**Settings**'), readme.indexOf('**What is ready and what is not.**'));
+
+    expect(SETTING_KEYS.filter((key) => !settings.includes(`\`${key}\``))).toEqual([]);
   });
 });

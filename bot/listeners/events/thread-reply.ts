@@ -15,11 +15,13 @@ import { deliveryOf } from '../../redelivery';
 import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from '../../slack-jobs';
 
 /**
- * A reply in a thread may be a follow-up to one of the bot's answers. The edge
- * cannot tell, so it queues a question without a placeholder and the worker,
- * which knows its threads, drops replies in threads that are not its own. With
- * no placeholder to orphan, a redelivery is always queued again (the queue
- * drops the copy), in case the first attempt never got that far.
+ * A reply in a thread may be a follow-up to one of the bot's answers. Asking
+ * Slack for every reply would cost a call per message, so the edge queues a
+ * question without a placeholder and the worker, which knows its threads,
+ * drops replies in threads that are not its own. With no placeholder to
+ * orphan, a redelivery is always queued again (SQS or, after five minutes,
+ * the worker's job ledger drops the copy), in case the first attempt never
+ * got that far.
  */
 export function threadReply(deps: EdgeDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
