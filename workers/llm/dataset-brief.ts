@@ -94,7 +94,7 @@ export function columnNamesFromBrief(meta: DatasetMeta): Map<string, string> {
  * maps back to the right one. Names cleaning leaves alone come first, so they
  * keep their own spelling.
  */
-export function briefNames(meta: DatasetMeta): string[] {
+function briefNames(meta: DatasetMeta): string[] {
   const cleaned = meta.columns.map((column) => cleanUntrusted(column.name, UNTRUSTED_LIMITS.name));
   const taken = new Set(meta.columns.filter((c, i) => cleaned[i] === c.name).map((c) => c.name.toLowerCase()));
   return cleaned.map((name, i) => {

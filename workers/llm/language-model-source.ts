@@ -11,10 +11,10 @@ export type LanguageModelSource = () => Promise<LanguageModel | undefined>;
  * The worker's model, with the key read from the secret source for every job
  * (the Secrets Manager source caches it, so this costs no call most times):
  * a key set after the worker started turns the model on, a rotated key is
- * used from the next job. The model is made again only when the key changes,
- * so its circuit breaker remembers an outage across jobs. A secret store that
- * cannot be read is no reason to leave a question unanswered: that job is
- * planned offline and the next one tries the store again.
+ * used within 5 minutes (the secret source's cache). The model is made again
+ * only when the key changes, so its circuit breaker remembers an outage across
+ * jobs. A secret store that cannot be read is no reason to leave a question
+ * unanswered: that job is planned offline and the next one tries the store again.
  */
 export function languageModelSource(
   secrets: SecretSource,

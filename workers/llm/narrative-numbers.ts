@@ -21,10 +21,13 @@ export interface WrittenNumber {
 /**
  * Every number a text states, with the precision it was written to:
  * "$725.5K" is 725,500 ± 50, "−12.5%" is −0.125 ± 0.0005, "1,234" is 1,234 ± 0.5.
+ * Digits written onto a word are part of a label, not a number: "Q3", "FY24",
+ * "H1" and "COVID-19" state none ("US$12" states 12).
  */
 export function writtenNumbers(text: string): WrittenNumber[] {
+  // The lookbehind sits after the sign so that "-19" in "COVID-19" is not read either; "2014-2015" still is.
   const pattern =
-    /([−-])?[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(thousand|million|billion|bn|percent|[KMB%])(?![a-z]))?/gi;
+    /([−-])?(?<![\p{L}\p{N}]|\p{L}[−-])[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(thousand|million|billion|bn|percent|[KMB%])(?![a-z]))?/giu;
   return [...text.matchAll(pattern)].map((m) => {
     const suffix = (m[4] ?? '').toLowerCase();
     const scale = SCALE[suffix] ?? 1;

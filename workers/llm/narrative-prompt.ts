@@ -4,7 +4,7 @@ import { untrustedJson } from './plan-prompt';
 import { cleanUntrusted, UNTRUSTED_LIMITS } from './untrusted-text';
 
 /** Result rows shown to the narrative model; the computed insights already summarise the rest. */
-export const NARRATIVE_ROWS = 30;
+const NARRATIVE_ROWS = 30;
 
 const NARRATIVE_INSTRUCTIONS = `/no_think
 You write the text of an answer posted in a chat: a one-sentence headline that answers the question with its key number, and up to five short insights.

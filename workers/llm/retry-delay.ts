@@ -27,7 +27,7 @@ export function retryDelayMs(
 }
 
 /** The delay the server asked for, or null when it did not say. */
-export function askedDelayMs(headers: Headers | undefined, now: number = Date.now()): number | null {
+function askedDelayMs(headers: Headers | undefined, now: number = Date.now()): number | null {
   const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers?.get('retry-after');

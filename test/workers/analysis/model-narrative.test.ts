@@ -3,6 +3,7 @@ import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, loadText, type Loaded } from '../../support/ingest';
 import { answered, isNarrative, modelFor, route, untrustedData } from '../llm/model-harness';
 import { answerQuestion } from '../../../workers/analysis/answer-question';
+import { writtenNumbers } from '../../../workers/llm/narrative-numbers';
 
 /** Integration: which narratives the model is asked for and which are kept, captured by the loopback fake. */
 const salesBy = (column: string) => ({
@@ -90,6 +91,49 @@ describe('results that are rows of the dataset', () => {
     expect(listed.length).toBeGreaterThan(20);
     expect(listed.filter((value) => fake.promptText().includes(value))).toEqual([]);
     expect(narrativeAsked()).toBeUndefined();
+  });
+
+  const replyWithSql = (sql: string) => route(() => ({ json: { kind: 'sql', sql, title: 'Top sale', chart: 'bar' } }));
+
+  it('narrates a model query whose MAX per group equals cells of the dataset, since it groups rows', async () => {
+    fake.otherwise(replyWithSql(`SELECT Region, max(Sales) FROM ${data.table} GROUP BY 1`));
+    const answer = answered(await answerQuestion('biggest sale in each region', { ...data, llm: modelFor(fake) }));
+    expect(answer.method).toBe('sql');
+    const result = untrustedData(narrativeAsked() as RecordedRequest).result as { rows: unknown[][] };
+    expect(result.rows.map((row) => row[0]).sort()).toEqual(['Central', 'East', 'South', 'West']);
+    expect(answer.narrative).toBe('model');
+  });
+
+  it('narrates a model query that selects from a CTE that groups rows', async () => {
+    const sql = `WITH top AS (SELECT Region, max(Sales) AS "Top sale" FROM ${data.table} GROUP BY ALL)
+      SELECT * FROM top ORDER BY 2 DESC`;
+    fake.otherwise(replyWithSql(sql));
+    const answer = answered(await answerQuestion('biggest sale in each region', { ...data, llm: modelFor(fake) }));
+    expect(narrativeAsked()).toBeDefined();
+    expect(answer.narrative).toBe('model');
+  });
+
+  it('sends no rows of a model query that lists rows, though it compares them with an aggregate', async () => {
+    const sql = `SELECT Sales, Profit FROM ${data.table} WHERE Sales > (SELECT 20 * avg(Sales) FROM ${data.table})`;
+    fake.otherwise(replyWithSql(sql));
+    const answer = answered(await answerQuestion('the biggest sales', { ...data, llm: modelFor(fake) }));
+    expect(answer.method).toBe('sql');
+    expect(answer.result.rows.length).toBeGreaterThan(5);
+    expect(narrativeAsked()).toBeUndefined();
+  });
+
+  it('sends a relationship of single rows only its statistics: r and the number of pairs, no points', async () => {
+    const plan = answered(await answerQuestion('discount vs profit', data)).plan;
+    expect(plan).toMatchObject({ kind: 'relationship', dimensions: [] });
+    fake.otherwise(route(() => ({ json: { kind: 'plan', plan } })));
+    const answer = answered(await answerQuestion('discount vs profit', { ...data, llm: modelFor(fake) }));
+    const sent = untrustedData(narrativeAsked() as RecordedRequest);
+    expect(sent.result).toBeNull();
+    const computed = sent.computed as { headline: string; insights: string[] };
+    const stated = [computed.headline, ...computed.insights].flatMap(writtenNumbers).map((n) => n.value);
+    const { correlation, pairs } = answer.result.relationship ?? {};
+    expect(new Set(stated)).toEqual(new Set([Number(correlation?.toFixed(2)), pairs]));
+    expect(answer.narrative).toBe('model');
   });
 
   it("narrates a model query that aggregates, from the query's rows", async () => {

@@ -55,6 +55,18 @@ describe('the SQL sandbox for model-written queries', () => {
     ['a VALUES list alone', 'VALUES (1)', /must read the table "dataset"/],
     ['a function call alone', 'SELECT version()', /must read the table "dataset"/],
     ['a CTE hiding the dataset', 'WITH dataset AS (SELECT 999999 AS x) SELECT * FROM dataset', /must read the table/],
+    ['a select list of constants', 'SELECT 999999 AS total FROM dataset LIMIT 1', /from the columns of "dataset"/],
+    [
+      'a constant passed through a CTE',
+      'WITH t AS (SELECT 999999 AS x FROM dataset) SELECT x FROM t',
+      /from the columns of "dataset"/,
+    ],
+    [
+      'a side of a UNION that is constants',
+      'SELECT sum(Sales) FROM dataset UNION ALL SELECT 999999 FROM dataset',
+      /from the columns of "dataset"/,
+    ],
+    ['a scalar subquery of constants', 'SELECT (SELECT 999999) AS total FROM dataset', /from the columns/],
   ])('refuses %s', async (_what, sql, message) => {
     expect(await refusal(sql)).toMatch(message);
   });
@@ -79,6 +91,16 @@ describe('the SQL sandbox for model-written queries', () => {
     expect(result.rows[0]?.[0]).toBe(4n);
   });
 
+  it.each([
+    ['count(*)', 'SELECT count(*) FROM dataset'],
+    ['count(1) beside a label', "SELECT 'All' AS scope, count(1) FROM dataset"],
+    ['*', 'SELECT * FROM dataset LIMIT 1'],
+    ['a scalar subquery over a column', 'SELECT (SELECT max(Sales) FROM dataset) AS top'],
+    ['an EXISTS subquery selecting 1', 'SELECT Region FROM dataset d WHERE EXISTS (SELECT 1 FROM dataset) LIMIT 1'],
+  ])('runs a query whose result comes from the rows: %s', async (_what, sql) => {
+    expect((await sandbox.run(sql)).rows.length).toBeGreaterThan(0);
+  });
+
   it('caps the rows of a result and says so', async () => {
     const result = await sandbox.run(`SELECT "Order ID" FROM "${data.table}"`);
     expect(result.rows).toHaveLength(20);
@@ -95,8 +117,8 @@ describe('the SQL sandbox for model-written queries', () => {
   it('runs with external access off and its configuration locked', async () => {
     const result = await sandbox.run(
       `SELECT current_setting('enable_external_access'), current_setting('lock_configuration'),
-        current_setting('autoload_known_extensions') FROM "${data.table}" LIMIT 1`,
+        current_setting('autoload_known_extensions'), count(*) FROM "${data.table}"`,
     );
-    expect(result.rows[0]).toEqual([false, true, false]);
+    expect(result.rows[0]).toEqual([false, true, false, 9994n]);
   });
 });

@@ -36,6 +36,19 @@ describe('the narrative number check', () => {
     const discount = { columns: [{ unit: 'percent' }], rows: [[0.156]] };
     expect(inventedNumbers('Discounts averaged 15.6%.', allowedFigures({ ...NONE, result: discount }))).toEqual([]);
   });
+
+  it('reads a letter-and-digit token such as Q3, FY24, H1 or COVID-19 as a label, not as a number', () => {
+    expect(writtenNumbers('Q3 FY24 H1 COVID-19 US$12')).toMatchObject([{ text: '12', value: 12 }]);
+    expect(inventedNumbers('In Q3 of FY24, sales were $2.3M, up 20.4% on H1.', figures)).toEqual([]);
+    expect(inventedNumbers('Since COVID-19, the top 5 of 12 regions sold $2.3M.', figures)).toEqual([]);
+    expect(inventedNumbers('In Q3 of FY24 sales were $3.1M, 7 more than in H1.', figures)).toEqual(['$3.1M', '7']);
+  });
+
+  it('still reads signs, currencies and ranges next to a number', () => {
+    expect(writtenNumbers('-5, −5%, $12, €3.4K, (−2), 2014-2015').map((n) => n.value)).toEqual([
+      -5, -0.05, 12, 3400, -2, 2014, -2015,
+    ]);
+  });
 });
 
 const NONE = { numbers: [], computedText: [], result: null };
