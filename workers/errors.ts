@@ -41,6 +41,29 @@ export class WorkerError extends Error {
   }
 }
 
+/** An SQS message that is not a job: it fails alone, goes round to the DLQ, and never reaches a handler. */
+export class PoisonMessageError extends Error {
+  readonly code = 'POISON_MESSAGE';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PoisonMessageError';
+  }
+}
+
+/**
+ * A record the invocation had too little time left to start: it is put back on
+ * the queue untouched, with nobody told, since its job never ran.
+ */
+export class NotStartedError extends Error {
+  readonly code = 'NOT_STARTED';
+
+  constructor(remainingMs: number) {
+    super(`Only ${remainingMs} ms of the invocation were left, less than the safety margin: the job was not started.`);
+    this.name = 'NotStartedError';
+  }
+}
+
 /** Human-readable byte size for messages ("212 MB"). */
 export function describeBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../core/config';
 import { Job } from '../core/job';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
+import { NotStartedError, PoisonMessageError } from './errors';
 import type { WorkerJobHandler } from './jobs/job-context';
 import { createJobHandler } from './jobs/job-handler';
 import { errorFields, type LogSink } from './jobs/job-log';
@@ -25,8 +26,11 @@ export interface SqsHandlerDeps {
   onInvoke?: (context: Context) => void;
   /**
    * Kept back from the invocation's remaining time when a job starts, so a job
-   * given up at its limit still has time to tell the person and report the
-   * batch before Lambda stops the invocation; defaults to 20 s.
+   * given up at its limit can still tell the person and the batch be reported
+   * before Lambda stops the invocation: half of it is the job's to wind down
+   * (see `JobLimits.windDownMs`), then failed records are brought back until a
+   * quarter is left. A record that would start with no more than this left is
+   * not started. Defaults to 20 s.
    */
   safetyMarginMs?: number;
   /**
@@ -39,11 +43,6 @@ export interface SqsHandlerDeps {
 const DEFAULT_SAFETY_MARGIN_MS = 20_000;
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
-
-/** A message that is not a job: it fails alone, goes round to the DLQ, and never reaches a handler. */
-class PoisonMessageError extends Error {
-  readonly code = 'POISON_MESSAGE';
-}
 
 function parseJob(record: SQSRecord): Job {
   let body: unknown;
@@ -66,11 +65,24 @@ function parseJob(record: SQSRecord): Job {
  * conversation holds within a batch), and the failed ones are reported as
  * partial batch failures, so the rest of the batch is not redelivered. Each
  * job gets the invocation's remaining time less a margin, and failed records
- * are made visible again within a minute rather than the queue's half hour.
+ * are made visible again within a minute rather than the queue's half hour;
+ * one there was no time left to start comes back at once.
  */
 export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
   const margin = deps.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
-  const handleRecord = async (record: SQSRecord, context: Context): Promise<void> => {
+  /** `notStarted` collects the message groups of records left for the next invocation. */
+  const handleRecord = async (record: SQSRecord, context: Context, notStarted: Set<string>): Promise<void> => {
+    // Records run one after another, so each job's limit is what is left of the invocation when it starts.
+    const remainingMs = context.getRemainingTimeInMillis();
+    if (remainingMs <= margin) {
+      // A job started now would be given up at once and its person told it was too slow: it waits for a fresh invocation.
+      notStarted.add(groupOf(record));
+      deps.logger.warn('too little time left to start the job; it goes back on the queue', {
+        messageId: record.messageId,
+        remainingMs,
+      });
+      throw new NotStartedError(remainingMs);
+    }
     let job: Job;
     try {
       job = parseJob(record);
@@ -79,20 +91,31 @@ export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
       throw error;
     }
     const receives = receivesOf(record);
-    // Records run one after another, so each job's limit is what is left of the invocation when it starts.
-    const timeLimitMs = Math.max(0, context.getRemainingTimeInMillis() - margin);
-    await deps.handleJob(job, { number: receives, last: receives >= deps.maxReceives }, { timeLimitMs });
+    await deps.handleJob(
+      job,
+      { number: receives, last: receives >= deps.maxReceives },
+      { timeLimitMs: remainingMs - margin, windDownMs: margin / 2 },
+    );
   };
-  const delayRetries = async (event: SQSEvent, response: SQSBatchResponse): Promise<void> => {
+  const delayRetries = async (
+    event: SQSEvent,
+    response: SQSBatchResponse,
+    context: Context,
+    notStarted: ReadonlySet<string>,
+  ): Promise<void> => {
     const retryDelay = deps.retryDelay;
     if (!retryDelay) return;
+    // SQS may hang like any service; the batch response must still be returned before Lambda stops the invocation.
+    const signal = AbortSignal.timeout(Math.max(0, context.getRemainingTimeInMillis() - margin / 4));
     const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
     // Every failed record, held-back ones included: FIFO holds the whole conversation while any is in flight,
-    // and a record on its last receive reaches the DLQ as soon as it is visible again.
+    // and a record on its last receive reaches the DLQ as soon as it is visible again. A group that was
+    // not started (its first record, and those held back behind it) never ran, so it comes back at once.
     for (const record of event.Records.filter((candidate) => failed.has(candidate.messageId))) {
-      const seconds = retryDelaySeconds(receivesOf(record));
+      const seconds = notStarted.has(groupOf(record)) ? 0 : retryDelaySeconds(receivesOf(record));
       try {
-        await retryDelay(record, seconds);
+        signal.throwIfAborted();
+        await untilAborted(retryDelay(record, seconds, signal), signal);
       } catch (error) {
         deps.logger.warn('could not bring a failed record back sooner; it waits out its visibility timeout', {
           messageId: record.messageId,
@@ -103,21 +126,35 @@ export function createSqsHandler(deps: SqsHandlerDeps): SqsHandler {
   };
   return async (event, context) => {
     deps.onInvoke?.(context);
+    const notStarted = new Set<string>();
     try {
       // FIFO: after a failure, the rest of that conversation's records go back to the queue unprocessed,
       // so its jobs never run out of order; other conversations in the batch carry on.
       const response = await processPartialResponse(
         event,
-        (record: SQSRecord) => handleRecord(record, context),
+        (record: SQSRecord) => handleRecord(record, context, notStarted),
         new SqsFifoPartialProcessorAsync(),
         { context, skipGroupOnError: true, throwOnFullBatchFailure: false },
       );
-      await delayRetries(event, response);
+      await delayRetries(event, response, context, notStarted);
       return response;
     } finally {
       deps.metrics?.publishStoredMetrics();
     }
   };
+}
+
+/** `work`, or the signal's reason once it aborts, so a dependency that ignores the signal cannot hold the batch. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function groupOf(record: SQSRecord): string {
+  return record.attributes.MessageGroupId ?? record.messageId;
 }
 
 function receivesOf(record: SQSRecord): number {

@@ -49,3 +49,9 @@ export const lambdaContext = {
 export function lambdaContextWith(remainingMs: number): Context {
   return { ...lambdaContext, getRemainingTimeInMillis: () => remainingMs };
 }
+
+/** The context of an invocation Lambda stops `remainingMs` after this call, its clock running as a real one does. */
+export function lambdaContextEnding(remainingMs: number): Context {
+  const endsAt = Date.now() + remainingMs;
+  return { ...lambdaContext, getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()) };
+}

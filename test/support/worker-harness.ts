@@ -5,10 +5,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { WebClient } from '@slack/web-api';
 import type { BlobStore } from '../../core/blob-store';
 import { jobIdFor, type CommandJob, type ExportJob, type IngestJob, type Job, type QuestionJob } from '../../core/job';
-import type { JobAttempt, JobHandler } from '../../core/job-queue';
+import type { JobAttempt } from '../../core/job-queue';
 import { S3BlobStore } from '../../core/s3-blob-store';
 import type { SecretSource } from '../../core/secret-source';
-import type { JobDeps } from '../../workers/jobs/job-context';
+import type { JobDeps, WorkerJobHandler } from '../../workers/jobs/job-context';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import type { LogSink } from '../../workers/jobs/job-log';
 import { slackClientFactory } from '../../workers/slack/slack-client';
@@ -98,7 +98,8 @@ export class WorkerHarness {
     };
   }
 
-  handler(overrides: Partial<JobDeps> = {}): JobHandler {
+  /** The worker's handler; a test may pass each delivery a time limit, as the Lambda does. */
+  handler(overrides: Partial<JobDeps> = {}): WorkerJobHandler {
     return createJobHandler(this.deps(overrides));
   }
 

@@ -4,14 +4,16 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { referenceOf, type IngestJob } from '../../core/job';
 import { S3BlobStore } from '../../core/s3-blob-store';
 import { createJobHandler } from '../../workers/jobs/job-handler';
-import { sqsRetryDelay } from '../../workers/jobs/retry-visibility';
+import { sqsRetryDelay, type RetryDelay } from '../../workers/jobs/retry-visibility';
 import { createSqsHandler, type SqsHandlerDeps } from '../../workers/lambda';
 import { FakeSqs } from '../fakes/sqs-api';
 import { TEST_BUCKET } from '../support/s3rver';
-import { lambdaContext, lambdaContextWith, sqsEvent, sqsRecord } from '../support/sqs-events';
+import { lambdaContext, lambdaContextEnding, lambdaContextWith, sqsEvent, sqsRecord } from '../support/sqs-events';
 import { CHANNEL_A, DEAD_URL, s3Client, TOKEN, WorkerHarness } from '../support/worker-harness';
 
 const MAX_RECEIVES = 5;
+
+const sleep = (ms: number) => new Promise<'still running'>((resolve) => setTimeout(resolve, ms, 'still running'));
 
 // Integration: the SQS entry point with Powertools' real logger, metrics and batch processing.
 describe('worker Lambda', () => {
@@ -167,6 +169,59 @@ describe('worker Lambda', () => {
       expect(told.text).toContain('took longer than I’m allowed');
       expect(told.text).not.toContain('trying again');
       expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
+    }, 20_000);
+
+    it('does not start a record with less than the margin left: nobody is told, and it comes back at once', async () => {
+      const job = await harness.command(CHANNEL_A, 'total sales by team');
+      const behind = await harness.listOrHelp(CHANNEL_A, 'list');
+      // Two records of one conversation, as when the batch's earlier records used up the invocation.
+      const records = [sqsRecord(JSON.stringify(job)), sqsRecord(JSON.stringify(behind))];
+      const delays: { messageId: string; seconds: number }[] = [];
+      const retryDelay: RetryDelay = async (record, seconds) =>
+        void delays.push({ messageId: record.messageId, seconds });
+
+      const response = await lambda({}, { safetyMarginMs: 1000, retryDelay })(
+        sqsEvent(...records),
+        lambdaContextWith(800),
+      );
+
+      expect(response.batchItemFailures).toEqual(records.map((record) => ({ itemIdentifier: record.messageId })));
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).history).toEqual(['Working on it…']);
+      expect(harness.message(CHANNEL_A, behind.placeholder!.ts).history).toEqual(['Working on it…']);
+      expect(delays).toEqual(records.map((record) => ({ messageId: record.messageId, seconds: 0 })));
+    });
+
+    it('reports the batch within the margin when Slack hangs on the notice that the job took too long', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'hung.csv', Buffer.from('a,b\n1,2\n'));
+      harness.slack.inject('download', { kind: 'hang' });
+      // The progress line before the download is refused; the notice after the time limit gets no answer.
+      harness.slack.inject('chat.update', { kind: 'error', error: 'internal_error' });
+      harness.slack.inject('chat.update', { kind: 'hang' });
+      const record = sqsRecord(JSON.stringify(job));
+      const started = Date.now();
+
+      const response = await Promise.race([
+        lambda({}, { safetyMarginMs: 1000 })(sqsEvent(record), lambdaContextEnding(1500)),
+        sleep(5000),
+      ]);
+
+      expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+      expect(Date.now() - started).toBeLessThan(1500);
+    }, 20_000);
+
+    it('reports the batch within the margin when SQS hangs on bringing a failed record back', async () => {
+      const failing = sqsRecord('not a job', 1, 'x.y');
+      const hanging: RetryDelay = () => new Promise<void>(() => undefined);
+      const started = Date.now();
+
+      const response = await Promise.race([
+        lambda({}, { safetyMarginMs: 1000, retryDelay: hanging })(sqsEvent(failing), lambdaContextEnding(1500)),
+        sleep(5000),
+      ]);
+
+      expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: failing.messageId }] });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(jsonLines().some((line) => line.level === 'WARN' && line.messageId === failing.messageId)).toBe(true);
     }, 20_000);
   });
 

@@ -37,3 +37,26 @@ export async function openDataset(
     throw error;
   }
 }
+
+/**
+ * Runs `use` on a job's database and closes it after. When `signal` aborts (the
+ * job was given up at its time limit), the statement running is interrupted, so
+ * the given-up work ends soon instead of running on with nobody waiting for it.
+ *
+ * @example
+ * await usingDatabase(await openDataset(catalog, entry, workDir), ctx.signal, (connection) => answer(connection));
+ */
+export async function usingDatabase<T>(
+  connection: DuckDBConnection,
+  signal: AbortSignal,
+  use: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  const interrupt = () => connection.interrupt();
+  signal.addEventListener('abort', interrupt, { once: true });
+  try {
+    return await use(connection);
+  } finally {
+    signal.removeEventListener('abort', interrupt);
+    closeDatabase(connection);
+  }
+}

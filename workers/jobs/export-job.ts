@@ -1,6 +1,5 @@
 import type { ExportJob } from '../../core/job';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { closeDatabase } from '../engine/duckdb';
 import { sqlResultTable } from '../analysis/sql-result';
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import { SqlSandbox } from '../engine/sandbox';
@@ -10,7 +9,7 @@ import { resultCsv } from '../slack/csv-export';
 import { datasetName } from '../slack/dataset-words';
 import { plural, safe, section } from '../slack/slack-content';
 import { sqlMessage } from '../slack/sql-message';
-import { DATASET_TABLE, openDataset } from './dataset-table';
+import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import { JobError } from './job-errors';
 import type { AnswerRecord } from './answer-record';
 import type { JobContext, JobOutcome } from './job-context';
@@ -39,6 +38,7 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
     placeholder: job.placeholder?.ts,
     ledger: ctx.ledger,
     step: 'message',
+    signal: ctx.signal,
     log: ctx.log,
   });
   ctx.point = point;
@@ -47,8 +47,7 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
     return 'done';
   }
   await point.start(`Preparing the CSV of “${record.question}”…`);
-  const connection = await openDataset(ctx.catalog, entry, ctx.workDir);
-  try {
+  await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, async (connection) => {
     const result = await rerun(connection, record, entry);
     const csv = Buffer.from(resultCsv(result), 'utf8');
     const filename = chartFileName(record.plan.title).replace(/\.png$/, '.csv');
@@ -57,9 +56,7 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
     );
     const text = `The CSV of “${safe(record.question)}”: ${plural(result.rows.length, 'row')}, in this thread.`;
     await point.finish({ text, blocks: [section(`:page_facing_up: ${text}`)] });
-  } finally {
-    closeDatabase(connection);
-  }
+  });
   return 'done';
 }
 

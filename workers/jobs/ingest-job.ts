@@ -3,19 +3,19 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IngestJob } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DatasetEntry } from '../catalog/dataset-entry';
-import { closeDatabase, openDatabase } from '../engine/duckdb';
+import { openDatabase } from '../engine/duckdb';
 import { describeBytes, WorkerError } from '../errors';
-import { ingestFile } from '../ingest/ingest-file';
+import { ingestFile, type Dataset } from '../ingest/ingest-file';
 import { suggestQuestions } from '../planner/suggestions';
 import { loadVocabulary } from '../planner/vocabulary';
 import { downloadSlackFile } from '../slack/file-download';
 import { profileMessage } from '../slack/profile-message';
 import { count } from '../slack/slack-content';
-import { DATASET_TABLE, writeParquet } from './dataset-table';
+import { DATASET_TABLE, usingDatabase, writeParquet } from './dataset-table';
 import { withFileMark } from './file-mark';
 import type { JobContext, JobOutcome } from './job-context';
 import { ReplyPoint } from './reply-point';
-import { splitSheetChoice } from './sheet-choice';
+import { sheetChoices, type SheetChoice } from './sheet-choice';
 import { answerInThread } from './thread-answer';
 
 /**
@@ -24,14 +24,13 @@ import { answerInThread } from './thread-answer';
  * profile, an overview chart and three questions to ask. The thread becomes the
  * dataset's, so replies in it are questions about this file. A question typed
  * with the file is answered next, in the same thread; with a workbook, a sheet
- * it names ("sheet Q3") is the one read, and the rest is the question.
+ * it names (`from sheet Q3`, see `sheetChoices`) is the one read, and the rest is the question.
  */
 export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutcome> {
   const { job } = ctx;
-  const { sheet, question } = isWorkbook(job.file) ? splitSheetChoice(job.question) : splitNothing(job.question);
-  const connection = await openDatabase();
-  try {
-    const { entry, thread } = await withFileMark(ctx, () => readSharedFile(ctx, connection, sheet));
+  const choices = isWorkbook(job.file) ? sheetChoices(job.question) : [splitNothing(job.question)];
+  await usingDatabase(await openDatabase(), ctx.signal, async (connection) => {
+    const { entry, thread, question } = await withFileMark(ctx, () => readSharedFile(ctx, connection, choices));
     if (question) {
       ctx.point = new ReplyPoint({
         replies: ctx.replies,
@@ -44,18 +43,19 @@ export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutco
       await ctx.point.start(`Working on “${question}”…`);
       await answerInThread(ctx, ctx.point, { question, entry, connection, step: 'question.' });
     }
-  } finally {
-    closeDatabase(connection);
-  }
+  });
   return 'done';
 }
 
-/** Reads the file into `connection` and the catalog, and edits the placeholder into its profile. */
+/**
+ * Reads the file into `connection` and the catalog, and edits the placeholder
+ * into its profile; the question is what is left of the text by the sheet read.
+ */
 async function readSharedFile(
   ctx: JobContext<IngestJob>,
   connection: DuckDBConnection,
-  sheet: string | undefined,
-): Promise<{ entry: DatasetEntry; thread: string }> {
+  choices: readonly SheetChoice[],
+): Promise<{ entry: DatasetEntry; thread: string; question?: string }> {
   const { job, config } = ctx;
   const { file } = job;
   await ctx.point.start(`Downloading ${file.name}…`);
@@ -76,14 +76,16 @@ async function readSharedFile(
     signal: ctx.signal,
   });
   await ctx.point.progress(`Reading ${file.name}…`);
-  const { meta } = await ingestFile(path, {
-    connection,
-    table: DATASET_TABLE,
-    name: file.name,
-    sheet,
-    maxUploadBytes: config.maxUploadBytes,
-    maxUnzippedBytes: config.maxUnzippedBytes,
-  });
+  const { meta, question } = await ingestChoice(choices, (sheet) =>
+    ingestFile(path, {
+      connection,
+      table: DATASET_TABLE,
+      name: file.name,
+      sheet,
+      maxUploadBytes: config.maxUploadBytes,
+      maxUnzippedBytes: config.maxUnzippedBytes,
+    }),
+  );
   await ctx.point.progress(`Read ${count(meta.rows)} rows; drawing an overview…`);
   const vocabulary = await loadVocabulary(connection, meta, DATASET_TABLE);
   const entry: DatasetEntry = {
@@ -109,7 +111,26 @@ async function readSharedFile(
     );
   }
   await ctx.point.finish(profileMessage(entry));
-  return { entry, thread };
+  return { entry, thread, ...(question ? { question } : {}) };
+}
+
+/**
+ * Reads the sheet of the first choice the workbook has; a missing sheet moves
+ * on to the next choice (no table is made before a sheet is found), and the
+ * last choice's failure is the person's to hear.
+ */
+async function ingestChoice(
+  choices: readonly SheetChoice[],
+  read: (sheet: string | undefined) => Promise<Dataset>,
+): Promise<Dataset & { question?: string }> {
+  const [choice = {}, ...rest] = choices;
+  try {
+    return { ...(await read(choice.sheet)), ...(choice.question ? { question: choice.question } : {}) };
+  } catch (error) {
+    const missing = error instanceof WorkerError && error.code === 'SHEET_NOT_FOUND';
+    if (!missing || rest.length === 0) throw error;
+    return ingestChoice(rest, read);
+  }
 }
 
 /** Sheets are a workbook's; in a CSV, "sheet metal" is part of the question. */
@@ -117,7 +138,7 @@ function isWorkbook(file: IngestJob['file']): boolean {
   return /\.xls[xm]$/i.test(file.name) || (file.mimetype?.includes('spreadsheetml') ?? false);
 }
 
-function splitNothing(text: string | undefined): { sheet?: string; question?: string } {
+function splitNothing(text: string | undefined): SheetChoice {
   const question = text?.trim();
   return question ? { question } : {};
 }

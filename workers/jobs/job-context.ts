@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { BlobStore } from '../../core/blob-store';
 import type { Config } from '../../core/config';
-import type { Job, Scope, SlackConversation } from '../../core/job';
+import type { Job, SlackConversation } from '../../core/job';
 import type { JobAttempt } from '../../core/job-queue';
 import type { SecretSource } from '../../core/secret-source';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
 import type { LanguageModelSource } from '../llm/language-model-source';
+import type { QuickCall } from '../slack/slack-client';
 import type { SlackReplies } from '../slack/slack-replies';
 import type { JobLedger } from './job-ledger';
 import type { JobLogger, JobMetrics, LogSink } from './job-log';
@@ -15,8 +16,12 @@ import type { ReplyPoint } from './reply-point';
 export interface JobDeps {
   store: BlobStore;
   secrets: SecretSource;
-  /** A Slack Web API client for a bot token, with the API URL and retry settings of the deployment. */
-  slackClient: (token: string) => WebClient;
+  /**
+   * A Slack Web API client for a bot token, with the API URL and retry settings
+   * of the deployment; with `quick`, one for a call that must end within
+   * `timeoutMs` (see `slackClientFactory`).
+   */
+  slackClient: (token: string, quick?: QuickCall) => WebClient;
   config: Pick<Config, 'maxUploadBytes' | 'maxUnzippedBytes'>;
   logger: LogSink;
   metrics: JobMetrics;
@@ -35,7 +40,6 @@ export interface JobContext<J extends Job = Job> {
   job: J;
   attempt: JobAttempt;
   conversation: SlackConversation;
-  scope: Scope;
   catalog: ChannelCatalog;
   ledger: JobLedger;
   replies: SlackReplies;
@@ -61,6 +65,11 @@ export type JobOutcome = 'done' | 'ignored';
 /** How long one delivery may run (what the Lambda has left, less a margin); absent means no limit. */
 export interface JobLimits {
   timeLimitMs?: number;
+  /**
+   * After the time limit, how long telling the person and letting go of the
+   * given-up work may take together; defaults to 10 s.
+   */
+  windDownMs?: number;
 }
 
 /**

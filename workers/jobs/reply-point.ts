@@ -14,7 +14,11 @@ export interface ReplyPointOptions {
   ledger?: JobLedger;
   /** The ledger step of that message. */
   step?: string;
-  /** Aborted when the job was given up at its time limit (see `JobDeadline`). */
+  /**
+   * Aborted when the job was given up at its time limit (see `JobDeadline`):
+   * the work may still be running, but its progress and result no longer reach
+   * Slack, where they would cover the message saying it took too long.
+   */
   signal?: AbortSignal;
   log: JobLogger;
 }
@@ -47,14 +51,15 @@ export class ReplyPoint {
 
   /** Shows the first progress line, posting the point's own message if there is none yet. */
   async start(doing: string): Promise<void> {
-    if (this.abandoned) return;
+    this.refuseIfAbandoned();
     if (this.ts) return this.progress(doing);
     await this.post(progressMessage(doing));
   }
 
   /** Progress is a courtesy: a failed edit is logged and the work goes on. */
   async progress(doing: string): Promise<void> {
-    if (!this.ts || this.abandoned) return;
+    this.refuseIfAbandoned();
+    if (!this.ts) return;
     try {
       await this.options.replies.update(this.ts, progressMessage(doing));
     } catch (error) {
@@ -68,6 +73,7 @@ export class ReplyPoint {
    * but not in an edit, so `asNewMessage` is what to post instead, if it differs.
    */
   async finish(content: SlackContent, asNewMessage: SlackContent = content): Promise<void> {
+    this.refuseIfAbandoned();
     if (!this.ts) return this.post(asNewMessage);
     try {
       await this.options.replies.update(this.ts, content);
@@ -78,11 +84,14 @@ export class ReplyPoint {
     }
   }
 
-  /** Best effort, for failures: tells the person if the point has a message to edit; never throws. */
-  async tell(content: SlackContent): Promise<boolean> {
+  /**
+   * Best effort, for failures: tells the person if the point has a message to
+   * edit; never throws. `through` is the way to Slack when the time is short.
+   */
+  async tell(content: SlackContent, through: SlackReplies = this.options.replies): Promise<boolean> {
     if (!this.ts) return false;
     try {
-      await this.options.replies.update(this.ts, content);
+      await through.update(this.ts, content);
       return true;
     } catch (error) {
       this.options.log.warn('could not tell the user', { error: errorFields(error) });
@@ -90,12 +99,9 @@ export class ReplyPoint {
     }
   }
 
-  /**
-   * A job given up at its time limit may still be running; its progress lines
-   * would cover the message saying so with a spinner nobody will clear.
-   */
-  private get abandoned(): boolean {
-    return this.options.signal?.aborted ?? false;
+  /** Stops the given-up work at its next reply, as the ledger stops its next step. */
+  private refuseIfAbandoned(): void {
+    this.options.signal?.throwIfAborted();
   }
 
   private async post(content: SlackContent): Promise<void> {

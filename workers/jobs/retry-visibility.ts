@@ -1,8 +1,11 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 
-/** Makes a failed record visible on the queue again after `seconds`, instead of after its visibility timeout. */
-export type RetryDelay = (record: SQSRecord, seconds: number) => Promise<void>;
+/**
+ * Makes a failed record visible on the queue again after `seconds`, instead of
+ * after its visibility timeout; gives up when `signal` aborts (the invocation is nearly out of time).
+ */
+export type RetryDelay = (record: SQSRecord, seconds: number, signal?: AbortSignal) => Promise<void>;
 
 const STEP_SECONDS = 10;
 const MAX_SECONDS = 60;
@@ -20,13 +23,14 @@ export function retryDelaySeconds(receives: number): number {
  * const retryDelay = sqsRetryDelay(new SQSClient({}), config.deployment.queueUrl);
  */
 export function sqsRetryDelay(client: SQSClient, queueUrl: string): RetryDelay {
-  return async (record, seconds) => {
+  return async (record, seconds, signal) => {
     await client.send(
       new ChangeMessageVisibilityCommand({
         QueueUrl: queueUrl,
         ReceiptHandle: record.receiptHandle,
         VisibilityTimeout: seconds,
       }),
+      signal ? { abortSignal: signal } : {},
     );
   };
 }

@@ -28,6 +28,9 @@ const offlineOnly = async () => undefined;
 /** Well inside the worker Lambda's 5 minutes, leaving time to read the file and answer. */
 const DEFAULT_DOWNLOAD_TIMEOUT_MS = 2 * 60 * 1000;
 
+/** Half the Lambda's default safety margin: the other half reports the batch. */
+const DEFAULT_WIND_DOWN_MS = 10_000;
+
 function isKind<K extends Job['kind']>(ctx: JobContext, kind: K): ctx is JobContext<Extract<Job, { kind: K }>> {
   return ctx.job.kind === kind;
 }
@@ -57,7 +60,9 @@ function failureMessage(error: unknown, attempt: JobAttempt, reference: string):
  * large, no dataset) is their answer and the job is done. A failure on our side
  * is rethrown for the queue to retry: meanwhile the message says it is being
  * retried, and on the last delivery it says what broke, with the job id as reference.
- * A job still running at its time limit is given up and counts as such a failure.
+ * A job still running at its time limit is given up and counts as such a failure:
+ * its work is stopped at its next reply or ledger step, so it cannot answer over
+ * the notice nor mark the job done, and its folder is removed once it has ended.
  */
 export async function runJob(
   job: Job,
@@ -71,26 +76,31 @@ export async function runJob(
     return 'unsupported';
   }
   const conversation = job.conversation;
-  const token = await deps.secrets.get('slackBotToken');
-  if (!token) throw new JobError('SLACK_NOT_CONFIGURED', 'The Slack bot token is not configured.');
-  const client = deps.slackClient(token);
-  const replies = new SlackReplies(client, conversation.channel);
+  // Started first, so a slow Secrets Manager or file system spends the job's time, not the margin kept after it.
+  const deadline = new JobDeadline(limits.timeLimitMs);
+  const { signal } = deadline;
+  const windDownMs = limits.windDownMs ?? DEFAULT_WIND_DOWN_MS;
   const catalog = channelCatalog(deps.store, scopeOf(conversation));
   const thread = threadOf(job, conversation);
   const placeholder = job.placeholder?.ts;
-  const deadline = new JobDeadline(limits.timeLimitMs);
-  const { signal } = deadline;
-  // Set once the ledger is open; the failure path below needs its reply point and ledger.
-  const started: { ctx?: JobContext } = {};
-  const workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'job-'));
+  // Filled in as the job gets going; the failure path tells the person with what there is by then.
+  const started: { token?: string; replies?: SlackReplies; workDir?: string; ctx?: JobContext } = {};
   const run = async (): Promise<RunOutcome> => {
-    const ledger = await JobLedger.open(catalog, job.id);
+    const token = await deps.secrets.get('slackBotToken');
+    if (!token) throw new JobError('SLACK_NOT_CONFIGURED', 'The Slack bot token is not configured.');
+    const client = deps.slackClient(token);
+    const replies = new SlackReplies(client, conversation.channel);
+    started.token = token;
+    started.replies = replies;
+    // A token that came too late: the job was given up while it was read.
+    signal.throwIfAborted();
+    started.workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'job-'));
+    const ledger = await JobLedger.open(catalog, job.id, signal);
     if (ledger.done) return 'duplicate';
     const ctx: JobContext = {
       job,
       attempt,
       conversation,
-      scope: catalog.scope,
       catalog,
       ledger,
       replies,
@@ -98,7 +108,7 @@ export async function runJob(
       token,
       fileOrigins: slackFileOrigins(client.slackApiUrl),
       signal,
-      workDir,
+      workDir: started.workDir,
       log,
       config: deps.config,
       clock: deps.clock ?? (() => new Date()),
@@ -110,10 +120,20 @@ export async function runJob(
     if (outcome === 'done') await ledger.finish();
     return outcome;
   };
+  const work = run();
+  const removeWorkDir = async () => {
+    if (started.workDir) await rm(started.workDir, { recursive: true, force: true });
+  };
   try {
-    return await deadline.race(run());
+    return await deadline.race(work);
   } catch (error) {
-    const { ctx } = started;
+    const { ctx, token, replies } = started;
+    if (!token || !replies) {
+      log.error('the job failed without a Slack bot token to tell the person with', {
+        error: errorFields(error),
+      });
+      throw error;
+    }
     // Without a ledger (storage is down) the edge's placeholder is still there to be told.
     const point = ctx?.point ?? new ReplyPoint({ replies, thread, placeholder, log });
     const refusal = refusalMessage(error, job);
@@ -123,9 +143,39 @@ export async function runJob(
       log.info('job refused', { reason: errorFields(error) });
       return 'refused';
     }
-    await point.tell(failureMessage(error, attempt, referenceOf(job.id)));
+    // With a time limit, the notice gets one quick try that ends halfway through the wind-down after it.
+    const noticeEndsAt = deadline.endsAt === undefined ? undefined : deadline.endsAt + windDownMs / 2;
+    const through =
+      noticeEndsAt === undefined
+        ? replies
+        : new SlackReplies(deps.slackClient(token, { timeoutMs: noticeEndsAt - Date.now() }), conversation.channel);
+    await point.tell(failureMessage(error, attempt, referenceOf(job.id)), through);
     throw error;
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    // Given up at its limit, the work may still be running (a download, DuckDB): its folder stays until it ends.
+    const ended =
+      !signal.aborted || (await settlesWithin(work, (deadline.endsAt ?? Date.now()) + windDownMs - Date.now()));
+    if (ended) {
+      await removeWorkDir();
+    } else {
+      log.warn('the given-up work is still running; its folder is removed when it ends');
+      // Nobody awaits this on purpose: the invocation must report its batch now, and Lambda runs it when it thaws.
+      void work.catch(() => undefined).then(removeWorkDir);
+    }
   }
 }
+
+/** Whether `work` settles within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms), false);
+  });
+  try {
+    return await Promise.race([work.then(settled, settled), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const settled = () => true;

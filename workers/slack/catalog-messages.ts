@@ -40,7 +40,7 @@ export function listMessage(entries: DatasetEntry[], { mentions }: { mentions: b
 export const NO_DATASET_TEXT =
   'No dataset in this channel yet — drop a CSV or Excel file here and I’ll read it, then ask me about it.';
 
-export function noDatasetMessage(): SlackContent {
+function noDatasetMessage(): SlackContent {
   return { text: NO_DATASET_TEXT, blocks: [section(`:inbox_tray: ${NO_DATASET_TEXT}`)] };
 }
 

@@ -10,9 +10,14 @@ export interface SlackClientOptions {
    * the client's default of ten over half an hour.
    */
   retryConfig?: RetryOptions;
-  /** Per request, so a hanging Slack fails the job instead of eating the Lambda's whole timeout. */
+  /** Per request, so a hanging Slack fails the job instead of eating the Lambda's whole timeout; defaults to 30 s. */
   timeoutMs?: number;
   logger: LogSink;
+}
+
+/** A call that must end within `timeoutMs`, such as telling the person after a job ran out of time. */
+export interface QuickCall {
+  timeoutMs: number;
 }
 
 const LAMBDA_RETRIES: RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 };
@@ -36,19 +41,28 @@ function clientLogger(logger: LogSink): Logger {
 
 /**
  * Makes the worker's Slack clients: one per bot token, all with the
- * deployment's API URL, retry policy, timeout and logging.
+ * deployment's API URL, retry policy, timeout and logging. A client for a
+ * `QuickCall` tries once, within its timeout, and does not wait out a 429.
  *
  * @example
  * const slackClient = slackClientFactory({ apiUrl: config.slackApiUrl, logger });
  * await slackClient(token).chat.postMessage({ channel, text });
+ * await slackClient(token, { timeoutMs: 2000 }).chat.update({ channel, ts, text });
  */
-export function slackClientFactory(options: SlackClientOptions): (token: string) => WebClient {
+export function slackClientFactory(options: SlackClientOptions): (token: string, quick?: QuickCall) => WebClient {
   const logger = clientLogger(options.logger);
-  return (token) =>
-    new WebClient(token, {
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-      retryConfig: options.retryConfig ?? LAMBDA_RETRIES,
-      timeout: options.timeoutMs ?? 30_000,
-      logger,
-    });
+  const common = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger };
+  return (token, quick) =>
+    quick
+      ? new WebClient(token, {
+          ...common,
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+          timeout: Math.max(1, Math.round(quick.timeoutMs)),
+        })
+      : new WebClient(token, {
+          ...common,
+          retryConfig: options.retryConfig ?? LAMBDA_RETRIES,
+          timeout: options.timeoutMs ?? 30_000,
+        });
 }

@@ -15,7 +15,7 @@ const SECTION_LIMIT = 3000;
 /** Slack refuses a button's label past 75 characters. */
 const BUTTON_LABEL_LIMIT = 75;
 
-export function clip(text: string, limit: number): string {
+function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 

@@ -177,6 +177,13 @@ describe('ingest jobs', () => {
           ['Sales', 450],
           ['Ops', 200],
         ]);
+        workbook.addWorksheet('Targets').addRows([
+          ['Region', 'Target'],
+          ['West', 15],
+          ['East', 25],
+          ['North', 5],
+          ['South', 9],
+        ]);
       });
       book = readFileSync(path);
     });
@@ -196,13 +203,36 @@ describe('ingest jobs', () => {
     });
 
     it('names the workbook’s sheets when the one asked for is not there', async () => {
-      const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, { question: 'total sales, sheet Q3' });
+      const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, { question: 'total sales from sheet Q3' });
       await harness.run(job);
 
       expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain(
-        'I couldn’t read plan.xlsx: Sheet "Q3" not found. Sheets in this workbook: "Sales", "Budget 2024".',
+        'I couldn’t read plan.xlsx: Sheet "Q3" not found. Sheets in this workbook: "Sales", "Budget 2024", "Targets".',
       );
     });
+
+    it('reads a sheet named without quotes when the workbook has one by that name', async () => {
+      const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, {
+        question: 'total target by region, sheet targets',
+      });
+      await harness.run(job);
+
+      expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('plan.xlsx [Targets] · 4 rows');
+    });
+
+    it.each(['balance sheet by quarter', 'what is on sheet 2?'])(
+      'takes no sheet from %j: the first sheet is read and the whole text is the question',
+      async (question) => {
+        const job = await harness.shareFile(CHANNEL_A, 'plan.xlsx', book, { question });
+        await harness.run(job);
+
+        expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toContain('plan.xlsx [Sales] · 2 rows');
+        const asked = harness
+          .thread(CHANNEL_A, job.message as string)
+          .find((m) => m.ts !== job.placeholder!.ts && m.history.some((line) => line.includes('Working on')));
+        expect(asked?.history.some((line) => line.includes(`“${question}”`))).toBe(true);
+      },
+    );
   });
 
   describe('the reaction on the file’s message', () => {

@@ -1,6 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { BlobStore } from '../../../core/blob-store';
-import { referenceOf, type IngestJob } from '../../../core/job';
+import { referenceOf, scopeOf, type IngestJob } from '../../../core/job';
 import { S3BlobStore } from '../../../core/s3-blob-store';
+import { channelCatalog } from '../../../workers/catalog/channel-catalog';
+import { JobLedger } from '../../../workers/jobs/job-ledger';
 import { slackClientFactory } from '../../../workers/slack/slack-client';
 import {
   CHANNEL_A,
@@ -35,6 +39,28 @@ function crashOnce(store: BlobStore, at: (key: string) => boolean): BlobStore {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The real store, except that listing datasets and fetching a dataset's data are slow. */
+function slowStore(store: BlobStore, delayMs: number, seen: { folderThere: boolean[] } = { folderThere: [] }) {
+  return {
+    ...store,
+    get: (key: string) => store.get(key),
+    put: (...args: Parameters<BlobStore['put']>) => store.put(...args),
+    putFile: (...args: Parameters<BlobStore['putFile']>) => store.putFile(...args),
+    delete: (key: string) => store.delete(key),
+    list: async (prefix: string) => {
+      await sleep(delayMs);
+      return store.list(prefix);
+    },
+    getFile: async (key: string, path: string) => {
+      await sleep(delayMs);
+      seen.folderThere.push(existsSync(dirname(path)));
+      return store.getFile(key, path);
+    },
+  } satisfies BlobStore;
+}
+
 // Integration: FakeSlack and s3rver on loopback, real DuckDB and charts.
 describe('reliability', () => {
   let harness: WorkerHarness;
@@ -50,6 +76,7 @@ describe('reliability', () => {
     await harness.stop();
   });
 
+  const placeholderOf = (job: { placeholder?: { ts: string } }) => harness.message(CHANNEL_A, job.placeholder!.ts);
   const answersIn = (thread: string) =>
     harness.thread(CHANNEL_A, thread).filter((m) => m.text?.startsWith('Red had the highest Sales'));
 
@@ -103,6 +130,72 @@ describe('reliability', () => {
     expect(told.text).toContain('Something broke on our side');
     expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
     expect(harness.logs.lines.some((line) => line.includes(job.id) && line.includes('"level":"ERROR"'))).toBe(true);
+  });
+
+  describe('a job given up at its time limit while its work runs on', () => {
+    const ledgerDone = async (jobId: string) =>
+      (await JobLedger.open(channelCatalog(harness.store, scopeOf(dataset.conversation)), jobId)).done;
+
+    it('does not answer over the notice nor count as done, and its retry answers once', async () => {
+      const job = await harness.listOrHelp(CHANNEL_A, 'list');
+      const slow = harness.handler({ store: slowStore(harness.store, 600) });
+
+      await expect(slow(job, FIRST, { timeLimitMs: 200, windDownMs: 2000 })).rejects.toThrow('time limit');
+      await sleep(800);
+
+      expect(placeholderOf(job).text).toContain('took longer than I’m allowed');
+      expect(await ledgerDone(job.id)).toBe(false);
+      await harness.run(job, { number: 2, last: false });
+      expect(placeholderOf(job).text).toBe('1 dataset in this channel');
+      expect(placeholderOf(job).history.filter((text) => text === '1 dataset in this channel')).toHaveLength(1);
+    });
+
+    it('keeps its folder until the work has ended, then removes it', async () => {
+      const job = await harness.command(CHANNEL_A, 'total sales by team');
+      const seen = { folderThere: [] as boolean[] };
+      const deps = harness.deps({ store: slowStore(harness.store, 600, seen) });
+      const slow = harness.handler(deps);
+
+      await expect(slow(job, FIRST, { timeLimitMs: 800, windDownMs: 2000 })).rejects.toThrow('time limit');
+      await sleep(800);
+
+      expect(seen.folderThere).toEqual([true]);
+      expect(readdirSync(deps.tmpDir!)).toEqual([]);
+      expect(placeholderOf(job).text).toContain('took longer than I’m allowed');
+    });
+  });
+
+  describe('the Slack bot token', () => {
+    it('is read within the job’s time limit, so a slow Secrets Manager cannot eat the margin kept after it', async () => {
+      const job = await harness.listOrHelp(CHANNEL_A, 'help');
+      const slowSecrets = {
+        get: async (name: string) => (await sleep(800), name === 'slackBotToken' ? TOKEN : undefined),
+      };
+      const started = Date.now();
+
+      await expect(
+        harness.handler({ secrets: slowSecrets })(job, FIRST, { timeLimitMs: 300, windDownMs: 200 }),
+      ).rejects.toThrow('time limit');
+      expect(Date.now() - started).toBeLessThan(800);
+    });
+
+    it('that cannot be read fails the job with a log line saying nobody could be told', async () => {
+      const job = await harness.listOrHelp(CHANNEL_A, 'help');
+      const broken = { get: () => Promise.reject(new Error('AccessDeniedException')) };
+
+      await expect(harness.handler({ secrets: broken })(job, FIRST, { timeLimitMs: 5000 })).rejects.toThrow(
+        'AccessDeniedException',
+      );
+      const logged = harness.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged).toContainEqual(
+        expect.objectContaining({
+          level: 'ERROR',
+          message: 'the job failed without a Slack bot token to tell the person with',
+          jobId: job.id,
+        }),
+      );
+      expect(placeholderOf(job).history).toEqual(['Working on it…']);
+    });
   });
 
   it('on a Slack outage fails the job on its last attempt, for the DLQ', async () => {
