@@ -39,6 +39,7 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
     ledger: ctx.ledger,
     step: 'message',
     signal: ctx.signal,
+    caveat: ctx.caveat,
     log: ctx.log,
   });
   ctx.point = point;

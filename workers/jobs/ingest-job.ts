@@ -38,6 +38,7 @@ export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutco
         ledger: ctx.ledger,
         step: 'question.message',
         signal: ctx.signal,
+        caveat: ctx.caveat,
         log: ctx.log,
       });
       await ctx.point.start(`Working on “${question}”…`);

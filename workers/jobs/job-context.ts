@@ -39,6 +39,8 @@ export interface JobDeps {
 export interface JobContext<J extends Job = Job> {
   job: J;
   attempt: JobAttempt;
+  /** Shown under progress on a last try that follows a failed one (see `lastTryCaveat`). */
+  caveat: string | undefined;
   conversation: SlackConversation;
   catalog: ChannelCatalog;
   ledger: JobLedger;

@@ -20,6 +20,8 @@ export interface ReplyPointOptions {
    * Slack, where they would cover the message saying it took too long.
    */
   signal?: AbortSignal;
+  /** A line shown under every progress update (see `lastTryCaveat`). */
+  caveat?: string;
   log: JobLogger;
 }
 
@@ -53,7 +55,7 @@ export class ReplyPoint {
   async start(doing: string): Promise<void> {
     this.refuseIfAbandoned();
     if (this.ts) return this.progress(doing);
-    await this.post(progressMessage(doing));
+    await this.post(progressMessage(doing, this.options.caveat));
   }
 
   /** Progress is a courtesy: a failed edit is logged and the work goes on. */
@@ -61,7 +63,7 @@ export class ReplyPoint {
     this.refuseIfAbandoned();
     if (!this.ts) return;
     try {
-      await this.options.replies.update(this.ts, progressMessage(doing));
+      await this.options.replies.update(this.ts, progressMessage(doing, this.options.caveat));
     } catch (error) {
       this.options.log.warn('progress update failed', { error: errorFields(error) });
     }

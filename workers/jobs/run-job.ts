@@ -7,7 +7,13 @@ import { channelCatalog } from '../catalog/channel-catalog';
 import { slackFileOrigins } from '../slack/file-download';
 import type { SlackContent } from '../slack/slack-content';
 import { SlackReplies } from '../slack/slack-replies';
-import { brokenMessage, problemMessage, retryingMessage, tooSlowMessage } from '../slack/status-messages';
+import {
+  brokenMessage,
+  lastTryCaveat,
+  problemMessage,
+  retryingMessage,
+  tooSlowMessage,
+} from '../slack/status-messages';
 import { handleCommand } from './command-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
@@ -96,6 +102,7 @@ export async function runJob(
     signal.throwIfAborted();
     started.workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'job-'));
     const ledger = await JobLedger.open(catalog, job.id, signal);
+    const caveat = attempt.last && attempt.number > 1 ? lastTryCaveat(referenceOf(job.id)) : undefined;
     if (ledger.done) return 'duplicate';
     const ctx: JobContext = {
       job,
@@ -104,7 +111,8 @@ export async function runJob(
       catalog,
       ledger,
       replies,
-      point: new ReplyPoint({ replies, thread, placeholder, ledger, step: 'message', signal, log }),
+      caveat,
+      point: new ReplyPoint({ replies, thread, placeholder, ledger, step: 'message', signal, caveat, log }),
       token,
       fileOrigins: slackFileOrigins(client.slackApiUrl),
       signal,

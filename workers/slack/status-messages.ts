@@ -1,9 +1,21 @@
 import { context, safe, section, type SlackContent } from './slack-content';
 
 /** Work in progress: the placeholder says what is happening now ("Reading sales.csv…"). */
-export function progressMessage(doing: string): SlackContent {
+export function progressMessage(doing: string, caveat?: string): SlackContent {
   const text = `:hourglass_flowing_sand: ${safe(doing)}`;
-  return { text, blocks: [section(text)] };
+  return { text, blocks: caveat ? [section(text), context(safe(caveat))] : [section(text)] };
+}
+
+/**
+ * Shown under the progress of a job's last try after an earlier try failed:
+ * if this try dies too (out of memory, say) nothing can edit the message
+ * again, so it must already say what to do then.
+ */
+export function lastTryCaveat(reference: string): string {
+  return (
+    'Last try after a failure on our side. If this message has not changed in ten minutes, ' +
+    `that try failed too: please ask again later and give the team reference ${reference}.`
+  );
 }
 
 /** Something the person can fix or should know (a file too large, no dataset yet), in words they can act on. */

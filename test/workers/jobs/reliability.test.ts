@@ -132,6 +132,29 @@ describe('reliability', () => {
     expect(harness.logs.lines.some((line) => line.includes(job.id) && line.includes('"level":"ERROR"'))).toBe(true);
   });
 
+  it('says on the last try after a failure what to do if that try dies too, and answers normally when it does not', async () => {
+    const job = await harness.command(CHANNEL_A, 'total sales by team');
+    const updates = () => harness.slack.callsOf('chat.update').filter((call) => call.params.ts === job.placeholder!.ts);
+
+    await harness.run(job, { number: 1, last: false });
+    const firstTry = updates().map((call) => JSON.stringify(call.params.blocks));
+    const retried = await harness.command(CHANNEL_A, 'total sales by team');
+    await harness.run(retried, LAST);
+    const lastTry = harness.slack
+      .callsOf('chat.update')
+      .filter((call) => call.params.ts === retried.placeholder!.ts)
+      .map((call) => JSON.stringify(call.params.blocks));
+
+    expect(firstTry.some((blocks) => blocks.includes('Last try'))).toBe(false);
+    const progress = lastTry.slice(0, -1);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((blocks) => blocks.includes(`Last try`) && blocks.includes(referenceOf(retried.id)))).toBe(
+      true,
+    );
+    expect(lastTry.at(-1)).not.toContain('Last try');
+    expect(placeholderOf(retried).text).toMatch(/^Red had the highest Sales/);
+  });
+
   describe('a job given up at its time limit while its work runs on', () => {
     const ledgerDone = async (jobId: string) =>
       (await JobLedger.open(channelCatalog(harness.store, scopeOf(dataset.conversation)), jobId)).done;
