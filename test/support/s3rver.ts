@@ -14,6 +14,22 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
+/**
+ * A client for s3rver, path-style as it needs. s3rver does not decode the
+ * aws-chunked bodies the SDK sends for streamed uploads with its default CRC
+ * checksums; real S3 does, so only test clients turn them off.
+ */
+export function s3rverClient(endpoint: string, options: { maxAttempts?: number } = {}): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    ...options,
+  });
+}
+
 /** s3rver on a loopback port with an empty bucket, its files in a fresh temp folder. */
 export async function startS3(bucket = TEST_BUCKET): Promise<LocalS3> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 's3rver-'));
@@ -28,16 +44,7 @@ export async function startS3(bucket = TEST_BUCKET): Promise<LocalS3> {
   const endpoint = `http://127.0.0.1:${address.port}`;
   return {
     endpoint,
-    client: () =>
-      new S3Client({
-        endpoint,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        // s3rver does not decode the aws-chunked bodies the SDK sends for streamed uploads with its
-        // default CRC checksums; real S3 does, so only the test client turns them off.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      }),
+    client: () => s3rverClient(endpoint),
     stop: async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import { WebClient } from '@slack/web-api';
 import type { BlobStore } from '../../core/blob-store';
 import { jobIdFor, type CommandJob, type ExportJob, type IngestJob, type Job, type QuestionJob } from '../../core/job';
@@ -13,7 +12,7 @@ import { createJobHandler } from '../../workers/jobs/job-handler';
 import type { LogSink } from '../../workers/jobs/job-log';
 import { slackClientFactory } from '../../workers/slack/slack-client';
 import { FakeSlack, type SlackMessage } from '../fakes/slack-api';
-import { startS3, TEST_BUCKET, type LocalS3 } from './s3rver';
+import { s3rverClient, startS3, TEST_BUCKET, type LocalS3 } from './s3rver';
 
 export const TOKEN = 'xoxb-test-token';
 export const TEAM = 'T00000001';
@@ -42,15 +41,8 @@ export class CapturedLogs implements LogSink {
   }
 }
 
-export const s3Client = (endpoint: string) =>
-  new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    maxAttempts: 1,
-  });
+/** One attempt per request, so an outage test fails fast. */
+export const s3Client = (endpoint: string) => s3rverClient(endpoint, { maxAttempts: 1 });
 
 let sequence = 0;
 

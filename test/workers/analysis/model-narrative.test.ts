@@ -1,7 +1,7 @@
 import { FakeOpenAiServer, type RecordedRequest } from '../../fakes/openai-server';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, loadText, type Loaded } from '../../support/ingest';
-import { answered, isNarrative, modelFor, route, untrustedData } from '../llm/model-harness';
+import { answered, isNarrative, modelFor, route, untrustedData, withLoopbackModel } from '../llm/model-harness';
 import { answerQuestion } from '../../../workers/analysis/answer-question';
 import { writtenNumbers } from '../../../workers/llm/narrative-numbers';
 
@@ -65,12 +65,13 @@ describe('the narrative number check on real answers', () => {
 describe('results that are rows of the dataset', () => {
   let fake: FakeOpenAiServer;
   let data: Loaded;
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    data = await load(SUPERSTORE_CSV);
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  withLoopbackModel(
+    () => load(SUPERSTORE_CSV),
+    (started, loaded) => {
+      fake = started;
+      data = loaded;
+    },
+  );
 
   const narrativeAsked = () => fake.requests.find(isNarrative);
 

@@ -2,7 +2,15 @@ import { FakeOpenAiServer } from '../../fakes/openai-server';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
 import { expectSameRows } from '../../support/question-cases';
-import { answered, modelFor, planRequests, route, SALES_BY_REGION_PLAN, untrustedData } from '../llm/model-harness';
+import {
+  answered,
+  modelFor,
+  planRequests,
+  route,
+  SALES_BY_REGION_PLAN,
+  untrustedData,
+  withLoopbackModel,
+} from '../llm/model-harness';
 import { answerQuestion } from '../../../workers/analysis/answer-question';
 import type { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 
@@ -12,12 +20,13 @@ const S = `read_csv('${SUPERSTORE_CSV}')`;
 describe('planning with the language model', () => {
   let fake: FakeOpenAiServer;
   let data: Loaded;
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    data = await load(SUPERSTORE_CSV);
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  withLoopbackModel(
+    () => load(SUPERSTORE_CSV),
+    (started, loaded) => {
+      fake = started;
+      data = loaded;
+    },
+  );
 
   it('answers with a valid plan from the model, numbers checked against independent SQL', async () => {
     fake.otherwise(route(() => ({ json: { kind: 'plan', plan: SALES_BY_REGION_PLAN } })));

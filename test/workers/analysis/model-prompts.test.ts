@@ -10,6 +10,7 @@ import {
   route,
   SALES_BY_REGION_PLAN,
   untrustedData,
+  withLoopbackModel,
 } from '../llm/model-harness';
 import { answerQuestion } from '../../../workers/analysis/answer-question';
 
@@ -77,12 +78,13 @@ describe('what the model sees', () => {
 describe('narratives', () => {
   let fake: FakeOpenAiServer;
   let data: Loaded;
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    data = await load(SUPERSTORE_CSV);
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  withLoopbackModel(
+    () => load(SUPERSTORE_CSV),
+    (started, loaded) => {
+      fake = started;
+      data = loaded;
+    },
+  );
 
   it("uses the model's text when every number in it is one of the figures", async () => {
     const template = answered(await answerQuestion('sales by region', data));
@@ -129,12 +131,13 @@ describe('prompt injection in a file', () => {
   ].join('\n');
   let fake: FakeOpenAiServer;
   let data: Loaded;
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    data = await loadText('injection.csv', CSV);
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  withLoopbackModel(
+    () => loadText('injection.csv', CSV),
+    (started, loaded) => {
+      fake = started;
+      data = loaded;
+    },
+  );
 
   it("keeps the file's words inside the untrusted block, cleaned, after the fixed instructions", async () => {
     fake.otherwise(route(() => ({ json: { kind: 'decline', reason: 'no' } })));

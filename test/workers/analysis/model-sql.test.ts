@@ -2,7 +2,7 @@ import { FakeOpenAiServer } from '../../fakes/openai-server';
 import { SUPERSTORE_CSV } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
 import { expectSameRows } from '../../support/question-cases';
-import { answered, modelFor, route } from '../llm/model-harness';
+import { answered, modelFor, route, withLoopbackModel } from '../llm/model-harness';
 import { answerQuestion } from '../../../workers/analysis/answer-question';
 
 /** Integration: read-only queries the model writes, run in the sandbox, against the loopback fake. */
@@ -11,12 +11,13 @@ const S = `read_csv('${SUPERSTORE_CSV}')`;
 describe('queries the model writes for what a plan cannot express', () => {
   let fake: FakeOpenAiServer;
   let data: Loaded;
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    data = await load(SUPERSTORE_CSV);
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  withLoopbackModel(
+    () => load(SUPERSTORE_CSV),
+    (started, loaded) => {
+      fake = started;
+      data = loaded;
+    },
+  );
 
   const replyWithSql = (sql: string) =>
     route(() => ({ json: { kind: 'sql', sql, title: 'Biggest monthly jumps in sales', chart: 'bar' } }));

@@ -1,8 +1,26 @@
-import type { RecordedRequest, ScriptedReply } from '../../fakes/openai-server';
-import type { FakeOpenAiServer } from '../../fakes/openai-server';
+import { FakeOpenAiServer, type RecordedRequest, type ScriptedReply } from '../../fakes/openai-server';
+import type { Loaded } from '../../support/ingest';
 import { createLanguageModel, type LanguageModelOptions } from '../../../workers/llm/language-model';
 import type { LanguageModel } from '../../../workers/llm/language-model';
 import type { QuestionOutcome } from '../../../workers/analysis/answer-question';
+
+/**
+ * The loopback model and a dataset for the `describe` block it is called in:
+ * started and loaded once, the model's script and records reset before each
+ * test, closed at the end. `use` receives both, for the block's variables.
+ */
+export function withLoopbackModel(
+  loadData: () => Promise<Loaded>,
+  use: (fake: FakeOpenAiServer, data: Loaded) => void | Promise<void>,
+): void {
+  let fake: FakeOpenAiServer | undefined;
+  beforeAll(async () => {
+    fake = await FakeOpenAiServer.start();
+    await use(fake, await loadData());
+  });
+  afterAll(() => fake?.close());
+  beforeEach(() => fake?.reset());
+}
 
 /** A plan the model might send for "sales by region" on Sample Superstore (or any table with those columns). */
 export const SALES_BY_REGION_PLAN = {
