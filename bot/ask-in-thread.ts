@@ -1,25 +1,38 @@
+import type { Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { EdgeDeps } from './edge-deps';
 import { postPlaceholder, tellInThread } from './edge-messages';
 import { edgeTexts } from './edge-texts';
 import { enqueueJob } from './enqueue-job';
-import type { Delivery } from './redelivery';
-import { jobBase, MAX_QUESTION_LENGTH, type JobOrigin } from './slack-jobs';
+import { withoutBotMention, type MessageFields } from './message-fields';
+import { deliveryOf } from './redelivery';
+import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from './slack-jobs';
 
 export interface AskRequest {
   client: WebClient;
-  origin: JobOrigin & { thread: string };
-  /** The question with the bot's mention already taken out. */
-  text: string;
-  /** Which delivery of the event this is: see {@link Delivery}. */
-  delivery: Delivery;
+  /** Bolt's context: the team, the bot's user id (its mention is taken out) and the retry headers. */
+  context: Pick<Context, 'teamId' | 'botUserId' | 'retryNum' | 'retryReason'> & { teamId: string };
+  /** A person's message addressed to the bot. */
+  message: MessageFields & { user: string };
+  /** The thread to answer in. */
+  thread: string;
 }
 
 /**
  * A question addressed to the bot (a mention, a DM): a placeholder in the
  * thread, then the job. A mention with nothing after it gets the help.
  */
-export async function askInThread(deps: EdgeDeps, { client, origin, text, delivery }: AskRequest): Promise<void> {
+export async function askInThread(deps: EdgeDeps, { client, context, message, thread }: AskRequest): Promise<void> {
+  const team = context.teamId;
+  const origin = {
+    eventKey: eventKeys.message(team, message.channel, message.ts),
+    team,
+    channel: message.channel,
+    thread,
+    user: message.user,
+  };
+  const text = withoutBotMention(message.text, context.botUserId);
+  const delivery = deliveryOf(context);
   if (delivery === 'first-still-running') {
     return deps.logger.info('Left a slow event to the attempt still handling it', { eventKey: origin.eventKey });
   }
