@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChatRoom, RoomError } from './chat-room';
+import { ChatRoom, RoomError } from '../../workers/playground/chat-room';
 import type { PageAssets } from './page-assets';
 
 /** What the page asks of the bot: the playground's edge turns each into a job, as Slack's edge does. */
@@ -20,6 +20,11 @@ export interface PlaygroundServerOptions {
   /** Loopback only: the playground has no sign-in, so it must not be reachable from the network. */
   host?: string;
   port?: number;
+}
+
+/** Thrown for what the page sent but the bot cannot take; answered 400 with the message, which the page shows. */
+export class PlaygroundInputError extends Error {
+  readonly code = 'PLAYGROUND_INPUT';
 }
 
 /** Thrown for a request the page should not have sent; answered with its status and message. */
@@ -119,6 +124,7 @@ export class PlaygroundServer {
       await this.handle(request, response);
     } catch (error) {
       if (error instanceof RequestError) return sendJson(response, error.status, { error: error.message });
+      if (error instanceof PlaygroundInputError) return sendJson(response, 400, { error: error.message });
       if (error instanceof RoomError) return sendJson(response, 404, { error: error.message });
       sendJson(response, 500, { error: 'Something went wrong in the local bot; its terminal has the details.' });
       console.error(error);

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The playground page: channels, messages and threads, kept in step with the
  * local bot over server-sent events. What people type is only ever set as
@@ -22,6 +21,8 @@ interface PageMessage {
   text?: string;
   file?: { name: string; size: number };
   html?: string;
+  /** How reading a shared file ended (✅ or ⚠️), as a reaction on the message. */
+  mark?: string;
 }
 
 const state = {
@@ -84,6 +85,7 @@ function renderMessage(message: PageMessage, inThread: boolean): HTMLElement {
   if (message.file) {
     content.append(element('div', 'file-card', `📄 ${message.file.name} · ${sizeText(message.file.size)}`));
   }
+  if (message.mark) content.append(element('span', 'mark', message.mark));
   if (message.html !== undefined) {
     const reply = element('div', 'body reply');
     // Rendered by the server's reply renderer, which escapes every value it places.

@@ -18,6 +18,16 @@ export interface RoomMessage {
   text?: string;
   file?: { name: string; size: number };
   html?: string;
+  /** How reading a shared file ended, shown on its message as a reaction would be. */
+  mark?: string;
+}
+
+/** A file the room serves to the page: a shared upload, a chart, an export. */
+export interface RoomFile {
+  channel: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 export type RoomListener = (message: RoomMessage) => void;
@@ -31,7 +41,14 @@ export const DEFAULT_CHANNELS: readonly RoomChannel[] = [
   { id: 'sales', name: 'sales', topic: 'Orders, revenue and margins' },
   { id: 'operations', name: 'operations', topic: 'Incidents, weather and the warehouse' },
   { id: 'leadership', name: 'leadership', topic: 'Weekly digests land here' },
+  { id: 'direct', name: 'analytics-bot (direct)', topic: 'What the bot tells you privately' },
 ];
+
+/** Where `tellPrivately` lands: the playground has one person, and this is their direct conversation with the bot. */
+export const DIRECT_CHANNEL = 'direct';
+
+/** Files kept for the page; the oldest go first past this many (a local session, not an archive). */
+const KEPT_FILES = 500;
 
 /**
  * The playground's chat: channels and their messages, in memory, with
@@ -39,6 +56,7 @@ export const DEFAULT_CHANNELS: readonly RoomChannel[] = [
  */
 export class ChatRoom {
   private readonly messages = new Map<string, RoomMessage>();
+  private readonly files = new Map<string, RoomFile>();
   private readonly listeners = new Set<RoomListener>();
 
   constructor(
@@ -74,15 +92,37 @@ export class ChatRoom {
 
   /** Replaces a bot message's content, as a chat edit does. */
   edit(channel: string, id: string, html: string): RoomMessage {
-    const edited = { ...this.message(channel, id), html };
-    this.messages.set(id, edited);
-    this.emit(edited);
-    return edited;
+    return this.change(channel, id, { html });
+  }
+
+  /** Marks a message as a reaction would (✅ on a file that was read). */
+  mark(channel: string, id: string, mark: string): RoomMessage {
+    return this.change(channel, id, { mark });
+  }
+
+  /** Keeps a file for the page and returns its id; `/files/{id}` serves it. */
+  keepFile(file: RoomFile): string {
+    const id = randomUUID();
+    this.files.set(id, file);
+    const oldest = this.files.keys().next().value;
+    if (this.files.size > KEPT_FILES && oldest) this.files.delete(oldest);
+    return id;
+  }
+
+  file(id: string): RoomFile | undefined {
+    return this.files.get(id);
   }
 
   listen(listener: RoomListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private change(channel: string, id: string, change: Partial<RoomMessage>): RoomMessage {
+    const changed = { ...this.message(channel, id), ...change };
+    this.messages.set(id, changed);
+    this.emit(changed);
+    return changed;
   }
 
   private emit(message: RoomMessage): void {
