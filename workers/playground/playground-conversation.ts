@@ -68,7 +68,10 @@ export class PlaygroundConversationPort implements ConversationPort {
       throw new DownloadError('DOWNLOAD_GONE', `${file.name} is no longer in the playground; share it again.`, false);
     }
     if (kept.bytes.length > limits.maxBytes) {
-      throw new WorkerError('FILE_TOO_LARGE', `${file.name} is over the ${Math.round(limits.maxBytes / 2 ** 20)} MB limit.`);
+      throw new WorkerError(
+        'FILE_TOO_LARGE',
+        `${file.name} is over the ${Math.round(limits.maxBytes / 2 ** 20)} MB limit.`,
+      );
     }
     return Readable.from([kept.bytes]);
   }

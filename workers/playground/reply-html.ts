@@ -56,7 +56,12 @@ function answerHtml(reply: AnswerReply): SafeHtml {
     hidden: reply.table.hiddenRows,
   };
   return html`<p class="headline">${reply.headline}</p>
-    ${reply.insights.length > 0 && html`<ul>${reply.insights.map((insight) => html`<li>${insight}</li>`)}</ul>`}
+    ${
+      reply.insights.length > 0 &&
+      html`<ul>
+        ${reply.insights.map((insight) => html`<li>${insight}</li>`)}
+      </ul>`
+    }
     ${table && html`<pre>${table.text}</pre>`}
     ${table && table.hidden > 0 && html`<p class="note">… ${plural(table.hidden, 'more row')} in the CSV</p>`}
     ${reply.note && html`<p class="note">${reply.note}</p>`}
@@ -74,17 +79,28 @@ function notUnderstoodHtml(reply: NotUnderstoodReply): SafeHtml {
 function profileHtml(reply: ProfileReply): SafeHtml {
   const roles = reply.roles.map(
     ({ label, columns }) =>
-      html`<li><strong>${label}:</strong> ${columns
+      html`<li>
+        <strong>${label}:</strong> ${columns
           .map((c) => (c.details.length ? `${c.name} (${c.details.join(', ')})` : c.name))
-          .join(', ')}</li>`,
+          .join(', ')}
+      </li>`,
   );
   const notes = reply.notes.map(
     (note) => html`<li>⚠️ ${note.column !== undefined && html`<strong>${note.column}</strong>: `}${note.text}</li>`,
   );
   return html`<p>${title(reply.title)}</p>
-    <ul>${roles}</ul>
-    ${notes.length > 0 && html`<ul class="note">${notes}</ul>`}
-    <p>${reply.actions.length ? 'Try one of these, or reply in this thread with your own question:' : 'Reply in this thread with a question about it.'}</p>
+    <ul>
+      ${roles}
+    </ul>
+    ${
+      notes.length > 0 &&
+      html`<ul class="note">
+        ${notes}
+      </ul>`
+    }
+    <p>
+      ${reply.actions.length ? 'Try one of these, or reply in this thread with your own question:' : 'Reply in this thread with a question about it.'}
+    </p>
     ${actionButtons(reply.actions)}`;
 }
 
@@ -92,11 +108,18 @@ function listHtml(reply: DatasetListReply): SafeHtml {
   if (reply.datasets.length === 0) return html`<p>📥 ${NO_DATASET_TEXT}</p>`;
   const items = reply.datasets.map(
     (d) =>
-      html`<li>${title(d.title)} · added ${d.addedAt.slice(0, 16).replace('T', ' ')} UTC${d.addedBy.name && ` by ${d.addedBy.name}`}</li>`,
+      html`<li>
+        ${title(d.title)} · added ${d.addedAt.slice(0, 16).replace('T', ' ')}
+        UTC${d.addedBy.name && ` by ${d.addedBy.name}`}
+      </li>`,
   );
   return html`<p><strong>${plural(reply.datasets.length, 'dataset')} in this channel</strong></p>
-    <ul>${items}</ul>
-    <p class="note">Questions use the newest one unless you name another (“… in sales.csv”) or ask in a file’s thread.</p>`;
+    <ul>
+      ${items}
+    </ul>
+    <p class="note">
+      Questions use the newest one unless you name another (“… in sales.csv”) or ask in a file’s thread.
+    </p>`;
 }
 
 function helpHtml(reply: HelpReply): SafeHtml {
@@ -108,9 +131,12 @@ function helpHtml(reply: HelpReply): SafeHtml {
       <li>Name a file to ask about it instead of the newest: “revenue by month in sales.csv”.</li>
       <li><code>list</code> shows this channel’s datasets.</li>
     </ul>
-    ${reply.examples
-      ? html`<p>Questions that work on ${title(reply.examples.title)}:</p>${actionButtons(reply.examples.actions)}`
-      : html`<p>For example: “Monthly revenue trend”, “Top 5 customers by profit”, “Share of sales by region”.</p>`}`;
+    ${
+      reply.examples
+        ? html`<p>Questions that work on ${title(reply.examples.title)}:</p>
+            ${actionButtons(reply.examples.actions)}`
+        : html`<p>For example: “Monthly revenue trend”, “Top 5 customers by profit”, “Share of sales by region”.</p>`
+    }`;
 }
 
 function sqlHtml(reply: SqlReply): SafeHtml {
@@ -118,7 +144,8 @@ function sqlHtml(reply: SqlReply): SafeHtml {
     ([name, value]) => `-- $${name} = ${typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value)}`,
   );
   const text = params.length ? `${reply.sql.trim()}\n\n-- bound parameters\n${params.join('\n')}` : reply.sql.trim();
-  return html`<p>The SQL behind “${reply.question}” on ${reply.dataset}:</p><pre>${text}</pre>`;
+  return html`<p>The SQL behind “${reply.question}” on ${reply.dataset}:</p>
+    <pre>${text}</pre>`;
 }
 
 /**
@@ -128,12 +155,13 @@ function sqlHtml(reply: SqlReply): SafeHtml {
 export function replyHtml(reply: Reply): string {
   switch (reply.kind) {
     case 'progress':
-      return html`<p class="progress">⏳ ${reply.doing}</p>${reply.caveat && html`<p class="note">${reply.caveat}</p>`}`
-        .markup;
+      return html`<p class="progress">⏳ ${reply.doing}</p>
+        ${reply.caveat && html`<p class="note">${reply.caveat}</p>`}`.markup;
     case 'problem':
       return html`<p class="problem">⚠️ ${reply.message}</p>`.markup;
     case 'failure':
-      return html`<p class="problem">${failureText(reply)}</p><p class="note">Reference: ${reply.reference}</p>`.markup;
+      return html`<p class="problem">${failureText(reply)}</p>
+        <p class="note">Reference: ${reply.reference}</p>`.markup;
     case 'answer':
       return answerHtml(reply).markup;
     case 'not-understood':
@@ -154,7 +182,8 @@ export function replyHtml(reply: Reply): string {
 /** A file put into a thread: a chart shows as an image, anything else as a link to download it. */
 export function attachmentHtml(file: { title: string; filename: string; mediaType: string }, url: string): string {
   if (file.mediaType === 'image/png') {
-    return html`<img class="chart" src="${url}" alt="${file.title}" /><p class="note">${file.filename}</p>`.markup;
+    return html`<img class="chart" src="${url}" alt="${file.title}" />
+      <p class="note">${file.filename}</p>`.markup;
   }
   return html`<p>📎 <a href="${url}" download="${file.filename}">${file.filename}</a></p>`.markup;
 }

@@ -31,5 +31,7 @@ function place(value: Placed): string {
  * @example html`<p class="headline">${reply.headline}</p>`
  */
 export function html(strings: TemplateStringsArray, ...values: Placed[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, literal, i) => out + literal + (i < values.length ? place(values[i]) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((out, literal, i) => out + literal + (i < values.length ? place(values[i]) : ''), ''),
+  );
 }

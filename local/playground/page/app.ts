@@ -134,7 +134,11 @@ function renderThread(): void {
   pane.hidden = !root || root.channel !== state.current;
   if (!root || pane.hidden) return;
   const list = byId('thread-messages');
-  list.replaceChildren(renderMessage(root, true), element('hr'), ...repliesTo(root.id).map((m) => renderMessage(m, true)));
+  list.replaceChildren(
+    renderMessage(root, true),
+    element('hr'),
+    ...repliesTo(root.id).map((m) => renderMessage(m, true)),
+  );
   list.scrollTop = list.scrollHeight;
 }
 
@@ -171,7 +175,10 @@ function wireComposer(formId: string, textId: string, thread: () => string | und
     const text = input.value.trim();
     if (!text) return;
     input.value = '';
-    await send(`/api/channels/${encodeURIComponent(state.current)}/messages`, JSON.stringify({ text, thread: thread() }));
+    await send(
+      `/api/channels/${encodeURIComponent(state.current)}/messages`,
+      JSON.stringify({ text, thread: thread() }),
+    );
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
