@@ -1,19 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SocketModeReceiver } from '@slack/bolt';
 import type App from '@slack/bolt/dist/App';
-import { boltLogger } from '../bot/bolt-logger';
-import { createSlackApp } from '../bot/slack-app';
 import { ConfigError, loadConfig, LOCAL_SECRET_VARIABLES, type Config, type Environment } from '../core/config';
 import { EnvSecretSource } from '../core/env-secret-source';
-import { FolderBlobStore } from '../core/folder-blob-store';
+import type { JobHandler } from '../core/job-queue';
 import { MemoryJobQueue } from '../core/memory-job-queue';
-import type { ConversationAdapters } from '../workers/conversation/conversation-adapters';
-import { createJobHandler } from '../workers/jobs/job-handler';
-import { languageModelSource } from '../workers/llm/language-model-source';
 import { ChatRoom } from '../workers/playground/chat-room';
-import { playgroundConversations } from '../workers/playground/playground-conversation';
-import { slackClientFactory } from '../workers/slack/slack-client';
-import { slackConversations } from '../workers/slack/slack-conversation';
 import { startPlayground, type Playground } from './playground/start-playground';
 
 /** Thrown when the local runner cannot start; the message says what to set and where to get it. */
@@ -53,7 +44,13 @@ async function slackTokens(secrets: EnvSecretSource): Promise<SlackTokens> {
   );
 }
 
+/** Bolt loads only when Slack is on: the playground alone starts without it. */
 async function startSlack(config: Config, tokens: NonNullable<SlackTokens>, queue: MemoryJobQueue, logger: Logger) {
+  const [{ SocketModeReceiver }, { boltLogger }, { createSlackApp }] = await Promise.all([
+    import('@slack/bolt'),
+    import('../bot/bolt-logger'),
+    import('../bot/slack-app'),
+  ]);
   const receiver = new SocketModeReceiver({
     appToken: tokens.appToken,
     logger: boltLogger(logger),
@@ -88,24 +85,10 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
   const tokens = await slackTokens(secrets);
 
   const logger = new Logger({ serviceName: 'analytics-bot-local', logLevel: config.logLevel });
-  const metrics = {
-    addMetric: (name: string, unit: string, value: number) => logger.debug('metric', { name, unit, value }),
-  };
   const room = new ChatRoom();
-  const conversations: ConversationAdapters = {
-    playground: playgroundConversations(room),
-    ...(tokens
-      ? { slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }) }
-      : {}),
-  };
-  const handleJob = createJobHandler({
-    store: new FolderBlobStore(config.deployment.dataDir),
-    conversations,
-    languageModel: languageModelSource(secrets, config.llm, { logger }),
-    config,
-    logger,
-    metrics,
-  });
+  // The worker (DuckDB, Chart.js, the planner) loads while the page is already served; jobs wait for it.
+  const worker = loadWorker({ config, secrets, logger, room, dataDir: config.deployment.dataDir, slack: !!tokens });
+  const handleJob: JobHandler = async (...args) => (await worker)(...args);
   const queue = new MemoryJobQueue(handleJob, {
     maxReceives: config.jobMaxReceives,
     onDeadLetter: ({ job }) => logger.error('job gave up after its retries', { jobId: job.id, jobKind: job.kind }),
@@ -142,7 +125,44 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
     stop: async () => {
       await app?.stop();
       await playground.stop();
+      await worker;
       await queue.idle();
     },
   };
+}
+
+interface WorkerParts {
+  config: Config;
+  secrets: EnvSecretSource;
+  logger: Logger;
+  room: ChatRoom;
+  dataDir: string;
+  slack: boolean;
+}
+
+/** The worker's job handler, with a conversation adapter for the playground and, when it is on, for Slack. */
+async function loadWorker({ config, secrets, logger, room, dataDir, slack }: WorkerParts): Promise<JobHandler> {
+  const [{ FolderBlobStore }, { createJobHandler }, { languageModelSource }, playground, slackClient, slackPort] =
+    await Promise.all([
+      import('../core/folder-blob-store'),
+      import('../workers/jobs/job-handler'),
+      import('../workers/llm/language-model-source'),
+      import('../workers/playground/playground-conversation'),
+      import('../workers/slack/slack-client'),
+      import('../workers/slack/slack-conversation'),
+    ]);
+  const client = slackClient.slackClientFactory({ apiUrl: config.slackApiUrl, logger });
+  return createJobHandler({
+    store: new FolderBlobStore(dataDir),
+    conversations: {
+      playground: playground.playgroundConversations(room),
+      ...(slack ? { slack: slackPort.slackConversations({ secrets, client }) } : {}),
+    },
+    languageModel: languageModelSource(secrets, config.llm, { logger }),
+    config,
+    logger,
+    metrics: {
+      addMetric: (name: string, unit: string, value: number) => logger.debug('metric', { name, unit, value }),
+    },
+  });
 }

@@ -7,6 +7,8 @@ import { PlaygroundServer } from './playground-server';
 export interface Playground {
   /** Where the page is served, on loopback. */
   url: string;
+  /** The chat the page shows. */
+  room: ChatRoom;
   stop(): Promise<void>;
 }
 
@@ -32,5 +34,5 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     port: options.port,
   });
   const url = await server.start();
-  return { url, stop: () => server.stop() };
+  return { url, room, stop: () => server.stop() };
 }
