@@ -85,6 +85,10 @@ export function playgroundEdge({ room, queue, clock = () => new Date() }: Playgr
       }));
     },
 
+    async remove({ channel, message }) {
+      room.remove(channel, message);
+    },
+
     async act({ channel, thread, message, action }) {
       room.message(channel, message);
       let parsed: z.infer<typeof Action>;

@@ -8,6 +8,7 @@ export interface PlaygroundEdge {
   shareFile(input: { channel: string; thread?: string; name: string; bytes: Buffer }): Promise<void>;
   say(input: { channel: string; thread?: string; text: string }): Promise<void>;
   act(input: { channel: string; thread: string; message: string; action: string }): Promise<void>;
+  remove(input: { channel: string; message: string }): Promise<void>;
 }
 
 export interface PlaygroundServerOptions {
@@ -142,6 +143,11 @@ export class PlaygroundServer {
       if (path === '/api/events') return this.stream(response);
       if (path.startsWith('/files/')) return this.serveFile(path.slice('/files/'.length), response);
       throw new RequestError(404, 'Nothing is served at that address.');
+    }
+    const removed = /^\/api\/channels\/([a-z0-9-]{1,40})\/messages\/([0-9a-f-]{36})$/.exec(path);
+    if (request.method === 'DELETE' && removed) {
+      await edge.remove({ channel: room.channel(removed[1] ?? '').id, message: removed[2] ?? '' });
+      return sendJson(response, 202, { ok: true });
     }
     const posted = /^\/api\/channels\/([a-z0-9-]{1,40})\/(files|messages|actions)$/.exec(path);
     if (request.method !== 'POST' || !posted) throw new RequestError(404, 'Nothing is served at that address.');

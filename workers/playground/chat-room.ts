@@ -20,6 +20,8 @@ export interface RoomMessage {
   html?: string;
   /** How reading a shared file ended, shown on its message as a reaction would be. */
   mark?: string;
+  /** Set on the event that tells the page a message was deleted. */
+  removed?: true;
 }
 
 /** A file the room serves to the page: a shared upload, a chart, an export. */
@@ -98,6 +100,13 @@ export class ChatRoom {
   /** Marks a message as a reaction would (✅ on a file that was read). */
   mark(channel: string, id: string, mark: string): RoomMessage {
     return this.change(channel, id, { mark });
+  }
+
+  /** Deletes a message, as a person can; the page shows it gone. */
+  remove(channel: string, id: string): void {
+    const removed = this.message(channel, id);
+    this.messages.delete(id);
+    this.emit({ ...removed, removed: true });
   }
 
   /** Keeps a file for the page and returns its id; `/files/{id}` serves it. */

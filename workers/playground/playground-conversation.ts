@@ -81,7 +81,13 @@ export class PlaygroundConversationPort implements ConversationPort {
   }
 }
 
-/** Opens playground conversations on `room`; nothing to configure, so it never fails. */
-export function playgroundConversations(room: ChatRoom): ConversationOpener<'playground'> {
-  return async (conversation) => new PlaygroundConversationPort(room, conversation);
+/**
+ * Opens playground conversations on `room`. Without one (a worker with no
+ * playground running, as in AWS) it fails with `NOT_CONFIGURED`.
+ */
+export function playgroundConversations(room: ChatRoom | undefined): ConversationOpener<'playground'> {
+  return async (conversation) => {
+    if (!room) throw new ConversationError('NOT_CONFIGURED', 'No playground is running in this process.');
+    return new PlaygroundConversationPort(room, conversation);
+  };
 }

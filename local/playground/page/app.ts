@@ -23,6 +23,8 @@ interface PageMessage {
   html?: string;
   /** How reading a shared file ended (✅ or ⚠️), as a reaction on the message. */
   mark?: string;
+  /** The message was deleted. */
+  removed?: true;
 }
 
 const state = {
@@ -50,8 +52,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return made;
 }
 
-async function send(path: string, body: BodyInit, contentType = 'application/json'): Promise<void> {
-  const response = await fetch(path, { method: 'POST', body, headers: { 'content-type': contentType } });
+async function send(path: string, body?: BodyInit, contentType = 'application/json', method = 'POST'): Promise<void> {
+  const response = await fetch(path, { method, body, headers: { 'content-type': contentType } });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { error?: string };
     alert(problem.error ?? `The local bot answered ${response.status}.`);
@@ -80,6 +82,12 @@ function renderMessage(message: PageMessage, inThread: boolean): HTMLElement {
   const meta = element('div', 'meta');
   meta.append(element('strong', undefined, message.author.name));
   meta.append(document.createTextNode(new Date(message.at).toLocaleTimeString()));
+  const remove = element('button', 'remove', 'Delete');
+  remove.addEventListener('click', () => {
+    const path = `/api/channels/${encodeURIComponent(message.channel)}/messages/${message.id}`;
+    void send(path, undefined, 'application/json', 'DELETE');
+  });
+  meta.append(remove);
   content.append(meta);
   if (message.text) content.append(element('div', 'body', message.text));
   if (message.file) {
@@ -244,7 +252,8 @@ function listen(): void {
   events.addEventListener('error', () => (banner.hidden = false));
   events.addEventListener('message', (event) => {
     const message = JSON.parse((event as MessageEvent<string>).data) as PageMessage;
-    state.messages.set(message.id, message);
+    if (message.removed) state.messages.delete(message.id);
+    else state.messages.set(message.id, message);
     if (message.channel !== state.current) state.unread.add(message.channel);
     render();
   });
