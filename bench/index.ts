@@ -1,7 +1,8 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { edgeFigures, edgeTable } from './edge-bench';
-import { csvIngest, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
+import { cliFigures } from './cli-bench';
+import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
 import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
 
@@ -38,7 +39,7 @@ async function sections(): Promise<string> {
 
 async function analysisReport(): Promise<string> {
   await prepareData();
-  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest())];
+  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest()), ...cliFigures(CSV_PATH)];
   const lines = figures.map((f) => {
     const ratio = f.ours / f.baseline;
     const verdict = ratio <= f.bar ? 'ok' : 'OVER';

@@ -32,5 +32,7 @@ export const storageKeys = {
   upload: (scope: Scope, jobId: string) => `uploads/${scoped(scope)}/${segment(jobId, 'job id')}`,
   /** What a job has already done, so a retried job does not post twice. */
   jobLedger: (scope: Scope, jobId: string) => `jobs/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
+  /** A job the queue gave up on after its last receive, as the dead-letter consumer found it. */
+  deadLetter: (scope: Scope, jobId: string) => `dead-letters/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
   digest: (tenant: string, id: string) => `digests/${segment(tenant, 'tenant')}/${segment(id, 'digest id')}.json`,
 };

@@ -9,6 +9,8 @@ const ENTRY_POINTS = {
   slackEdge: path.join(ROOT, 'bot/slack-lambda.ts'),
   /** SQS → job handlers. */
   worker: path.join(ROOT, 'workers/lambda.ts'),
+  /** The job queue's dead letters → the failure note, the record in S3, the DeadLetters metric. */
+  deadLetters: path.join(ROOT, 'workers/dead-letter-lambda.ts'),
 } as const;
 
 /** Native packages the worker loads at run time; they ship next to the bundle, never inside it. */
@@ -49,6 +51,16 @@ export function edgeBuildOptions(outdir: string): BuildOptions {
 /** The worker bundle; the deployed asset adds the native packages and the chart fonts next to it. */
 export function workerBuildOptions(outdir: string): BuildOptions {
   return { ...shared, entryPoints: { index: ENTRY_POINTS.worker }, outdir, external: [...WORKER_NATIVE_PACKAGES] };
+}
+
+/** The dead-letter consumer's bundle: one file, without the native canvas it never draws with. */
+export function deadLetterBuildOptions(outdir: string): BuildOptions {
+  return {
+    ...shared,
+    entryPoints: { index: ENTRY_POINTS.deadLetters },
+    outdir,
+    alias: { '@napi-rs/canvas': path.join(ROOT, 'workers/dead-letters/no-canvas.ts') },
+  };
 }
 
 /** Builds a bundle and returns its metafile, for the size checks and the bench. */

@@ -12,6 +12,7 @@ const ROOT = path.join(__dirname, '../..');
 const CODE = {
   edge: { folder: 'bot', entryPoint: 'bot/slack-lambda.ts' },
   worker: { folder: 'workers', entryPoint: 'workers/lambda.ts' },
+  deadLetters: { folder: 'workers', entryPoint: 'workers/dead-letter-lambda.ts' },
 } as const;
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');

@@ -4,13 +4,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, localEnvironment } from '../../core/config';
 import { EnvSecretSource } from '../../core/env-secret-source';
 import type { DatasetMeta } from '../../core/dataset';
-import { answerQuestion, type AnsweredQuestion } from '../analysis/answer-question';
+import type { AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
-import { languageModelSource } from '../llm/language-model-source';
 import { PlanError } from '../plan/plan-errors';
-import { answerText } from './answer-text';
 import { overviewText } from './overview-text';
 
 const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
@@ -99,6 +97,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       );
       return 0;
     }
+    // Loaded only for a question: the planner, the model client and the chart renderer (with its native
+    // canvas) are most of what the CLI would otherwise load before reading a file.
+    const [{ answerQuestion }, { languageModelSource }, { answerText }] = await Promise.all([
+      import('../analysis/answer-question'),
+      import('../llm/language-model-source'),
+      import('./answer-text'),
+    ]);
     // With NVIDIA_API_KEY set (or in .env), the model plans, as in the bot; without it nothing leaves the machine.
     const llm = await languageModelSource(new EnvSecretSource(env), config.llm)();
     const answer = await answerQuestion(question, { connection, table, meta, llm });
