@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DuckDBConnection, DuckDBTypeId, JS } from '@duckdb/node-api';
 import { WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from './duckdb';
+import { openPivot, pivotValuesQuery, withPivotValues } from './pivot-values';
 import { sandboxProgram } from './sandbox-program';
 import { type SandboxReply, type SandboxSettings, sandboxReply } from './sandbox-protocol';
 import { checkFunctions } from './sql-functions';
@@ -127,13 +128,34 @@ export class SqlSandbox {
 
   /** Checks the statement, then runs it in the sandbox process under the time limit and the row cap. */
   async run(sql: string): Promise<SandboxResult> {
-    await this.check(sql);
-    const reply = await this.request(sql);
+    const runnable = await this.pivotValuesWrittenIn(sql);
+    await this.check(runnable);
+    const reply = await this.request(runnable);
     if (reply.kind === 'result') {
       const rows = reply.rows.map((row) => row.map(ownRealm));
       return { columns: reply.columns as SandboxResult['columns'], rows, truncated: reply.truncated };
     }
     throw new WorkerError('SQL_FAILED', 'The custom query process answered out of turn.');
+  }
+
+  /**
+   * A PIVOT without an IN list with its values written in (see `openPivot`),
+   * each list read by a query that is checked and run like any other; any
+   * other text as it is.
+   */
+  private async pivotValuesWrittenIn(sql: string): Promise<string> {
+    const extracted = await this.source.extractStatements(sql).catch(() => undefined);
+    const pivot = extracted !== undefined && extracted.count > 1 ? openPivot(sql) : null;
+    if (!pivot) return sql;
+    const values: string[][] = [];
+    for (const column of pivot.columns) {
+      const listed = await this.run(pivotValuesQuery(pivot, column));
+      if (listed.truncated) {
+        throw refused(`A PIVOT may make at most ${this.settings.maxRows} columns; ${column} has more values.`);
+      }
+      values.push(listed.rows.map((row) => String(row[1])));
+    }
+    return withPivotValues(sql, pivot, values);
   }
 
   /** Ends the sandbox process and deletes the copy of the table. */

@@ -128,6 +128,21 @@ describe('the SQL sandbox for model-written queries', () => {
         /from the columns of "dataset"/,
       ],
       ['a scalar subquery of constants', 'SELECT (SELECT 999999) AS total FROM dataset', /from the columns/],
+      [
+        'a PIVOT without an IN list over another table',
+        'PIVOT other_dataset ON secret USING count(*)',
+        /not "other_dataset"/,
+      ],
+      [
+        'a PIVOT without an IN list over a catalog view',
+        'PIVOT (SELECT * FROM duckdb_settings() , dataset) ON name USING count(*)',
+        /duckdb_settings\(\)/,
+      ],
+      [
+        'a PIVOT whose values are a refused function',
+        "PIVOT dataset ON current_setting('threads') USING count(*)",
+        /current_setting/,
+      ],
     ])('refuses %s', async (_what, sql, message) => {
       expect(await refusal(sql)).toMatch(message);
     });
@@ -302,6 +317,24 @@ describe('the SQL sandbox for model-written queries', () => {
          ORDER BY Category`,
         `SELECT Category, round(sum(Sales) FILTER (WHERE Region = 'East'), 2),
            round(sum(Sales) FILTER (WHERE Region = 'West'), 2) FROM src GROUP BY 1 ORDER BY 1`,
+      ],
+      [
+        'a PIVOT without an IN list',
+        'PIVOT dataset ON Region USING round(sum(Sales), 2) GROUP BY Category ORDER BY Category',
+        `SELECT Category, ${['Central', 'East', 'South', 'West']
+          .map((r) => `round(sum(Sales) FILTER (WHERE Region = '${r}'), 2)`)
+          .join(', ')} FROM src GROUP BY 1 ORDER BY 1`,
+      ],
+      [
+        'a PIVOT without an IN list on two columns, in a subquery',
+        `SELECT * FROM (PIVOT dataset ON Segment, year("Order Date") USING count(*) GROUP BY Region) ORDER BY Region`,
+        `SELECT Region, ${['Consumer', 'Corporate', 'Home Office']
+          .flatMap((g) =>
+            [2014, 2015, 2016, 2017].map(
+              (y) => `count(*) FILTER (WHERE Segment = '${g}' AND year("Order Date") = ${y})`,
+            ),
+          )
+          .join(', ')} FROM src GROUP BY 1 ORDER BY 1`,
       ],
       [
         'list functions over a group',
