@@ -23,6 +23,8 @@ export type WorkerErrorCode =
   | 'SQL_REFUSED'
   /** A model-written SQL statement ran past its time limit and was interrupted. */
   | 'SQL_TIMEOUT'
+  /** A model-written SQL statement needed more memory than its sandbox has: the question's to change, not retried. */
+  | 'SQL_TOO_MUCH_MEMORY'
   /** A model-written SQL statement failed in DuckDB. */
   | 'SQL_FAILED';
 

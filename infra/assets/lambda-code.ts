@@ -51,7 +51,9 @@ export function builtLocally(name: string, build: (outputDir: string) => void): 
  * `--enable-source-maps` Node would parse the map (11 MB for the worker) on every cold start.
  */
 function dropSourceMap(outputDir: string): void {
-  fs.rmSync(path.join(outputDir, 'index.js.map'), { force: true });
+  for (const map of fs.readdirSync(outputDir).filter((name) => name.endsWith('.js.map'))) {
+    fs.rmSync(path.join(outputDir, map), { force: true });
+  }
 }
 
 /** The Slack edge: exactly the esbuild build the edge bench measures (`edgeBuildOptions`), one file. */
