@@ -137,6 +137,13 @@ function changeOrder(plan: AnalysisPlan, rows: MatchedRows, keys: string[]): str
   return [`${by} ${direction}`, ...keys];
 }
 
+/**
+ * Days a period's end may lack and the period still count as complete: a
+ * daily table of orders that ends on 30 December has a complete year (no
+ * orders on the 31st is not a partial year), one that ends in November not.
+ */
+const COMPLETE_SLACK_DAYS: Readonly<Record<PeriodGrain, number>> = { year: 12, quarter: 3, month: 1, week: 0, day: 0 };
+
 /** The bounds a one-period change selects after its columns, in this order. */
 const PERIOD_FIELDS = ['c0', 'c1', 'b0', 'b1', 'partial'] as const;
 const PERIOD_SUMMARY: SummaryField[] = ['currentFrom', 'currentTo', 'baseFrom', 'baseTo', 'currentPartial'];
@@ -145,7 +152,8 @@ const PERIOD_SUMMARY: SummaryField[] = ['currentFrom', 'currentTo', 'baseFrom', 
  * The measured period [c0, c1) and the base [b0, b1) as TIMESTAMPs, and
  * whether the measured calendar period runs past the data's last date.
  * A period is complete when the data reaches its last step at the data's own
- * grain (monthly data is complete for a year at December's first day).
+ * grain (monthly data is complete for a year at December's first day), give
+ * or take `COMPLETE_SLACK_DAYS`.
  * Grains are schema words, never text from a question.
  */
 function calendarBounds(
@@ -159,9 +167,9 @@ function calendarBounds(
   const unit = (n: number, of: string = g) => `INTERVAL ${n} ${of.toUpperCase()}`;
   const expr = quoteIdent(time.name);
   const trunc = (x: string) => `CAST(date_trunc('${g}', ${x}) AS TIMESTAMP)`;
-  // The data reaches the end of the period that starts at `start`.
+  // The data reaches the end of the period that starts at `start`, give or take a few days at its end.
   const reaches = (start: string) =>
-    `date_trunc('${grain}', last) >= date_trunc('${grain}', ${start} + ${unit(1)} - INTERVAL 1 DAY)`;
+    `date_trunc('${grain}', last + INTERVAL ${COMPLETE_SLACK_DAYS[g]} DAY) >= date_trunc('${grain}', ${start} + ${unit(1)} - INTERVAL 1 DAY)`;
   const period = change.period;
   const c0 =
     period === 'latest' || period === 'to_date'
@@ -180,8 +188,16 @@ function calendarBounds(
         : change.against === 'first'
           ? trunc('first')
           : trunc(params.bind(change.against, 'TIMESTAMP'));
-  // A period "to date" is compared with the same length of its base period.
-  const b1 = period === 'to_date' ? `b0 + (c1 - c0)` : `b0 + ${unit(1)}`;
+  // A period "to date" is compared with the same span of its base period: to the same calendar
+  // day for the previous period or a year earlier, the same length of time otherwise.
+  const b1 =
+    period !== 'to_date'
+      ? `b0 + ${unit(1)}`
+      : change.against === 'previous'
+        ? `c1 - ${unit(1)}`
+        : change.against === 'year_ago'
+          ? 'c1 - INTERVAL 1 YEAR'
+          : 'b0 + (c1 - c0)';
   return [
     `SELECT c0, c1, b0, b1, NOT (${reaches('c0')}) AS partial FROM (`,
     `  SELECT *, ${b0} AS b0, ${b1} AS b1 FROM (`,
