@@ -110,6 +110,13 @@ export function partsHeadline(
   const unit = chartUnit(measure.column.unit);
   const noun = measureNoun(measure.column);
   const clause = () => said.quote(scopeClause(scope), scope.numbers);
+  const ranked = plan.sort?.by === 'measure' && plan.limit === 1;
+  if (parts.length === 1 && ranked) {
+    // "Which sub-category had the lowest profit in 2017": the member, the value and what was asked.
+    const [part] = parts as [Part];
+    const which = plan.sort?.direction === 'asc' ? 'lowest' : 'highest';
+    return said.statement(`${part.label} had the ${which} ${noun}${clause()}: ${said.amount(part.value, unit)}.`);
+  }
   if (parts.length === 1) {
     const [part] = parts as [Part];
     return said.statement(

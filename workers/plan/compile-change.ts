@@ -145,8 +145,8 @@ function changeOrder(plan: AnalysisPlan, rows: MatchedRows, keys: string[]): str
 const COMPLETE_SLACK_DAYS: Readonly<Record<PeriodGrain, number>> = { year: 12, quarter: 3, month: 1, week: 0, day: 0 };
 
 /** The bounds a one-period change selects after its columns, in this order. */
-const PERIOD_FIELDS = ['c0', 'c1', 'b0', 'b1', 'partial'] as const;
-const PERIOD_SUMMARY: SummaryField[] = ['currentFrom', 'currentTo', 'baseFrom', 'baseTo', 'currentPartial'];
+const PERIOD_FIELDS = ['c0', 'c1', 'b0', 'b1', 'partial', 'last'] as const;
+const PERIOD_SUMMARY: SummaryField[] = ['currentFrom', 'currentTo', 'baseFrom', 'baseTo', 'currentPartial', 'lastDate'];
 
 /**
  * The measured period [c0, c1) and the base [b0, b1) as TIMESTAMPs, and
@@ -199,7 +199,7 @@ function calendarBounds(
           ? 'c1 - INTERVAL 1 YEAR'
           : 'b0 + (c1 - c0)';
   return [
-    `SELECT c0, c1, b0, b1, NOT (${reaches('c0')}) AS partial FROM (`,
+    `SELECT c0, c1, b0, b1, NOT (${reaches('c0')}) AS partial, last FROM (`,
     `  SELECT *, ${b0} AS b0, ${b1} AS b1 FROM (`,
     `    SELECT *, ${c1} AS c1 FROM (`,
     `      SELECT *, ${c0} AS c0 FROM (`,
@@ -221,7 +221,7 @@ function yearBounds(change: Change, expr: string, table: string, params: SqlPara
         ? 'first'
         : `CAST(${params.bind(change.against, 'DOUBLE')} AS INTEGER)`;
   return [
-    'SELECT c0, c0 + 1 AS c1, b0, b0 + 1 AS b1, false AS partial FROM (',
+    'SELECT c0, c0 + 1 AS c1, b0, b0 + 1 AS b1, false AS partial, last FROM (',
     `  SELECT *, ${b0} AS b0 FROM (SELECT *, ${c0} AS c0 FROM (`,
     `    SELECT max(${expr}) AS last, min(${expr}) AS first FROM ${quoteIdent(table)}`,
     '  )))',
