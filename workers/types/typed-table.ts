@@ -4,8 +4,9 @@ import { queryRows, quoteIdent } from '../engine/duckdb';
 import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
-import { nullTokenSql, scanTypeFor } from './conversions';
+import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
 import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
+import { sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor } from './value-shapes';
 
 export interface TypedColumn {
@@ -109,7 +110,7 @@ export async function buildTypedTable(
         : {}),
     };
   });
-  await finalize(connection, plans, stage, columns);
+  await finalize(connection, plans, stage, columns, stats);
   return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
 }
 
@@ -174,9 +175,16 @@ async function checkColumns(
       parts.push(`count(*) FILTER (WHERE ${v} <> trunc(${v})) AS fractional${i}`);
     }
     if (candidate.kind === 'date' && plan.scan !== 'DATE') {
-      parts.push(`count(*) FILTER (WHERE CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
+      parts.push(`count(*) FILTER (WHERE isfinite(${v}) AND CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
     }
     if (candidate.kind === 'date' && candidate.format.proven === false) parts.push(`max(day(${v})) AS maxday${i}`);
+    if (candidate.kind === 'date') parts.push(...sentinelStatsSql(v, i));
+    if (candidate.kind === 'number') {
+      // A DOUBLE holds NaN and infinities as values; a BIGINT conversion leaves their text among the misfits.
+      const spelled = converts(plan) ? nonFiniteTokenSql(odd(i)) : 'false';
+      const held = holdsDouble(plan) ? `NOT isfinite(${v})` : 'false';
+      parts.push(`count(*) FILTER (WHERE ${held} OR ${spelled}) AS nonfinite${i}`);
+    }
   });
   const [row = {}] = await queryRows(connection, `SELECT ${parts.join(', ')} FROM ${stage}`);
   const n = (key: string) => (row[key] == null ? undefined : Number(row[key]));
@@ -187,6 +195,8 @@ async function checkColumns(
       fractional: n(`fractional${i}`),
       withTime: n(`withtime${i}`),
       maxDay: n(`maxday${i}`),
+      nonFinite: n(`nonfinite${i}`),
+      ...(plans[i]?.candidate.kind === 'date' ? sentinelStats(row, i) : {}),
     })),
   };
 }
@@ -258,14 +268,32 @@ async function reviseMisfits(
   return revised;
 }
 
-/** Drops the misfit columns and gives each value column its name and final type, in place. */
+/** Whether a number column's staged values are DOUBLE, which can hold NaN and infinities. */
+function holdsDouble(plan: ColumnPlan): boolean {
+  if (plan.candidate.kind !== 'number') return false;
+  return converts(plan) ? storageOfConversion(plan.candidate) === 'DOUBLE' : plan.scan === 'DOUBLE';
+}
+
+/**
+ * Empties NaN, infinities and "no date" placeholders, drops the misfit columns and gives each value
+ * column its name and final type, in place.
+ */
 async function finalize(
   connection: DuckDBConnection,
   plans: ColumnPlan[],
   stage: string,
   columns: (TypedColumn & { storage: string })[],
+  stats: ColumnStats[],
 ): Promise<void> {
   const statements: string[] = [];
+  const emptied = plans.flatMap((plan, i) => {
+    const v = value(i);
+    const { nonFinite = 0, sentinels } = stats[i] ?? {};
+    if (holdsDouble(plan) && nonFinite > 0) return [`${v} = CASE WHEN isfinite(${v}) THEN ${v} END`];
+    if (sentinels) return [`${v} = CASE WHEN ${sentinelSql(v, sentinels)} THEN NULL ELSE ${v} END`];
+    return [];
+  });
+  if (emptied.length > 0) statements.push(`UPDATE ${stage} SET ${emptied.join(', ')}`);
   plans.forEach((plan, i) => {
     const column = columns[i] as TypedColumn & { storage: string };
     if (converts(plan)) {
