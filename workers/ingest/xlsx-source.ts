@@ -63,8 +63,7 @@ function candidateSheets(sheets: readonly SheetEntry[], requested: string | unde
       sheets.find((candidate) => candidate.name === requested) ??
       sheets.find((candidate) => candidate.name.trim().toLowerCase() === wanted);
     if (!sheet) {
-      const names = sheets.map((candidate) => `"${candidate.name}"`).join(', ');
-      throw new WorkerError('SHEET_NOT_FOUND', `Sheet "${requested}" not found. Sheets in this workbook: ${names}.`);
+      throw new WorkerError('SHEET_NOT_FOUND', `Sheet "${requested}" not found. ${sheetList(sheets)}`);
     }
     if (sheet.part === null)
       throw new WorkerError('FILE_EMPTY', `Sheet "${sheet.name}" holds no cells (it may be a chart).`);
@@ -73,6 +72,16 @@ function candidateSheets(sheets: readonly SheetEntry[], requested: string | unde
   const worksheets = sheets.filter((sheet) => sheet.part !== null);
   const visible = worksheets.filter((sheet) => !sheet.hidden);
   return visible.length > 0 ? visible : worksheets;
+}
+
+/** Sheets named in a message; a workbook of 200 sheets would otherwise make a line of thousands of characters. */
+const LISTED_SHEETS = 10;
+
+function sheetList(sheets: readonly SheetEntry[]): string {
+  const names = sheets.slice(0, LISTED_SHEETS).map((sheet) => `"${sheet.name}"`);
+  const more = sheets.length - names.length;
+  if (more === 0) return `Sheets in this workbook: ${names.join(', ')}.`;
+  return `Sheets in this workbook (${sheets.length}): ${names.join(', ')} and ${more} more.`;
 }
 
 /** One exceljs row event; exceljs types its worksheet parser's output loosely. */
