@@ -3,7 +3,7 @@ import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
-import type { RawSource, ScanRejects, UnreadableRow } from './raw-source';
+import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
   describeLines,
@@ -58,6 +58,7 @@ export async function readCsvSource(
     dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), block.length === bytes));
     if (block.length < bytes) break;
   }
+  if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }

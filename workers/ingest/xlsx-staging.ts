@@ -2,7 +2,7 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
-import { SAMPLE_ROWS, type ColumnHint } from './raw-source';
+import { MAX_COLUMNS, SAMPLE_ROWS, tooManyColumns, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
 import { mergedHeader, type CellRange, type SheetRow } from './xlsx-workbook';
 
@@ -147,6 +147,7 @@ export class SheetStaging {
     const { index, headerless } = this.header ?? this.locateHeader();
     const fromHeader = this.window.slice(index);
     const columns = Math.max(typicalWidth(this.window), ...fromHeader.map((row) => row.cells.length));
+    if (columns > MAX_COLUMNS) throw tooManyColumns(columns);
     const data = headerless ? fromHeader : fromHeader.slice(1);
     // A column whose first cells are all plain numbers is staged as DOUBLE: no text round trip for them.
     const numeric = Array.from({ length: columns }, (_, c) => {
@@ -159,6 +160,7 @@ export class SheetStaging {
   }
 
   private async widenAndAppend(table: StagingTable): Promise<void> {
+    if (this.width > MAX_COLUMNS) throw tooManyColumns(this.width);
     await table.widen(this.width);
     const misfits = table.misfits(this.texts, this.numbers);
     if (misfits.length > 0) await table.demote(misfits);
