@@ -4,6 +4,7 @@ import { quoteIdent } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import type { RawSource } from './raw-source';
 import { MergedRangeScanner, readWorkbookLayout, type SheetEntry, type WorkbookLayout } from './xlsx-workbook';
+import { MAX_SHARED_STRINGS_BYTES, tooManySharedStrings } from './xlsx-memory';
 import { SheetStaging, type StagedTable } from './xlsx-staging';
 import { openGuardedZip, type GuardedZip, type RepackPart } from './zip-guard';
 
@@ -33,6 +34,8 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
   const zip = await openGuardedZip(path, options);
   try {
     const layout = await readWorkbookLayout(zip);
+    const sharedStrings = layout.sharedStrings ? zip.declaredSize(layout.sharedStrings) : 0;
+    if (sharedStrings > MAX_SHARED_STRINGS_BYTES) throw tooManySharedStrings(sharedStrings);
     const candidates = candidateSheets(layout.sheets, options.sheet);
     const staged = await stageFirstTable(zip, layout, candidates, options);
     const relation = quoteIdent(options.table);

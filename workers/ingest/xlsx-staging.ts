@@ -2,6 +2,7 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
+import { MAX_STAGED_BYTES, stagedBytes, tooManyCells } from './xlsx-memory';
 import { MAX_COLUMNS, SAMPLE_ROWS, tooManyColumns, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
 import { mergedHeader, type CellRange, type SheetRow } from './xlsx-workbook';
@@ -189,6 +190,8 @@ function typicalWidth(rows: readonly SheetRow[]): number {
 /** The VARCHAR staging table and its appender, with the sample and the per-column format tallies kept on the way. */
 class StagingTable {
   rows = 0;
+  /** What the staged cells cost DuckDB, bounded by `MAX_STAGED_BYTES`. */
+  private bytes = 0;
   readonly sample: (string | null)[][] = [];
   private appending = true;
   /** Per column, how many cells carried each number format (indexed like {@link CellText.formats}). */
@@ -248,6 +251,7 @@ class StagingTable {
       if (text == null) appender.appendNull();
       else if (this.numeric[c]) appender.appendDouble(numbers[c] as number);
       else appender.appendVarchar(text);
+      if (text != null) this.bytes += stagedBytes(text, this.numeric[c] as boolean);
       const format = formats[c] ?? -1;
       if (format >= 0) {
         const counts = this.formatCounts[c] as number[];
@@ -255,6 +259,7 @@ class StagingTable {
       }
     }
     appender.endRow();
+    if (this.bytes > MAX_STAGED_BYTES) throw tooManyCells(this.rows);
     if (this.sample.length < SAMPLE_ROWS) this.sample.push(texts.slice(0, this.columns));
     this.rows++;
   }
