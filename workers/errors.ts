@@ -4,6 +4,10 @@ export type WorkerErrorCode =
   | 'NO_DATA_ROWS'
   | 'NOT_A_TABLE'
   | 'FILE_TOO_LARGE'
+  /** The table is wider than `MAX_COLUMNS`: DuckDB's in-memory storage costs a block per column. */
+  | 'TOO_MANY_COLUMNS'
+  /** The workbook's cells or shared strings would not fit in the worker's memory while being read. */
+  | 'FILE_TOO_BIG_TO_READ'
   | 'XLSX_CORRUPT'
   | 'XLSX_ENCRYPTED'
   | 'XLSX_ZIP_BOMB'

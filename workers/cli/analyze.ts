@@ -10,6 +10,7 @@ import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
 import { PlanError } from '../plan/plan-errors';
 import { overviewText } from './overview-text';
+import { printable, printableJson } from './terminal-text';
 
 const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
 
@@ -61,7 +62,9 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
 
 /** Runs the worker's analysis path in a terminal; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const { out, err } = io;
+  // Cells, sheet names and questions reach the terminal in what is printed: none of their control characters do.
+  const out = { write: (text: string) => io.out.write(printable(text)) };
+  const err = { write: (text: string) => io.err.write(printable(text)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -92,7 +95,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const profile = { rows: meta.rows, columns: meta.columns };
       out.write(
         parsed.values.json
-          ? `${JSON.stringify({ dataset: datasetSummary(meta), profile })}\n`
+          ? `${printableJson({ dataset: datasetSummary(meta), profile })}\n`
           : `${overviewText(meta)}\n`,
       );
       return 0;
@@ -120,7 +123,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     out.write(
       parsed.values.json
-        ? `${JSON.stringify(answerJson(answer, meta, chartPath))}\n`
+        ? `${printableJson(answerJson(answer, meta, chartPath))}\n`
         : `${answerText(answer, chartPath)}\n`,
     );
     return 0;
