@@ -2,6 +2,8 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
 import { assemblePlan } from './plan-assembly';
+import { missingParts, missingReason } from './plan-coverage';
+import { questionParts } from './question-parts';
 import { readQuestion } from './read-question';
 import type { Vocabulary } from './vocabulary';
 
@@ -36,6 +38,11 @@ export function readPlan(question: string, context: PlannerContext): PlanReading
   const assembly = assemblePlan(merged, meta);
   if (assembly.kind === 'problem') {
     return { kind: 'not-understood', understood: assembly.understood, reason: sentence(assembly.problems) };
+  }
+  // A follow-up's parts are read from its own words: "now by region" asks for no ratio the first question had.
+  const missing = missingParts(questionParts(question, meta), assembly.plan, meta, assembly.understood);
+  if (missing.length > 0) {
+    return { kind: 'not-understood', understood: assembly.understood, reason: sentence([missingReason(missing)]) };
   }
   return assembly;
 }
