@@ -37,9 +37,9 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
     case 'per-group':
       return splitsBy(plan, part.target, understood);
     case 'change':
-      return (
-        timeComparison || (plan.dimensions.length === 1 && timeDimensions.length === 1 && plan.limit === undefined)
-      );
+      // Levels side by side answer a change of one total; for each group, the change itself must be computed.
+      if (plan.dimensions.length > timeDimensions.length) return false;
+      return timeComparison || (timeDimensions.length === 1 && plan.limit === undefined);
     case 'period-over-period':
       return timeComparison && plan.comparison?.sides.length === 2;
     case 'first-vs-last':

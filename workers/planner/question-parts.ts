@@ -43,6 +43,9 @@ const RANKING =
   /\b(top|bottom|best|worst|highest|lowest|most|least|largest|biggest|smallest|fewest|leading|greatest|strongest|weakest)\b/;
 const EACH =
   /\b(?:in|for|within|of|across) (?:each|every) (?:of (?:the|our) )?([a-z][a-z-]*)|\b(?:each|every|per) ([a-z][a-z-]*)/;
+const SHARE_OF =
+  /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?([a-z][a-z-]*) (?:in|of|among|within)\b/;
+const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 const VS = /\b(vs|versus|v|compared (?:to|with)|relative to|contrasted with)\b/;
 
 /** Words that follow "per" or "each" without naming a group. */
@@ -69,11 +72,18 @@ export function questionParts(question: string, meta: DatasetMeta): QuestionPart
   };
   add('cyclic', CYCLIC);
   add('ratio', RATIO);
-  add('period-over-period', PERIOD_OVER_PERIOD);
-  if (!parts.some((p) => p.kind === 'period-over-period')) add('change', CHANGE);
   add('first-vs-last', FIRST_VS_LAST);
+  const firstVsLast = parts.some((p) => p.kind === 'first-vs-last');
+  // "first year vs last year": "vs last year" is one side, not a change against the year before.
+  if (!firstVsLast) add('period-over-period', PERIOD_OVER_PERIOD);
+  if (!parts.some((p) => p.kind === 'period-over-period')) add('change', CHANGE);
   add('which', WHICH);
-  add('both-sides', VS);
+  if (!firstVsLast) add('both-sides', VS);
+  // "share of Renewables in net generation": a part of each total, not each group's part of the grand total.
+  const shareOf = SHARE_OF.exec(text);
+  if (shareOf?.[1] && !ofData(shareOf[1]) && !names.some((name) => name.includes(` ${singular(shareOf[1] ?? '')}`))) {
+    parts.push({ kind: 'ratio', words: shareOf[0] });
+  }
   const each = EACH.exec(text);
   const target = each?.[1] ?? each?.[2];
   if (
