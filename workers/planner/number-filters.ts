@@ -122,7 +122,7 @@ export function readNumberFilter(question: string, meta: DatasetMeta): NumberFil
     // "sales over 500" alone could be rows, orders or a total: ask rather than pick one.
     return {
       kind: 'problem',
-      problem: `"${question.trim()}" could count rows, add them up or mean whole orders; ask, e.g., "number of rows with ${found.column.name} over ${match[2]}"`,
+      problem: `I could not tell what to measure for "${match[2]}": rows, a total or whole orders; ask, e.g., "number of rows with ${found.column.name} over ${match[2]}"`,
     };
   }
   const shown = value.toLocaleString('en-US');
