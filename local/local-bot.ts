@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type App from '@slack/bolt/dist/App';
 import { ConfigError, loadConfig, LOCAL_SECRET_VARIABLES, type Config, type Environment } from '../core/config';
 import { EnvSecretSource } from '../core/env-secret-source';
 import type { JobHandler } from '../core/job-queue';
 import { MemoryJobQueue } from '../core/memory-job-queue';
-import { ChatRoom } from '../workers/playground/chat-room';
+import type { ChatRoom } from '../workers/playground/chat-room';
+import { roomWithHistory } from './playground/room-history';
 import { startPlayground, type Playground } from './playground/start-playground';
 
 /** Thrown when the local runner cannot start; the message says what to set and where to get it. */
@@ -85,7 +87,7 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
   const tokens = await slackTokens(secrets);
 
   const logger = new Logger({ serviceName: 'analytics-bot-local', logLevel: config.logLevel });
-  const room = new ChatRoom();
+  const { room, flush } = await roomWithHistory(join(config.deployment.dataDir, 'playground'));
   // The worker (DuckDB, Chart.js, the planner) loads while the page is already served; jobs wait for it.
   const worker = loadWorker({ config, secrets, logger, room, dataDir: config.deployment.dataDir, slack: !!tokens });
   const handleJob: JobHandler = async (...args) => (await worker)(...args);
@@ -127,6 +129,7 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
       await playground.stop();
       await worker;
       await queue.idle();
+      await flush();
     },
   };
 }

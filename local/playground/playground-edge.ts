@@ -60,7 +60,7 @@ export function playgroundEdge({ room, queue, clock = () => new Date() }: Playgr
     async shareFile({ channel, thread, name, bytes }) {
       if (bytes.length === 0) throw new PlaygroundInputError(`${name} is empty.`);
       const shared = room.post({ channel, thread, author: AUTHOR, file: { name, size: bytes.length } });
-      const file = room.keepFile({ channel, name, contentType: 'application/octet-stream', bytes });
+      const file = room.keepFile({ channel, name, contentType: 'application/octet-stream', bytes, transient: true });
       const conversation: PlaygroundConversation = { platform: 'playground', channel, thread: thread ?? shared.id };
       await start(conversation, shared.id, `Reading ${name}…`, (base) => ({
         ...base,

@@ -56,6 +56,9 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+    throw new RequestError(415, 'The page sends JSON.');
+  }
   try {
     const parsed: unknown = JSON.parse((await readBody(request, 64 * 1024)).toString('utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
@@ -93,6 +96,8 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 export class PlaygroundServer {
   private server: Server | undefined;
   private readonly streams = new Set<ServerResponse>();
+  /** `127.0.0.1:{port}` and `localhost:{port}`: any other Host is a page elsewhere (DNS rebinding), refused. */
+  private hosts = new Set<string>();
 
   constructor(private readonly options: PlaygroundServerOptions) {}
 
@@ -109,6 +114,7 @@ export class PlaygroundServer {
       server.listen(this.options.port ?? 3000, this.options.host ?? '127.0.0.1', resolve);
     });
     const { address, port } = server.address() as AddressInfo;
+    this.hosts = new Set([`${address}:${port}`, `localhost:${port}`]);
     return `http://${address}:${port}`;
   }
 
@@ -132,7 +138,24 @@ export class PlaygroundServer {
     }
   }
 
+  /**
+   * The playground has no sign-in, so it only answers its own page: the Host
+   * must be this server's (a rebound DNS name is not), and a change must carry
+   * the page's marker header, which another site cannot send without a
+   * preflight this server never grants, from no other origin.
+   */
+  private checkCaller(request: IncomingMessage): void {
+    const host = request.headers.host ?? '';
+    if (!this.hosts.has(host)) throw new RequestError(403, 'The playground answers only at its own address.');
+    if (request.method === 'GET') return;
+    const origin = request.headers.origin;
+    if (request.headers['x-playground'] !== '1' || (origin !== undefined && origin !== `http://${host}`)) {
+      throw new RequestError(403, 'Only the playground page can post to the playground.');
+    }
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.checkCaller(request);
     const url = new URL(request.url ?? '/', 'http://playground');
     const path = url.pathname;
     const { room, edge, assets } = this.options;

@@ -22,6 +22,8 @@ export interface RoomMessage {
   mark?: string;
   /** Set on the event that tells the page a message was deleted. */
   removed?: true;
+  /** Order of posting: timestamps tie within a millisecond, and ids are random. */
+  seq: number;
 }
 
 /** A file the room serves to the page: a shared upload, a chart, an export. */
@@ -30,9 +32,19 @@ export interface RoomFile {
   name: string;
   contentType: string;
   bytes: Buffer;
+  /** Needed only while it is read (an upload); not kept past the session. */
+  transient?: true;
 }
 
 export type RoomListener = (message: RoomMessage) => void;
+
+/** What a room starts from (an earlier session's history) and where it hands new files to be kept. */
+export interface RoomOptions {
+  channels?: readonly RoomChannel[];
+  clock?: () => Date;
+  history?: { messages: RoomMessage[]; files: Map<string, RoomFile> };
+  onFile?: (id: string, file: RoomFile) => void;
+}
 
 /** Thrown for a channel or message the room does not have; the page shows the message. */
 export class RoomError extends Error {
@@ -57,14 +69,20 @@ const KEPT_FILES = 500;
  * listeners (the page's event streams) told of every new or edited message.
  */
 export class ChatRoom {
-  private readonly messages = new Map<string, RoomMessage>();
-  private readonly files = new Map<string, RoomFile>();
+  private readonly messages: Map<string, RoomMessage>;
+  private readonly files: Map<string, RoomFile>;
   private readonly listeners = new Set<RoomListener>();
+  readonly channels: readonly RoomChannel[];
+  private readonly clock: () => Date;
+  private seq: number;
 
-  constructor(
-    readonly channels: readonly RoomChannel[] = DEFAULT_CHANNELS,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+  constructor(private readonly options: RoomOptions = {}) {
+    this.channels = options.channels ?? DEFAULT_CHANNELS;
+    this.clock = options.clock ?? (() => new Date());
+    this.messages = new Map((options.history?.messages ?? []).map((m) => [m.id, m]));
+    this.files = new Map(options.history?.files ?? []);
+    this.seq = Math.max(0, ...[...this.messages.values()].map((m) => m.seq));
+  }
 
   channel(id: string): RoomChannel {
     const found = this.channels.find((c) => c.id === id);
@@ -83,10 +101,11 @@ export class ChatRoom {
   }
 
   /** Adds a message (a reply when `thread` is given) and returns it with its id. */
-  post(message: Omit<RoomMessage, 'id' | 'at'>): RoomMessage {
+  post(message: Omit<RoomMessage, 'id' | 'at' | 'seq'>): RoomMessage {
     this.channel(message.channel);
     if (message.thread) this.message(message.channel, message.thread);
-    const posted: RoomMessage = { ...message, id: randomUUID(), at: this.clock().toISOString() };
+    this.seq += 1;
+    const posted: RoomMessage = { ...message, id: randomUUID(), at: this.clock().toISOString(), seq: this.seq };
     this.messages.set(posted.id, posted);
     this.emit(posted);
     return posted;
@@ -113,6 +132,7 @@ export class ChatRoom {
   keepFile(file: RoomFile): string {
     const id = randomUUID();
     this.files.set(id, file);
+    this.options.onFile?.(id, file);
     const oldest = this.files.keys().next().value;
     if (this.files.size > KEPT_FILES && oldest) this.files.delete(oldest);
     return id;

@@ -21,6 +21,8 @@ interface PageMessage {
   text?: string;
   file?: { name: string; size: number };
   html?: string;
+  /** Order of posting. */
+  seq: number;
   /** How reading a shared file ended (✅ or ⚠️), as a reaction on the message. */
   mark?: string;
   /** The message was deleted. */
@@ -52,11 +54,23 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return made;
 }
 
+/** Shows what the local bot refused (an empty file, say) at the top of the page, until dismissed. */
+function showProblem(text: string): void {
+  const banner = byId('problem');
+  byId('problem-text').textContent = text;
+  banner.hidden = false;
+}
+
+/** The marker header makes a cross-site request need a preflight, which the server never grants. */
 async function send(path: string, body?: BodyInit, contentType = 'application/json', method = 'POST'): Promise<void> {
-  const response = await fetch(path, { method, body, headers: { 'content-type': contentType } });
+  const response = await fetch(path, {
+    method,
+    body,
+    headers: { 'content-type': contentType, 'x-playground': '1' },
+  });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { error?: string };
-    alert(problem.error ?? `The local bot answered ${response.status}.`);
+    showProblem(problem.error ?? `The local bot answered ${response.status}.`);
   }
 }
 
@@ -65,7 +79,7 @@ function repliesTo(root: string): PageMessage[] {
 }
 
 function byTime(a: PageMessage, b: PageMessage): number {
-  return a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
+  return a.seq - b.seq;
 }
 
 function sizeText(bytes: number): string {
@@ -170,9 +184,9 @@ function openThread(root: string): void {
   byId<HTMLTextAreaElement>('thread-text').focus();
 }
 
+/** A file goes to the channel, whatever thread is open: it starts its own thread, as in Slack. */
 async function shareFile(file: File): Promise<void> {
   const query = new URLSearchParams({ name: file.name });
-  if (state.thread) query.set('thread', state.thread);
   await send(`/api/channels/${encodeURIComponent(state.current)}/files?${query}`, file, 'application/octet-stream');
 }
 
@@ -274,6 +288,7 @@ async function start(): Promise<void> {
   });
   wireActions();
   wireDrops();
+  byId('problem-close').addEventListener('click', () => (byId('problem').hidden = true));
   render();
   listen();
 }
