@@ -82,7 +82,7 @@ export async function csvIngest(): Promise<Figure[]> {
   const rss = peakRssMb(CSV_PATH);
   return [
     {
-      name: 'CSV 1M rows (51 MB) → typed, profiled table',
+      name: 'CSV 1M rows (61 MB) → typed, profiled table',
       ...result,
       baselineName: "DuckDB's read_csv",
       bar: 1.5,

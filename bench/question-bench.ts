@@ -1,5 +1,7 @@
 import { renderChart } from '../charts';
-import { answerQuestion } from '../workers/analysis/answer-question';
+import { answerQuestion, type QuestionContext } from '../workers/analysis/answer-question';
+import { answerPlan } from '../workers/analysis/plan-answer';
+import type { AnalysisPlan } from '../workers/plan/analysis-plan';
 import { closeDatabase, openDatabase } from '../workers/engine/duckdb';
 import { ingestFile } from '../workers/ingest/ingest-file';
 import { loadVocabulary } from '../workers/planner/vocabulary';
@@ -13,6 +15,101 @@ const QUESTIONS = [
   'share of units by region',
   'distribution of unit price',
 ];
+
+const revenue = { column: 'revenue', aggregation: 'sum' } as const;
+const byRegion = [{ column: 'region' }];
+
+/**
+ * One question per kind of AnalysisPlan v2, with the plan it should read as.
+ * The offline planner does not yet read these questions, so the bench runs
+ * each plan itself (plan → SQL → result → headline, insights → PNG): the plan
+ * is what is being timed, whichever planner writes it.
+ */
+const PLANNED: { question: string; plan: AnalysisPlan }[] = [
+  {
+    question: 'revenue per unit by category',
+    plan: plan('bar', {
+      measures: [{ ...revenue, per: { column: 'units', aggregation: 'sum' }, label: 'Revenue per Unit' }],
+      dimensions: [{ column: 'category' }],
+    }),
+  },
+  {
+    question: 'average order value by region',
+    plan: plan('bar', {
+      measures: [
+        { ...revenue, per: { column: 'order_id', aggregation: 'count_distinct' }, label: 'Average Order Value' },
+      ],
+      dimensions: byRegion,
+    }),
+  },
+  {
+    question: 'orders by weekday',
+    plan: plan('bar', {
+      measures: [{ column: 'order_id', aggregation: 'count_distinct' }],
+      dimensions: [{ column: 'order_date', cycle: 'day_of_week' }],
+    }),
+  },
+  {
+    question: 'month-over-month revenue change by region',
+    plan: plan('bar', {
+      dimensions: byRegion,
+      change: { column: 'order_date', grain: 'month', period: 'latest', against: 'previous' },
+    }),
+  },
+  {
+    question: 'revenue this month vs a year earlier',
+    plan: plan('kpi', { change: { column: 'order_date', grain: 'month', period: 'latest', against: 'year_ago' } }),
+  },
+  {
+    question: 'top 2 categories in each region',
+    plan: plan('bar', { dimensions: [...byRegion, { column: 'category' }], topPerGroup: { n: 2, direction: 'desc' } }),
+  },
+  {
+    question: 'which category had the highest revenue in 2023',
+    plan: plan('bar', {
+      dimensions: [{ column: 'category' }],
+      filters: [{ op: 'range', column: 'order_date', from: '2023-01-01', to: '2024-01-01' }],
+      sort: { by: 'measure', direction: 'desc' },
+      limit: 1,
+    }),
+  },
+  {
+    question: 'revenue by region for lines of more than 10 units',
+    plan: plan('bar', {
+      dimensions: byRegion,
+      filters: [{ op: 'compare', column: 'units', comparator: '>', value: 10 }],
+    }),
+  },
+  {
+    question: 'how many orders had revenue over $5,000',
+    plan: plan('kpi', {
+      measures: [{ column: 'order_id', aggregation: 'count_distinct' }],
+      filters: [{ op: 'having', column: 'order_id', measure: revenue, comparator: '>', value: 5000 }],
+    }),
+  },
+  {
+    question: 'revenue by month over the last 6 months',
+    plan: plan('line', {
+      dimensions: [{ column: 'order_date', grain: 'month' }],
+      filters: [{ op: 'latest', column: 'order_date', grain: 'month', count: 6 }],
+    }),
+  },
+];
+
+/** A plan of total revenue unless `parts` says otherwise. */
+function plan(chart: AnalysisPlan['chart'], parts: Partial<AnalysisPlan>): AnalysisPlan {
+  return {
+    version: 2,
+    kind: 'aggregate',
+    measures: [revenue],
+    dimensions: [],
+    filters: [],
+    share: false,
+    title: '',
+    chart,
+    ...parts,
+  };
+}
 
 export interface QuestionFigure {
   question: string;
@@ -49,9 +146,15 @@ export async function questionFigures(): Promise<QuestionFigure[]> {
     const { table, meta } = await ingestFile(CSV_PATH, { connection, ...limits });
     const vocabulary = await loadVocabulary(connection, meta, table);
     const figures: QuestionFigure[] = [];
-    for (const question of QUESTIONS) {
+    const context: QuestionContext = { connection, table, meta, vocabulary };
+    const cases = [
+      ...QUESTIONS.map((question) => ({ question, plan: undefined })),
+      ...PLANNED.map(({ question, plan }) => ({ question: `${question} (plan)`, plan: { ...plan, title: question } })),
+    ];
+    for (const { question, plan } of cases) {
       const ask = async () => {
-        const outcome = await answerQuestion(question, { connection, table, meta, vocabulary });
+        if (plan) return answerPlan(question, plan, [], context, 'offline');
+        const outcome = await answerQuestion(question, context);
         if (outcome.kind !== 'answer') throw new Error(`bench question not understood: ${question}`);
         return outcome;
       };

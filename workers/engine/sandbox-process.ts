@@ -9,28 +9,38 @@ import {
 } from './sandbox-protocol';
 
 /**
- * The process a sandbox runs model-written SQL in (see `SqlSandbox`). It opens
- * the copy of the dataset read-only, with external access, extensions and
- * spilling off and the configuration locked, then answers one statement at a
- * time over the IPC channel. It is started under an operating-system limit on
- * its data memory, so a statement that builds one huge value fails or kills
- * this process, never the worker; and it imports nothing of the worker's, so
- * it holds no secret and no other data.
+ * The process a sandbox runs model-written SQL in (see `SqlSandbox`). Its
+ * database is in its own memory and holds one view, over the Parquet copy of
+ * the dataset's table; external access is off but for that one file
+ * (`allowed_paths`), extensions and spilling are off and the configuration is
+ * locked before any statement runs. It answers one statement at a time over
+ * the IPC channel. It is started under an operating-system limit on its data
+ * memory, so a statement that builds one huge value fails or kills this
+ * process, never the worker; and it imports nothing of the worker's, so it
+ * holds no secret and no other data.
  */
 async function open(settings: SandboxSettings): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(settings.database, {
-    access_mode: 'READ_ONLY',
-    enable_external_access: 'false',
+  const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     allow_community_extensions: 'false',
     max_temp_directory_size: '0B',
     memory_limit: settings.memoryLimit,
     threads: String(settings.threads),
-    lock_configuration: 'true',
   });
-  return instance.connect();
+  const connection = await instance.connect();
+  const file = literal(settings.parquet);
+  // Parquet is built into DuckDB (no extension to load); the path is allowed before access is switched off.
+  await connection.run(`SET allowed_paths = [${file}]`);
+  await connection.run('SET enable_external_access = false');
+  await connection.run(`CREATE VIEW ${identifier(settings.table)} AS SELECT * FROM read_parquet(${file})`);
+  await connection.run('SET lock_configuration = true');
+  return connection;
 }
+
+/** Quoting of its own: this program imports nothing of the worker's. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const identifier = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 function serve(settings: SandboxSettings): void {
   let connection: Promise<DuckDBConnection> | undefined;

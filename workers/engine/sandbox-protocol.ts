@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /** What the sandbox process is started with (its one argument, as JSON). */
 export const sandboxSettings = z.object({
-  /** The DuckDB file holding the copy of the dataset's table, opened read-only. */
-  database: z.string().min(1),
+  /** The Parquet file holding the copy of the dataset's table: the one file the process may read. */
+  parquet: z.string().min(1),
+  /** The name the copy is queried by (the dataset's table name). */
+  table: z.string().min(1),
   memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i),
   threads: z.number().int().positive(),
   timeoutMs: z.number().int().positive(),
