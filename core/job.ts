@@ -89,7 +89,24 @@ export const ExportJob = z.object({
 });
 export type ExportJob = z.infer<typeof ExportJob>;
 
-export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob]);
+/** A digest's id: `d` and 16 hex digits, also its schedule's name (EventBridge allows 64 characters). */
+export const DigestId = z.string().regex(/^d[0-9a-f]{16}$/, 'not a digest id');
+
+/**
+ * A scheduled digest is due: the worker runs the digest's stored plan on the newest data and
+ * posts in the channel. The job id comes from the digest and `dueAt` (see `digestJobOf`), so a
+ * schedule that fires twice for one time posts once.
+ */
+export const DigestJob = z.object({
+  ...JobBase,
+  kind: z.literal('digest'),
+  digest: DigestId,
+  /** The run's scheduled time, not the time it arrived: the period the digest covers follows from it. */
+  dueAt: z.iso.datetime(),
+});
+export type DigestJob = z.infer<typeof DigestJob>;
+
+export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob, DigestJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 
