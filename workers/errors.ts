@@ -24,7 +24,9 @@ export type WorkerErrorCode =
   /** A model-written SQL statement ran past its time limit and was interrupted. */
   | 'SQL_TIMEOUT'
   /** A model-written SQL statement failed in DuckDB. */
-  | 'SQL_FAILED';
+  | 'SQL_FAILED'
+  /** `/analyze digest …` without a cadence, time, day or question that can be read. */
+  | 'DIGEST_NOT_UNDERSTOOD';
 
 /**
  * An error whose message can be shown to the person who sent the file: one line,
