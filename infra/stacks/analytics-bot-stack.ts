@@ -96,6 +96,13 @@ export class AnalyticsBotStack extends Stack {
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
     });
+    const digestGroup = `${s.stackName}-digests`;
+    const digests = new DigestSchedules(this, 'Digests', {
+      key,
+      jobQueue: jobs.queue,
+      groupName: digestGroup,
+      removalPolicy,
+    });
     const worker = new Worker(this, 'Worker', {
       code: workerCode(FUNCTION_ARCHITECTURE.npmCpu),
       queue: jobs.queue,
@@ -113,6 +120,17 @@ export class AnalyticsBotStack extends Stack {
       batchSize: s.workerBatchSize,
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
+      digests: {
+        groupName: digestGroup,
+        scheduleArns: digests.scheduleArns,
+        schedulerRole: digests.role,
+        deadLetterQueue: digests.deadLetterQueue,
+        retryPolicy: {
+          maximumEventAgeInSeconds: Number(DIGEST_RETRY_POLICY.maximumEventAgeInSeconds),
+          maximumRetryAttempts: Number(DIGEST_RETRY_POLICY.maximumRetryAttempts),
+        },
+        linkedData: s.linkedDataPrefixes,
+      },
     });
 
     const api = new BotApi(this, 'Api', {
@@ -125,11 +143,6 @@ export class AnalyticsBotStack extends Stack {
       name: `${s.stackName}-api`,
       resourceArn: api.api.deploymentStage.stageArn,
       requestsPer5MinutesPerIp: s.wafRequestsPer5MinutesPerIp,
-    });
-    const digests = new DigestSchedules(this, 'Digests', {
-      key,
-      groupName: `${s.stackName}-digests`,
-      removalPolicy,
     });
 
     const alarms = new BotAlarms(this, 'Alarms', {
