@@ -4,6 +4,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ConfigError, loadConfig } from '../core/config';
+import { jobOfMessage } from '../core/digest-scheduler';
 import { Job } from '../core/job';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
@@ -51,7 +52,8 @@ function parseJob(record: SQSRecord): Job {
   } catch (error) {
     throw new PoisonMessageError('The message body is not JSON.', { cause: error });
   }
-  const parsed = Job.safeParse(body);
+  // A digest schedule's trigger carries its due time, not a job id; it becomes its digest job here.
+  const parsed = Job.safeParse(jobOfMessage(body));
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)');
     throw new PoisonMessageError(`The message is not a valid job (at ${where.join(', ')}).`);
