@@ -10,6 +10,7 @@ import { MemoryJobQueue } from '../core/memory-job-queue';
 import { createJobHandler } from '../workers/jobs/job-handler';
 import { languageModelSource } from '../workers/llm/language-model-source';
 import { slackClientFactory } from '../workers/slack/slack-client';
+import { slackConversations } from '../workers/slack/slack-conversation';
 
 /** Thrown when the local runner cannot start; the message says what to set and where to get it. */
 export class LocalSetupError extends Error {
@@ -62,8 +63,9 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
   };
   const handleJob = createJobHandler({
     store: new FolderBlobStore(config.deployment.dataDir),
-    secrets,
-    slackClient: slackClientFactory({ apiUrl: config.slackApiUrl, logger }),
+    conversations: {
+      slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),
+    },
     languageModel: languageModelSource(secrets, config.llm, { logger }),
     config,
     logger,

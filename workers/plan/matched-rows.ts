@@ -76,7 +76,9 @@ export function matchedRows(
   if (options.rowHash) select.push(`hash(${meta.columns.map((c) => quoteIdent(c.name)).join(', ')}) AS row_hash`);
   // A count of rows alone reads no column, and a SELECT needs at least one expression.
   if (select.length === 0) select.push('1 AS one');
-  const conditions = plan.filters.map((f) => filterCondition(f, profile(f.column), quoteIdent(f.column), params));
+  const conditions = plan.filters.flatMap((f) =>
+    f.op === 'having' ? [] : [filterCondition(f, profile(f.column), quoteIdent(f.column), params, table)],
+  );
   const where = conditions.length > 0 ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
   return {
     cte: `matched AS (\n  SELECT ${select.join(', ')}\n  FROM ${quoteIdent(table)}${where}\n)`,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DatasetMeta } from '../../core/dataset';
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import {
   AnalysisPlan,
   type Aggregation,
@@ -8,6 +8,7 @@ import {
   type Dimension,
   type Filter,
   type Measure,
+  type PeriodGrain,
 } from './analysis-plan';
 import { describeKind, isCalendar, isNumeric, isTime, isYearNumber } from './column-kinds';
 import { ColumnLookup } from './column-lookup';
@@ -168,9 +169,39 @@ function checkDimension(dimension: Dimension, columns: ColumnLookup): Dimension 
 
 function checkFilter(filter: Filter, columns: ColumnLookup): Filter {
   const column = columns.get(filter.column);
-  if (filter.op !== 'range') {
-    return { op: filter.op, column: column.name, values: filter.values.map((v) => comparableValue(column, v)) };
+  switch (filter.op) {
+    case 'in':
+    case 'not_in':
+      return { op: filter.op, column: column.name, values: filter.values.map((v) => comparableValue(column, v)) };
+    case 'compare':
+      return { ...filter, column: column.name, value: boundValue(column, filter.value) };
+    case 'latest':
+      checkPeriodColumn(column, filter.grain, 'a latest-period filter');
+      return { ...filter, column: column.name };
+    case 'having':
+      return { ...filter, column: column.name, measure: checkMeasure(filter.measure, columns, 'aggregate') };
+    case 'range':
+      return checkRange(filter, column);
   }
+}
+
+/** A column that periods of `grain` can be counted on: dates, or years for a yearly grain. */
+function checkPeriodColumn(column: ColumnProfile, grain: PeriodGrain, use: string): void {
+  if (!isTime(column)) {
+    throw new PlanError(
+      'WRONG_COLUMN_KIND',
+      `"${column.name}" holds ${describeKind(column)}, not dates, so it cannot be used for ${use}.`,
+    );
+  }
+  if (isYearNumber(column) && grain !== 'year') {
+    throw new PlanError(
+      'WRONG_COLUMN_KIND',
+      `"${column.name}" holds years, so ${use} on it counts years, not ${grain}s.`,
+    );
+  }
+}
+
+function checkRange(filter: Extract<Filter, { op: 'range' }>, column: ColumnProfile): Filter {
   if (filter.from === undefined && filter.to === undefined) {
     throw new PlanError('INVALID_PLAN', `The range filter on "${column.name}" needs a from, a to, or both.`);
   }
