@@ -22,6 +22,7 @@ const Env = z.object({
   NVIDIA_SECRET_ARN: z.string().min(1).optional(),
   TEAMS_SECRET_ARN: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_API_URL: z.url().optional(),
   LLM_BASE_URL: z.url().default('https://integrate.api.nvidia.com/v1'),
   LLM_MODEL: z.string().min(1).default('nvidia/llama-3.3-nemotron-super-49b-v1.5'),
@@ -59,6 +60,8 @@ export interface Config {
   /** An xlsx whose parts would inflate past this is refused as a zip bomb. */
   maxUnzippedBytes: number;
   deployment: Deployment;
+  /** The local playground's port on 127.0.0.1 (`npm start`); 0 takes any free port. */
+  playgroundPort: number;
   /** Slack's Web API base, ending in `/api/`; unset means slack.com. */
   slackApiUrl: string | undefined;
   llm: LlmConfig;
@@ -79,6 +82,7 @@ export function loadConfig(env: Environment = process.env): Config {
     maxUploadBytes: Math.round(vars.MAX_UPLOAD_MB * MB),
     maxUnzippedBytes: Math.round(vars.MAX_UNZIPPED_MB * MB),
     deployment: deploymentFrom(vars),
+    playgroundPort: vars.PLAYGROUND_PORT,
     slackApiUrl:
       vars.SLACK_API_URL && (vars.SLACK_API_URL.endsWith('/') ? vars.SLACK_API_URL : `${vars.SLACK_API_URL}/`),
     llm: {

@@ -80,6 +80,8 @@ export class FakeSlack {
   private readonly tokens: Set<string>;
   private readonly appTokens: Set<string>;
   private readonly files = new Map<string, HostedFile>();
+  /** Reaction names by `channel:ts`, in the order they were added. */
+  private readonly reactions = new Map<string, string[]>();
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | undefined;
   private clock = 1_700_000_000;
@@ -151,6 +153,22 @@ export class FakeSlack {
   /** Drops faults injected but not yet used, so they cannot leak into the next test. */
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** The reactions on a message now (any user's), oldest first. */
+  reactionsOn(channel: string, ts: string): string[] {
+    return [...(this.reactions.get(`${channel}:${ts}`) ?? [])];
+  }
+
+  /** The bot's direct-message channel with a person, as `conversations.open` names it. */
+  directChannelOf(user: string): string {
+    return `D${user.replace(/^U/, '')}`;
+  }
+
+  /** Deletes a message, as its author or an admin can; editing it then fails with `message_not_found`. */
+  deleteMessage(channel: string, ts: string): void {
+    const at = this.messages.findIndex((m) => m.channel === channel && m.ts === ts);
+    if (at >= 0) this.messages.splice(at, 1);
   }
 
   callsOf(method: string): SlackCall[] {
@@ -234,9 +252,30 @@ export class FakeSlack {
       ),
       has_more: false,
     }),
-    'reactions.add': (params) =>
-      params.name && params.timestamp ? { ok: true } : { ok: false, error: 'no_item_specified' },
-    'reactions.remove': () => ({ ok: true }),
+    'reactions.add': (params) => {
+      if (!params.name || !params.timestamp) return { ok: false, error: 'no_item_specified' };
+      const key = `${String(params.channel)}:${String(params.timestamp)}`;
+      const names = this.reactions.get(key) ?? [];
+      if (names.includes(String(params.name))) return { ok: false, error: 'already_reacted' };
+      this.reactions.set(key, [...names, String(params.name)]);
+      return { ok: true };
+    },
+    'reactions.remove': (params) => {
+      const key = `${String(params.channel)}:${String(params.timestamp)}`;
+      const names = this.reactions.get(key) ?? [];
+      if (!names.includes(String(params.name))) return { ok: false, error: 'no_reaction' };
+      this.reactions.set(
+        key,
+        names.filter((name) => name !== params.name),
+      );
+      return { ok: true };
+    },
+    // The bot's DM with one person; group DMs (several users) are not needed by the worker.
+    'conversations.open': (params) => {
+      const users = String(params.users ?? '');
+      if (!/^U[A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
+      return { ok: true, channel: { id: this.directChannelOf(users) } };
+    },
     'files.info': (params) => {
       const file = this.files.get(String(params.file));
       if (!file) return { ok: false, error: 'file_not_found' };

@@ -80,6 +80,8 @@ export function chartFileName(title: string): string {
   const slug = title
     .toLowerCase()
     .normalize('NFKD')
+    // NFKD splits "ü" into "u" and a combining mark; the mark goes, or the name would read "u-msatz".
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);

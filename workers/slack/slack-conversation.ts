@@ -37,14 +37,19 @@ const slackError = (error: unknown) => (error as { data?: { error?: string } }).
 
 /** The conversation port on one Slack channel, for the bot token it was opened with. */
 export class SlackConversationPort implements ConversationPort {
+  private readonly web: WebClient;
   private readonly replies: SlackReplies;
+  /** Where the token may be sent for a file: Slack's hosts only (see `slackFileOrigins`). */
+  private readonly fileOrigins: readonly string[];
 
   constructor(
     private readonly conversation: SlackConversation,
     private readonly token: string,
     private readonly client: SlackConversationsOptions['client'],
   ) {
-    this.replies = new SlackReplies(client(token), conversation.channel);
+    this.web = client(token);
+    this.replies = new SlackReplies(this.web, conversation.channel);
+    this.fileOrigins = slackFileOrigins(this.web.slackApiUrl);
   }
 
   get thread(): string | undefined {
@@ -92,18 +97,17 @@ export class SlackConversationPort implements ConversationPort {
       token: this.token,
       maxBytes: limits.maxBytes,
       timeoutMs: limits.timeoutMs,
-      allowedOrigins: slackFileOrigins(this.client(this.token).slackApiUrl),
+      allowedOrigins: this.fileOrigins,
       ...(limits.signal ? { signal: limits.signal } : {}),
     });
   }
 
   /** A DM from the bot: Slack opens (or finds) the bot's conversation with the person first. */
   async tellPrivately(person: string, reply: Reply): Promise<string> {
-    const client = this.client(this.token);
-    const opened = await client.conversations.open({ users: person });
+    const opened = await this.web.conversations.open({ users: person });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('Slack opened a direct message without returning its channel.');
-    return new SlackReplies(client, channel).post(blockKitReply(reply));
+    return new SlackReplies(this.web, channel).post(blockKitReply(reply));
   }
 
   /** With a time limit, a client that tries once within it (see `QuickCall`). */
