@@ -17,7 +17,8 @@ export type Reply =
   | DatasetListReply
   | HelpReply
   | SqlReply
-  | CsvReadyReply;
+  | CsvReadyReply
+  | DigestReply;
 
 export type ReplyKind = Reply['kind'];
 
@@ -167,4 +168,22 @@ export interface CsvReadyReply {
   kind: 'csv-ready';
   question: string;
   rows: number;
+}
+
+/**
+ * A scheduled digest's post: `news` has the headline change and what stands behind it;
+ * `nothing-notable` and `no-new-data` are one quiet line each, with no findings or charts.
+ */
+export interface DigestReply {
+  kind: 'digest';
+  /** The question the digest follows, as its subscriber typed it. */
+  question: string;
+  tone: 'news' | 'nothing-notable' | 'no-new-data';
+  headline: string;
+  /** Drivers and detractors with their share of the change, unusual change, records, trends, concentration. */
+  insights: string[];
+  /** The file read and when it was uploaded, in words on the subscriber's clock ("sales.csv, uploaded …"). */
+  source: string;
+  /** The series with the latest period highlighted, then the drivers' bars when drivers are named. */
+  charts: ChartImage[];
 }

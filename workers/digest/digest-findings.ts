@@ -68,6 +68,7 @@ export async function digestFindings(
     unit: meta.columns.find((column) => column.name === what.measure.column)?.unit ?? null,
     grain: what.grain,
     headline,
+    series,
   };
   if (best) findings.drivers = { dimension: best.dimension, found: best.drivers };
   const unusual = unusualChange(series);

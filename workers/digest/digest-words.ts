@@ -3,6 +3,7 @@ import type { ColumnUnit, TimeGrain } from '../../core/dataset';
 import { chartUnit } from '../answer/chart-unit';
 import { periodLabel } from '../answer/period-words';
 import type { Drivers, Concentration } from './change-drivers';
+import type { TimePoint } from '../answer/result-view';
 import type { Headline } from './digest-headline';
 import type { NewTrend, RecordValue, UnusualChange } from './series-signals';
 
@@ -13,6 +14,8 @@ export interface DigestFindings {
   unit: ColumnUnit | null;
   grain: TimeGrain;
   headline: Headline;
+  /** The measure per complete period, up to the headline's latest: what the chart shows. */
+  series: TimePoint[];
   drivers?: { dimension: string; found: Drivers };
   unusual?: UnusualChange;
   record?: RecordValue;
@@ -41,13 +44,7 @@ export function digestText(findings: DigestFindings): DigestText {
   const before = periodLabel(headline.periods.base.from, grain);
   const current = headline.latest.current ?? 0;
   const movement = changeWords(headline.latest.change, headline.latest.percent, money);
-  const quiet =
-    !findings.unusual &&
-    !findings.record &&
-    !findings.trend &&
-    !findings.concentration &&
-    (headline.latest.percent === null || Math.abs(headline.latest.percent) < NOTABLE_CHANGE);
-  if (quiet) {
+  if (nothingNotable(findings)) {
     return {
       headline: `Nothing notable: ${findings.measureName} was ${money(current)} in ${period}, ${movement} on ${before}.`,
       insights: [],
@@ -98,6 +95,18 @@ export function digestText(findings: DigestFindings): DigestText {
     headline: `${findings.measureName} was ${money(current)} in ${period}, ${movement} on ${before}.`,
     insights,
   };
+}
+
+/** A small change with nothing else standing out: the digest says so in one line. */
+export function nothingNotable(findings: DigestFindings): boolean {
+  const { percent } = findings.headline.latest;
+  return (
+    !findings.unusual &&
+    !findings.record &&
+    !findings.trend &&
+    !findings.concentration &&
+    (percent === null || Math.abs(percent) < NOTABLE_CHANGE)
+  );
 }
 
 /** The one line of a run on the same data as the last digest. */

@@ -5,6 +5,7 @@ import type {
   AnswerReply,
   DatasetListReply,
   DatasetTitle,
+  DigestReply,
   FailureReply,
   HelpReply,
   NotUnderstoodReply,
@@ -148,6 +149,18 @@ function sqlHtml(reply: SqlReply): SafeHtml {
     <pre>${text}</pre>`;
 }
 
+function digestHtml(reply: DigestReply): SafeHtml {
+  return html`<p class="note">📅 Digest: ${reply.question}</p>
+    ${reply.tone === 'news' ? html`<p class="headline">${reply.headline}</p>` : html`<p>${reply.headline}</p>`}
+    ${
+      reply.insights.length > 0 &&
+      html`<ul>
+        ${reply.insights.map((insight) => html`<li>${insight}</li>`)}
+      </ul>`
+    }
+    <p class="footer">📄 ${reply.source}</p>`;
+}
+
 /**
  * A reply as the playground page shows it. Every value is escaped by the
  * `html` tag; markup comes only from the literals here.
@@ -176,6 +189,8 @@ export function replyHtml(reply: Reply): string {
       return sqlHtml(reply).markup;
     case 'csv-ready':
       return html`<p>📄 The CSV of “${reply.question}”: ${plural(reply.rows, 'row')}, in this thread.</p>`.markup;
+    case 'digest':
+      return digestHtml(reply).markup;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Reply } from '../conversation/reply';
 import { answerMessage, notUnderstoodMessage } from './answer-message';
 import { helpMessage, listMessage } from './catalog-messages';
+import { digestMessage } from './digest-message';
 import { csvReadyMessage, sqlMessage } from './export-messages';
 import { profileMessage } from './profile-message';
 import type { SlackContent } from './slack-content';
@@ -29,5 +30,7 @@ export function blockKitReply(reply: Reply): SlackContent {
       return sqlMessage(reply);
     case 'csv-ready':
       return csvReadyMessage(reply);
+    case 'digest':
+      return digestMessage(reply);
   }
 }

@@ -1,6 +1,8 @@
 import { formatNumber } from '../../../charts';
 import { chartUnit } from '../../../workers/answer/chart-unit';
 import { digestFindings, digestMeasure } from '../../../workers/digest/digest-findings';
+import { driversChartSpec, seriesChartSpec } from '../../../workers/digest/digest-charts';
+import { digestReply } from '../../../workers/digest/digest-reply';
 import { digestText, noNewDataText } from '../../../workers/digest/digest-words';
 import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
@@ -43,6 +45,30 @@ describe('a whole digest', () => {
     expect(text.insights.at(-1)).toBe('Dec 2017 is not complete yet and is left out.');
   });
 
+  it('posts the series with November 2017 alone in the highlight colour, and the drivers’ changes as bars', async () => {
+    const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
+    const what = digestMeasure(plan, superstore.meta, { every: 'month', day: 1 })!;
+    const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
+    const rows = await allRows(
+      superstore,
+      `SELECT Region AS region,
+              sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01')
+            - sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-11-01') AS change
+       FROM read_csv('${SUPERSTORE_CSV}') GROUP BY Region`,
+    );
+    const series = seriesChartSpec(findings);
+    const drivers = driversChartSpec(findings)!;
+    const reply = await digestReply(findings, { question: 'sales by region', source: 'superstore.csv' });
+
+    expect(series.kind === 'stacked-bar' && series.labels.at(-1)).toBe('2017-11-01');
+    expect(series.kind === 'stacked-bar' && series.series[1]!.values.filter((value) => value !== null)).toHaveLength(1);
+    expect(drivers.kind === 'horizontal-bar' && drivers.labels[0]).toBe('South');
+    const south = rows.find((row) => row.region === 'South')!;
+    expect(drivers.kind === 'horizontal-bar' && drivers.series[0]!.values[0]).toBeCloseTo(Number(south.change), 6);
+    expect(reply).toMatchObject({ kind: 'digest', tone: 'news', headline: digestText(findings).headline });
+    expect(reply.charts.map((chart) => chart.png.subarray(1, 4).toString())).toEqual(['PNG', 'PNG']);
+  });
+
   it('without a dimension in the plan, drivers come from the most explanatory dimension of the file', async () => {
     const plan = planOf({ measures: [{ column: 'precipitation', aggregation: 'sum' }], dimensions: [] });
     const what = digestMeasure(plan, seattle.meta, { every: 'month', day: 'last' })!;
@@ -66,6 +92,7 @@ describe('a whole digest', () => {
         },
         latest: { member: null, current: 1020, base: 1000, change: 20, percent: 0.02 },
       },
+      series: [],
     });
     expect(text.insights).toEqual([]);
     expect(text.headline).toMatch(/^Nothing notable: Sales was .* up 20 \(2\.0%\)/);

@@ -178,6 +178,28 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
     text: 'The CSV of “sales by region”: 1 row, in this thread.',
     blocks: ['section: :page_facing_up: The CSV of “sales by region”: 1 row, in this thread.'],
   },
+  digest: {
+    reply: {
+      kind: 'digest',
+      question: 'sales by <region>',
+      tone: 'news',
+      headline: 'Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.',
+      insights: [
+        'Drivers by Region: South (+$9.1K, 212% of the change).',
+        'Dec 2017 is not complete yet and is left out.',
+      ],
+      source: 'sales & co.csv, uploaded Monday 7 December 2026 at 9:02',
+      charts: [],
+    },
+    text: 'sales by &lt;region&gt;: Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.',
+    blocks: [
+      'context: :calendar: Digest: sales by &lt;region&gt;',
+      'section: *Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.*',
+      'section: • Drivers by Region: South (+$9.1K, 212% of the change).\n• Dec 2017 is not complete yet and is left out.',
+      'context: :page_facing_up: sales &amp; co.csv, uploaded Monday 7 December 2026 at 9:02',
+      'context: Reply in this thread to ask more about it.',
+    ],
+  },
 };
 
 describe('Block Kit rendering of every reply kind', () => {
@@ -222,6 +244,16 @@ describe('Block Kit rendering of every reply kind', () => {
     const reply = { ...CASES['dataset-list'].reply, mentionUploaders: false };
 
     expect(blockKitReply(reply).blocks.map(outline).join('\n')).not.toContain('<@U0ALICE01>');
+  });
+
+  it('says a quiet digest run in one plain line above its file, with nothing to follow up', () => {
+    const quiet = { ...CASES.digest.reply, tone: 'no-new-data' as const, headline: 'No new data.', insights: [] };
+
+    expect(blockKitReply(quiet).blocks.map(outline)).toEqual([
+      'context: :calendar: Digest: sales by &lt;region&gt;',
+      'section: No new data.',
+      'context: :page_facing_up: sales &amp; co.csv, uploaded Monday 7 December 2026 at 9:02',
+    ]);
   });
 
   it('answers an empty list with how to start', () => {
