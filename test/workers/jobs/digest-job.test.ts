@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatNumber } from '../../../charts';
 import { digestJobOf } from '../../../core/digest-scheduler';
-import type { DigestJob, SlackConversation } from '../../../core/job';
+import { scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
 import { chartUnit } from '../../../workers/answer/chart-unit';
 import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
 import type { DigestRecord } from '../../../workers/digest/digest-record';
@@ -67,8 +67,7 @@ describe('a digest falling due', () => {
 
   const topLevel = (channel: string) =>
     harness.slack.messages.filter((m) => m.channel === channel && m.thread_ts === undefined && m.user !== ALICE);
-  const stored = (record: DigestRecord) =>
-    channelDigests(harness.store, { tenant: TEAM, channel: record.conversation.channel }).get(record.id);
+  const stored = (record: DigestRecord) => channelDigests(harness.store, scopeOf(record.conversation)).get(record.id);
 
   it('posts once at the top of the channel with November’s sales from SQL, charts and follow-ups in its thread', async () => {
     const channel = 'C0DIGEST01';
