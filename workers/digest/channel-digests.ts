@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../../core/blob-store';
+import type { DigestScheduler } from '../../core/digest-scheduler';
 import type { Scope } from '../../core/job';
 import { storageKeys } from '../../core/storage-keys';
 import { DigestRecord } from './digest-record';
@@ -43,4 +44,26 @@ export function channelDigests(store: BlobStore, scope: Scope): ChannelDigests {
       store.put(storageKeys.digest(frozen, record.id), JSON.stringify(DigestRecord.parse(record)), 'application/json'),
     delete: (id) => store.delete(storageKeys.digest(frozen, id)),
   };
+}
+
+/**
+ * Puts every stored digest's schedule back into a scheduler that lives in the process (`npm
+ * start`'s croner), paused ones paused: its schedules end with the process, the records do not.
+ */
+export async function restoreSchedules(store: BlobStore, scheduler: DigestScheduler): Promise<number> {
+  const objects = await store.list('digests/');
+  const keys = objects.map(({ key }) => key).filter((key) => /\/d[0-9a-f]{16}\.json$/.test(key));
+  for (const key of keys) {
+    const bytes = await store.get(key);
+    if (!bytes) continue;
+    const record = DigestRecord.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    await scheduler.put({
+      digest: record.id,
+      timing: record.timing,
+      conversation: record.conversation,
+      owner: record.owner,
+    });
+    if (record.paused) await scheduler.pause(record.id);
+  }
+  return keys.length;
 }

@@ -8,6 +8,7 @@ import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../diges
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
+import type { ReplyPoint } from './reply-point';
 
 /**
  * A digest falls due: its stored plan runs on the newest version of its file and the result is a
@@ -21,25 +22,45 @@ export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutco
   if (!record || record.paused) return 'ignored';
   // This run already ended (its job was delivered again after the record was saved).
   if (record.lastRun?.dueAt === ctx.job.dueAt) return 'done';
+  return postDigest(ctx, record, ctx.job.dueAt, ctx.point);
+}
+
+/**
+ * One run of a digest, due at `dueAt`, posted at the top of the channel through `point` (whose
+ * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now".
+ */
+export async function postDigest(
+  ctx: JobContext,
+  record: DigestRecord,
+  dueAt: string,
+  point: ReplyPoint,
+): Promise<JobOutcome> {
+  const run = (outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun => ({
+    dueAt,
+    finishedAt: ctx.clock().toISOString(),
+    outcome,
+    ...extra,
+  });
+  const failRun = (failure: string) => recordFailure(ctx, record, failure, run('failed', { failure }));
   if (record.source.kind !== 'channel-file') {
-    return failRun(ctx, record, 'Reading a linked export is not available in this version; share the file instead.');
+    return failRun('Reading a linked export is not available in this version; share the file instead.');
   }
   const dataset = await newestVersion(ctx.catalog, record.source.name);
   if (!dataset) {
-    return failRun(ctx, record, `${record.source.name} is no longer in the channel; share it again to resume.`);
+    return failRun(`${record.source.name} is no longer in the channel; share it again to resume.`);
   }
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
   const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
   try {
-    await ctx.point.finish(reply);
+    await point.finish(reply);
   } catch (error) {
     if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') {
-      return failRun(ctx, record, 'I can no longer post in that channel; invite me back to resume it.');
+      return failRun('I can no longer post in that channel; invite me back to resume it.');
     }
     throw error;
   }
-  const thread = ctx.point.thread;
+  const thread = point.thread;
   if (!thread) throw new Error('A posted digest has no message to thread its charts under.');
   for (const [index, chart] of reply.charts.entries()) {
     await ctx.ledger.once(`chart-${index}`, () =>
@@ -59,13 +80,13 @@ export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutco
   await ctx.digests.save({
     ...record,
     failures: 0,
-    lastRun: run(ctx, fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
+    lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
 }
 
 async function digestOf(
-  ctx: JobContext<DigestJob>,
+  ctx: JobContext,
   record: DigestRecord,
   dataset: DigestDataset,
   view: { question: string; source: string },
@@ -106,7 +127,12 @@ function noPeriodsText(name: string): string {
  * A run that could not post: recorded, the owner told in a direct message on the first of a
  * series (not at every run), and after three in a row the digest and its schedule paused.
  */
-async function failRun(ctx: JobContext<DigestJob>, record: DigestRecord, failure: string): Promise<JobOutcome> {
+async function recordFailure(
+  ctx: JobContext,
+  record: DigestRecord,
+  failure: string,
+  lastRun: DigestRun,
+): Promise<JobOutcome> {
   const failures = record.failures + 1;
   const paused = failures >= MAX_DIGEST_FAILURES;
   if (record.failures === 0) {
@@ -124,16 +150,7 @@ async function failRun(ctx: JobContext<DigestJob>, record: DigestRecord, failure
       if (!(error instanceof DigestScheduleMissingError)) throw error;
     }
   }
-  await ctx.digests.save({
-    ...record,
-    failures,
-    paused: paused || record.paused,
-    lastRun: run(ctx, 'failed', { failure }),
-  });
+  await ctx.digests.save({ ...record, failures, paused: paused || record.paused, lastRun });
   ctx.log.warn('digest run failed', { digest: record.id, failures, paused });
   return 'done';
-}
-
-function run(ctx: JobContext<DigestJob>, outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun {
-  return { dueAt: ctx.job.dueAt, finishedAt: ctx.clock().toISOString(), outcome, ...extra };
 }

@@ -10,6 +10,7 @@ import { lastTryCaveat } from '../conversation/last-try-caveat';
 import type { FailureReply } from '../conversation/reply';
 import { channelDigests } from '../digest/channel-digests';
 import { handleCommand } from './command-job';
+import { handleDigestCommand } from './digest-command-job';
 import { handleDigest } from './digest-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
@@ -43,6 +44,7 @@ function dispatch(ctx: JobContext): Promise<JobOutcome> {
   if (isKind(ctx, 'command')) return handleCommand(ctx);
   if (isKind(ctx, 'export')) return handleExport(ctx);
   if (isKind(ctx, 'digest')) return handleDigest(ctx);
+  if (isKind(ctx, 'digest-command')) return handleDigestCommand(ctx);
   throw new Error(`No handler for ${ctx.job.kind} jobs.`);
 }
 

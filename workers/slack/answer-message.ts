@@ -15,7 +15,9 @@ function footer({ dataset, rows, matchedRows, filters }: AnswerFooter): string {
   return `:page_facing_up: ${safe(dataset)} · ${safe(counted)}`;
 }
 
-function exportButton(action: Exclude<ReplyAction, AskAction>): Button {
+type ExportAction = Extract<ReplyAction, { kind: 'show-sql' | 'download-csv' }>;
+
+function exportButton(action: ExportAction): Button {
   const value = encodeButtonValue(ExportButtonValue, { answer: action.answer });
   return action.kind === 'show-sql'
     ? { actionId: SHOW_SQL_ACTION, label: 'Show SQL', value }
@@ -38,7 +40,9 @@ export function answerMessage(reply: AnswerReply): SlackContent {
   if (reply.note) blocks.push(context(safe(reply.note)));
   blocks.push(context(footer(reply.footer)));
   const asks = reply.actions.filter((action): action is AskAction => action.kind === 'ask');
-  const exports = reply.actions.filter((action): action is Exclude<ReplyAction, AskAction> => action.kind !== 'ask');
+  const exports = reply.actions.filter(
+    (action): action is ExportAction => action.kind === 'show-sql' || action.kind === 'download-csv',
+  );
   if (exports.length) blocks.push(actions(exports.map(exportButton)));
   if (asks.length) blocks.push(askButtons(asks));
   return { text: safe(reply.headline), blocks };

@@ -1,7 +1,7 @@
 import type { Reply } from '../conversation/reply';
 import { answerMessage, notUnderstoodMessage } from './answer-message';
 import { helpMessage, listMessage } from './catalog-messages';
-import { digestMessage } from './digest-message';
+import { digestListMessage, digestMessage, digestSetUpMessage } from './digest-message';
 import { csvReadyMessage, sqlMessage } from './export-messages';
 import { profileMessage } from './profile-message';
 import type { SlackContent } from './slack-content';
@@ -32,5 +32,9 @@ export function blockKitReply(reply: Reply): SlackContent {
       return csvReadyMessage(reply);
     case 'digest':
       return digestMessage(reply);
+    case 'digest-list':
+      return digestListMessage(reply);
+    case 'digest-set-up':
+      return digestSetUpMessage(reply);
   }
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { DigestReply } from '../conversation/reply';
+import type { DigestListReply, DigestReply, DigestSetUpReply } from '../conversation/reply';
 import { context, safe, section, type SlackContent } from './slack-content';
 
 /**
@@ -16,4 +16,33 @@ export function digestMessage(reply: DigestReply): SlackContent {
   blocks.push(context(`:page_facing_up: ${safe(reply.source)}`));
   if (reply.tone === 'news') blocks.push(context('Reply in this thread to ask more about it.'));
   return { text: safe(`${reply.question}: ${reply.headline}`), blocks };
+}
+
+/**
+ * The channel's digests, one section each: what, when, whose, and how the last run went. The
+ * buttons of the playground's list are left out here: the Slack edge does not route them yet.
+ */
+export function digestListMessage(reply: DigestListReply): SlackContent {
+  if (reply.digests.length === 0) {
+    const text = `${reply.notice ? `${safe(reply.notice)} ` : ''}No digest in this channel yet. Set one up with \`/analyze digest weekly sales by region on Monday 9:00\`.`;
+    return { text, blocks: [section(text)] };
+  }
+  const heading = `${reply.digests.length} digest${reply.digests.length === 1 ? '' : 's'} in this channel`;
+  const blocks: KnownBlock[] = [section(`*${heading}*`)];
+  if (reply.notice) blocks.unshift(section(safe(reply.notice)));
+  for (const digest of reply.digests) {
+    const state = digest.paused ? ' · paused' : '';
+    blocks.push(section(`*${safe(digest.question)}* ${safe(digest.schedule)}${state}`));
+    const by = digest.owner.name ? safe(digest.owner.name) : `<@${safe(digest.owner.id)}>`;
+    blocks.push(context(`Set up by ${by}${digest.lastRun ? ` · ${safe(digest.lastRun)}` : ''}`));
+  }
+  return { text: heading, blocks };
+}
+
+/** A digest set up: the confirmation, line by line. */
+export function digestSetUpMessage(reply: DigestSetUpReply): SlackContent {
+  const [first = '', ...rest] = reply.lines.map(safe);
+  const blocks: KnownBlock[] = [section(`:calendar: ${first}`)];
+  if (rest.length) blocks.push(context(rest.join('\n')));
+  return { text: `:calendar: ${first}`, blocks };
 }

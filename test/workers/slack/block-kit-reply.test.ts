@@ -200,6 +200,33 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
       'context: Reply in this thread to ask more about it.',
     ],
   },
+  'digest-list': {
+    reply: {
+      kind: 'digest-list',
+      digests: [
+        {
+          id: 'd0123456789abcdef',
+          question: 'sales by <region>',
+          schedule: 'every Monday at 9:00 (Europe/Berlin time)',
+          owner: { id: 'U0ALICE01', name: 'Alice' },
+          paused: true,
+          lastRun: 'last posted Monday 7 December 2026 at 9:00',
+          actions: [{ kind: 'digest', digest: 'd0123456789abcdef', do: 'resume' }],
+        },
+      ],
+    },
+    text: '1 digest in this channel',
+    blocks: [
+      'section: *1 digest in this channel*',
+      'section: *sales by &lt;region&gt;* every Monday at 9:00 (Europe/Berlin time) · paused',
+      'context: Set up by Alice · last posted Monday 7 December 2026 at 9:00',
+    ],
+  },
+  'digest-set-up': {
+    reply: { kind: 'digest-set-up', lines: ['Digest set up: “a<b”.', 'Your time zone is not known to me.'] },
+    text: ':calendar: Digest set up: “a&lt;b”.',
+    blocks: ['section: :calendar: Digest set up: “a&lt;b”.', 'context: Your time zone is not known to me.'],
+  },
 };
 
 describe('Block Kit rendering of every reply kind', () => {
