@@ -1,6 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { DigestListReply, DigestReply, DigestSetUpReply } from '../conversation/reply';
-import { context, safe, section, type SlackContent } from './slack-content';
+import { digestActionId, DigestButtonValue, encodeButtonValue } from '../../core/slack-actions';
+import { actions, context, safe, section, type SlackContent } from './slack-content';
+
+const DIGEST_LABELS = { pause: 'Pause', resume: 'Resume', 'send-now': 'Send now', delete: 'Delete' } as const;
 
 /**
  * A digest post: what it follows, the headline in bold and the findings as bullets, then the
@@ -19,8 +22,8 @@ export function digestMessage(reply: DigestReply): SlackContent {
 }
 
 /**
- * The channel's digests, one section each: what, when, whose, and how the last run went. The
- * buttons of the playground's list are left out here: the Slack edge does not route them yet.
+ * The channel's digests, one section each: what, when, whose, how the last run went, and its
+ * buttons (pause or resume, send now, delete), which the worker lets only its creator use.
  */
 export function digestListMessage(reply: DigestListReply): SlackContent {
   if (reply.digests.length === 0) {
@@ -35,6 +38,15 @@ export function digestListMessage(reply: DigestListReply): SlackContent {
     blocks.push(section(`*${safe(digest.question)}* ${safe(digest.schedule)}${state}`));
     const by = digest.owner.name ? safe(digest.owner.name) : `<@${safe(digest.owner.id)}>`;
     blocks.push(context(`Set up by ${by}${digest.lastRun ? ` · ${safe(digest.lastRun)}` : ''}`));
+    blocks.push(
+      actions(
+        digest.actions.map((action) => ({
+          actionId: digestActionId(action.do, action.digest),
+          label: DIGEST_LABELS[action.do],
+          value: encodeButtonValue(DigestButtonValue, { digest: action.digest, do: action.do }),
+        })),
+      ),
+    );
   }
   return { text: heading, blocks };
 }

@@ -3,6 +3,8 @@ import {
   ASK_ACTION_PATTERN,
   AskButtonValue,
   decodeButtonValue,
+  DIGEST_ACTION_PATTERN,
+  DigestButtonValue,
   DOWNLOAD_CSV_ACTION,
   ExportButtonValue,
   SHOW_SQL_ACTION,
@@ -220,6 +222,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
       'section: *1 digest in this channel*',
       'section: *sales by &lt;region&gt;* every Monday at 9:00 (Europe/Berlin time) · paused',
       'context: Set up by Alice · last posted Monday 7 December 2026 at 9:00',
+      'actions: [Resume]',
     ],
   },
   'digest-set-up': {
@@ -246,6 +249,17 @@ describe('Block Kit rendering of every reply kind', () => {
     expect(rendered.map((b) => b.actionId)).toEqual([SHOW_SQL_ACTION, DOWNLOAD_CSV_ACTION]);
     for (const button of rendered)
       expect(decodeButtonValue(ExportButtonValue, button.value)).toEqual({ answer: ANSWER_ID });
+  });
+
+  it('gives each digest of the list its own buttons, which carry the digest and what to do with it', () => {
+    const rendered = buttons(blockKitReply(CASES['digest-list'].reply).blocks);
+
+    expect(rendered.map((b) => b.actionId)).toEqual(['analytics.digest.resume.d0123456789abcdef']);
+    expect(rendered[0]?.actionId).toMatch(DIGEST_ACTION_PATTERN);
+    expect(decodeButtonValue(DigestButtonValue, rendered[0]?.value)).toEqual({
+      digest: 'd0123456789abcdef',
+      do: 'resume',
+    });
   });
 
   it('makes each suggested question a button that asks it about its own dataset', () => {
