@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { digestFigures, digestTable } from './digest-bench';
 import { edgeFigures, edgeTable } from './edge-bench';
 import { cliFigures } from './cli-bench';
 import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
@@ -11,7 +12,7 @@ import { questionFigures } from './question-bench';
  * same run, because these machines are noisy. `npm run bench -- --record` also
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
  * the Slack edge's section (cold start, warm latency, bundle size), `-- --playground`
- * only the playground's (start to page, answer to page).
+ * only the playground's (start to page, answer to page), `-- --digest` only the digest's.
  */
 async function main(): Promise<void> {
   const report = await sections();
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 
 async function sections(): Promise<string> {
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
+  if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
   const edge = edgeTable(await edgeFigures());
   if (process.argv.includes('--edge')) return `${edge}\n`;
   return `${await analysisReport()}\n${edge}\n\n${playgroundTable(await playgroundFigures())}\n`;
@@ -60,7 +62,7 @@ async function analysisReport(): Promise<string> {
     '| --- | --- | --- | --- |',
     ...questions,
   ].join('\n');
-  return `${table}\n\n${pandas}\n\n${questionTable}\n`;
+  return `${table}\n\n${pandas}\n\n${questionTable}\n\n${digestTable(await digestFigures())}\n`;
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@ import type { AnalyzeRequest } from './analyze-command';
 export const edgeTexts = {
   announcement(user: string, request: AnalyzeRequest): string {
     if (request.kind === 'question') return `<@${user}> asked: “${escapeMrkdwn(request.text)}”`;
+    if (request.kind === 'digest') return `<@${user}> set up a digest: “${escapeMrkdwn(request.text)}”`;
+    if (request.kind === 'digests') return `<@${user}> asked which digests this channel has.`;
     return request.command === 'list'
       ? `<@${user}> asked which datasets this channel has.`
       : `<@${user}> asked how to use \`/analyze\`.`;

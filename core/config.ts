@@ -31,6 +31,11 @@ const Env = z.object({
   LLM_NARRATIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   LLM_SHARE_SAMPLE_ROWS: flag.default(false),
   JOB_MAX_RECEIVES: z.coerce.number().int().min(1).default(5),
+  JOB_QUEUE_ARN: z.string().startsWith('arn:').optional(),
+  DIGEST_SCHEDULE_GROUP: z.string().min(1).max(64).optional(),
+  DIGEST_SCHEDULER_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  DIGEST_DEAD_LETTER_QUEUE_ARN: z.string().startsWith('arn:').optional(),
+  DIGEST_RETRY_POLICY: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
@@ -58,6 +63,20 @@ export interface LlmConfig {
   shareSampleRows: boolean;
 }
 
+/** Where the worker keeps digest schedules in AWS: the stack's group, the queue they send to, and what Scheduler sends with. */
+export interface DigestSchedulingConfig {
+  groupName: string;
+  queueArn: string;
+  roleArn: string;
+  deadLetterQueueArn: string;
+  retryPolicy: { maximumEventAgeInSeconds: number; maximumRetryAttempts: number };
+}
+
+const RetryPolicy = z.object({
+  maximumEventAgeInSeconds: z.number().int().min(60).max(86_400),
+  maximumRetryAttempts: z.number().int().min(0).max(185),
+});
+
 export interface Config {
   /** Files larger than this are refused before they are read. */
   maxUploadBytes: number;
@@ -71,6 +90,8 @@ export interface Config {
   llm: LlmConfig;
   /** The queue's maxReceiveCount: on the last delivery the worker tells the user before the job goes to the DLQ. */
   jobMaxReceives: number;
+  /** Set in AWS by the stack; absent locally (croner) or when a deployment has no scheduler. */
+  digestScheduling: DigestSchedulingConfig | undefined;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -98,6 +119,7 @@ export function loadConfig(env: Environment = process.env): Config {
       shareSampleRows: vars.LLM_SHARE_SAMPLE_ROWS,
     },
     jobMaxReceives: vars.JOB_MAX_RECEIVES,
+    digestScheduling: digestSchedulingFrom(vars),
     logLevel: vars.LOG_LEVEL,
   };
 }
@@ -139,4 +161,33 @@ export function localEnvironment(dotenvPath: string, env: Environment = process.
     throw new ConfigError(`Could not read ${dotenvPath}: ${(error as Error).message}`);
   }
   return { ...parseEnv(text), ...env };
+}
+
+/** All the digest settings or none: a half-configured scheduler would fail on the first subscription. */
+function digestSchedulingFrom(vars: z.infer<typeof Env>): DigestSchedulingConfig | undefined {
+  const group = vars.DIGEST_SCHEDULE_GROUP;
+  const role = vars.DIGEST_SCHEDULER_ROLE_ARN;
+  const deadLetters = vars.DIGEST_DEAD_LETTER_QUEUE_ARN;
+  const queue = vars.JOB_QUEUE_ARN;
+  if (!group && !role && !deadLetters) return undefined;
+  if (!group || !role || !deadLetters || !queue || !vars.DIGEST_RETRY_POLICY) {
+    throw new ConfigError(
+      'Digest scheduling needs DIGEST_SCHEDULE_GROUP, DIGEST_SCHEDULER_ROLE_ARN, DIGEST_DEAD_LETTER_QUEUE_ARN, DIGEST_RETRY_POLICY and JOB_QUEUE_ARN together.',
+    );
+  }
+  let policy: unknown;
+  try {
+    policy = JSON.parse(vars.DIGEST_RETRY_POLICY);
+  } catch {
+    throw new ConfigError('Environment variable DIGEST_RETRY_POLICY is invalid: not JSON.');
+  }
+  const retryPolicy = RetryPolicy.safeParse(policy);
+  if (!retryPolicy.success) throw new ConfigError('Environment variable DIGEST_RETRY_POLICY is invalid.');
+  return {
+    groupName: group,
+    queueArn: queue,
+    roleArn: role,
+    deadLetterQueueArn: deadLetters,
+    retryPolicy: retryPolicy.data,
+  };
 }

@@ -101,7 +101,53 @@ export const ExportJob = z.object({
 });
 export type ExportJob = z.infer<typeof ExportJob>;
 
-export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob]);
+/** A digest's id: `d` and 16 hex digits, also its schedule's name (EventBridge allows 64 characters). */
+export const DigestId = z.string().regex(/^d[0-9a-f]{16}$/, 'not a digest id');
+
+/**
+ * A scheduled digest is due: the worker runs the digest's stored plan on the newest data and
+ * posts in the channel. The job id comes from the digest and `dueAt` (see `digestJobOf`), so a
+ * schedule that fires twice for one time posts once.
+ */
+export const DigestJob = z.object({
+  ...JobBase,
+  kind: z.literal('digest'),
+  digest: DigestId,
+  /** The run's scheduled time, not the time it arrived: the period the digest covers follows from it. */
+  dueAt: z.iso.datetime(),
+});
+export type DigestJob = z.infer<typeof DigestJob>;
+
+/** What `digest …`, `digests` and the digest buttons ask of the worker. */
+export const DigestCommand = z.discriminatedUnion('do', [
+  z.object({
+    do: z.literal('subscribe'),
+    /** `weekly sales by region on Monday 9:00`, as typed after `digest`. */
+    text: z.string().min(1).max(2000),
+    /** The person's IANA zone as the platform gave it; absent means UTC. */
+    timeZone: z.string().max(64).optional(),
+    /** "Send this every week" under an answer: that answer's job, whose plan the digest takes. */
+    answer: z
+      .string()
+      .regex(/^j[0-9a-f]{24}$/)
+      .optional(),
+  }),
+  z.object({ do: z.literal('list') }),
+  z.object({ do: z.enum(['pause', 'resume', 'send-now', 'delete']), digest: DigestId }),
+]);
+export type DigestCommand = z.infer<typeof DigestCommand>;
+
+export const DigestCommandJob = z.object({ ...JobBase, kind: z.literal('digest-command'), command: DigestCommand });
+export type DigestCommandJob = z.infer<typeof DigestCommandJob>;
+
+export const Job = z.discriminatedUnion('kind', [
+  IngestJob,
+  QuestionJob,
+  CommandJob,
+  ExportJob,
+  DigestJob,
+  DigestCommandJob,
+]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 

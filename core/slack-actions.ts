@@ -16,6 +16,14 @@ const ASK_ACTION_PREFIX = 'analytics.ask.';
 export const ASK_ACTION_PATTERN = /^analytics\.ask\.\d+$/;
 export const SHOW_SQL_ACTION = 'analytics.show_sql';
 export const DOWNLOAD_CSV_ACTION = 'analytics.download_csv';
+/** "Send this every week" under an answer; its value is the answer's (`ExportButtonValue`). */
+export const SUBSCRIBE_ACTION = 'analytics.subscribe';
+/** A digest's buttons in `/analyze digests`, one per digest and verb so each id is unique in its message. */
+export const DIGEST_ACTION_PATTERN = /^analytics\.digest\.[a-z-]+\.d[0-9a-f]{16}$/;
+
+export function digestActionId(verb: string, digest: string): string {
+  return `analytics.digest.${verb}.${digest}`;
+}
 
 export function askActionId(index: number): string {
   return `${ASK_ACTION_PREFIX}${index}`;
@@ -36,6 +44,13 @@ export const ExportButtonValue = z.object({
   answer: z.string().regex(/^j[0-9a-f]{24}$/),
 });
 export type ExportButtonValue = z.infer<typeof ExportButtonValue>;
+
+/** Pause, resume, send now or delete one digest. */
+export const DigestButtonValue = z.object({
+  digest: z.string().regex(/^d[0-9a-f]{16}$/),
+  do: z.enum(['pause', 'resume', 'send-now', 'delete']),
+});
+export type DigestButtonValue = z.infer<typeof DigestButtonValue>;
 
 export class ButtonValueError extends Error {
   readonly code = 'BUTTON_VALUE_INVALID';

@@ -34,5 +34,7 @@ export const storageKeys = {
   jobLedger: (scope: Scope, jobId: string) => `jobs/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
   /** A job the queue gave up on after its last receive, as the dead-letter consumer found it. */
   deadLetter: (scope: Scope, jobId: string) => `dead-letters/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
-  digest: (tenant: string, id: string) => `digests/${segment(tenant, 'tenant')}/${segment(id, 'digest id')}.json`,
+  /** Every digest of one channel, for `/analyze digests`. */
+  digests: (scope: Scope) => `digests/${scoped(scope)}/`,
+  digest: (scope: Scope, id: string) => `digests/${scoped(scope)}/${segment(id, 'digest id')}.json`,
 };

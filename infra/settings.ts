@@ -6,6 +6,23 @@ import { InfraError } from './errors';
 // `cdk synth -c key=value` hands every value over as a string, cdk.json as JSON: accept both.
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+/** `s3://bucket/prefix`: an S3 prefix an operator controls, which a digest may read its data from. */
+const linkedPrefix = z
+  .string()
+  .trim()
+  .regex(
+    /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^*?]+$/,
+    'must be s3://bucket/prefix, with a prefix and no wildcards',
+  )
+  .transform((uri) => {
+    const [bucket = '', ...key] = uri.slice('s3://'.length).split('/');
+    return { bucket, prefix: key.join('/') };
+  });
+// A list in cdk.json, or one comma-separated string from `-c`.
+const linkedPrefixes = z
+  .union([z.array(z.string()), z.string().transform((list) => list.split(',').filter((item) => item.trim()))])
+  .pipe(z.array(linkedPrefix).max(20));
+
 const retention = z.coerce
   .number()
   .refine((days) => Object.values(RetentionDays).includes(days), 'must be a CloudWatch Logs retention period')
@@ -50,6 +67,8 @@ const Settings = z
     llmPlanTimeoutMs: integer(1000, 120_000).optional(),
     llmNarrativeTimeoutMs: integer(1000, 120_000).optional(),
     metricsNamespace: z.string().min(1).default('AnalyticsBot'),
+    // Where operators' nightly exports live; the worker may read these prefixes and no others outside its bucket.
+    linkedDataPrefixes: linkedPrefixes.default([]),
     retainData: flag.default(true),
   })
   .refine(

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type App from '@slack/bolt/dist/App';
 import { ConfigError, loadConfig, LOCAL_SECRET_VARIABLES, type Config, type Environment } from '../core/config';
+import { digestJobOf } from '../core/digest-scheduler';
 import { EnvSecretSource } from '../core/env-secret-source';
 import type { JobHandler } from '../core/job-queue';
+import { LocalDigestScheduler } from '../core/local-digest-scheduler';
 import { MemoryJobQueue } from '../core/memory-job-queue';
 import type { ChatRoom } from '../workers/playground/chat-room';
 import { roomWithHistory } from './playground/room-history';
@@ -88,8 +90,22 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
 
   const logger = new Logger({ serviceName: 'analytics-bot-local', logLevel: config.logLevel });
   const { room, flush } = await roomWithHistory(join(config.deployment.dataDir, 'playground'));
+  // Digests fall due in this process (croner), and their jobs go on the same queue as everything else.
+  const scheduler = new LocalDigestScheduler({
+    onDue: (trigger) => queue.enqueue(digestJobOf(trigger)),
+    onError: (error, trigger) =>
+      logger.error('a digest could not be queued', { digest: trigger.digest, error: String(error) }),
+  });
   // The worker (DuckDB, Chart.js, the planner) loads while the page is already served; jobs wait for it.
-  const worker = loadWorker({ config, secrets, logger, room, dataDir: config.deployment.dataDir, slack: !!tokens });
+  const worker = loadWorker({
+    config,
+    secrets,
+    logger,
+    room,
+    scheduler,
+    dataDir: config.deployment.dataDir,
+    slack: !!tokens,
+  });
   const handleJob: JobHandler = async (...args) => (await worker)(...args);
   const queue = new MemoryJobQueue(handleJob, {
     maxReceives: config.jobMaxReceives,
@@ -139,24 +155,38 @@ interface WorkerParts {
   secrets: EnvSecretSource;
   logger: Logger;
   room: ChatRoom;
+  scheduler: LocalDigestScheduler;
   dataDir: string;
   slack: boolean;
 }
 
 /** The worker's job handler, with a conversation adapter for the playground and, when it is on, for Slack. */
-async function loadWorker({ config, secrets, logger, room, dataDir, slack }: WorkerParts): Promise<JobHandler> {
-  const [{ FolderBlobStore }, { createJobHandler }, { languageModelSource }, playground, slackClient, slackPort] =
-    await Promise.all([
-      import('../core/folder-blob-store'),
-      import('../workers/jobs/job-handler'),
-      import('../workers/llm/language-model-source'),
-      import('../workers/playground/playground-conversation'),
-      import('../workers/slack/slack-client'),
-      import('../workers/slack/slack-conversation'),
-    ]);
+async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
+  const { config, secrets, logger, room, scheduler, dataDir, slack } = parts;
+  const [
+    { FolderBlobStore },
+    { createJobHandler },
+    { languageModelSource },
+    { restoreSchedules },
+    playground,
+    slackClient,
+    slackPort,
+  ] = await Promise.all([
+    import('../core/folder-blob-store'),
+    import('../workers/jobs/job-handler'),
+    import('../workers/llm/language-model-source'),
+    import('../workers/digest/channel-digests'),
+    import('../workers/playground/playground-conversation'),
+    import('../workers/slack/slack-client'),
+    import('../workers/slack/slack-conversation'),
+  ]);
   const client = slackClient.slackClientFactory({ apiUrl: config.slackApiUrl, logger });
+  const store = new FolderBlobStore(dataDir);
+  const restored = await restoreSchedules(store, scheduler);
+  if (restored > 0) logger.info('digest schedules restored', { digests: restored });
   return createJobHandler({
-    store: new FolderBlobStore(dataDir),
+    store,
+    digestScheduler: scheduler,
     conversations: {
       playground: playground.playgroundConversations(room),
       ...(slack ? { slack: slackPort.slackConversations({ secrets, client }) } : {}),

@@ -30,7 +30,9 @@ export type WorkerErrorCode =
   /** A model-written SQL statement needed more memory than its sandbox has: the question's to change, not retried. */
   | 'SQL_TOO_MUCH_MEMORY'
   /** A model-written SQL statement failed in DuckDB. */
-  | 'SQL_FAILED';
+  | 'SQL_FAILED'
+  /** `/analyze digest …` without a cadence, time, day or question that can be read. */
+  | 'DIGEST_NOT_UNDERSTOOD';
 
 /**
  * An error whose message can be shown to the person who sent the file: one line,

@@ -1,9 +1,12 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ConfigError, loadConfig } from '../core/config';
+import { jobOfMessage } from '../core/digest-scheduler';
+import { EventBridgeDigestScheduler } from '../core/eventbridge-digest-scheduler';
 import { Job } from '../core/job';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
@@ -52,7 +55,8 @@ function parseJob(record: SQSRecord): Job {
   } catch (error) {
     throw new PoisonMessageError('The message body is not JSON.', { cause: error });
   }
-  const parsed = Job.safeParse(body);
+  // A digest schedule's trigger carries its due time, not a job id; it becomes its digest job here.
+  const parsed = Job.safeParse(jobOfMessage(body));
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)');
     throw new PoisonMessageError(`The message is not a valid job (at ${where.join(', ')}).`);
@@ -172,7 +176,11 @@ function compose(): SqsHandler {
   // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
   const metrics = new Metrics({ serviceName: 'analytics-worker' });
   const secrets = new SecretsManagerSource(config.deployment.secrets);
+  const scheduling = config.digestScheduling;
   const handleJob = createJobHandler({
+    ...(scheduling
+      ? { digestScheduler: new EventBridgeDigestScheduler({ client: new SchedulerClient({}), ...scheduling }) }
+      : {}),
     store: new S3BlobStore(config.deployment.bucket),
     // Teams jobs have no adapter yet, so the worker acknowledges and drops them.
     conversations: {

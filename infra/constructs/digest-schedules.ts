@@ -2,7 +2,7 @@ import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { ScheduleGroup, type CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keyUseThrough } from './key-use';
 
@@ -17,22 +17,25 @@ export const DIGEST_RETRY_POLICY: CfnSchedule.RetryPolicyProperty = {
 
 export interface DigestSchedulesProps {
   key: IKey;
+  /** The FIFO job queue the schedules send digest triggers to. */
+  jobQueue: IQueue;
   /** The schedule group's name. */
   groupName: string;
   removalPolicy: RemovalPolicy;
 }
 
 /**
- * The plumbing for scheduled digests: a schedule group the bot will create one schedule per
- * subscribed channel in, the role Scheduler runs them with, the retry policy (stack output) and a
- * dead-letter queue. The schedules and their target, the digest trigger, come with the digest
- * feature, which grants this role permission to invoke the trigger and lets the bot create
- * schedules in the group and pass the role.
+ * The plumbing for scheduled digests: a schedule group the worker creates one schedule per digest
+ * in, the role Scheduler runs them with (it may send to the job queue and the dead-letter queue
+ * only), the retry policy and a dead-letter queue. The worker's own grants to manage schedules in
+ * the group and to pass this role are in `Worker`.
  */
 export class DigestSchedules extends Construct {
   readonly group: ScheduleGroup;
   readonly role: Role;
   readonly deadLetterQueue: Queue;
+  /** Every schedule of the group, for the worker's grant. */
+  readonly scheduleArns: string;
 
   constructor(scope: Construct, id: string, props: DigestSchedulesProps) {
     super(scope, id);
@@ -53,11 +56,11 @@ export class DigestSchedules extends Construct {
         'This queue is itself the dead-letter queue of the digest schedules; what lands here is for an operator to inspect, and an alarm fires on its first message.',
     });
 
-    const schedulesOfGroup = Stack.of(this).formatArn({
+    const schedulesOfGroup = (this.scheduleArns = Stack.of(this).formatArn({
       service: 'scheduler',
       resource: 'schedule',
       resourceName: `${props.groupName}/*`,
-    });
+    }));
     this.role = new Role(this, 'Role', {
       description: 'EventBridge Scheduler runs the digest schedules with this role',
       // Only schedules of this account's digest group may use it (confused-deputy guard).
@@ -68,11 +71,8 @@ export class DigestSchedules extends Construct {
         },
       }),
     });
-    this.role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
-    );
-    this.role.addToPrincipalPolicy(
-      keyUseThrough(props.key, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt'], [this.deadLetterQueue.queueArn]),
-    );
+    const queues = [props.jobQueue.queueArn, this.deadLetterQueue.queueArn];
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: queues }));
+    this.role.addToPrincipalPolicy(keyUseThrough(props.key, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt'], queues));
   }
 }

@@ -20,7 +20,9 @@ export interface JobQueueProps {
 
 /**
  * The FIFO queue of jobs, one message group per conversation. The edge sets each message's
- * deduplication id from the platform's event id, so content-based deduplication stays off.
+ * deduplication id from the platform's event id. EventBridge Scheduler cannot set one, so
+ * content-based deduplication is on for its digest triggers: their body holds the digest and the
+ * run's scheduled time, so a run delivered twice is dropped. An explicit id still wins over it.
  */
 export class JobQueue extends Construct {
   readonly queue: Queue;
@@ -45,7 +47,7 @@ export class JobQueue extends Construct {
     });
     this.queue = new Queue(this, 'Jobs', {
       ...shared,
-      contentBasedDeduplication: false,
+      contentBasedDeduplication: true,
       visibilityTimeout: visibilityFor(props.consumerTimeout),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },

@@ -1,6 +1,6 @@
-import { Duration, Size, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Size, Stack, Validations } from 'aws-cdk-lib';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping, type Code } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -38,6 +38,20 @@ export interface WorkerProps {
   batchSize: number;
   logRetention: RetentionDays;
   logLevel: BotSettings['logLevel'];
+  digests: WorkerDigestProps;
+}
+
+/** What the worker needs to manage digest schedules and read operators' linked data. */
+export interface WorkerDigestProps {
+  groupName: string;
+  /** `arn:…:schedule/<group>/*`: the only schedules the worker may create, change or delete. */
+  scheduleArns: string;
+  /** The role schedules run with; the only role the worker may pass. */
+  schedulerRole: IRole;
+  deadLetterQueue: IQueue;
+  retryPolicy: { maximumEventAgeInSeconds: number; maximumRetryAttempts: number };
+  /** Operators' S3 prefixes a digest may read (deploy setting `linkedDataPrefixes`). */
+  linkedData: BotSettings['linkedDataPrefixes'];
 }
 
 /**
@@ -69,6 +83,14 @@ export class Worker extends Construct {
         TEAMS_SECRET_ARN: teams.secretArn,
         // The delivery that reaches the redrive limit is the job's last: the worker then tells the user.
         JOB_MAX_RECEIVES: String(MAX_RECEIVE_COUNT),
+        JOB_QUEUE_ARN: props.queue.queueArn,
+        DIGEST_SCHEDULE_GROUP: props.digests.groupName,
+        DIGEST_SCHEDULER_ROLE_ARN: props.digests.schedulerRole.roleArn,
+        DIGEST_DEAD_LETTER_QUEUE_ARN: props.digests.deadLetterQueue.queueArn,
+        DIGEST_RETRY_POLICY: JSON.stringify(props.digests.retryPolicy),
+        DIGEST_LINKED_PREFIXES: props.digests.linkedData
+          .map(({ bucket, prefix }) => `s3://${bucket}/${prefix}`)
+          .join(','),
       },
       logRetention: props.logRetention,
       logLevel: props.logLevel,
@@ -102,6 +124,7 @@ export class Worker extends Construct {
       keyUseThrough(props.key, 's3', ['kms:GenerateDataKey', 'kms:Decrypt'], [props.bucket.bucketArn]),
       new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }),
       keyUseThrough(props.key, 'secretsmanager', ['kms:Decrypt'], secretArns),
+      ...digestStatements(props.digests),
     ];
     for (const statement of statements) role.addToPrincipalPolicy(statement);
     // cdk-nag names an object ARN by the bucket's logical id: `<StorageData1234ABCD.Arn>/datasets/*`.
@@ -110,6 +133,18 @@ export class Worker extends Construct {
       ...BUCKET_PREFIXES.map((prefix) => ({
         id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${prefix}/*]`,
         reason: `The worker reads and writes objects under ${prefix}/ only; the keys below it carry tenant, channel and job or dataset ids known only at run time.`,
+      })),
+    );
+
+    Validations.of(role).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${props.digests.groupName}/*]`,
+        reason:
+          'The worker creates, changes and deletes one schedule per digest, named by the digest id known only when a digest is set up, and only in the stack’s digest schedule group.',
+      },
+      ...props.digests.linkedData.map(({ bucket, prefix }) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${prefix}*]`,
+        reason: `An operator linked s3://${bucket}/${prefix} for digests (setting linkedDataPrefixes); the worker reads the newest object under it, whose name is known only at run time.`,
       })),
     );
 
@@ -138,4 +173,38 @@ export class Worker extends Construct {
         'Lambda manages the network interfaces of a VPC function with its role; the EC2 Describe actions support no resource-level permissions and the interfaces do not exist before Lambda creates them. These are the actions of AWSLambdaVPCAccessExecutionRole, kept inline so no AWS managed policy is attached.',
     });
   }
+}
+
+/**
+ * Schedules of the digest group only; passing the scheduler's role only, and only to Scheduler;
+ * reading the operators' linked prefixes only.
+ */
+function digestStatements(digests: WorkerDigestProps): PolicyStatement[] {
+  const statements = [
+    new PolicyStatement({
+      actions: [
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:GetSchedule',
+        'scheduler:DeleteSchedule',
+      ],
+      resources: [digests.scheduleArns],
+    }),
+    new PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [digests.schedulerRole.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    }),
+  ];
+  for (const { bucket, prefix } of digests.linkedData) {
+    statements.push(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${Aws.PARTITION}:s3:::${bucket}/${prefix}*`] }),
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [`arn:${Aws.PARTITION}:s3:::${bucket}`],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
+    );
+  }
+  return statements;
 }

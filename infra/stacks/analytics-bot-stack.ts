@@ -105,6 +105,13 @@ export class AnalyticsBotStack extends Stack {
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
     });
+    const digestGroup = `${s.stackName}-digests`;
+    const digests = new DigestSchedules(this, 'Digests', {
+      key,
+      jobQueue: jobs.queue,
+      groupName: digestGroup,
+      removalPolicy,
+    });
     const worker = new Worker(this, 'Worker', {
       code: workerCode(FUNCTION_ARCHITECTURE.npmCpu),
       queue: jobs.queue,
@@ -122,6 +129,17 @@ export class AnalyticsBotStack extends Stack {
       batchSize: s.workerBatchSize,
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
+      digests: {
+        groupName: digestGroup,
+        scheduleArns: digests.scheduleArns,
+        schedulerRole: digests.role,
+        deadLetterQueue: digests.deadLetterQueue,
+        retryPolicy: {
+          maximumEventAgeInSeconds: Number(DIGEST_RETRY_POLICY.maximumEventAgeInSeconds),
+          maximumRetryAttempts: Number(DIGEST_RETRY_POLICY.maximumRetryAttempts),
+        },
+        linkedData: s.linkedDataPrefixes,
+      },
     });
 
     const deadLetters = new DeadLetterConsumer(this, 'DeadLetters', {
@@ -145,11 +163,6 @@ export class AnalyticsBotStack extends Stack {
       name: `${s.stackName}-api`,
       resourceArn: api.api.deploymentStage.stageArn,
       requestsPer5MinutesPerIp: s.wafRequestsPer5MinutesPerIp,
-    });
-    const digests = new DigestSchedules(this, 'Digests', {
-      key,
-      groupName: `${s.stackName}-digests`,
-      removalPolicy,
     });
 
     const alarms = new BotAlarms(this, 'Alarms', {

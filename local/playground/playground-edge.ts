@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobIdFor, type Job, type PlaygroundConversation } from '../../core/job';
+import { DigestId, jobIdFor, type DigestCommand, type Job, type PlaygroundConversation } from '../../core/job';
 import type { JobQueue } from '../../core/job-queue';
 import type { ChatRoom } from '../../workers/playground/chat-room';
 import { replyHtml } from '../../workers/playground/reply-html';
@@ -16,7 +16,19 @@ const Action = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ask'), dataset: z.string().min(1).max(128), question: z.string().min(1).max(500) }),
   z.object({ kind: z.literal('show-sql'), answer: z.string().regex(/^j[0-9a-f]{24}$/) }),
   z.object({ kind: z.literal('download-csv'), answer: z.string().regex(/^j[0-9a-f]{24}$/) }),
+  z.object({ kind: z.literal('subscribe'), answer: z.string().regex(/^j[0-9a-f]{24}$/) }),
+  z.object({ kind: z.literal('digest'), digest: DigestId, do: z.enum(['pause', 'resume', 'send-now', 'delete']) }),
 ]);
+
+/** The page runs on this machine, so its person's time zone is the machine's. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** `digests`, or `digest <cadence> <question>`; `undefined` for anything else. */
+function digestCommandOf(text: string): DigestCommand | undefined {
+  if (/^\s*digests\s*$/i.test(text)) return { do: 'list' };
+  const subscription = /^\s*digest\s+(.+)$/is.exec(text)?.[1]?.trim();
+  return subscription ? { do: 'subscribe', text: subscription, timeZone: LOCAL_ZONE } : undefined;
+}
 
 export interface PlaygroundEdgeOptions {
   room: ChatRoom;
@@ -77,6 +89,14 @@ export function playgroundEdge({ room, queue, clock = () => new Date() }: Playgr
       if (command) {
         return start(conversation, said.id, 'Looking…', (base) => ({ ...base, kind: 'command', command }));
       }
+      const digest = digestCommandOf(text);
+      if (digest) {
+        return start(conversation, said.id, 'Working on it…', (base) => ({
+          ...base,
+          kind: 'digest-command',
+          command: digest,
+        }));
+      }
       await start(conversation, said.id, 'Working on it…', (base) => ({
         ...base,
         kind: 'question',
@@ -109,6 +129,13 @@ export function playgroundEdge({ room, queue, clock = () => new Date() }: Playgr
           via: 'button',
           dataset,
         }));
+      }
+      if (parsed.kind === 'subscribe' || parsed.kind === 'digest') {
+        const command: DigestCommand =
+          parsed.kind === 'subscribe'
+            ? { do: 'subscribe', text: 'weekly', answer: parsed.answer, timeZone: LOCAL_ZONE }
+            : { do: parsed.do, digest: parsed.digest };
+        return start(conversation, click, 'Working on it…', (base) => ({ ...base, kind: 'digest-command', command }));
       }
       const format = parsed.kind === 'show-sql' ? 'sql' : 'csv';
       await start(conversation, click, format === 'sql' ? 'Fetching the SQL…' : 'Writing the CSV…', (base) => ({

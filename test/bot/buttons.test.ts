@@ -6,6 +6,9 @@ import {
   encodeButtonValue,
   ExportButtonValue,
   SHOW_SQL_ACTION,
+  digestActionId,
+  DigestButtonValue,
+  SUBSCRIBE_ACTION,
 } from '../../core/slack-actions';
 import { EdgeHarness } from './edge-harness';
 import { buttonClick, CHANNEL, USER } from './slack-requests';
@@ -61,6 +64,31 @@ describe('buttons on the worker’s replies', () => {
 
     expect(edge.jobs()).toEqual([expect.objectContaining({ kind: 'export', format, answer })]);
     expect(edge.posted()[0]).toMatchObject({ thread_ts: '1700001000.000001' });
+  });
+
+  it('turns “Send this every week” and a digest’s buttons into digest commands for the worker', async () => {
+    const digest = 'd0123456789abcdef';
+    await edge.send(
+      buttonClick({
+        actionId: SUBSCRIBE_ACTION,
+        value: encodeButtonValue(ExportButtonValue, { answer }),
+        messageTs: '1700001000.000001',
+        responseUrl: edge.slack.responseUrl(),
+      }),
+    );
+    await edge.send(
+      buttonClick({
+        actionId: digestActionId('send-now', digest),
+        value: encodeButtonValue(DigestButtonValue, { digest, do: 'send-now' }),
+        messageTs: '1700001000.000002',
+        responseUrl: edge.slack.responseUrl(),
+      }),
+    );
+
+    expect(edge.jobs()).toEqual([
+      expect.objectContaining({ kind: 'digest-command', command: { do: 'subscribe', text: 'weekly', answer } }),
+      expect.objectContaining({ kind: 'digest-command', command: { do: 'send-now', digest } }),
+    ]);
   });
 
   it('tells the clicker privately when a button’s value is unreadable, and queues nothing', async () => {

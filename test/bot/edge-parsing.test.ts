@@ -8,6 +8,9 @@ describe('parseAnalyzeText', () => {
     ['  Help ', { kind: 'command', command: 'help' }],
     ['list', { kind: 'command', command: 'list' }],
     ['list the top regions', { kind: 'question', text: 'list the top regions' }],
+    [' Digests ', { kind: 'digests' }],
+    ['digest weekly sales by region on Monday 9:00', { kind: 'digest', text: 'weekly sales by region on Monday 9:00' }],
+    ['digest', { kind: 'question', text: 'digest' }],
     ['  revenue by month in sales_q3.xlsx ', { kind: 'question', text: 'revenue by month in sales_q3.xlsx' }],
   ])('reads %j', (text, expected) => {
     expect(parseAnalyzeText(text)).toEqual(expected);

@@ -32,6 +32,18 @@ describe('/analyze through the edge Lambda', () => {
     expect(edge.sqs.queued[0]).toMatchObject({ groupId: `${TEAM}.${CHANNEL}`, deduplicationId: jobs[0]?.id });
   });
 
+  it('queues `digest …` as a subscription in the person’s Slack time zone, and `digests` as the list', async () => {
+    edge.slack.timeZones.set(USER, 'Europe/Berlin');
+    await edge.send(slashCommand({ text: 'digest weekly revenue by region', responseUrl: edge.slack.responseUrl() }));
+    await edge.send(slashCommand({ text: 'digests', responseUrl: edge.slack.responseUrl() }));
+
+    expect(edge.posted()[0]?.text).toBe(`<@${USER}> set up a digest: “weekly revenue by region”`);
+    expect(edge.jobs().map((job) => job.kind === 'digest-command' && job.command)).toEqual([
+      { do: 'subscribe', text: 'weekly revenue by region', timeZone: 'Europe/Berlin' },
+      { do: 'list' },
+    ]);
+  });
+
   it('reads the question as typed and posts it escaped, without unfurls, so it cannot ping the channel', async () => {
     // How Slack delivers `@channel why is P&L > plan? <https://evil.example|click>` followed by a typed "<!here>".
     await edge.send(

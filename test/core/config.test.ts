@@ -40,6 +40,27 @@ describe('loadConfig', () => {
   it('gives the Slack API URL the trailing slash the client needs', () => {
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9000/api' }).slackApiUrl).toBe('http://127.0.0.1:9000/api/');
   });
+
+  it('reads the digest scheduler settings the stack sets, all together or none', () => {
+    const digest = {
+      JOB_QUEUE_ARN: 'arn:aws:sqs:eu-west-1:123456789012:jobs.fifo',
+      DIGEST_SCHEDULE_GROUP: 'bot-digests',
+      DIGEST_SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
+      DIGEST_DEAD_LETTER_QUEUE_ARN: 'arn:aws:sqs:eu-west-1:123456789012:digest-dlq',
+      DIGEST_RETRY_POLICY: '{"maximumEventAgeInSeconds":3600,"maximumRetryAttempts":3}',
+    };
+
+    expect(loadConfig(digest).digestScheduling).toEqual({
+      groupName: 'bot-digests',
+      queueArn: digest.JOB_QUEUE_ARN,
+      roleArn: digest.DIGEST_SCHEDULER_ROLE_ARN,
+      deadLetterQueueArn: digest.DIGEST_DEAD_LETTER_QUEUE_ARN,
+      retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 },
+    });
+    expect(loadConfig({}).digestScheduling).toBeUndefined();
+    expect(() => loadConfig({ ...digest, DIGEST_SCHEDULER_ROLE_ARN: undefined })).toThrow(/DIGEST_SCHEDULER_ROLE_ARN/);
+    expect(() => loadConfig({ ...digest, DIGEST_RETRY_POLICY: 'soon' })).toThrow(/DIGEST_RETRY_POLICY is invalid/);
+  });
 });
 
 describe('localEnvironment', () => {

@@ -137,6 +137,34 @@ describe('the playground in a browser', () => {
     expect(await shown.textContent()).toMatch(/"Region"/);
   });
 
+  it('subscribes a digest, lists it, sends it now, and posts it at the top of the channel with SQL’s numbers', async () => {
+    await ask(page, '#composer-text', 'digest monthly total sales by region');
+    const setUp = await openThread(page, 'digest monthly total sales by region');
+    await setUp.getByText(/Digest set up: “total sales by region” on the 1st of every month at 9:00/).waitFor();
+
+    await ask(page, '#composer-text', 'digests');
+    const list = await openThread(page, 'digests');
+    await list.getByText('1 digest in this channel').waitFor();
+    await list.getByRole('button', { name: 'Send now' }).click();
+    await list.getByText('Sent “total sales by region” to the channel.').waitFor();
+
+    const post = page.locator('#messages .message', { hasText: 'Digest: total sales by region' }).last();
+    const headline = post.locator('.headline');
+    await headline.waitFor();
+    const [november] = await sql(
+      `SELECT sum(Sales) AS total FROM read_csv('${SUPERSTORE_CSV}', dateformat='%m/%d/%Y')
+       WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01'`,
+    );
+    const text = (await headline.textContent()) ?? '';
+    expect(text).toContain('in Nov 2017');
+    expect(states(text, Number(november?.total))).toBe(true);
+    expect(await post.textContent()).toContain('superstore.csv, uploaded');
+    const charts = (await openThread(page, 'Digest: total sales by region')).locator('img.chart');
+    await charts.nth(1).waitFor();
+    expect(await chartLoaded(charts.first())).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'digest.png') });
+  });
+
   it('keeps each channel to its own files', async () => {
     await page.click('[data-channel="operations"]');
     await ask(page, '#composer-text', 'total sales by region');

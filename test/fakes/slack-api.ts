@@ -70,6 +70,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly messages: SlackMessage[] = [];
   readonly uploads: UploadedFile[] = [];
+  /** People's time zones as `users.info` gives them (`tz`); a person not here has none set. */
+  readonly timeZones = new Map<string, string>();
   /** Where `apps.connections.open` sends a Socket Mode client (see `FakeSocketMode`). */
   socketModeUrl: string | undefined;
   /** Bodies POSTed to response URLs (`respond()` in Bolt), by response URL id. */
@@ -282,6 +284,12 @@ export class FakeSlack {
       const users = String(params.users ?? '');
       if (!/^U[A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
       return { ok: true, channel: { id: this.directChannelOf(users) } };
+    },
+    'users.info': (params) => {
+      const user = String(params.user ?? '');
+      if (!/^U[A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };
+      const tz = this.timeZones.get(user);
+      return { ok: true, user: { id: user, ...(tz ? { tz } : {}) } };
     },
     'files.info': (params) => {
       const file = this.files.get(String(params.file));

@@ -195,14 +195,22 @@ describe('digest schedule plumbing', () => {
     });
   });
 
-  it('lets that role send only to the encrypted digest dead-letter queue, for now', () => {
+  it('lets that role send only to the job queue and the encrypted digest dead-letter queue', () => {
     const grants = policyStatements(template).filter(({ policy }) => policy.startsWith('DigestsRole'));
+    const queues = [
+      getAtt(template, 'AWS::SQS::Queue', 'DigestsDeadLetters'),
+      getAtt(template, 'AWS::SQS::Queue', 'JobQueueJobs'),
+    ];
 
     expect(grants.map(({ statement }) => statement.Action)).toEqual([
       'sqs:SendMessage',
       ['kms:Decrypt', 'kms:GenerateDataKey'],
     ]);
-    expect(grants[0]?.statement.Resource).toEqual(getAtt(template, 'AWS::SQS::Queue', 'DigestsDeadLetters'));
+    // CDK orders a statement's resources but not its condition values.
+    expect(grants[0]?.statement.Resource).toEqual(queues);
+    expect(grants[1]?.statement.Condition).toMatchObject({
+      StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': expect.arrayContaining(queues) },
+    });
     template.hasResourceProperties('AWS::SQS::Queue', {
       KmsMasterKeyId: Match.anyValue(),
       MessageRetentionPeriod: 14 * 86_400,

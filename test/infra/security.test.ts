@@ -69,6 +69,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AnalyticsBot/Storage/AccessLogs AwsSolutions-S1',
         'AnalyticsBot/Worker/Function AwsSolutions-L1',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::*]',
+        'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/AnalyticsBot-digests/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/charts/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/datasets/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/digests/*]',
@@ -144,7 +145,7 @@ describe('least privilege', () => {
     expect(grantsOf('SlackEdgeFunctionRole')).toHaveLength(6);
   });
 
-  it('lets the worker consume the queue, use the bucket prefixes and read the three secrets, nothing else', () => {
+  it('lets the worker consume the queue, use the bucket prefixes, read the three secrets and manage digest schedules, nothing else', () => {
     const prefixes = ['charts', 'datasets', 'digests', 'jobs', 'threads', 'uploads'];
     const grants = normalized(grantsOf('WorkerFunctionRole'));
 
@@ -196,9 +197,37 @@ describe('least privilege', () => {
           resource: '*',
           condition: undefined,
         },
+        {
+          actions: [
+            'scheduler:CreateSchedule',
+            'scheduler:DeleteSchedule',
+            'scheduler:GetSchedule',
+            'scheduler:UpdateSchedule',
+          ],
+          resource: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':scheduler:',
+                { Ref: 'AWS::Region' },
+                ':',
+                { Ref: 'AWS::AccountId' },
+                ':schedule/AnalyticsBot-digests/*',
+              ],
+            ],
+          },
+          condition: undefined,
+        },
+        {
+          actions: ['iam:PassRole'],
+          resource: getAtt(template, 'AWS::IAM::Role', 'DigestsRole'),
+          condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        },
       ]),
     );
-    expect(grants).toHaveLength(10);
+    expect(grants).toHaveLength(12);
   });
 
   it('uses "*" as a resource only for X-Ray and the VPC network interfaces', () => {

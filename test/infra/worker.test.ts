@@ -70,8 +70,8 @@ describe('Worker', () => {
 });
 
 describe('job queue', () => {
-  it('is FIFO with deduplication ids from the jobs, not from the content', () => {
-    expect(jobs).toMatchObject({ FifoQueue: true, ContentBasedDeduplication: false });
+  it('is FIFO, deduplicating by content where no id is given (a digest schedule cannot give one)', () => {
+    expect(jobs).toMatchObject({ FifoQueue: true, ContentBasedDeduplication: true });
   });
 
   it('sends a message to a FIFO dead-letter queue after 5 failed receives', () => {

@@ -48,6 +48,7 @@ export function answerReply(view: AnswerView): AnswerReply {
     actions: [
       { kind: 'show-sql', answer: view.jobId },
       { kind: 'download-csv', answer: view.jobId },
+      { kind: 'subscribe', answer: view.jobId },
     ],
   };
 }

@@ -2,6 +2,8 @@
 export type ConversationErrorCode =
   /** The message to edit was deleted, or may no longer be edited by the bot: post anew instead. */
   | 'MESSAGE_GONE'
+  /** The bot may no longer post in the conversation: it was removed, or the channel archived or deleted. */
+  | 'NOT_IN_CONVERSATION'
   /** The platform's credentials (a bot token, an app password) are not configured for the worker. */
   | 'NOT_CONFIGURED';
 

@@ -17,7 +17,10 @@ export type Reply =
   | DatasetListReply
   | HelpReply
   | SqlReply
-  | CsvReadyReply;
+  | CsvReadyReply
+  | DigestReply
+  | DigestListReply
+  | DigestSetUpReply;
 
 export type ReplyKind = Reply['kind'];
 
@@ -59,7 +62,17 @@ export interface DatasetTitle {
 export type ReplyAction =
   | { kind: 'ask'; dataset: string; question: string }
   | { kind: 'show-sql'; answer: string }
-  | { kind: 'download-csv'; answer: string };
+  | { kind: 'download-csv'; answer: string }
+  /** "Send this every week": a weekly digest of the answer's question. */
+  | { kind: 'subscribe'; answer: string }
+  | DigestAction;
+
+/** A digest's buttons in `digests`: pause, resume, send now, delete. */
+export interface DigestAction {
+  kind: 'digest';
+  digest: string;
+  do: 'pause' | 'resume' | 'send-now' | 'delete';
+}
 
 export type AskAction = Extract<ReplyAction, { kind: 'ask' }>;
 
@@ -167,4 +180,49 @@ export interface CsvReadyReply {
   kind: 'csv-ready';
   question: string;
   rows: number;
+}
+
+/**
+ * A scheduled digest's post: `news` has the headline change and what stands behind it;
+ * `nothing-notable` and `no-new-data` are one quiet line each, with no findings or charts.
+ */
+export interface DigestReply {
+  kind: 'digest';
+  /** The question the digest follows, as its subscriber typed it. */
+  question: string;
+  tone: 'news' | 'nothing-notable' | 'no-new-data';
+  headline: string;
+  /** Drivers and detractors with their share of the change, unusual change, records, trends, concentration. */
+  insights: string[];
+  /** The file read and when it was uploaded, in words on the subscriber's clock ("sales.csv, uploaded …"). */
+  source: string;
+  /** The series with the latest period highlighted, then the drivers' bars when drivers are named. */
+  charts: ChartImage[];
+}
+
+/** One digest of the channel's list. */
+export interface DigestListing {
+  id: string;
+  question: string;
+  /** "every Monday at 9:00 (Europe/Berlin time)". */
+  schedule: string;
+  owner: { id: string; name?: string };
+  paused: boolean;
+  /** How the last run went, in words, when there was one. */
+  lastRun?: string;
+  actions: DigestAction[];
+}
+
+/** `digests`: the channel's digests, oldest first; empty means there is none yet. */
+export interface DigestListReply {
+  kind: 'digest-list';
+  digests: DigestListing[];
+  /** What a button just did ("Paused “sales by region”."), shown above the list. */
+  notice?: string;
+}
+
+/** A new digest confirmed: what comes, when the first one arrives, in the subscriber's time zone, and any default taken. */
+export interface DigestSetUpReply {
+  kind: 'digest-set-up';
+  lines: string[];
 }

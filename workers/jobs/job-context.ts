@@ -1,10 +1,12 @@
 import type { BlobStore } from '../../core/blob-store';
 import type { Config } from '../../core/config';
+import type { DigestScheduler } from '../../core/digest-scheduler';
 import type { Conversation, Job } from '../../core/job';
 import type { JobAttempt } from '../../core/job-queue';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
 import type { ConversationAdapters } from '../conversation/conversation-adapters';
 import type { ConversationPort } from '../conversation/conversation-port';
+import type { ChannelDigests } from '../digest/channel-digests';
 import type { LanguageModelSource } from '../llm/language-model-source';
 import type { JobLedger } from './job-ledger';
 import type { JobLogger, JobMetrics, LogSink } from './job-log';
@@ -30,6 +32,8 @@ export interface JobDeps {
   downloadTimeoutMs?: number;
   /** Nemotron (or any OpenAI-compatible model) for planning and narratives; absent means offline only. */
   languageModel?: LanguageModelSource;
+  /** Where digest schedules are kept (EventBridge Scheduler, croner locally); absent, digests cannot be set up. */
+  digestScheduler?: DigestScheduler;
 }
 
 /** Everything one job works with, scoped to its conversation's channel. */
@@ -40,6 +44,9 @@ export interface JobContext<J extends Job = Job> {
   caveat: string | undefined;
   conversation: Conversation;
   catalog: ChannelCatalog;
+  /** The channel's digests, scoped like the catalog. */
+  digests: ChannelDigests;
+  digestScheduler: DigestScheduler | undefined;
   ledger: JobLedger;
   /** The job's conversation: replies, files and marks go through it. */
   port: ConversationPort;

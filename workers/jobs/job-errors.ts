@@ -5,7 +5,9 @@ export type JobErrorCode =
   /** A dataset the question or button names is not in this channel. */
   | 'DATASET_NOT_FOUND'
   /** An export button whose answer is no longer stored. */
-  | 'ANSWER_NOT_FOUND';
+  | 'ANSWER_NOT_FOUND'
+  /** A digest button for a digest since deleted, or a change by someone who did not set it up. */
+  | 'DIGEST_REFUSED';
 
 /**
  * A job that cannot go on for a reason the person can act on; it is answered

@@ -8,7 +8,10 @@ import { openerFor } from '../conversation/conversation-adapters';
 import type { ConversationPort } from '../conversation/conversation-port';
 import { lastTryCaveat } from '../conversation/last-try-caveat';
 import type { FailureReply } from '../conversation/reply';
+import { channelDigests } from '../digest/channel-digests';
 import { handleCommand } from './command-job';
+import { handleDigestCommand } from './digest-command-job';
+import { handleDigest } from './digest-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
 import type { JobContext, JobDeps, JobLimits, JobOutcome } from './job-context';
@@ -40,6 +43,8 @@ function dispatch(ctx: JobContext): Promise<JobOutcome> {
   if (isKind(ctx, 'question')) return handleQuestion(ctx);
   if (isKind(ctx, 'command')) return handleCommand(ctx);
   if (isKind(ctx, 'export')) return handleExport(ctx);
+  if (isKind(ctx, 'digest')) return handleDigest(ctx);
+  if (isKind(ctx, 'digest-command')) return handleDigestCommand(ctx);
   throw new Error(`No handler for ${ctx.job.kind} jobs.`);
 }
 
@@ -99,6 +104,8 @@ export async function runJob(
       attempt,
       conversation,
       catalog,
+      digests: channelDigests(deps.store, scopeOf(conversation)),
+      digestScheduler: deps.digestScheduler,
       ledger,
       port,
       caveat,

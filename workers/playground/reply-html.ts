@@ -5,6 +5,9 @@ import type {
   AnswerReply,
   DatasetListReply,
   DatasetTitle,
+  DigestAction,
+  DigestListReply,
+  DigestReply,
   FailureReply,
   HelpReply,
   NotUnderstoodReply,
@@ -15,16 +18,29 @@ import type {
 } from '../conversation/reply';
 import { html, type SafeHtml } from './safe-html';
 
-const ACTION_LABELS: Record<Exclude<ReplyAction['kind'], 'ask'>, string> = {
+const ACTION_LABELS: Record<Exclude<ReplyAction['kind'], 'ask' | 'digest'>, string> = {
   'show-sql': 'Show SQL',
   'download-csv': 'Download CSV',
+  subscribe: 'Send this every week',
+};
+
+const DIGEST_LABELS: Record<DigestAction['do'], string> = {
+  pause: 'Pause',
+  resume: 'Resume',
+  'send-now': 'Send now',
+  delete: 'Delete',
 };
 
 /** Buttons carry their action as JSON; the page sends it back as it came, and the edge checks it. */
 function actionButtons(actions: readonly ReplyAction[]): SafeHtml {
   if (actions.length === 0) return html``;
   const buttons = actions.map((action) => {
-    const label = action.kind === 'ask' ? action.question : ACTION_LABELS[action.kind];
+    const label =
+      action.kind === 'ask'
+        ? action.question
+        : action.kind === 'digest'
+          ? DIGEST_LABELS[action.do]
+          : ACTION_LABELS[action.kind];
     return html`<button type="button" data-action="${JSON.stringify(action)}">${label}</button>`;
   });
   return html`<div class="actions">${buttons}</div>`;
@@ -148,6 +164,43 @@ function sqlHtml(reply: SqlReply): SafeHtml {
     <pre>${text}</pre>`;
 }
 
+function digestHtml(reply: DigestReply): SafeHtml {
+  return html`<p class="note">📅 Digest: ${reply.question}</p>
+    ${reply.tone === 'news' ? html`<p class="headline">${reply.headline}</p>` : html`<p>${reply.headline}</p>`}
+    ${
+      reply.insights.length > 0 &&
+      html`<ul>
+        ${reply.insights.map((insight) => html`<li>${insight}</li>`)}
+      </ul>`
+    }
+    <p class="footer">📄 ${reply.source}</p>`;
+}
+
+function digestListHtml(reply: DigestListReply): SafeHtml {
+  const notice = reply.notice && html`<p>${reply.notice}</p>`;
+  if (reply.digests.length === 0) {
+    return html`${notice}
+      <p>
+        📅 No digest in this channel yet. Set one up with <code>digest weekly sales by region on Monday 9:00</code>.
+      </p>`;
+  }
+  const items = reply.digests.map(
+    (digest) =>
+      html`<li class="digest">
+        <strong>${digest.question}</strong> ${digest.schedule}${digest.paused && ' · paused'}
+        <span class="note"
+          >· set up by ${digest.owner.name ?? digest.owner.id}${digest.lastRun && ` · ${digest.lastRun}`}</span
+        >
+        ${actionButtons(digest.actions)}
+      </li>`,
+  );
+  return html`${notice}
+    <p><strong>${plural(reply.digests.length, 'digest')} in this channel</strong></p>
+    <ul>
+      ${items}
+    </ul>`;
+}
+
 /**
  * A reply as the playground page shows it. Every value is escaped by the
  * `html` tag; markup comes only from the literals here.
@@ -176,6 +229,13 @@ export function replyHtml(reply: Reply): string {
       return sqlHtml(reply).markup;
     case 'csv-ready':
       return html`<p>📄 The CSV of “${reply.question}”: ${plural(reply.rows, 'row')}, in this thread.</p>`.markup;
+    case 'digest':
+      return digestHtml(reply).markup;
+    case 'digest-list':
+      return digestListHtml(reply).markup;
+    case 'digest-set-up':
+      return html`<p>📅 ${reply.lines[0]}</p>
+        ${reply.lines.slice(1).map((line) => html`<p class="note">${line}</p>`)}`.markup;
   }
 }
 

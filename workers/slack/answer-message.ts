@@ -1,5 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { DOWNLOAD_CSV_ACTION, encodeButtonValue, ExportButtonValue, SHOW_SQL_ACTION } from '../../core/slack-actions';
+import {
+  DOWNLOAD_CSV_ACTION,
+  encodeButtonValue,
+  ExportButtonValue,
+  SHOW_SQL_ACTION,
+  SUBSCRIBE_ACTION,
+} from '../../core/slack-actions';
 import { resultText } from '../cli/answer-text';
 import { count } from '../conversation/dataset-words';
 import type { AnswerFooter, AnswerReply, AskAction, NotUnderstoodReply, ReplyAction } from '../conversation/reply';
@@ -15,11 +21,16 @@ function footer({ dataset, rows, matchedRows, filters }: AnswerFooter): string {
   return `:page_facing_up: ${safe(dataset)} · ${safe(counted)}`;
 }
 
-function exportButton(action: Exclude<ReplyAction, AskAction>): Button {
-  const value = encodeButtonValue(ExportButtonValue, { answer: action.answer });
-  return action.kind === 'show-sql'
-    ? { actionId: SHOW_SQL_ACTION, label: 'Show SQL', value }
-    : { actionId: DOWNLOAD_CSV_ACTION, label: 'Download CSV', value };
+type ExportAction = Extract<ReplyAction, { kind: 'show-sql' | 'download-csv' | 'subscribe' }>;
+
+const ANSWER_BUTTONS: Record<ExportAction['kind'], { actionId: string; label: string }> = {
+  'show-sql': { actionId: SHOW_SQL_ACTION, label: 'Show SQL' },
+  'download-csv': { actionId: DOWNLOAD_CSV_ACTION, label: 'Download CSV' },
+  subscribe: { actionId: SUBSCRIBE_ACTION, label: 'Send this every week' },
+};
+
+function exportButton(action: ExportAction): Button {
+  return { ...ANSWER_BUTTONS[action.kind], value: encodeButtonValue(ExportButtonValue, { answer: action.answer }) };
 }
 
 /**
@@ -38,7 +49,7 @@ export function answerMessage(reply: AnswerReply): SlackContent {
   if (reply.note) blocks.push(context(safe(reply.note)));
   blocks.push(context(footer(reply.footer)));
   const asks = reply.actions.filter((action): action is AskAction => action.kind === 'ask');
-  const exports = reply.actions.filter((action): action is Exclude<ReplyAction, AskAction> => action.kind !== 'ask');
+  const exports = reply.actions.filter((action): action is ExportAction => action.kind in ANSWER_BUTTONS);
   if (exports.length) blocks.push(actions(exports.map(exportButton)));
   if (asks.length) blocks.push(askButtons(asks));
   return { text: safe(reply.headline), blocks };

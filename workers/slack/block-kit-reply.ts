@@ -1,6 +1,7 @@
 import type { Reply } from '../conversation/reply';
 import { answerMessage, notUnderstoodMessage } from './answer-message';
 import { helpMessage, listMessage } from './catalog-messages';
+import { digestListMessage, digestMessage, digestSetUpMessage } from './digest-message';
 import { csvReadyMessage, sqlMessage } from './export-messages';
 import { profileMessage } from './profile-message';
 import type { SlackContent } from './slack-content';
@@ -29,5 +30,11 @@ export function blockKitReply(reply: Reply): SlackContent {
       return sqlMessage(reply);
     case 'csv-ready':
       return csvReadyMessage(reply);
+    case 'digest':
+      return digestMessage(reply);
+    case 'digest-list':
+      return digestListMessage(reply);
+    case 'digest-set-up':
+      return digestSetUpMessage(reply);
   }
 }

@@ -20,6 +20,8 @@ import { SlackReplies } from './slack-replies';
 
 /** Slack's answers to editing a message that is gone or not the bot's. */
 const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+/** Slack's answers to a post where the bot can no longer write. */
+const SHUT_OUT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 /** Slack's answers when the reactions already are as wanted: another try of the same job got there first. */
 const ALREADY = new Set(['no_reaction', 'already_reacted']);
 /** The edge's "seen it" reaction on a shared file, swapped for how reading it ended. */
@@ -56,8 +58,15 @@ export class SlackConversationPort implements ConversationPort {
     return this.conversation.thread;
   }
 
-  post(reply: Reply, thread?: string, options?: SendOptions): Promise<string> {
-    return this.through(options).post(blockKitReply(reply), thread);
+  async post(reply: Reply, thread?: string, options?: SendOptions): Promise<string> {
+    try {
+      return await this.through(options).post(blockKitReply(reply), thread);
+    } catch (error) {
+      const code = slackError(error);
+      if (code && SHUT_OUT.has(code))
+        throw new ConversationError('NOT_IN_CONVERSATION', `Slack answered ${code}.`, { cause: error });
+      throw error;
+    }
   }
 
   async update(message: string, reply: Reply, options?: SendOptions): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { parseAnalyzeText } from '../../analyze-command';
 import type { EdgeDeps } from '../../edge-deps';
 import { announce } from '../../announce';
@@ -6,6 +7,16 @@ import { postPlaceholder } from '../../edge-messages';
 import { edgeTexts } from '../../edge-texts';
 import { enqueueJob } from '../../enqueue-job';
 import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from '../../slack-jobs';
+
+/** The person's Slack time zone (`users.info`), for a digest's schedule; none (UTC) when Slack will not say. */
+async function timeZoneOf(client: WebClient, user: string): Promise<{ timeZone?: string }> {
+  try {
+    const { user: found } = await client.users.info({ user });
+    return found?.tz ? { timeZone: found.tz } : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * `/analyze …`: a channel message shows who asked what, and the answer goes
@@ -51,7 +62,16 @@ export function analyzeCommand(deps: EdgeDeps) {
     const job =
       request.kind === 'question'
         ? { ...base, kind: 'question' as const, text: request.text, via: 'command' as const }
-        : { ...base, kind: 'command' as const, command: request.command };
+        : request.kind === 'command'
+          ? { ...base, kind: 'command' as const, command: request.command }
+          : {
+              ...base,
+              kind: 'digest-command' as const,
+              command:
+                request.kind === 'digests'
+                  ? { do: 'list' as const }
+                  : { do: 'subscribe' as const, text: request.text, ...(await timeZoneOf(client, command.user_id)) },
+            };
     await enqueueJob(job, client, deps, context);
   };
 }

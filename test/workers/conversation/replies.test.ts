@@ -81,6 +81,7 @@ describe('platform-neutral replies', () => {
     expect(reply.actions).toEqual([
       { kind: 'show-sql', answer: 'j1' },
       { kind: 'download-csv', answer: 'j1' },
+      { kind: 'subscribe', answer: 'j1' },
     ]);
   });
 

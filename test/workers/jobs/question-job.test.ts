@@ -1,5 +1,6 @@
 import {
   DOWNLOAD_CSV_ACTION,
+  SUBSCRIBE_ACTION,
   decodeButtonValue,
   ExportButtonValue,
   SHOW_SQL_ACTION,
@@ -64,6 +65,7 @@ describe('question jobs', () => {
     expect(buttons.map((b) => [b.actionId, b.label])).toEqual([
       [SHOW_SQL_ACTION, 'Show SQL'],
       [DOWNLOAD_CSV_ACTION, 'Download CSV'],
+      [SUBSCRIBE_ACTION, 'Send this every week'],
     ]);
     expect(decodeButtonValue(ExportButtonValue, buttons[0]?.value)).toEqual({ answer: job.id });
 

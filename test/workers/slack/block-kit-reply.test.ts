@@ -3,6 +3,8 @@ import {
   ASK_ACTION_PATTERN,
   AskButtonValue,
   decodeButtonValue,
+  DIGEST_ACTION_PATTERN,
+  DigestButtonValue,
   DOWNLOAD_CSV_ACTION,
   ExportButtonValue,
   SHOW_SQL_ACTION,
@@ -178,6 +180,56 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
     text: 'The CSV of “sales by region”: 1 row, in this thread.',
     blocks: ['section: :page_facing_up: The CSV of “sales by region”: 1 row, in this thread.'],
   },
+  digest: {
+    reply: {
+      kind: 'digest',
+      question: 'sales by <region>',
+      tone: 'news',
+      headline: 'Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.',
+      insights: [
+        'Drivers by Region: South (+$9.1K, 212% of the change).',
+        'Dec 2017 is not complete yet and is left out.',
+      ],
+      source: 'sales & co.csv, uploaded Monday 7 December 2026 at 9:02',
+      charts: [],
+    },
+    text: 'sales by &lt;region&gt;: Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.',
+    blocks: [
+      'context: :calendar: Digest: sales by &lt;region&gt;',
+      'section: *Sales was $81.8K in Nov 2017, up $4.3K (5.6%) on Oct 2017.*',
+      'section: • Drivers by Region: South (+$9.1K, 212% of the change).\n• Dec 2017 is not complete yet and is left out.',
+      'context: :page_facing_up: sales &amp; co.csv, uploaded Monday 7 December 2026 at 9:02',
+      'context: Reply in this thread to ask more about it.',
+    ],
+  },
+  'digest-list': {
+    reply: {
+      kind: 'digest-list',
+      digests: [
+        {
+          id: 'd0123456789abcdef',
+          question: 'sales by <region>',
+          schedule: 'every Monday at 9:00 (Europe/Berlin time)',
+          owner: { id: 'U0ALICE01', name: 'Alice' },
+          paused: true,
+          lastRun: 'last posted Monday 7 December 2026 at 9:00',
+          actions: [{ kind: 'digest', digest: 'd0123456789abcdef', do: 'resume' }],
+        },
+      ],
+    },
+    text: '1 digest in this channel',
+    blocks: [
+      'section: *1 digest in this channel*',
+      'section: *sales by &lt;region&gt;* every Monday at 9:00 (Europe/Berlin time) · paused',
+      'context: Set up by Alice · last posted Monday 7 December 2026 at 9:00',
+      'actions: [Resume]',
+    ],
+  },
+  'digest-set-up': {
+    reply: { kind: 'digest-set-up', lines: ['Digest set up: “a<b”.', 'Your time zone is not known to me.'] },
+    text: ':calendar: Digest set up: “a&lt;b”.',
+    blocks: ['section: :calendar: Digest set up: “a&lt;b”.', 'context: Your time zone is not known to me.'],
+  },
 };
 
 describe('Block Kit rendering of every reply kind', () => {
@@ -197,6 +249,17 @@ describe('Block Kit rendering of every reply kind', () => {
     expect(rendered.map((b) => b.actionId)).toEqual([SHOW_SQL_ACTION, DOWNLOAD_CSV_ACTION]);
     for (const button of rendered)
       expect(decodeButtonValue(ExportButtonValue, button.value)).toEqual({ answer: ANSWER_ID });
+  });
+
+  it('gives each digest of the list its own buttons, which carry the digest and what to do with it', () => {
+    const rendered = buttons(blockKitReply(CASES['digest-list'].reply).blocks);
+
+    expect(rendered.map((b) => b.actionId)).toEqual(['analytics.digest.resume.d0123456789abcdef']);
+    expect(rendered[0]?.actionId).toMatch(DIGEST_ACTION_PATTERN);
+    expect(decodeButtonValue(DigestButtonValue, rendered[0]?.value)).toEqual({
+      digest: 'd0123456789abcdef',
+      do: 'resume',
+    });
   });
 
   it('makes each suggested question a button that asks it about its own dataset', () => {
@@ -222,6 +285,16 @@ describe('Block Kit rendering of every reply kind', () => {
     const reply = { ...CASES['dataset-list'].reply, mentionUploaders: false };
 
     expect(blockKitReply(reply).blocks.map(outline).join('\n')).not.toContain('<@U0ALICE01>');
+  });
+
+  it('says a quiet digest run in one plain line above its file, with nothing to follow up', () => {
+    const quiet = { ...CASES.digest.reply, tone: 'no-new-data' as const, headline: 'No new data.', insights: [] };
+
+    expect(blockKitReply(quiet).blocks.map(outline)).toEqual([
+      'context: :calendar: Digest: sales by &lt;region&gt;',
+      'section: No new data.',
+      'context: :page_facing_up: sales &amp; co.csv, uploaded Monday 7 December 2026 at 9:02',
+    ]);
   });
 
   it('answers an empty list with how to start', () => {

@@ -1,0 +1,241 @@
+import { changeDrivers, concentration, mostExplanatory } from '../../../workers/digest/change-drivers';
+import { digestHeadline } from '../../../workers/digest/digest-headline';
+import { periodChange, type DigestMeasure } from '../../../workers/digest/period-change';
+import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
+import { load, type Loaded } from '../../support/ingest';
+import { allRows } from '../plan/plan-runner';
+
+// Integration: the headline, drivers and concentration of a digest on real files, each number
+// checked against SQL written here by hand over DuckDB's own read_csv of the same file.
+let superstore: Loaded;
+let seattle: Loaded;
+let iowa: Loaded;
+
+beforeAll(async () => {
+  [superstore, seattle, iowa] = await Promise.all([
+    load(SUPERSTORE_CSV),
+    load(vegaDataset('seattle-weather.csv')),
+    load(vegaDataset('iowa-electricity.csv')),
+  ]);
+});
+afterAll(() => {
+  for (const data of [superstore, seattle, iowa]) data.connection.closeSync();
+});
+
+const SUPERSTORE = `read_csv('${SUPERSTORE_CSV}')`;
+const SEATTLE = `read_csv('${vegaDataset('seattle-weather.csv')}')`;
+const IOWA = `read_csv('${vegaDataset('iowa-electricity.csv')}')`;
+
+/** Sum of `measure` per `group` in [from, to) of `time`, by hand. */
+async function sums(
+  data: Loaded,
+  source: string,
+  measure: string,
+  time: string,
+  from: string,
+  to: string,
+  group?: string,
+) {
+  const rows = await allRows(
+    data,
+    `SELECT ${group ? `"${group}"` : `'(total)'`} AS member, sum("${measure}") AS value FROM ${source}
+     WHERE "${time}" >= DATE '${from}' AND "${time}" < DATE '${to}' GROUP BY 1`,
+  );
+  return new Map(rows.map((row) => [String(row.member), Number(row.value)]));
+}
+
+const sales = (grain: DigestMeasure['grain']): DigestMeasure => ({
+  measure: { column: 'Sales', aggregation: 'sum' },
+  timeColumn: 'Order Date',
+  grain,
+  filters: [],
+});
+
+describe('the headline', () => {
+  it('superstore monthly: November 2017 (December is partial: the data ends on the 30th) vs October and vs November 2016', async () => {
+    const headline = await digestHeadline(superstore.connection, superstore.meta, superstore.table, sales('month'));
+    const nov17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01')).get(
+      '(total)',
+    )!;
+    const oct17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-10-01', '2017-11-01')).get(
+      '(total)',
+    )!;
+    const nov16 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2016-11-01', '2016-12-01')).get(
+      '(total)',
+    )!;
+    const [{ last }] = (await allRows(
+      superstore,
+      `SELECT strftime(max("Order Date"), '%Y-%m-%d') AS last FROM ${SUPERSTORE}`,
+    )) as [{ last: string }];
+    expect(last).toBe('2017-12-30');
+    expect(headline?.periods.current).toEqual({ from: '2017-11-01', to: '2017-12-01' });
+    expect(headline?.partialFrom).toBe('2017-12-01');
+    expect(headline?.latest.current).toBeCloseTo(nov17, 6);
+    expect(headline?.latest.base).toBeCloseTo(oct17, 6);
+    expect(headline?.latest.change).toBeCloseTo(nov17 - oct17, 6);
+    expect(headline?.latest.percent).toBeCloseTo((nov17 - oct17) / oct17, 9);
+    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-11-01', to: '2016-12-01' });
+    expect(headline?.yearAgo?.change.base).toBeCloseTo(nov16, 6);
+    expect(headline?.yearAgo?.change.percent).toBeCloseTo((nov17 - nov16) / nov16, 9);
+  });
+
+  it('superstore weekly: the week of 18 Dec 2017 vs the week before; the partial week of 25 Dec left out', async () => {
+    const headline = await digestHeadline(superstore.connection, superstore.meta, superstore.table, sales('week'));
+    const current = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-18', '2017-12-25')).get(
+      '(total)',
+    )!;
+    const before = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-11', '2017-12-18')).get(
+      '(total)',
+    )!;
+    expect(headline?.periods.current).toEqual({ from: '2017-12-18', to: '2017-12-25' });
+    expect(headline?.partialFrom).toBe('2017-12-25');
+    expect(headline?.latest.current).toBeCloseTo(current, 6);
+    expect(headline?.latest.base).toBeCloseTo(before, 6);
+    expect(headline?.yearAgo).toBeUndefined();
+  });
+
+  it('seattle monthly precipitation: December 2015 complete, vs November and vs December 2014', async () => {
+    const headline = await digestHeadline(seattle.connection, seattle.meta, seattle.table, {
+      measure: { column: 'precipitation', aggregation: 'sum' },
+      timeColumn: 'date',
+      grain: 'month',
+      filters: [],
+    });
+    const dec15 = (await sums(seattle, SEATTLE, 'precipitation', 'date', '2015-12-01', '2016-01-01')).get('(total)')!;
+    const nov15 = (await sums(seattle, SEATTLE, 'precipitation', 'date', '2015-11-01', '2015-12-01')).get('(total)')!;
+    const dec14 = (await sums(seattle, SEATTLE, 'precipitation', 'date', '2014-12-01', '2015-01-01')).get('(total)')!;
+    expect(headline?.partialFrom).toBeUndefined();
+    expect(headline?.latest.current).toBeCloseTo(dec15, 6);
+    expect(headline?.latest.base).toBeCloseTo(nov15, 6);
+    expect(headline?.yearAgo?.change.base).toBeCloseTo(dec14, 6);
+  });
+
+  it('iowa yearly: 2017 vs 2016; a year-earlier comparison of a yearly series is the previous year', async () => {
+    const headline = await digestHeadline(iowa.connection, iowa.meta, iowa.table, {
+      measure: { column: 'net_generation', aggregation: 'sum' },
+      timeColumn: 'year',
+      grain: 'year',
+      filters: [],
+    });
+    const y17 = (await sums(iowa, IOWA, 'net_generation', 'year', '2017-01-01', '2018-01-01')).get('(total)')!;
+    const y16 = (await sums(iowa, IOWA, 'net_generation', 'year', '2016-01-01', '2017-01-01')).get('(total)')!;
+    expect(headline?.latest).toMatchObject({ current: y17, base: y16, change: y17 - y16 });
+    expect(headline?.yearAgo?.change.base).toBe(y16);
+  });
+});
+
+describe('drivers, the most explanatory dimension and concentration', () => {
+  it('superstore Nov vs Oct 2017 by Region: each region’s change and share of the total change', async () => {
+    const { groups } = await periodChange(
+      superstore.connection,
+      superstore.meta,
+      superstore.table,
+      sales('month'),
+      'previous',
+      'Region',
+    );
+    const drivers = changeDrivers(groups)!;
+    const now = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01', 'Region');
+    const then = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-10-01', '2017-11-01', 'Region');
+    const total = [...now.keys()].reduce((sum, region) => sum + now.get(region)! - (then.get(region) ?? 0), 0);
+    expect(drivers.total).toBeCloseTo(total, 6);
+    const expected = [...now.keys()]
+      .map((region) => ({ member: region, change: now.get(region)! - (then.get(region) ?? 0) }))
+      .filter((move) => move.change > 0)
+      .sort((a, b) => b.change - a.change)
+      .slice(0, 3);
+    expect(drivers.drivers.map((driver) => driver.member)).toEqual(expected.map((move) => move.member));
+    drivers.drivers.forEach((driver, i) => {
+      expect(driver.change).toBeCloseTo(expected[i]!.change, 6);
+      expect(driver.share).toBeCloseTo(expected[i]!.change / total, 9);
+    });
+  });
+
+  it('picks the dimension whose top 3 members hold most of the movement, as SQL ranks them', async () => {
+    const dimensions = ['Region', 'Segment', 'Category', 'Sub-Category', 'Ship Mode'];
+    const candidates = await Promise.all(
+      dimensions.map(async (dimension) => ({
+        dimension,
+        groups: (
+          await periodChange(
+            superstore.connection,
+            superstore.meta,
+            superstore.table,
+            sales('month'),
+            'previous',
+            dimension,
+          )
+        ).groups,
+      })),
+    );
+    const best = mostExplanatory(candidates);
+    const ranked = await allRows(
+      superstore,
+      dimensions
+        .map(
+          (dimension) => `SELECT * FROM (
+             WITH moves AS (
+               SELECT abs(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01')
+                        - coalesce(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-11-01'), 0)) AS m
+               FROM ${SUPERSTORE} WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-12-01'
+               GROUP BY "${dimension}")
+             SELECT '${dimension}' AS dimension,
+                    (SELECT sum(m) FROM (SELECT m FROM moves ORDER BY m DESC LIMIT 3)) / (SELECT sum(m) FROM moves) AS explained,
+                    (SELECT count(*) FROM moves) AS members)`,
+        )
+        .join(' UNION ALL ')
+        .concat(' ORDER BY explained DESC, members ASC'),
+    );
+    expect(best?.dimension).toBe(ranked[0]!.dimension);
+    expect(best?.drivers.explained).toBeCloseTo(Number(ranked[0]!.explained), 9);
+  });
+
+  it('iowa 2017 by source: concentration is one source above half of the total, as SQL computes it', async () => {
+    const { groups } = await periodChange(
+      iowa.connection,
+      iowa.meta,
+      iowa.table,
+      { measure: { column: 'net_generation', aggregation: 'sum' }, timeColumn: 'year', grain: 'year', filters: [] },
+      'previous',
+      'source',
+    );
+    const [row] = await allRows(
+      iowa,
+      `SELECT arg_max(source, net_generation) AS member, max(net_generation) / sum(net_generation) AS share
+       FROM ${IOWA} WHERE year = DATE '2017-01-01'`,
+    );
+    // Fossil fuels made just over half of Iowa's 2017 generation (SQL says so, not the test).
+    expect(Number(row!.share)).toBeGreaterThan(0.5);
+    const found = concentration(groups);
+    expect(found?.member).toBe(String(row!.member));
+    expect(found?.share).toBeCloseTo(Number(row!.share), 9);
+    // Superstore's four regions share November's sales with none above half.
+    const regions = await periodChange(
+      superstore.connection,
+      superstore.meta,
+      superstore.table,
+      sales('month'),
+      'previous',
+      'Region',
+    );
+    expect(concentration(regions.groups)).toBeUndefined();
+  });
+
+  it('superstore profit by Sub-Category has losses, so no concentration is claimed', async () => {
+    const { groups } = await periodChange(
+      superstore.connection,
+      superstore.meta,
+      superstore.table,
+      { ...sales('month'), measure: { column: 'Profit', aggregation: 'sum' } },
+      'previous',
+      'Sub-Category',
+    );
+    const [negatives] = await allRows(
+      superstore,
+      `SELECT count(*) AS n FROM (SELECT sum(Profit) AS p FROM ${SUPERSTORE}
+       WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01' GROUP BY "Sub-Category") WHERE p < 0`,
+    );
+    expect(Number(negatives!.n)).toBeGreaterThan(0);
+    expect(concentration(groups)).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import { formatNumber } from '../../../charts';
+import { chartUnit } from '../../../workers/answer/chart-unit';
+import { digestFindings, digestMeasure } from '../../../workers/digest/digest-findings';
+import { driversChartSpec, seriesChartSpec } from '../../../workers/digest/digest-charts';
+import { digestReply } from '../../../workers/digest/digest-reply';
+import { digestText, noNewDataText } from '../../../workers/digest/digest-words';
+import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
+import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
+import { load, type Loaded } from '../../support/ingest';
+import { allRows } from '../plan/plan-runner';
+
+// Integration: a whole digest computed on real files; the numbers it states come from hand-written SQL.
+let superstore: Loaded;
+let seattle: Loaded;
+
+beforeAll(async () => {
+  [superstore, seattle] = await Promise.all([load(SUPERSTORE_CSV), load(vegaDataset('seattle-weather.csv'))]);
+});
+afterAll(() => {
+  superstore.connection.closeSync();
+  seattle.connection.closeSync();
+});
+
+const planOf = (parts: Record<string, unknown>) =>
+  AnalysisPlan.parse({ version: 2, kind: 'aggregate', chart: 'bar', title: 'digest', filters: [], ...parts });
+
+describe('a whole digest', () => {
+  it('monthly “sales by region”: November 2017 against October, drivers by Region, December left out', async () => {
+    const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
+    const what = digestMeasure(plan, superstore.meta, { every: 'month', day: 1 })!;
+    expect(what).toMatchObject({ timeColumn: 'Order Date', grain: 'month' });
+    const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
+    const [row] = await allRows(
+      superstore,
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01') AS nov,
+              sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-11-01') AS oct
+       FROM read_csv('${SUPERSTORE_CSV}')`,
+    );
+    const money = (value: number) => formatNumber(value, chartUnit(superstore.column('Sales').unit), { compact: true });
+    const text = digestText(findings);
+    expect(findings.drivers?.dimension).toBe('Region');
+    expect(text.headline).toContain(`${money(Number(row!.nov))} in Nov 2017`);
+    expect(text.headline).toContain(`up ${money(Number(row!.nov) - Number(row!.oct))}`);
+    expect(text.insights.some((line) => line.startsWith('Drivers by Region: South'))).toBe(true);
+    expect(text.insights.at(-1)).toBe('Dec 2017 is not complete yet and is left out.');
+  });
+
+  it('posts the series with November 2017 alone in the highlight colour, and the drivers’ changes as bars', async () => {
+    const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
+    const what = digestMeasure(plan, superstore.meta, { every: 'month', day: 1 })!;
+    const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
+    const rows = await allRows(
+      superstore,
+      `SELECT Region AS region,
+              sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01')
+            - sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-11-01') AS change
+       FROM read_csv('${SUPERSTORE_CSV}') GROUP BY Region`,
+    );
+    const series = seriesChartSpec(findings);
+    const drivers = driversChartSpec(findings)!;
+    const reply = await digestReply(findings, { question: 'sales by region', source: 'superstore.csv' });
+
+    expect(series.kind === 'stacked-bar' && series.labels.at(-1)).toBe('2017-11-01');
+    expect(series.kind === 'stacked-bar' && series.series[1]!.values.filter((value) => value !== null)).toHaveLength(1);
+    expect(drivers.kind === 'horizontal-bar' && drivers.labels[0]).toBe('South');
+    const south = rows.find((row) => row.region === 'South')!;
+    expect(drivers.kind === 'horizontal-bar' && drivers.series[0]!.values[0]).toBeCloseTo(Number(south.change), 6);
+    expect(reply).toMatchObject({ kind: 'digest', tone: 'news', headline: digestText(findings).headline });
+    expect(reply.charts.map((chart) => chart.png.subarray(1, 4).toString())).toEqual(['PNG', 'PNG']);
+  });
+
+  it('without a dimension in the plan, drivers come from the most explanatory dimension of the file', async () => {
+    const plan = planOf({ measures: [{ column: 'precipitation', aggregation: 'sum' }], dimensions: [] });
+    const what = digestMeasure(plan, seattle.meta, { every: 'month', day: 'last' })!;
+    const findings = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, what))!;
+    expect(findings.drivers?.dimension).toBe('weather');
+    expect(findings.headline.periods.current.from).toBe('2015-12-01');
+  });
+
+  it('a small change with nothing else to say is one quiet line', () => {
+    const text = digestText({
+      measureName: 'Sales',
+      unit: null,
+      grain: 'week',
+      headline: {
+        periods: {
+          grain: 'week',
+          against: 'previous',
+          current: { from: '2017-12-18', to: '2017-12-25' },
+          base: { from: '2017-12-11', to: '2017-12-18' },
+          currentPartial: false,
+        },
+        latest: { member: null, current: 1020, base: 1000, change: 20, percent: 0.02 },
+      },
+      series: [],
+    });
+    expect(text.insights).toEqual([]);
+    expect(text.headline).toMatch(/^Nothing notable: Sales was .* up 20 \(2\.0%\)/);
+    expect(noNewDataText('sales.csv')).toBe('No new data since the last digest: sales.csv has not changed.');
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { DigestCommand, DigestCommandJob } from '../../../core/job';
+import { LocalDigestScheduler } from '../../../core/local-digest-scheduler';
+import { channelDigests } from '../../../workers/digest/channel-digests';
+import { SUPERSTORE_CSV } from '../../support/datasets';
+import { ALICE, blockText, TEAM, WorkerHarness } from '../../support/worker-harness';
+
+const NOW = new Date('2026-12-02T10:00:00Z');
+
+// Integration: FakeSlack and s3rver on loopback, real DuckDB, the in-process scheduler on a still clock.
+describe('digest commands', () => {
+  const channel = 'C0DGSTCMD1';
+  let harness: WorkerHarness;
+  let scheduler: LocalDigestScheduler;
+
+  beforeAll(async () => {
+    harness = await WorkerHarness.start();
+    scheduler = new LocalDigestScheduler({
+      onDue: async () => undefined,
+      clock: { now: () => NOW, setTimer: () => 0, clearTimer: () => undefined },
+    });
+    await harness.run(await harness.shareFile(channel, 'superstore.csv', readFileSync(SUPERSTORE_CSV)));
+  });
+  afterAll(() => harness.stop());
+
+  const digests = () => channelDigests(harness.store, { tenant: TEAM, channel });
+
+  async function command(command: DigestCommand, person = { id: ALICE, name: 'Alice' }) {
+    const { command: _list, ...base } = await harness.listOrHelp(channel, 'list');
+    const job: DigestCommandJob = { ...base, kind: 'digest-command', command, requestedBy: person };
+    await harness.handler({ digestScheduler: scheduler, clock: () => NOW })(job, { number: 1, last: true });
+    return blockText(harness.message(channel, job.placeholder!.ts));
+  }
+
+  it('plans the question, stores it with its plan, schedules it and says when the first one comes, in the person’s zone', async () => {
+    const said = await command({
+      do: 'subscribe',
+      text: 'weekly total sales by region on Monday 9:00',
+      timeZone: 'America/New_York',
+    });
+
+    expect(said).toContain('Digest set up: “total sales by region” every Monday at 9:00 (America/New_York time).');
+    expect(said).toContain('The first one arrives on Monday 7 December 2026 at 9:00.');
+    const record = (await digests().list())[0];
+    expect(record?.plan.measures[0]).toMatchObject({ column: 'Sales', aggregation: 'sum' });
+    expect(record?.plan.dimensions.map((dimension) => dimension.column)).toEqual(['Region']);
+    expect(record?.source).toEqual({ kind: 'channel-file', name: 'superstore.csv' });
+    expect(scheduler.nextRun(record!.id)?.toISOString()).toBe('2026-12-07T14:00:00.000Z');
+  });
+
+  it('says UTC when the platform gave no zone', async () => {
+    const said = await command({ do: 'subscribe', text: 'daily total profit 8:00' });
+    expect(said).toContain('Your time zone is not known to me, so times are in UTC.');
+  });
+
+  it('lets only the creator pause, send or delete; anyone can list', async () => {
+    const record = (await digests().list()).find((digest) => digest.question === 'total sales by region');
+    const bob = { id: 'U0BOB0002', name: 'Bob' };
+
+    expect(await command({ do: 'pause', digest: record!.id }, bob)).toContain(
+      'Only Alice can change the digest “total sales by region”.',
+    );
+    expect(await command({ do: 'list' }, bob)).toContain('2 digests in this channel');
+    expect(await command({ do: 'pause', digest: record!.id })).toContain('Paused “total sales by region”.');
+    expect((await digests().get(record!.id))?.paused).toBe(true);
+    expect(scheduler.nextRun(record!.id)).toBeUndefined();
+
+    const before = harness.slack.messages.filter((m) => m.channel === channel && !m.thread_ts).length;
+    expect(await command({ do: 'send-now', digest: record!.id })).toContain('Sent “total sales by region”');
+    const posts = harness.slack.messages.filter((m) => m.channel === channel && !m.thread_ts).slice(before);
+    expect(posts.filter((m) => blockText(m).includes('Digest: total sales by region'))).toHaveLength(1);
+
+    expect(await command({ do: 'delete', digest: record!.id })).toContain('Deleted “total sales by region”.');
+    expect(await digests().get(record!.id)).toBeUndefined();
+  });
+
+  it('makes “Send this every week” under an answer a weekly digest of that answer’s question', async () => {
+    const question = await harness.command(channel, 'average discount by segment');
+    await harness.run(question);
+
+    const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id });
+
+    expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
+    expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { formatNumber } from '../../../charts';
+import { digestJobOf } from '../../../core/digest-scheduler';
+import { scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
+import { chartUnit } from '../../../workers/answer/chart-unit';
+import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
+import type { DigestRecord } from '../../../workers/digest/digest-record';
+import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
+import { SUPERSTORE_CSV } from '../../support/datasets';
+import { load, type Loaded } from '../../support/ingest';
+import { ALICE, blockText, LAST, TEAM, WorkerHarness } from '../../support/worker-harness';
+import { allRows } from '../plan/plan-runner';
+
+const PLAN = AnalysisPlan.parse({
+  version: 2,
+  kind: 'aggregate',
+  chart: 'bar',
+  title: 'Sales by Region',
+  measures: [{ column: 'Sales', aggregation: 'sum' }],
+  dimensions: [{ column: 'Region' }],
+  filters: [],
+});
+
+// Integration: FakeSlack and s3rver on loopback, real DuckDB and charts; numbers from hand-written SQL.
+describe('a digest falling due', () => {
+  let harness: WorkerHarness;
+  let superstore: Loaded;
+
+  beforeAll(async () => {
+    [harness, superstore] = await Promise.all([WorkerHarness.start(), load(SUPERSTORE_CSV)]);
+  });
+  afterAll(async () => {
+    superstore.connection.closeSync();
+    await harness.stop();
+  });
+  afterEach(() => harness.slack.clearFaults());
+
+  const conversationOf = (channel: string): SlackConversation => ({ platform: 'slack', team: TEAM, channel });
+
+  async function subscribe(channel: string, file: string): Promise<DigestRecord> {
+    const record: DigestRecord = {
+      version: 1,
+      id: newDigestId(),
+      conversation: conversationOf(channel),
+      question: 'sales by region',
+      plan: PLAN,
+      source: { kind: 'channel-file', name: file },
+      timing: { cadence: { every: 'month', day: 1 }, time: { hour: 9, minute: 0 }, timeZone: 'Europe/Berlin' },
+      owner: { id: ALICE, name: 'Alice' },
+      createdAt: new Date().toISOString(),
+      paused: false,
+      failures: 0,
+    };
+    await channelDigests(harness.store, { tenant: TEAM, channel }).save(record);
+    return record;
+  }
+
+  const due = (record: DigestRecord, dueAt: string): DigestJob =>
+    digestJobOf({
+      trigger: 'digest',
+      version: 1,
+      digest: record.id,
+      conversation: record.conversation,
+      owner: record.owner,
+      dueAt,
+    });
+
+  const topLevel = (channel: string) =>
+    harness.slack.messages.filter((m) => m.channel === channel && m.thread_ts === undefined && m.user !== ALICE);
+  const stored = (record: DigestRecord) => channelDigests(harness.store, scopeOf(record.conversation)).get(record.id);
+
+  it('posts once at the top of the channel with November’s sales from SQL, charts and follow-ups in its thread', async () => {
+    const channel = 'C0DIGEST01';
+    await harness.run(await harness.shareFile(channel, 'superstore.csv', readFileSync(SUPERSTORE_CSV)));
+    const record = await subscribe(channel, 'superstore.csv');
+    const before = topLevel(channel).length;
+    const job = due(record, '2026-12-01T08:00:00Z');
+
+    await harness.run(job);
+    // The schedule's retry, or SQS delivering again: the ledger keeps it to one post.
+    await harness.run(job, LAST);
+
+    const posts = topLevel(channel).slice(before);
+    expect(posts).toHaveLength(1);
+    const [row] = await allRows(
+      superstore,
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01') AS nov
+       FROM read_csv('${SUPERSTORE_CSV}')`,
+    );
+    const money = formatNumber(Number(row!.nov), chartUnit(superstore.column('Sales').unit), { compact: true });
+    const text = blockText(posts[0]!);
+    expect(text).toContain('Digest: sales by region');
+    expect(text).toContain(`Sales was ${money} in Nov 2017`);
+    expect(text).toContain('Drivers by Region:');
+    expect(text).toMatch(/superstore\.csv, uploaded \w+day \d+ \w+ \d{4} at \d{1,2}:\d{2}/);
+    const charts = harness.uploadsIn(channel, posts[0]!.ts);
+    expect(charts.map((upload) => upload.filename)).toEqual([
+      'total-sales-by-month.png',
+      'what-moved-total-sales-by-region.png',
+    ]);
+    expect((await stored(record))?.lastRun).toMatchObject({ outcome: 'posted', dueAt: '2026-12-01T08:00:00.000Z' });
+
+    const followUp = await harness.reply(channel, posts[0]!.ts, 'now by category');
+    await harness.run(followUp);
+    expect(
+      harness
+        .thread(channel, posts[0]!.ts)
+        .map((m) => m.text ?? '')
+        .join('\n'),
+    ).toMatch(/Technology|Furniture|Office Supplies/);
+
+    await harness.run(due(record, '2027-01-01T08:00:00Z'));
+    const quiet = topLevel(channel).slice(before);
+    expect(quiet).toHaveLength(2);
+    expect(blockText(quiet[1]!)).toContain('No new data since the last digest: superstore.csv has not changed.');
+    expect(harness.uploadsIn(channel, quiet[1]!.ts)).toHaveLength(0);
+  });
+
+  it('tells its owner once in a direct message when its file is gone, and pauses after three failed runs', async () => {
+    const channel = 'C0DIGEST02';
+    const record = await subscribe(channel, 'gone.csv');
+    const dm = harness.slack.directChannelOf(ALICE);
+    const told = () => harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('gone.csv'));
+
+    for (const day of ['01', '02', '03', '04']) await harness.run(due(record, `2026-12-${day}T08:00:00Z`));
+
+    expect(told()).toHaveLength(1);
+    expect(told()[0]!.text).toContain('gone.csv is no longer in the channel');
+    expect(topLevel(channel)).toHaveLength(0);
+    expect(await stored(record)).toMatchObject({ paused: true, failures: 3, lastRun: { outcome: 'failed' } });
+  });
+
+  it('counts a channel that removed the bot as a failed run and tells the owner', async () => {
+    const channel = 'C0DIGEST03';
+    await harness.run(await harness.shareFile(channel, 'small.csv', Buffer.from('Order Date,Sales\n2026-01-05,3\n')));
+    const record = await subscribe(channel, 'small.csv');
+    harness.slack.inject('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
+
+    await harness.run(due(record, '2026-12-01T08:00:00Z'));
+
+    const dm = harness.slack.directChannelOf(ALICE);
+    expect(
+      harness.slack.messages
+        .filter((m) => m.channel === dm)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('I can no longer post in that channel');
+    expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
+  });
+});

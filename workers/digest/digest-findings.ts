@@ -1,0 +1,82 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetMeta } from '../../core/dataset';
+import type { Cadence } from '../../core/digest-cadence';
+import { measureName } from '../plan/measure-columns';
+import type { AnalysisPlan, PeriodGrain } from '../plan/analysis-plan';
+import { concentration, mostExplanatory } from './change-drivers';
+import { digestHeadline } from './digest-headline';
+import { digestSeries } from './digest-series';
+import type { DigestFindings } from './digest-words';
+import { periodChange, type DigestMeasure } from './period-change';
+import { newTrend, recordValue, unusualChange } from './series-signals';
+
+/** Dimensions with more members than this are not tried as drivers: a driver among 500 SKUs reads as noise. */
+const MAX_DRIVER_MEMBERS = 50;
+
+const CADENCE_GRAIN: Record<Cadence['every'], PeriodGrain> = { day: 'day', week: 'week', month: 'month' };
+
+/** What a digest follows, read from its stored plan, with the cadence's period when the plan names none. */
+export function digestMeasure(plan: AnalysisPlan, meta: DatasetMeta, cadence: Cadence): DigestMeasure | undefined {
+  const measure = plan.measures[0];
+  const timed = plan.change?.column ?? plan.dimensions.find((dimension) => dimension.grain !== undefined)?.column;
+  const timeColumn = timed ?? meta.columns.find((column) => column.role === 'time')?.name;
+  if (!measure || !timeColumn) return undefined;
+  const grain = plan.change?.grain ?? CADENCE_GRAIN[cadence.every];
+  return { measure, timeColumn, grain, filters: plan.filters };
+}
+
+/**
+ * Everything a digest says, computed on one dataset version: the headline change, the drivers
+ * (along the plan's dimension, or the most explanatory one), unusual change, record, new trend
+ * and concentration. `undefined` when the data has no complete period to report.
+ */
+export async function digestFindings(
+  connection: DuckDBConnection,
+  meta: DatasetMeta,
+  table: string,
+  plan: AnalysisPlan,
+  what: DigestMeasure,
+): Promise<DigestFindings | undefined> {
+  const headline = await digestHeadline(connection, meta, table, what);
+  if (!headline) return undefined;
+  const planned = plan.dimensions.find(
+    (dimension) => dimension.grain === undefined && dimension.column !== what.timeColumn,
+  );
+  const candidates = planned
+    ? [planned.column]
+    : meta.columns
+        .filter((column) => column.role === 'dimension' && (column.distinct ?? Infinity) <= MAX_DRIVER_MEMBERS)
+        .map((column) => column.name);
+  const breakdowns = await Promise.all(
+    candidates.map(async (dimension) => ({
+      dimension,
+      groups: (await periodChange(connection, meta, table, what, 'previous', dimension)).groups,
+    })),
+  );
+  const best = mostExplanatory(breakdowns);
+  const { complete } = await digestSeries(connection, meta, table, {
+    measure: what.measure,
+    timeColumn: what.timeColumn,
+    grain: what.grain,
+    filters: what.filters,
+  });
+  // The series and the headline must speak of the same latest period.
+  const series = complete.filter((point) => point.iso.slice(0, 10) < headline.periods.current.to);
+  const spread = best ? concentration(best.groups) : undefined;
+  const findings: DigestFindings = {
+    measureName: measureName(what.measure),
+    unit: meta.columns.find((column) => column.name === what.measure.column)?.unit ?? null,
+    grain: what.grain,
+    headline,
+    series,
+  };
+  if (best) findings.drivers = { dimension: best.dimension, found: best.drivers };
+  const unusual = unusualChange(series);
+  if (unusual) findings.unusual = unusual;
+  const record = recordValue(series);
+  if (record) findings.record = record;
+  const trend = newTrend(series);
+  if (trend) findings.trend = trend;
+  if (best && spread) findings.concentration = { dimension: best.dimension, found: spread };
+  return findings;
+}

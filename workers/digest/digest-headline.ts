@@ -1,0 +1,41 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetMeta } from '../../core/dataset';
+import type { ChangePeriods } from '../plan/result-table';
+import { periodChange, type DigestMeasure, type GroupChange } from './period-change';
+
+export interface Headline {
+  /** The latest complete period and the one before it. */
+  periods: ChangePeriods;
+  latest: GroupChange;
+  /** The same period a year earlier, when the data reaches back that far. */
+  yearAgo?: { periods: ChangePeriods; change: GroupChange };
+  /** The period after the measured one, which the data covers only in part and the digest leaves out. */
+  partialFrom?: string;
+}
+
+/**
+ * The digest's headline: the measure for the latest complete period against the one before and,
+ * when the data reaches back, against the same period a year earlier, both from the plan
+ * language's change.
+ */
+export async function digestHeadline(
+  connection: DuckDBConnection,
+  meta: DatasetMeta,
+  table: string,
+  what: DigestMeasure,
+): Promise<Headline | undefined> {
+  const previous = await periodChange(connection, meta, table, what, 'previous');
+  const latest = previous.groups[0];
+  if (!latest || latest.current === null) return undefined;
+  const headline: Headline = { periods: previous.periods, latest };
+  if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
+    headline.partialFrom = previous.periods.current.to;
+  }
+  // The plan language's year-earlier week is the span a calendar year back, not a whole week (it
+  // starts mid-week); weekly digests leave the comparison out until it is a real week.
+  if (what.grain === 'week') return headline;
+  const yearAgo = await periodChange(connection, meta, table, what, 'year_ago');
+  const sameLastYear = yearAgo.groups[0];
+  if (sameLastYear && sameLastYear.base !== null) headline.yearAgo = { periods: yearAgo.periods, change: sameLastYear };
+  return headline;
+}

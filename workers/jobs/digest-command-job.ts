@@ -1,0 +1,186 @@
+import { nextRunAfter, type DigestTiming } from '../../core/digest-cadence';
+import type { DigestCommand, DigestCommandJob } from '../../core/job';
+import { answerQuestion } from '../analysis/answer-question';
+import type { DigestAction, DigestListReply, DigestListing } from '../conversation/reply';
+import { newDigestId } from '../digest/channel-digests';
+import type { DigestRecord } from '../digest/digest-record';
+import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
+import { readSubscription } from '../digest/subscription-text';
+import type { AnalysisPlan } from '../plan/analysis-plan';
+import { chooseDataset } from './dataset-choice';
+import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
+import { postDigest } from './digest-job';
+import type { JobContext, JobOutcome } from './job-context';
+import { JobError } from './job-errors';
+import { JobLedger } from './job-ledger';
+import { ReplyPoint } from './reply-point';
+
+/**
+ * `digest …`, `digests` and the digest buttons. Anyone in the channel can list; only the person
+ * who set a digest up may pause, resume, send or delete it.
+ */
+export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Promise<JobOutcome> {
+  const { command } = ctx.job;
+  if (command.do === 'subscribe') return subscribe(ctx, command);
+  if (command.do === 'list') {
+    await ctx.point.finish(await listReply(ctx));
+    return 'done';
+  }
+  const record = await ctx.digests.get(command.digest);
+  if (!record) throw new JobError('DIGEST_REFUSED', 'That digest was deleted meanwhile.');
+  if (record.owner.id !== ctx.job.requestedBy.id) {
+    const owner = record.owner.name ?? 'the person who set it up';
+    throw new JobError('DIGEST_REFUSED', `Only ${owner} can change the digest “${record.question}”.`);
+  }
+  const scheduler = ctx.digestScheduler;
+  if (command.do === 'send-now') {
+    await ctx.point.start(`Sending “${record.question}” now…`);
+    const post = new ReplyPoint({
+      port: ctx.port,
+      ledger: ctx.ledger,
+      step: 'digest',
+      signal: ctx.signal,
+      log: ctx.log,
+    });
+    await postDigest(ctx, record, ctx.job.receivedAt, post);
+    await ctx.point.finish(await listReply(ctx, `Sent “${record.question}” to the channel.`));
+    return 'done';
+  }
+  if (command.do === 'delete') {
+    await scheduler?.delete(record.id);
+    await ctx.digests.delete(record.id);
+    await ctx.point.finish(await listReply(ctx, `Deleted “${record.question}”.`));
+    return 'done';
+  }
+  const paused = command.do === 'pause';
+  if (paused) await scheduler?.pause(record.id);
+  else await scheduler?.resume(record.id);
+  // Resuming starts afresh: the failures that paused it are behind it.
+  await ctx.digests.save({ ...record, paused, failures: paused ? record.failures : 0 });
+  await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} “${record.question}”.`));
+  return 'done';
+}
+
+/**
+ * A new digest: the question is planned now, as questions are (the model, or the offline
+ * planner), so every run computes the same thing; the schedule is created and the reply says
+ * when the first one arrives, on the subscriber's clock.
+ */
+async function subscribe(
+  ctx: JobContext<DigestCommandJob>,
+  command: Extract<DigestCommand, { do: 'subscribe' }>,
+): Promise<JobOutcome> {
+  const scheduler = ctx.digestScheduler;
+  if (!scheduler) {
+    throw new JobError('DIGEST_REFUSED', 'Digests are not set up in this installation (no scheduler is configured).');
+  }
+  const fromAnswer = command.answer === undefined ? undefined : await answerPlan(ctx, command.answer);
+  // A button sends only the cadence; the question is the answer's.
+  const request = readSubscription(fromAnswer ? `${command.text} ${fromAnswer.question}` : command.text);
+  await ctx.point.start(`Planning “${request.question}”…`);
+  const planned = fromAnswer ?? (await questionPlan(ctx, request.question));
+  const zone = subscriberZone(command.timeZone);
+  const timing: DigestTiming = { cadence: request.cadence, time: request.time, timeZone: zone.timeZone };
+  const conversation = channelOf(ctx);
+  const id = (await ctx.ledger.once('digest-id', async () => newDigestId())) as string;
+  const record: DigestRecord = {
+    version: 1,
+    id,
+    conversation,
+    question: planned.question,
+    plan: planned.plan,
+    source: { kind: 'channel-file', name: planned.dataset },
+    timing,
+    owner: ctx.job.requestedBy,
+    createdAt: ctx.clock().toISOString(),
+    paused: false,
+    failures: 0,
+  };
+  await ctx.digests.save(record);
+  await scheduler.put({ digest: id, timing, conversation, owner: record.owner });
+  const text = subscriptionConfirmation({
+    question: planned.question,
+    timing,
+    zoneKnown: zone.known,
+    firstRun: nextRunAfter(timing, ctx.clock()),
+    defaulted: request.defaulted,
+    ...(request.askedDay !== undefined ? { askedDay: request.askedDay } : {}),
+  });
+  await ctx.point.finish({
+    kind: 'digest-set-up',
+    lines: [...text.split('\n'), `It reads the newest ${planned.dataset}.`],
+  });
+  return 'done';
+}
+
+interface PlannedDigest {
+  question: string;
+  plan: AnalysisPlan;
+  /** The file's name: a re-upload under it is the digest's next version. */
+  dataset: string;
+}
+
+async function questionPlan(ctx: JobContext, question: string): Promise<PlannedDigest> {
+  const choice = await chooseDataset(ctx.catalog, question, {});
+  const { entry } = choice;
+  const answer = await usingDatabase(
+    await openDataset(ctx.catalog, entry, ctx.workDir),
+    ctx.signal,
+    async (connection) =>
+      answerQuestion(choice.question, {
+        connection,
+        table: DATASET_TABLE,
+        meta: entry,
+        llm: await ctx.languageModel(),
+      }),
+  );
+  if (answer.kind === 'not-understood' || answer.method !== 'plan') {
+    const reason = answer.kind === 'not-understood' ? answer.reason.replace(/\.$/, '') : 'it needs a query, not a plan';
+    throw new JobError(
+      'DIGEST_REFUSED',
+      `I can’t follow “${question}” as a digest: ${reason}. Try it as a question first.`,
+    );
+  }
+  return { question: choice.question, plan: answer.plan, dataset: entry.name };
+}
+
+/** "Send this every week" under an answer: the answer's own plan and file. */
+async function answerPlan(ctx: JobContext, answerJob: string): Promise<PlannedDigest> {
+  const answer = await JobLedger.answerOf(ctx.catalog, answerJob);
+  const entry = answer && (await ctx.catalog.get(answer.dataset));
+  if (!answer || !entry || answer.method !== 'plan') {
+    throw new JobError('DIGEST_REFUSED', 'That answer is no longer stored; ask the question again.');
+  }
+  return { question: answer.question, plan: answer.plan, dataset: entry.name };
+}
+
+/** The channel itself: a digest posts at its top level, never in the thread it was set up in. */
+function channelOf(ctx: JobContext): DigestRecord['conversation'] {
+  const { conversation } = ctx;
+  if (conversation.platform === 'slack')
+    return { platform: 'slack', team: conversation.team, channel: conversation.channel };
+  if (conversation.platform === 'playground') return { platform: 'playground', channel: conversation.channel };
+  return { ...conversation, replyToId: undefined };
+}
+
+async function listReply(ctx: JobContext, notice?: string): Promise<DigestListReply> {
+  const records = await ctx.digests.list();
+  return { kind: 'digest-list', digests: records.map(listing), ...(notice ? { notice } : {}) };
+}
+
+function listing(record: DigestRecord): DigestListing {
+  const { timing } = record;
+  const action = (what: DigestAction['do']): DigestAction => ({ kind: 'digest', digest: record.id, do: what });
+  const last = record.lastRun;
+  return {
+    id: record.id,
+    question: record.question,
+    schedule: `${cadenceWords(timing.cadence, timing.time)} (${timing.timeZone} time)`,
+    owner: record.owner,
+    paused: record.paused,
+    ...(last
+      ? { lastRun: `last run ${dateTimeWords(new Date(last.finishedAt), timing.timeZone)}: ${last.outcome}` }
+      : {}),
+    actions: [action(record.paused ? 'resume' : 'pause'), action('send-now'), action('delete')],
+  };
+}

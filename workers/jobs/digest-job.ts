@@ -1,0 +1,156 @@
+import { DigestScheduleMissingError } from '../../core/digest-scheduler';
+import type { DigestJob } from '../../core/job';
+import { ConversationError } from '../conversation/conversation-errors';
+import type { DigestReply } from '../conversation/reply';
+import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
+import { digestFindings, digestMeasure } from '../digest/digest-findings';
+import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../digest/digest-record';
+import { digestReply, noNewDataReply } from '../digest/digest-reply';
+import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
+import type { JobContext, JobOutcome } from './job-context';
+import type { ReplyPoint } from './reply-point';
+
+/**
+ * A digest falls due: its stored plan runs on the newest version of its file and the result is a
+ * top-level post in the channel, with its charts in the post's thread, where replies are
+ * follow-up questions. A run on the file the last run read says so in one line. A digest whose
+ * file is gone or whose channel shut the bot out tells its owner privately, once, and is paused
+ * after three such runs in a row. A deleted or paused digest's late trigger does nothing.
+ */
+export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutcome> {
+  const record = await ctx.digests.get(ctx.job.digest);
+  if (!record || record.paused) return 'ignored';
+  // This run already ended (its job was delivered again after the record was saved).
+  if (record.lastRun?.dueAt === ctx.job.dueAt) return 'done';
+  return postDigest(ctx, record, ctx.job.dueAt, ctx.point);
+}
+
+/**
+ * One run of a digest, due at `dueAt`, posted at the top of the channel through `point` (whose
+ * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now".
+ */
+export async function postDigest(
+  ctx: JobContext,
+  record: DigestRecord,
+  dueAt: string,
+  point: ReplyPoint,
+): Promise<JobOutcome> {
+  const run = (outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun => ({
+    dueAt,
+    finishedAt: ctx.clock().toISOString(),
+    outcome,
+    ...extra,
+  });
+  const failRun = (failure: string) => recordFailure(ctx, record, failure, run('failed', { failure }));
+  if (record.source.kind !== 'channel-file') {
+    return failRun('Reading a linked export is not available in this version; share the file instead.');
+  }
+  const dataset = await newestVersion(ctx.catalog, record.source.name);
+  if (!dataset) {
+    return failRun(`${record.source.name} is no longer in the channel; share it again to resume.`);
+  }
+  const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
+  const fresh = hasNewData(record, dataset);
+  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
+  try {
+    await point.finish(reply);
+  } catch (error) {
+    if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') {
+      return failRun('I can no longer post in that channel; invite me back to resume it.');
+    }
+    throw error;
+  }
+  const thread = point.thread;
+  if (!thread) throw new Error('A posted digest has no message to thread its charts under.');
+  for (const [index, chart] of reply.charts.entries()) {
+    await ctx.ledger.once(`chart-${index}`, () =>
+      ctx.port.attach(
+        { bytes: chart.png, filename: chart.filename, title: chart.title, mediaType: 'image/png' },
+        thread,
+      ),
+    );
+  }
+  // Replies under the post ask about the digest's own data and question, as under an answer.
+  await ctx.catalog.saveThread(thread, {
+    version: 1,
+    dataset: dataset.entry.id,
+    plan: record.plan,
+    updatedAt: ctx.clock().toISOString(),
+  });
+  await ctx.digests.save({
+    ...record,
+    failures: 0,
+    lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
+  });
+  return 'done';
+}
+
+async function digestOf(
+  ctx: JobContext,
+  record: DigestRecord,
+  dataset: DigestDataset,
+  view: { question: string; source: string },
+): Promise<DigestReply> {
+  const { entry } = dataset;
+  const what = digestMeasure(record.plan, entry, record.timing.cadence);
+  if (!what) {
+    return {
+      kind: 'digest',
+      ...view,
+      tone: 'nothing-notable',
+      headline: noPeriodsText(entry.name),
+      insights: [],
+      charts: [],
+    };
+  }
+  const findings = await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, (connection) =>
+    digestFindings(connection, entry, DATASET_TABLE, record.plan, what),
+  );
+  if (!findings) {
+    return {
+      kind: 'digest',
+      ...view,
+      tone: 'nothing-notable',
+      headline: noPeriodsText(entry.name),
+      insights: [],
+      charts: [],
+    };
+  }
+  return digestReply(findings, view);
+}
+
+function noPeriodsText(name: string): string {
+  return `${name} has no complete period to report on yet.`;
+}
+
+/**
+ * A run that could not post: recorded, the owner told in a direct message on the first of a
+ * series (not at every run), and after three in a row the digest and its schedule paused.
+ */
+async function recordFailure(
+  ctx: JobContext,
+  record: DigestRecord,
+  failure: string,
+  lastRun: DigestRun,
+): Promise<JobOutcome> {
+  const failures = record.failures + 1;
+  const paused = failures >= MAX_DIGEST_FAILURES;
+  if (record.failures === 0) {
+    await ctx.ledger.once('owner-told', () =>
+      ctx.port.tellPrivately(record.owner.id, {
+        kind: 'problem',
+        message: `Your digest “${record.question}” could not run: ${failure} It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.`,
+      }),
+    );
+  }
+  if (paused && ctx.digestScheduler) {
+    try {
+      await ctx.digestScheduler.pause(record.id);
+    } catch (error) {
+      if (!(error instanceof DigestScheduleMissingError)) throw error;
+    }
+  }
+  await ctx.digests.save({ ...record, failures, paused: paused || record.paused, lastRun });
+  ctx.log.warn('digest run failed', { digest: record.id, failures, paused });
+  return 'done';
+}
