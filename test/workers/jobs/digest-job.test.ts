@@ -69,7 +69,7 @@ describe('a digest falling due', () => {
     harness.slack.messages.filter((m) => m.channel === channel && m.thread_ts === undefined && m.user !== ALICE);
   const stored = (record: DigestRecord) => channelDigests(harness.store, scopeOf(record.conversation)).get(record.id);
 
-  it('posts once at the top of the channel with November’s sales from SQL, charts and follow-ups in its thread', async () => {
+  it('posts once at the top of the channel with the latest complete month’s sales from SQL (Dec 2017: the data ends on the 30th), charts and follow-ups in its thread', async () => {
     const channel = 'C0DIGEST01';
     await harness.run(await harness.shareFile(channel, 'superstore.csv', readFileSync(SUPERSTORE_CSV)));
     const record = await subscribe(channel, 'superstore.csv');
@@ -84,13 +84,14 @@ describe('a digest falling due', () => {
     expect(posts).toHaveLength(1);
     const [row] = await allRows(
       superstore,
-      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01') AS nov
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01') AS dec
        FROM read_csv('${SUPERSTORE_CSV}')`,
     );
-    const money = formatNumber(Number(row!.nov), chartUnit(superstore.column('Sales').unit), { compact: true });
+    const money = formatNumber(Number(row!.dec), chartUnit(superstore.column('Sales').unit), { compact: true });
     const text = blockText(posts[0]!);
     expect(text).toContain('Digest: sales by region');
-    expect(text).toContain(`Sales was ${money} in Nov 2017`);
+    expect(text).toContain(`Sales was ${money} in Dec 2017`);
+    expect(text).toContain('on Nov 2017');
     expect(text).toContain('Drivers by Region:');
     expect(text).toMatch(/superstore\.csv, uploaded \w+day \d+ \w+ \d{4} at \d{1,2}:\d{2}/);
     const charts = harness.uploadsIn(channel, posts[0]!.ts);
