@@ -7,6 +7,7 @@ import { channelCatalog } from '../catalog/channel-catalog';
 import { slackFileOrigins } from '../slack/file-download';
 import type { SlackContent } from '../slack/slack-content';
 import { SlackReplies } from '../slack/slack-replies';
+import { recordConversationReference } from '../teams/conversation-reference';
 import {
   brokenMessage,
   lastTryCaveat,
@@ -77,6 +78,7 @@ export async function runJob(
   log: JobLogger,
   limits: JobLimits = {},
 ): Promise<RunOutcome> {
+  if (job.kind === 'install') return recordConversationReference(job, deps.store);
   if (job.conversation.platform !== 'slack') {
     log.warn('dropped a Teams job: replies to Teams are not built yet');
     return 'unsupported';
