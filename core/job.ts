@@ -62,38 +62,40 @@ const JobBase = {
 };
 
 /** A file shared where the bot can see it. The queue carries where to fetch it, never its bytes. */
-export const IngestJob = z.object({
-  ...JobBase,
-  kind: z.literal('ingest'),
-  /** A file the worker downloads by URL: Slack's, or a Teams personal chat's (short-lived: fetched first). */
-  file: z
-    .object({
-      id: z.string().min(1).max(200),
-      name: z.string().min(1).max(500),
-      /** Teams does not say; the worker then enforces the limit while it streams. */
-      size: z.number().int().nonnegative().optional(),
-      downloadUrl: z.url(),
-      mimetype: z.string().max(200).optional(),
-    })
-    .optional(),
-  /**
-   * A Teams channel or group-chat message with files: the activity only carries its HTML, so the
-   * worker reads the message through Graph (resource-specific consent) and downloads from there.
-   */
-  teamsMessage: z
-    .object({
-      /** The message with the files; in a channel thread, `root` is the thread's first message. */
-      id: z.string().min(1).max(200),
-      root: z.string().min(1).max(200).optional(),
-    })
-    .optional(),
-  /** The message that shared the file, so the worker can react on it and answer in its thread. */
-  message: z.string().optional(),
-  /** Text typed with the file, asked as a question once the file is read. */
-  question: z.string().max(2000).optional(),
-}).refine((job) => Boolean(job.file) !== Boolean(job.teamsMessage), {
-  message: 'An ingest job carries either a file or a Teams message, not both.',
-});
+export const IngestJob = z
+  .object({
+    ...JobBase,
+    kind: z.literal('ingest'),
+    /** A file the worker downloads by URL: Slack's, or a Teams personal chat's (short-lived: fetched first). */
+    file: z
+      .object({
+        id: z.string().min(1).max(200),
+        name: z.string().min(1).max(500),
+        /** Teams does not say; the worker then enforces the limit while it streams. */
+        size: z.number().int().nonnegative().optional(),
+        downloadUrl: z.url(),
+        mimetype: z.string().max(200).optional(),
+      })
+      .optional(),
+    /**
+     * A Teams channel or group-chat message with files: the activity only carries its HTML, so the
+     * worker reads the message through Graph (resource-specific consent) and downloads from there.
+     */
+    teamsMessage: z
+      .object({
+        /** The message with the files; in a channel thread, `root` is the thread's first message. */
+        id: z.string().min(1).max(200),
+        root: z.string().min(1).max(200).optional(),
+      })
+      .optional(),
+    /** The message that shared the file, so the worker can react on it and answer in its thread. */
+    message: z.string().optional(),
+    /** Text typed with the file, asked as a question once the file is read. */
+    question: z.string().max(2000).optional(),
+  })
+  .refine((job) => Boolean(job.file) !== Boolean(job.teamsMessage), {
+    message: 'An ingest job carries either a file or a Teams message, not both.',
+  });
 export type IngestJob = z.infer<typeof IngestJob>;
 
 export const QuestionJob = z.object({
