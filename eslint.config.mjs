@@ -37,21 +37,32 @@ function layerRules() {
     workers: ['core', 'charts'],
     local: ['core', 'bot', 'workers', 'charts'],
   };
-  return Object.entries(allowed).map(([folder, may]) => {
-    const forbidden = folders.filter((other) => other !== folder && !may.includes(other));
-    return {
-      files: [`${folder}/**/*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: forbidden.map((other) => ({
-              group: [`**/${other}/*`, `**/${other}`],
-              message: `${folder}/ may not import ${other}/ (see the layout in ARCHITECTURE.md).`,
-            })),
-          },
-        ],
-      },
-    };
+  // Inside workers/: the job layer and the conversation port know no platform; adapters are composed in the entry points.
+  const adapters = ['workers/slack', 'workers/teams', 'workers/playground'];
+  const platformFree = { 'workers/jobs': adapters, 'workers/conversation': adapters };
+  const rule = (folder, forbidden) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidden.map((other) => ({
+            group: [`**/${other.split('/').pop()}/*`, `**/${other.split('/').pop()}`],
+            message: `${folder}/ may not import ${other}/ (see the layout in ARCHITECTURE.md).`,
+          })),
+        },
+      ],
+    },
   });
+  const layers = Object.entries(allowed).map(([folder, may]) =>
+    rule(
+      folder,
+      folders.filter((other) => other !== folder && !may.includes(other)),
+    ),
+  );
+  // Later blocks replace a rule's options, so these repeat their layer's list.
+  const inner = Object.entries(platformFree).map(([folder, forbidden]) =>
+    rule(folder, [...folders.filter((other) => !allowed.workers.includes(other) && other !== 'workers'), ...forbidden]),
+  );
+  return [...layers, ...inner];
 }

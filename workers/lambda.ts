@@ -14,6 +14,7 @@ import { errorFields, type LogSink } from './jobs/job-log';
 import { retryDelaySeconds, sqsRetryDelay, type RetryDelay } from './jobs/retry-visibility';
 import { languageModelSource } from './llm/language-model-source';
 import { slackClientFactory } from './slack/slack-client';
+import { slackConversations } from './slack/slack-conversation';
 
 export interface SqsHandlerDeps {
   handleJob: WorkerJobHandler;
@@ -173,9 +174,11 @@ function compose(): SqsHandler {
   const secrets = new SecretsManagerSource(config.deployment.secrets);
   const handleJob = createJobHandler({
     store: new S3BlobStore(config.deployment.bucket),
-    secrets,
+    // Teams jobs have no adapter yet, so the worker acknowledges and drops them.
+    conversations: {
+      slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),
+    },
     languageModel: languageModelSource(secrets, config.llm, { logger, metrics }),
-    slackClient: slackClientFactory({ apiUrl: config.slackApiUrl, logger }),
     config,
     logger,
     metrics,

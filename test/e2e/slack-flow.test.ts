@@ -12,6 +12,7 @@ import { closeDatabase, openDatabase, queryRows } from '../../workers/engine/duc
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler, type SqsHandler } from '../../workers/lambda';
 import { slackClientFactory } from '../../workers/slack/slack-client';
+import { slackConversations } from '../../workers/slack/slack-conversation';
 import { CapturedOutput } from '../bot/captured-output';
 import {
   CHANNEL,
@@ -77,8 +78,12 @@ describe('Slack end to end', () => {
     const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
     const handleJob = createJobHandler({
       store: new S3BlobStore(TEST_BUCKET, s3Client(s3.endpoint)),
-      secrets: { get: async (name) => (name === 'slackBotToken' ? BOT_TOKEN : undefined) },
-      slackClient: slackClientFactory({ apiUrl: slack.apiUrl, retryConfig: FAST_RETRIES, logger }),
+      conversations: {
+        slack: slackConversations({
+          secrets: { get: async (name) => (name === 'slackBotToken' ? BOT_TOKEN : undefined) },
+          client: slackClientFactory({ apiUrl: slack.apiUrl, retryConfig: FAST_RETRIES, logger }),
+        }),
+      },
       config: { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 200 * 1024 * 1024 },
       logger,
       metrics,

@@ -80,8 +80,11 @@ export class FakeSlack {
   private readonly tokens: Set<string>;
   private readonly appTokens: Set<string>;
   private readonly files = new Map<string, HostedFile>();
+  /** Reaction names by `channel:ts`, in the order they were added. */
+  private readonly reactions = new Map<string, string[]>();
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | undefined;
+  private latencyMs = 0;
   private clock = 1_700_000_000;
   private sequence = 0;
   private base = '';
@@ -148,9 +151,30 @@ export class FakeSlack {
     this.faults.set(method, list);
   }
 
+  /** Every Web API call waits this long before it is answered, as Slack's do from a Lambda region far away. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
   /** Drops faults injected but not yet used, so they cannot leak into the next test. */
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** The reactions on a message now (any user's), oldest first. */
+  reactionsOn(channel: string, ts: string): string[] {
+    return [...(this.reactions.get(`${channel}:${ts}`) ?? [])];
+  }
+
+  /** The bot's direct-message channel with a person, as `conversations.open` names it. */
+  directChannelOf(user: string): string {
+    return `D${user.replace(/^U/, '')}`;
+  }
+
+  /** Deletes a message, as its author or an admin can; editing it then fails with `message_not_found`. */
+  deleteMessage(channel: string, ts: string): void {
+    const at = this.messages.findIndex((m) => m.channel === channel && m.ts === ts);
+    if (at >= 0) this.messages.splice(at, 1);
   }
 
   callsOf(method: string): SlackCall[] {
@@ -181,6 +205,7 @@ export class FakeSlack {
     delete params.token;
     this.calls.push({ method, params, token: callToken });
 
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (await this.applyFault(method, response)) return;
     if (method === 'apps.connections.open') return json(response, 200, this.openConnection(callToken));
     if (!callToken || !this.tokens.has(callToken)) return json(response, 200, { ok: false, error: 'invalid_auth' });
@@ -234,9 +259,30 @@ export class FakeSlack {
       ),
       has_more: false,
     }),
-    'reactions.add': (params) =>
-      params.name && params.timestamp ? { ok: true } : { ok: false, error: 'no_item_specified' },
-    'reactions.remove': () => ({ ok: true }),
+    'reactions.add': (params) => {
+      if (!params.name || !params.timestamp) return { ok: false, error: 'no_item_specified' };
+      const key = `${String(params.channel)}:${String(params.timestamp)}`;
+      const names = this.reactions.get(key) ?? [];
+      if (names.includes(String(params.name))) return { ok: false, error: 'already_reacted' };
+      this.reactions.set(key, [...names, String(params.name)]);
+      return { ok: true };
+    },
+    'reactions.remove': (params) => {
+      const key = `${String(params.channel)}:${String(params.timestamp)}`;
+      const names = this.reactions.get(key) ?? [];
+      if (!names.includes(String(params.name))) return { ok: false, error: 'no_reaction' };
+      this.reactions.set(
+        key,
+        names.filter((name) => name !== params.name),
+      );
+      return { ok: true };
+    },
+    // The bot's DM with one person; group DMs (several users) are not needed by the worker.
+    'conversations.open': (params) => {
+      const users = String(params.users ?? '');
+      if (!/^U[A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
+      return { ok: true, channel: { id: this.directChannelOf(users) } };
+    },
     'files.info': (params) => {
       const file = this.files.get(String(params.file));
       if (!file) return { ok: false, error: 'file_not_found' };

@@ -11,6 +11,7 @@ import type { JobDeps, WorkerJobHandler } from '../../workers/jobs/job-context';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import type { LogSink } from '../../workers/jobs/job-log';
 import { slackClientFactory } from '../../workers/slack/slack-client';
+import { slackConversations } from '../../workers/slack/slack-conversation';
 import { FakeSlack, type SlackMessage } from '../fakes/slack-api';
 import { s3rverClient, startS3, TEST_BUCKET, type LocalS3 } from './s3rver';
 
@@ -46,6 +47,9 @@ export const s3Client = (endpoint: string) => s3rverClient(endpoint, { maxAttemp
 
 let sequence = 0;
 
+/** Overrides of the worker's dependencies, and of what its Slack adapter is made with. */
+export type HarnessOverrides = Partial<JobDeps> & { secrets?: SecretSource; slackApiUrl?: string };
+
 /**
  * A worker wired to loopback servers: FakeSlack for the Web API and file
  * downloads, s3rver for storage, a real DuckDB and real charts. Tests drive it
@@ -75,13 +79,22 @@ export class WorkerHarness {
     await Promise.all([this.slack.stop(), this.s3.stop()]);
   }
 
-  /** The worker's dependencies; tests override one to break it (a dead S3, a dead Slack). */
-  deps(overrides: Partial<JobDeps> = {}): JobDeps {
-    const secrets: SecretSource = { get: async (name) => (name === 'slackBotToken' ? TOKEN : undefined) };
+  /**
+   * The worker's dependencies; tests override one to break it (a dead S3), or
+   * what the Slack adapter is made with (its secrets, a dead Slack API URL).
+   */
+  deps({ secrets, slackApiUrl, ...overrides }: HarnessOverrides = {}): JobDeps {
+    const slack = slackConversations({
+      secrets: secrets ?? { get: async (name) => (name === 'slackBotToken' ? TOKEN : undefined) },
+      client: slackClientFactory({
+        apiUrl: slackApiUrl ?? this.slack.apiUrl,
+        retryConfig: FAST_RETRIES,
+        logger: this.logs,
+      }),
+    });
     return {
       store: this.store,
-      secrets,
-      slackClient: slackClientFactory({ apiUrl: this.slack.apiUrl, retryConfig: FAST_RETRIES, logger: this.logs }),
+      conversations: { slack },
       config: { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 200 * 1024 * 1024 },
       logger: this.logs,
       metrics: { addMetric: (name, unit, value) => this.metrics.push({ name, unit, value }) },
@@ -91,7 +104,7 @@ export class WorkerHarness {
   }
 
   /** The worker's handler; a test may pass each delivery a time limit, as the Lambda does. */
-  handler(overrides: Partial<JobDeps> = {}): WorkerJobHandler {
+  handler(overrides: HarnessOverrides = {}): WorkerJobHandler {
     return createJobHandler(this.deps(overrides));
   }
 

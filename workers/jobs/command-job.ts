@@ -1,5 +1,5 @@
 import type { CommandJob } from '../../core/job';
-import { helpMessage, listMessage } from '../slack/catalog-messages';
+import { datasetListReply, helpReply } from '../conversation/dataset-replies';
 import type { JobContext, JobOutcome } from './job-context';
 
 /**
@@ -9,9 +9,12 @@ import type { JobContext, JobOutcome } from './job-context';
 export async function handleCommand(ctx: JobContext<CommandJob>): Promise<JobOutcome> {
   const entries = await ctx.catalog.list();
   if (ctx.job.command === 'list') {
-    await ctx.point.finish(listMessage(entries, { mentions: true }), listMessage(entries, { mentions: false }));
+    await ctx.point.finish(
+      datasetListReply(entries, { mentionUploaders: true }),
+      datasetListReply(entries, { mentionUploaders: false }),
+    );
   } else {
-    await ctx.point.finish(helpMessage(entries[0]));
+    await ctx.point.finish(helpReply(entries[0]));
   }
   return 'done';
 }

@@ -1,7 +1,7 @@
 import type { ChannelCatalog } from '../catalog/channel-catalog';
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import type { ThreadState } from '../catalog/thread-state';
-import { NO_DATASET_TEXT } from '../slack/catalog-messages';
+import { NO_DATASET_TEXT } from '../conversation/dataset-replies';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import { JobError } from './job-errors';
 

@@ -5,17 +5,15 @@ import type { DatasetEntry } from '../catalog/dataset-entry';
 import { SqlSandbox } from '../engine/sandbox';
 import type { ResultTable } from '../plan/result-table';
 import { runPlan } from '../plan/run-plan';
-import { resultCsv } from '../slack/csv-export';
-import { datasetName } from '../slack/dataset-words';
-import { plural, safe, section } from '../slack/slack-content';
-import { sqlMessage } from '../slack/sql-message';
+import { resultCsv } from '../answer/result-csv';
+import { chartFileName } from '../conversation/answer-replies';
+import { datasetName } from '../conversation/dataset-words';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import { JobError } from './job-errors';
 import type { AnswerRecord } from './answer-record';
 import type { JobContext, JobOutcome } from './job-context';
 import { JobLedger } from './job-ledger';
 import { ReplyPoint } from './reply-point';
-import { chartFileName } from './thread-answer';
 
 /**
  * "Show SQL" and "Download CSV" on an answer. The answer is looked up in this
@@ -33,7 +31,7 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
   if (!entry) throw new JobError('DATASET_NOT_FOUND', 'The dataset of that answer is gone; share the file again.');
   // The answer's thread, whatever the click's message reference says.
   const point = new ReplyPoint({
-    replies: ctx.replies,
+    port: ctx.port,
     thread: record.thread,
     placeholder: job.placeholder?.ts,
     ledger: ctx.ledger,
@@ -44,7 +42,13 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
   });
   ctx.point = point;
   if (job.format === 'sql') {
-    await point.finish(sqlMessage({ ...record, dataset: datasetName(entry) }));
+    await point.finish({
+      kind: 'sql',
+      question: record.question,
+      dataset: datasetName(entry),
+      sql: record.sql,
+      params: record.params,
+    });
     return 'done';
   }
   await point.start(`Preparing the CSV of “${record.question}”…`);
@@ -53,10 +57,9 @@ export async function handleExport(ctx: JobContext<ExportJob>): Promise<JobOutco
     const csv = Buffer.from(resultCsv(result), 'utf8');
     const filename = chartFileName(record.plan.title).replace(/\.png$/, '.csv');
     await ctx.ledger.once('csv', () =>
-      ctx.replies.upload({ bytes: csv, filename, title: record.plan.title }, record.thread),
+      ctx.port.attach({ bytes: csv, filename, title: record.plan.title, mediaType: 'text/csv' }, record.thread),
     );
-    const text = `The CSV of “${safe(record.question)}”: ${plural(result.rows.length, 'row')}, in this thread.`;
-    await point.finish({ text, blocks: [section(`:page_facing_up: ${text}`)] });
+    await point.finish({ kind: 'csv-ready', question: record.question, rows: result.rows.length });
   });
   return 'done';
 }

@@ -1,41 +1,33 @@
 import type { IngestJob } from '../../core/job';
+import type { FileMark } from '../conversation/conversation-port';
 import { errorFields } from './job-log';
 import type { JobContext } from './job-context';
 import { refusalMessage } from './refusal';
 
-/** Slack's answers when the reactions already are as wanted: another table of the same message got there first. */
-const ALREADY = new Set(['no_reaction', 'already_reacted']);
-
 /**
- * Reads a shared file with `read`, then swaps the edge's :eyes: on its message
- * for how that ended: a check mark, or a warning when the file could not be
- * read (a refusal, or the last attempt failing). The reactions are a courtesy:
- * one Slack refuses is logged and the job goes on.
+ * Reads a shared file with `read`, then marks its message with how that ended:
+ * read, or unreadable when the file could not be read (a refusal, or the last
+ * attempt failing). The mark is a courtesy: one the platform refuses is
+ * logged and the job goes on.
  */
 export async function withFileMark<T>(ctx: JobContext<IngestJob>, read: () => Promise<T>): Promise<T> {
   let result: T;
   try {
     result = await read();
   } catch (error) {
-    if (refusalMessage(error, ctx.job) !== undefined || ctx.attempt.last) await mark(ctx, 'warning');
+    if (refusalMessage(error, ctx.job) !== undefined || ctx.attempt.last) await mark(ctx, 'unreadable');
     throw error;
   }
-  await mark(ctx, 'white_check_mark');
+  await mark(ctx, 'read');
   return result;
 }
 
-async function mark(ctx: JobContext<IngestJob>, emoji: 'white_check_mark' | 'warning'): Promise<void> {
+async function mark(ctx: JobContext<IngestJob>, mark: FileMark): Promise<void> {
   const message = ctx.job.message;
   if (!message) return;
-  const attempt = async (change: () => Promise<void>) => {
-    try {
-      await change();
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (!code || !ALREADY.has(code))
-        ctx.log.warn('could not change a reaction on the file', { error: errorFields(error) });
-    }
-  };
-  await attempt(() => ctx.replies.unreact(message, 'eyes'));
-  await attempt(() => ctx.replies.react(message, emoji));
+  try {
+    await ctx.port.mark(message, mark);
+  } catch (error) {
+    ctx.log.warn('could not mark the shared file', { error: errorFields(error) });
+  }
 }

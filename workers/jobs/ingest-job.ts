@@ -1,4 +1,6 @@
+import { createWriteStream } from 'node:fs';
 import { extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IngestJob } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
@@ -8,9 +10,8 @@ import { describeBytes, WorkerError } from '../errors';
 import { ingestFile, type Dataset } from '../ingest/ingest-file';
 import { suggestQuestions } from '../planner/suggestions';
 import { loadVocabulary } from '../planner/vocabulary';
-import { downloadSlackFile } from '../slack/file-download';
-import { profileMessage } from '../slack/profile-message';
-import { count } from '../slack/slack-content';
+import { profileReply } from '../conversation/dataset-replies';
+import { count } from '../conversation/dataset-words';
 import { DATASET_TABLE, usingDatabase, writeParquet } from './dataset-table';
 import { withFileMark } from './file-mark';
 import type { JobContext, JobOutcome } from './job-context';
@@ -33,7 +34,7 @@ export async function handleIngest(ctx: JobContext<IngestJob>): Promise<JobOutco
     const { entry, thread, question } = await withFileMark(ctx, () => readSharedFile(ctx, connection, choices));
     if (question) {
       ctx.point = new ReplyPoint({
-        replies: ctx.replies,
+        port: ctx.port,
         thread,
         ledger: ctx.ledger,
         step: 'question.message',
@@ -69,15 +70,12 @@ async function readSharedFile(
     );
   }
   const path = join(ctx.workDir, `upload${extname(file.name).slice(0, 10)}`);
-  await downloadSlackFile({
-    url: file.downloadUrl,
-    token: ctx.token,
-    path,
+  const download = await ctx.port.fetchFile(file, {
     maxBytes: config.maxUploadBytes,
     timeoutMs: ctx.downloadTimeoutMs,
-    allowedOrigins: ctx.fileOrigins,
     signal: ctx.signal,
   });
+  await pipeline(download, createWriteStream(path));
   await ctx.point.progress(`Reading ${file.name}…`);
   const { meta, question } = await ingestChoice(choices, (sheet) =>
     ingestFile(path, {
@@ -110,10 +108,10 @@ async function readSharedFile(
   if (png) {
     const title = `${file.name} overview`;
     await ctx.ledger.once('overview.chart', () =>
-      ctx.replies.upload({ bytes: png, filename: 'overview.png', title }, thread),
+      ctx.port.attach({ bytes: png, filename: 'overview.png', title, mediaType: 'image/png' }, thread),
     );
   }
-  await ctx.point.finish(profileMessage(entry));
+  await ctx.point.finish(profileReply(entry));
   return { entry, thread, ...(question ? { question } : {}) };
 }
 

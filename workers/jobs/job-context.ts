@@ -1,13 +1,11 @@
-import type { WebClient } from '@slack/web-api';
 import type { BlobStore } from '../../core/blob-store';
 import type { Config } from '../../core/config';
-import type { Job, SlackConversation } from '../../core/job';
+import type { Conversation, Job } from '../../core/job';
 import type { JobAttempt } from '../../core/job-queue';
-import type { SecretSource } from '../../core/secret-source';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
+import type { ConversationAdapters } from '../conversation/conversation-adapters';
+import type { ConversationPort } from '../conversation/conversation-port';
 import type { LanguageModelSource } from '../llm/language-model-source';
-import type { QuickCall } from '../slack/slack-client';
-import type { SlackReplies } from '../slack/slack-replies';
 import type { JobLedger } from './job-ledger';
 import type { JobLogger, JobMetrics, LogSink } from './job-log';
 import type { ReplyPoint } from './reply-point';
@@ -15,13 +13,12 @@ import type { ReplyPoint } from './reply-point';
 /** What the job handlers are built from; the entry points (Lambda, the local runner) compose it. */
 export interface JobDeps {
   store: BlobStore;
-  secrets: SecretSource;
   /**
-   * A Slack Web API client for a bot token, with the API URL and retry settings
-   * of the deployment; with `quick`, one for a call that must end within
-   * `timeoutMs` (see `slackClientFactory`).
+   * The conversation adapters, by platform (`slackConversations`, …): a job's
+   * replies, file marks and downloads go through its conversation's port. A
+   * platform without an adapter has its jobs acknowledged and dropped.
    */
-  slackClient: (token: string, quick?: QuickCall) => WebClient;
+  conversations: ConversationAdapters;
   config: Pick<Config, 'maxUploadBytes' | 'maxUnzippedBytes'>;
   logger: LogSink;
   metrics: JobMetrics;
@@ -29,7 +26,7 @@ export interface JobDeps {
   clock?: () => Date;
   /** Where jobs download and convert files; defaults to the system's temp folder (`/tmp` on Lambda). */
   tmpDir?: string;
-  /** How long a file download from Slack may take; defaults to 2 minutes, and never past the job's time limit. */
+  /** How long downloading a shared file may take; defaults to 2 minutes, and never past the job's time limit. */
   downloadTimeoutMs?: number;
   /** Nemotron (or any OpenAI-compatible model) for planning and narratives; absent means offline only. */
   languageModel?: LanguageModelSource;
@@ -41,15 +38,13 @@ export interface JobContext<J extends Job = Job> {
   attempt: JobAttempt;
   /** Shown under progress on a last try that follows a failed one (see `lastTryCaveat`). */
   caveat: string | undefined;
-  conversation: SlackConversation;
+  conversation: Conversation;
   catalog: ChannelCatalog;
   ledger: JobLedger;
-  replies: SlackReplies;
+  /** The job's conversation: replies, files and marks go through it. */
+  port: ConversationPort;
   /** The message this job edits; failures are reported there. */
   point: ReplyPoint;
-  token: string;
-  /** Where the token may be sent to download a file: Slack's hosts (see `slackFileOrigins`). */
-  fileOrigins: readonly string[];
   /** Aborted when the job's time is up; long I/O stops with it. */
   signal: AbortSignal;
   /** A folder of this job's own, removed when it ends. */

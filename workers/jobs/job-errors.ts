@@ -1,13 +1,11 @@
-/** Stable codes for what a job can refuse to do; the message is what the person reads in Slack. */
+/** Stable codes for what a job can refuse to do; the message is what the person reads in the conversation. */
 export type JobErrorCode =
   /** The channel has no dataset to answer from. */
   | 'NO_DATASET'
   /** A dataset the question or button names is not in this channel. */
   | 'DATASET_NOT_FOUND'
   /** An export button whose answer is no longer stored. */
-  | 'ANSWER_NOT_FOUND'
-  /** The worker has no Slack bot token to act with. */
-  | 'SLACK_NOT_CONFIGURED';
+  | 'ANSWER_NOT_FOUND';
 
 /**
  * A job that cannot go on for a reason the person can act on; it is answered

@@ -11,7 +11,7 @@ import { runJob } from './run-job';
  * also passes a time limit, past which the job is given up as a failure.
  *
  * @example
- * const handle = createJobHandler({ store, secrets, slackClient, config, logger, metrics });
+ * const handle = createJobHandler({ store, conversations: { slack: slackConversations({ secrets, client }) }, config, logger, metrics });
  * const queue = new MemoryJobQueue(handle, { maxReceives: config.jobMaxReceives });
  */
 export function createJobHandler(deps: JobDeps): WorkerJobHandler {

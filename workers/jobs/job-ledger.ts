@@ -5,7 +5,7 @@ import { AnswerRecord } from './answer-record';
 const LedgerRecord = z.object({
   version: z.literal(1),
   done: z.boolean(),
-  /** Results of the steps that reached Slack or storage (a message ts, a file id), by step name. */
+  /** Results of the steps that reached the conversation or storage (a message id, a file id), by step name. */
   steps: z.record(z.string(), z.json()),
   answer: AnswerRecord.optional(),
 });

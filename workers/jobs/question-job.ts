@@ -6,14 +6,14 @@ import { answerInThread } from './thread-answer';
 
 /**
  * A question from `/analyze`, a mention, a button or a thread reply. The edge
- * queues a reply without asking Slack whose thread it is in (it asks only
+ * queues a reply without asking the platform whose thread it is in (it asks only
  * before warning that a reply is too long to queue), so a reply in a thread the
  * bot has no state for is ignored here without a word; every other question
  * gets an answer or a reason.
  */
 export async function handleQuestion(ctx: JobContext<QuestionJob>): Promise<JobOutcome> {
   const { job, catalog } = ctx;
-  const thread = ctx.conversation.thread;
+  const thread = ctx.port.thread;
   const state = thread ? await catalog.thread(thread) : undefined;
   if (job.via === 'thread' && !state) return 'ignored';
   await ctx.point.start('Reading your question…');

@@ -1,7 +1,7 @@
 import type { Job } from '../../core/job';
 import { WorkerError, type WorkerErrorCode } from '../errors';
 import { PlanError } from '../plan/plan-errors';
-import { DownloadError } from '../slack/file-download';
+import { DownloadError } from '../conversation/conversation-errors';
 import { JobError } from './job-errors';
 
 /** Worker errors that are about the moment, not the file or the question: trying again can help. */
@@ -14,7 +14,7 @@ const PASSING: ReadonlySet<WorkerErrorCode> = new Set(['MODEL_UNAVAILABLE', 'MOD
  * once the retries are spent.
  */
 export function refusalMessage(error: unknown, job: Job): string | undefined {
-  if (error instanceof JobError) return error.code === 'SLACK_NOT_CONFIGURED' ? undefined : error.message;
+  if (error instanceof JobError) return error.message;
   if (error instanceof DownloadError) return error.retriable ? undefined : error.message;
   if (error instanceof WorkerError) {
     if (PASSING.has(error.code)) return undefined;

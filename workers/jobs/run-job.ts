@@ -1,26 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceOf, scopeOf, type Job, type SlackConversation } from '../../core/job';
+import { referenceOf, scopeOf, type Job } from '../../core/job';
 import type { JobAttempt } from '../../core/job-queue';
 import { channelCatalog } from '../catalog/channel-catalog';
-import { slackFileOrigins } from '../slack/file-download';
-import type { SlackContent } from '../slack/slack-content';
-import { SlackReplies } from '../slack/slack-replies';
+import { openerFor } from '../conversation/conversation-adapters';
+import type { ConversationPort } from '../conversation/conversation-port';
+import { lastTryCaveat } from '../conversation/last-try-caveat';
+import type { FailureReply } from '../conversation/reply';
 import { recordConversationReference } from '../teams/conversation-reference';
-import {
-  brokenMessage,
-  lastTryCaveat,
-  problemMessage,
-  retryingMessage,
-  tooSlowMessage,
-} from '../slack/status-messages';
 import { handleCommand } from './command-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
 import type { JobContext, JobDeps, JobLimits, JobOutcome } from './job-context';
 import { JobDeadline } from './job-deadline';
-import { JobError, JobTimeoutError } from './job-errors';
+import { JobTimeoutError } from './job-errors';
 import { JobLedger } from './job-ledger';
 import { errorFields, type JobLogger } from './job-log';
 import { handleQuestion } from './question-job';
@@ -51,14 +45,13 @@ function dispatch(ctx: JobContext): Promise<JobOutcome> {
 }
 
 /** The thread a job's replies belong in: the conversation's, or the message that shared the file. */
-function threadOf(job: Job, conversation: SlackConversation): string | undefined {
-  return conversation.thread ?? (job.kind === 'ingest' ? job.message : undefined);
+function threadOf(job: Job, port: ConversationPort): string | undefined {
+  return port.thread ?? (job.kind === 'ingest' ? job.message : undefined);
 }
 
 /** A failure on our side: it is being retried, or on the last attempt it is the end; a timeout says so. */
-function failureMessage(error: unknown, attempt: JobAttempt, reference: string): SlackContent {
-  if (error instanceof JobTimeoutError) return tooSlowMessage(reference, !attempt.last);
-  return attempt.last ? brokenMessage(reference) : retryingMessage(reference);
+function failureReply(error: unknown, attempt: JobAttempt, reference: string): FailureReply {
+  return { kind: 'failure', retrying: !attempt.last, timedOut: error instanceof JobTimeoutError, reference };
 }
 
 /**
@@ -79,29 +72,26 @@ export async function runJob(
   limits: JobLimits = {},
 ): Promise<RunOutcome> {
   if (job.kind === 'install') return recordConversationReference(job, deps.store);
-  if (job.conversation.platform !== 'slack') {
-    log.warn('dropped a Teams job: replies to Teams are not built yet');
+  const conversation = job.conversation;
+  const open = openerFor(deps.conversations, conversation);
+  if (!open) {
+    log.warn('dropped a job: the worker has no adapter for its platform', { platform: conversation.platform });
     return 'unsupported';
   }
-  const conversation = job.conversation;
   // Started first, so a slow Secrets Manager or file system spends the job's time, not the margin kept after it.
   const deadline = new JobDeadline(limits.timeLimitMs);
   const { signal } = deadline;
   const windDownMs = limits.windDownMs ?? DEFAULT_WIND_DOWN_MS;
   const catalog = channelCatalog(deps.store, scopeOf(conversation));
-  const thread = threadOf(job, conversation);
   const placeholder = job.placeholder?.ts;
   // Filled in as the job gets going; the failure path tells the person with what there is by then.
-  const started: { token?: string; replies?: SlackReplies; workDir?: string; ctx?: JobContext } = {};
+  const started: { port?: ConversationPort; workDir?: string; ctx?: JobContext } = {};
   const run = async (): Promise<RunOutcome> => {
-    const token = await deps.secrets.get('slackBotToken');
-    if (!token) throw new JobError('SLACK_NOT_CONFIGURED', 'The Slack bot token is not configured.');
-    const client = deps.slackClient(token);
-    const replies = new SlackReplies(client, conversation.channel);
-    started.token = token;
-    started.replies = replies;
-    // A token that came too late: the job was given up while it was read.
+    const port = await open();
+    started.port = port;
+    // Credentials that came too late: the job was given up while they were read.
     signal.throwIfAborted();
+    const thread = threadOf(job, port);
     started.workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'job-'));
     const ledger = await JobLedger.open(catalog, job.id, signal);
     const caveat = attempt.last && attempt.number > 1 ? lastTryCaveat(referenceOf(job.id)) : undefined;
@@ -112,11 +102,9 @@ export async function runJob(
       conversation,
       catalog,
       ledger,
-      replies,
+      port,
       caveat,
-      point: new ReplyPoint({ replies, thread, placeholder, ledger, step: 'message', signal, caveat, log }),
-      token,
-      fileOrigins: slackFileOrigins(client.slackApiUrl),
+      point: new ReplyPoint({ port, thread, placeholder, ledger, step: 'message', signal, caveat, log }),
       signal,
       workDir: started.workDir,
       log,
@@ -137,29 +125,26 @@ export async function runJob(
   try {
     return await deadline.race(work);
   } catch (error) {
-    const { ctx, token, replies } = started;
-    if (!token || !replies) {
-      log.error('the job failed without a Slack bot token to tell the person with', {
+    const { ctx, port } = started;
+    if (!port) {
+      log.error('the job failed before its conversation was open to tell the person', {
         error: errorFields(error),
       });
       throw error;
     }
     // Without a ledger (storage is down) the edge's placeholder is still there to be told.
-    const point = ctx?.point ?? new ReplyPoint({ replies, thread, placeholder, log });
+    const point = ctx?.point ?? new ReplyPoint({ port, thread: threadOf(job, port), placeholder, log });
     const refusal = refusalMessage(error, job);
     if (ctx && refusal !== undefined) {
-      await point.finish(problemMessage(refusal));
+      await point.finish({ kind: 'problem', message: refusal });
       await ctx.ledger.finish();
       log.info('job refused', { reason: errorFields(error) });
       return 'refused';
     }
     // With a time limit, the notice gets one quick try that ends halfway through the wind-down after it.
     const noticeEndsAt = deadline.endsAt === undefined ? undefined : deadline.endsAt + windDownMs / 2;
-    const through =
-      noticeEndsAt === undefined
-        ? replies
-        : new SlackReplies(deps.slackClient(token, { timeoutMs: noticeEndsAt - Date.now() }), conversation.channel);
-    await point.tell(failureMessage(error, attempt, referenceOf(job.id)), through);
+    const within = noticeEndsAt === undefined ? undefined : { timeoutMs: noticeEndsAt - Date.now() };
+    await point.tell(failureReply(error, attempt, referenceOf(job.id)), within);
     throw error;
   } finally {
     // Given up at its limit, the work may still be running (a download, DuckDB): its folder stays until it ends.

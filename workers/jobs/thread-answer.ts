@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { scopeOf } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import type { AnalysisPlan } from '../plan/analysis-plan';
-import { answerMessage, notUnderstoodMessage } from '../slack/answer-message';
-import { count } from '../slack/slack-content';
+import { answerReply, notUnderstoodReply } from '../conversation/answer-replies';
+import { count } from '../conversation/dataset-words';
 import type { JobContext } from './job-context';
 import { DATASET_TABLE } from './dataset-table';
 import type { ReplyPoint } from './reply-point';
@@ -16,16 +17,6 @@ export interface ThreadQuestion {
   previous?: AnalysisPlan;
   /** Prefixes this answer's ledger steps, so an ingest job's question does not collide with its overview. */
   step: string;
-}
-
-export function chartFileName(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `${slug || 'chart'}.png`;
 }
 
 /**
@@ -55,16 +46,20 @@ export async function answerInThread(ctx: JobContext, point: ReplyPoint, input: 
       updatedAt: ctx.clock().toISOString(),
     });
   if (answer.kind === 'not-understood') {
-    await point.finish(notUnderstoodMessage({ answer, dataset: entry }));
+    await point.finish(notUnderstoodReply({ answer, dataset: entry }));
     await remember(input.previous);
     return;
   }
-  const png = answer.png;
-  if (png) {
+  const reply = answerReply({ answer, dataset: entry, jobId: ctx.job.id });
+  const chart = reply.chart;
+  if (chart) {
     await point.progress('Posting the chart…');
-    await ctx.catalog.saveChart(ctx.job.id, png);
+    await ctx.catalog.saveChart(ctx.job.id, chart.png);
     await ctx.ledger.once(`${input.step}chart`, () =>
-      ctx.replies.upload({ bytes: png, filename: chartFileName(answer.plan.title), title: answer.plan.title }, thread),
+      ctx.port.attach(
+        { bytes: chart.png, filename: chart.filename, title: chart.title, mediaType: 'image/png' },
+        thread,
+      ),
     );
   }
   await ctx.ledger.saveAnswer({
@@ -74,10 +69,10 @@ export async function answerInThread(ctx: JobContext, point: ReplyPoint, input: 
     sql: answer.sql,
     params: answer.params,
     method: answer.method,
-    channel: ctx.conversation.channel,
+    channel: scopeOf(ctx.conversation).channel,
     thread,
   });
-  await point.finish(answerMessage({ answer, dataset: entry, jobId: ctx.job.id }));
+  await point.finish(reply);
   // A model-written query is no plan to refine: a follow-up starts from the question alone.
   await remember(answer.method === 'plan' ? answer.plan : undefined);
 }

@@ -1,14 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { askActionId, AskButtonValue, encodeButtonValue } from '../../core/slack-actions';
+import type { AskAction } from '../conversation/reply';
 import { actions } from './slack-content';
 
-/** Questions as buttons that ask them about this dataset (not whatever the channel read last). */
-export function askButtons(dataset: string, questions: string[]): KnownBlock {
+/** Questions as buttons that ask them about their dataset (not whatever the channel read last). */
+export function askButtons(questions: readonly AskAction[]): KnownBlock {
   return actions(
-    questions.slice(0, 5).map((question, i) => ({
+    questions.slice(0, 5).map((ask, i) => ({
       actionId: askActionId(i),
-      label: question,
-      value: encodeButtonValue(AskButtonValue, { dataset, question: question.slice(0, 500) }),
+      label: ask.question,
+      value: encodeButtonValue(AskButtonValue, { dataset: ask.dataset, question: ask.question.slice(0, 500) }),
     })),
   );
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { DatasetEntry } from '../catalog/dataset-entry';
+import { NO_DATASET_TEXT } from '../conversation/dataset-replies';
+import type { DatasetListing, DatasetListReply, HelpReply } from '../conversation/reply';
 import { askButtons } from './ask-buttons';
-import { datasetTitleMrkdwn } from './dataset-words';
+import { datasetTitleMrkdwn } from './dataset-title';
 import { context, safe, section, type SlackContent } from './slack-content';
 
 /** Slack renders this in each reader's own time zone; the ISO date is the fallback for old clients. */
@@ -11,22 +12,22 @@ function slackDate(iso: string): string {
 }
 
 /** Who added a dataset: their name when it is known, else a mention, where mentions are allowed. */
-function byWhom(entry: DatasetEntry, mentions: boolean): string {
-  if (entry.addedBy.name) return ` by ${safe(entry.addedBy.name)}`;
-  return mentions ? ` by <@${entry.addedBy.id}>` : '';
+function byWhom(listing: DatasetListing, mentions: boolean): string {
+  if (listing.addedBy.name) return ` by ${safe(listing.addedBy.name)}`;
+  return mentions ? ` by <@${listing.addedBy.id}>` : '';
 }
 
 /**
  * `/analyze list`: the channel's datasets, newest first, with size, when and by
- * whom. Without `mentions` uploaders are never mentioned: a message posted
- * anew would ping every one of them (an edit notifies nobody).
+ * whom; uploaders are mentioned only where the reply allows it.
  */
-export function listMessage(entries: DatasetEntry[], { mentions }: { mentions: boolean }): SlackContent {
-  if (entries.length === 0) return noDatasetMessage();
-  const lines = entries.map(
-    (entry) => `• ${datasetTitleMrkdwn(entry)} · added ${slackDate(entry.addedAt)}${byWhom(entry, mentions)}`,
+export function listMessage(reply: DatasetListReply): SlackContent {
+  if (reply.datasets.length === 0) return noDatasetMessage();
+  const lines = reply.datasets.map(
+    (listing) =>
+      `• ${datasetTitleMrkdwn(listing.title)} · added ${slackDate(listing.addedAt)}${byWhom(listing, reply.mentionUploaders)}`,
   );
-  const text = `${entries.length} dataset${entries.length === 1 ? '' : 's'} in this channel`;
+  const text = `${reply.datasets.length} dataset${reply.datasets.length === 1 ? '' : 's'} in this channel`;
   return {
     text,
     blocks: [
@@ -36,9 +37,6 @@ export function listMessage(entries: DatasetEntry[], { mentions }: { mentions: b
     ],
   };
 }
-
-export const NO_DATASET_TEXT =
-  'No dataset in this channel yet — drop a CSV or Excel file here and I’ll read it, then ask me about it.';
 
 function noDatasetMessage(): SlackContent {
   return { text: NO_DATASET_TEXT, blocks: [section(`:inbox_tray: ${NO_DATASET_TEXT}`)] };
@@ -56,11 +54,11 @@ const HOW_TO_ASK = [
 const GENERIC_EXAMPLES = '“Monthly revenue trend”, “Top 5 customers by profit”, “Share of sales by region”';
 
 /** `/analyze help`, with examples that work on the channel's own newest dataset when there is one. */
-export function helpMessage(latest: DatasetEntry | undefined): SlackContent {
+export function helpMessage(reply: HelpReply): SlackContent {
   const blocks: KnownBlock[] = [section(HOW_TO_ASK)];
-  if (latest && latest.suggestions.length) {
-    blocks.push(section(`Questions that work on ${datasetTitleMrkdwn(latest)}:`));
-    blocks.push(askButtons(latest.id, latest.suggestions));
+  if (reply.examples) {
+    blocks.push(section(`Questions that work on ${datasetTitleMrkdwn(reply.examples.title)}:`));
+    blocks.push(askButtons(reply.examples.actions));
   } else {
     blocks.push(section(`For example: ${GENERIC_EXAMPLES}. Drop a CSV or Excel file here to start.`));
   }

@@ -1,32 +1,15 @@
-import { createWriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { DownloadError } from '../conversation/conversation-errors';
 import { describeBytes, WorkerError } from '../errors';
-
-export type DownloadErrorCode = 'DOWNLOAD_REFUSED' | 'DOWNLOAD_GONE' | 'DOWNLOAD_FAILED' | 'DOWNLOAD_NOT_SLACK';
-
-/** A file Slack would not hand over. `retriable` says whether trying again later can help. */
-export class DownloadError extends Error {
-  constructor(
-    readonly code: DownloadErrorCode,
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DownloadError';
-  }
-}
 
 export interface FileDownload {
   /** The file's `url_private_download`. */
   url: string;
   /** The bot token; Slack serves private files only with it. */
   token: string;
-  /** Where the bytes go. */
-  path: string;
   maxBytes: number;
+  /** For the whole download, reading the stream included. */
   timeoutMs: number;
   /** Origins (`https://files.slack.com`) the token may be sent to; a job can carry any URL. */
   allowedOrigins: readonly string[];
@@ -52,17 +35,17 @@ export function slackFileOrigins(apiUrl: string): string[] {
 const HTML_START = /^\s*<(!doctype\s+html|html)[\s>]/i;
 
 /**
- * Streams a private Slack file to disk with the bot token as a bearer token,
+ * Opens a private Slack file as a stream, with the bot token as a bearer token,
  * which goes to Slack's own hosts only (`allowedOrigins`). The size limit is
  * enforced while reading, so a file larger than Slack said (or than the limit)
  * is cut off instead of filling the disk. Slack answers a bad or missing token
  * with its sign-in page and status 200, so an HTML reply is an authentication
  * failure, never the file.
  */
-export async function downloadSlackFile(download: FileDownload): Promise<number> {
+export async function openSlackFile(download: FileDownload): Promise<Readable> {
   if (!download.allowedOrigins.includes(new URL(download.url).origin)) {
     throw new DownloadError(
-      'DOWNLOAD_NOT_SLACK',
+      'DOWNLOAD_FOREIGN_HOST',
       'I couldn’t download the file: its link does not point to Slack’s file host. Share it in Slack again.',
       false,
     );
@@ -95,22 +78,25 @@ export async function downloadSlackFile(download: FileDownload): Promise<number>
       `The file is ${describeBytes(declared)}; the limit is ${describeBytes(download.maxBytes)}.`,
     );
   }
+  return Readable.from(guarded(Readable.fromWeb(response.body as WebReadableStream), download.maxBytes));
+}
+
+/** The body's chunks, stopped at the limit or at a sign-in page, with any other failure as a retriable one. */
+async function* guarded(body: Readable, maxBytes: number): AsyncGenerator<Buffer> {
   let received = 0;
-  const guard = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (received === 0 && HTML_START.test(chunk.subarray(0, 64).toString('latin1'))) return done(refused());
-      received += chunk.length;
-      if (received > download.maxBytes) return done(overLimit(download.maxBytes));
-      done(null, chunk);
-    },
-  });
   try {
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream), guard, createWriteStream(download.path));
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (received === 0 && HTML_START.test(chunk.subarray(0, 64).toString('latin1'))) throw refused();
+      received += chunk.length;
+      if (received > maxBytes) throw overLimit(maxBytes);
+      yield chunk;
+    }
   } catch (error) {
     if (error instanceof DownloadError || error instanceof WorkerError) throw error;
     throw new DownloadError('DOWNLOAD_FAILED', 'The download from Slack broke off.', true, { cause: error });
+  } finally {
+    body.destroy();
   }
-  return received;
 }
 
 function refused(): DownloadError {

@@ -64,7 +64,3 @@ export function actions(buttons: Button[]): KnownBlock {
 
 /** Text from a file or a person, safe inside mrkdwn. */
 export const safe = escapeMrkdwn;
-
-export const count = (n: number): string => n.toLocaleString('en-US');
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;

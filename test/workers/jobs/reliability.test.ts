@@ -5,11 +5,9 @@ import { referenceOf, scopeOf, type IngestJob } from '../../../core/job';
 import { S3BlobStore } from '../../../core/s3-blob-store';
 import { channelCatalog } from '../../../workers/catalog/channel-catalog';
 import { JobLedger } from '../../../workers/jobs/job-ledger';
-import { slackClientFactory } from '../../../workers/slack/slack-client';
 import {
   CHANNEL_A,
   DEAD_URL,
-  FAST_RETRIES,
   FIRST,
   LAST,
   s3Client,
@@ -213,7 +211,7 @@ describe('reliability', () => {
       expect(logged).toContainEqual(
         expect.objectContaining({
           level: 'ERROR',
-          message: 'the job failed without a Slack bot token to tell the person with',
+          message: 'the job failed before its conversation was open to tell the person',
           jobId: job.id,
         }),
       );
@@ -224,9 +222,7 @@ describe('reliability', () => {
   it('on a Slack outage fails the job on its last attempt, for the DLQ', async () => {
     const job = await harness.command(CHANNEL_A, 'total sales by team');
     const failed = harness.metrics.filter((m) => m.name === 'JobsFailed').length;
-    const down = harness.handler({
-      slackClient: slackClientFactory({ apiUrl: `${DEAD_URL}/api/`, retryConfig: FAST_RETRIES, logger: harness.logs }),
-    });
+    const down = harness.handler({ slackApiUrl: `${DEAD_URL}/api/` });
 
     await expect(down(job, LAST)).rejects.toThrow();
     expect(harness.metrics.filter((m) => m.name === 'JobsFailed')).toHaveLength(failed + 1);

@@ -1,16 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { downloadSlackFile } from '../../../workers/slack/file-download';
+import { pipeline } from 'node:stream/promises';
+import { openSlackFile } from '../../../workers/slack/file-download';
 
 /**
  * A loopback file host that answers like Slack's can: chunked with no length
  * (so only reading can tell the size), HTML with a misleading type, or errors.
  */
-describe('downloadSlackFile', () => {
+describe('openSlackFile', () => {
   let server: Server;
   let base: string;
   const seen: (string | undefined)[] = [];
@@ -44,16 +45,20 @@ describe('downloadSlackFile', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const download = (path: string, maxBytes = 1024 * 1024, more: { signal?: AbortSignal; url?: string } = {}) =>
-    downloadSlackFile({
+  /** Streams the file to disk, as the ingest job does, and returns its size. */
+  const download = async (path: string, maxBytes = 1024 * 1024, more: { signal?: AbortSignal; url?: string } = {}) => {
+    const stream = await openSlackFile({
       url: more.url ?? `${base}${path}`,
       token: 'xoxb-t',
-      path: join(dir, path.slice(1)),
       maxBytes,
       timeoutMs: 10_000,
       allowedOrigins: [base],
       ...(more.signal ? { signal: more.signal } : {}),
     });
+    const target = join(dir, path.slice(1));
+    await pipeline(stream, createWriteStream(target));
+    return (await stat(target)).size;
+  };
 
   it('sends the bot token as a bearer token and writes the file', async () => {
     expect(await download('/file.csv')).toBe(8);
@@ -82,7 +87,7 @@ describe('downloadSlackFile', () => {
     const elsewhere = `http://localhost:${new URL(base).port}/file.csv`;
 
     await expect(download('/file.csv', 1024, { url: elsewhere })).rejects.toMatchObject({
-      code: 'DOWNLOAD_NOT_SLACK',
+      code: 'DOWNLOAD_FOREIGN_HOST',
       retriable: false,
     });
     expect(seen).toHaveLength(requests);

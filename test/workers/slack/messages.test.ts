@@ -1,8 +1,8 @@
 import type { DatasetEntry } from '../../../workers/catalog/dataset-entry';
-import { answerMessage, notUnderstoodMessage } from '../../../workers/slack/answer-message';
-import { listMessage } from '../../../workers/slack/catalog-messages';
-import { datasetTitle, timeSpan } from '../../../workers/slack/dataset-words';
-import { profileMessage } from '../../../workers/slack/profile-message';
+import { answerReply, notUnderstoodReply } from '../../../workers/conversation/answer-replies';
+import { datasetListReply, profileReply } from '../../../workers/conversation/dataset-replies';
+import { datasetTitle, timeSpan, titleText } from '../../../workers/conversation/dataset-words';
+import { blockKitReply } from '../../../workers/slack/block-kit-reply';
 import type { AnsweredQuestion } from '../../../workers/analysis/answer-question';
 
 const PING = /<!(channel|here|everyone)>|<@U|<https?:/;
@@ -65,7 +65,7 @@ function everyText(content: { text: string; blocks: unknown[] }): string {
 
 describe('Slack messages', () => {
   it('says a dataset in one line: name, rows × columns, and its months', () => {
-    expect(datasetTitle(entry({ name: 'sales_q3.xlsx' }))).toBe(
+    expect(titleText(datasetTitle(entry({ name: 'sales_q3.xlsx' })))).toBe(
       'sales_q3.xlsx · 12,430 rows × 3 columns · Jan–Sep 2024',
     );
     expect(
@@ -95,7 +95,7 @@ describe('Slack messages', () => {
   });
 
   it('escapes file names, column names and notes in a profile, so nothing pings or links', () => {
-    const content = profileMessage(entry());
+    const content = blockKitReply(profileReply(entry()));
     expect(everyText(content)).not.toMatch(PING);
     expect(everyText(content)).toContain('&lt;!channel&gt; sales &amp; co.csv');
   });
@@ -119,10 +119,10 @@ describe('Slack messages', () => {
       result: { columns: [], rows: [], matchedRows: 1 },
       png: Buffer.from('png'),
     } as unknown as AnsweredQuestion;
-    expect(everyText(answerMessage({ answer, dataset: entry(), jobId: 'j000000000000000000000000' }))).not.toMatch(
-      PING,
-    );
-    const refused = notUnderstoodMessage({
+    expect(
+      everyText(blockKitReply(answerReply({ answer, dataset: entry(), jobId: 'j000000000000000000000000' }))),
+    ).not.toMatch(PING);
+    const refused = notUnderstoodReply({
       answer: {
         kind: 'not-understood',
         question: '<!channel> ?',
@@ -133,10 +133,10 @@ describe('Slack messages', () => {
       },
       dataset: entry(),
     });
-    expect(everyText(refused)).not.toMatch(PING);
+    expect(everyText(blockKitReply(refused))).not.toMatch(PING);
   });
 
   it('lists datasets without pinging anyone through an uploader’s name', () => {
-    expect(everyText(listMessage([entry()], { mentions: false }))).not.toMatch(PING);
+    expect(everyText(blockKitReply(datasetListReply([entry()], { mentionUploaders: false })))).not.toMatch(PING);
   });
 });

@@ -1,4 +1,4 @@
-import { resultCsv } from '../../../workers/slack/csv-export';
+import { resultCsv } from '../../../workers/answer/result-csv';
 import type { ResultColumn } from '../../../workers/plan/result-table';
 
 const column = (name: string, role: ResultColumn['role'] = 'dimension'): ResultColumn => ({

@@ -1,7 +1,11 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
-import { plural, safe } from './slack-content';
+import type { DatasetTitle } from './reply';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
  * A time column's span at the month level, as people say it: "Jan–Sep 2024",
@@ -25,19 +29,18 @@ export function datasetName(meta: DatasetMeta): string {
   return meta.sheet && meta.sheets.length > 1 ? `${meta.name} [${meta.sheet}]` : meta.name;
 }
 
-/** "sales_q3.xlsx · 12,430 rows × 9 columns · Jan–Sep 2024", unescaped (for `text`). */
-export function datasetTitle(meta: DatasetMeta): string {
+/** What a dataset's one-line title is made of (see `titleText`). */
+export function datasetTitle(meta: DatasetMeta): DatasetTitle {
   const time = meta.columns.find((c) => c.role === 'time' && c.from);
   const span = time && timeSpan(time);
-  return [
-    datasetName(meta),
-    `${plural(meta.rows, 'row')} × ${plural(meta.columns.length, 'column')}`,
-    ...(span ? [span] : []),
-  ].join(' · ');
+  return { name: datasetName(meta), rows: meta.rows, columns: meta.columns.length, ...(span ? { span } : {}) };
 }
 
-/** The same title for mrkdwn, with the name in bold. */
-export function datasetTitleMrkdwn(meta: DatasetMeta): string {
-  const rest = datasetTitle(meta).slice(datasetName(meta).length);
-  return `*${safe(datasetName(meta))}*${safe(rest)}`;
+/** "sales_q3.xlsx · 12,430 rows × 9 columns · Jan–Sep 2024", as plain text; `details` is all after the name. */
+export function titleText(title: DatasetTitle, { details = false } = {}): string {
+  const rest = [
+    `${plural(title.rows, 'row')} × ${plural(title.columns, 'column')}`,
+    ...(title.span ? [title.span] : []),
+  ];
+  return (details ? rest : [title.name, ...rest]).join(' · ');
 }

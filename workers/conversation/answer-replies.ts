@@ -1,0 +1,89 @@
+import type { DatasetMeta } from '../../core/dataset';
+import type { AnsweredQuestion, UnansweredQuestion } from '../analysis/answer-question';
+import { describeFilters, scopeList } from '../answer/filter-words';
+import { datasetName } from './dataset-words';
+import type { AnswerReply, AskAction, NotUnderstoodReply } from './reply';
+
+/** A table answer shows this many rows in the message; "Download CSV" has them all. */
+const SHOWN_ROWS = 25;
+
+export interface AnswerView {
+  answer: AnsweredQuestion;
+  dataset: DatasetMeta;
+  /** The answering job's id: the export actions carry it. */
+  jobId: string;
+}
+
+/**
+ * An answer as a reply: the headline and insights, the chart (or, without
+ * one, the table itself), the data behind it, and "Show SQL" and "Download CSV".
+ */
+export function answerReply(view: AnswerView): AnswerReply {
+  const { answer, dataset } = view;
+  const filters = scopeList(describeFilters(answer.plan.filters, dataset));
+  const rows = answer.result.rows;
+  const showTable = !answer.png && !answer.result.relationship;
+  return {
+    kind: 'answer',
+    headline: answer.headline,
+    insights: answer.insights,
+    ...(showTable
+      ? {
+          table: {
+            columns: answer.result.columns,
+            rows: rows.slice(0, SHOWN_ROWS),
+            hiddenRows: Math.max(0, rows.length - SHOWN_ROWS),
+          },
+        }
+      : {}),
+    ...(answer.png
+      ? { chart: { png: answer.png, title: answer.plan.title, filename: chartFileName(answer.plan.title) } }
+      : {}),
+    ...(answer.note ? { note: answer.note } : {}),
+    footer: {
+      dataset: datasetName(dataset),
+      rows: dataset.rows,
+      ...(filters === '' ? {} : { matchedRows: answer.result.matchedRows, filters }),
+    },
+    actions: [
+      { kind: 'show-sql', answer: view.jobId },
+      { kind: 'download-csv', answer: view.jobId },
+    ],
+  };
+}
+
+export interface NotUnderstoodView {
+  answer: UnansweredQuestion;
+  dataset: DatasetMeta & { id: string };
+}
+
+/** A question the planner could not read: what it did get, and questions that work on this dataset. */
+export function notUnderstoodReply(view: NotUnderstoodView): NotUnderstoodReply {
+  const { answer, dataset } = view;
+  return {
+    kind: 'not-understood',
+    question: answer.question,
+    reason: answer.reason.replace(/\.$/, ''),
+    understood: answer.understood,
+    dataset: datasetName(dataset),
+    actions: askActions(dataset.id, answer.suggestions),
+  };
+}
+
+/** Questions to ask about one dataset (not whatever the conversation read last). */
+export function askActions(dataset: string, questions: readonly string[]): AskAction[] {
+  return questions.map((question) => ({ kind: 'ask', dataset, question }));
+}
+
+/** A file name for a chart or export of an answer titled `title`: "revenue-by-region.png". */
+export function chartFileName(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    // NFKD splits "ü" into "u" and a combining mark; the mark goes, or the name would read "u-msatz".
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${slug || 'chart'}.png`;
+}
