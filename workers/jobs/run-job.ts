@@ -8,7 +8,7 @@ import { openerFor } from '../conversation/conversation-adapters';
 import type { ConversationPort } from '../conversation/conversation-port';
 import { lastTryCaveat } from '../conversation/last-try-caveat';
 import type { FailureReply } from '../conversation/reply';
-import { recordConversationReference } from '../teams/conversation-reference';
+import { recordConversationReference } from '../conversation/conversation-reference';
 import { handleCommand } from './command-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
