@@ -69,7 +69,11 @@ export async function edgeFigures(): Promise<EdgeFigures> {
       POWERTOOLS_METRICS_NAMESPACE: 'AnalyticsBot',
     };
     const nodeBootMs = median([0, 1, 2, 3, 4].map(() => timedSpawn()));
-    const run = await runChild(childPath, join(process.cwd(), bundlePath), slack.responseUrl(), env);
+    const run = await runChild(
+      childPath,
+      [join(process.cwd(), bundlePath), String(WARM_REQUESTS), slack.responseUrl()],
+      env,
+    );
     const sorted = [...run.latencies].sort((a, b) => a - b);
     return {
       coldStartMs: run.coldMs,
@@ -88,7 +92,7 @@ export async function edgeFigures(): Promise<EdgeFigures> {
   }
 }
 
-interface ChildRun {
+export interface ChildRun {
   coldMs: number;
   loadMs: number;
   firstMs: number;
@@ -96,15 +100,11 @@ interface ChildRun {
   statuses: number[];
 }
 
-function runChild(
-  childPath: string,
-  bundlePath: string,
-  responseUrl: string,
-  env: NodeJS.ProcessEnv,
-): Promise<ChildRun> {
+/** Spawns a bench child (`node child.js …args`) and reads its `EDGE-COLD` and `EDGE-RESULT` lines. */
+export function runChild(childPath: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [childPath, bundlePath, String(WARM_REQUESTS), responseUrl], { env });
+    const child = spawn(process.execPath, [childPath, ...args], { env });
     let coldMs = NaN;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -119,20 +119,20 @@ function runChild(
   });
 }
 
-function timedSpawn(): number {
+export function timedSpawn(): number {
   const started = performance.now();
   spawnSync(process.execPath, ['-e', '0']);
   return performance.now() - started;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   return percentile(
     [...values].sort((a, b) => a - b),
     0.5,
   );
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 

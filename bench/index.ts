@@ -6,12 +6,13 @@ import { cliFigures } from './cli-bench';
 import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
 import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
+import { teamsEdgeFigures, teamsEdgeTable } from './teams-edge-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
  * same run, because these machines are noisy. `npm run bench -- --record` also
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
- * the Slack edge's section (cold start, warm latency, bundle size), `-- --playground`
+ * the edges' section (Slack and Teams: cold start, warm latency, bundle size), `-- --playground`
  * only the playground's (start to page, answer to page), `-- --digest` only the digest's.
  */
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
 async function sections(): Promise<string> {
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
   if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
-  const edge = edgeTable(await edgeFigures());
+  const edge = `${edgeTable(await edgeFigures())}\n\n${teamsEdgeTable(await teamsEdgeFigures())}`;
   if (process.argv.includes('--edge')) return `${edge}\n`;
   return `${await analysisReport()}\n${edge}\n\n${playgroundTable(await playgroundFigures())}\n`;
 }

@@ -32,6 +32,8 @@ export const storageKeys = {
   upload: (scope: Scope, jobId: string) => `uploads/${scoped(scope)}/${segment(jobId, 'job id')}`,
   /** What a job has already done, so a retried job does not post twice. */
   jobLedger: (scope: Scope, jobId: string) => `jobs/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
+  /** Where the bot may post unprompted (a Teams conversation reference), for digests. */
+  conversation: (scope: Scope) => `conversations/${scoped(scope)}.json`,
   /** A job the queue gave up on after its last receive, as the dead-letter consumer found it. */
   deadLetter: (scope: Scope, jobId: string) => `dead-letters/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
   /** Every digest of one channel, for `/analyze digests`. */

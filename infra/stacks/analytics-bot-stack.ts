@@ -3,7 +3,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
-import { deadLetterCode, edgeCode, workerCode } from '../assets/lambda-code';
+import { deadLetterCode, edgeCode, teamsEdgeCode, workerCode } from '../assets/lambda-code';
 import { SERVICE_NAMES } from '../constructs/app-metrics';
 import { BotAlarms } from '../constructs/bot-alarms';
 import { BotApi, SLACK_ROUTES } from '../constructs/bot-api';
@@ -14,6 +14,7 @@ import { DEAD_LETTER_CONSUMER_TIMEOUT, DeadLetterConsumer } from '../constructs/
 import { DIGEST_RETRY_POLICY, DigestSchedules } from '../constructs/digest-schedules';
 import { JobQueue } from '../constructs/job-queue';
 import { SlackEdge } from '../constructs/slack-edge';
+import { TeamsEdge } from '../constructs/teams-edge';
 import { WebFirewall } from '../constructs/web-firewall';
 import { WORKER_TIMEOUT, Worker } from '../constructs/worker';
 import { WorkerNetwork } from '../constructs/worker-network';
@@ -105,6 +106,18 @@ export class AnalyticsBotStack extends Stack {
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
     });
+    const teamsEdge = new TeamsEdge(this, 'TeamsEdge', {
+      code: teamsEdgeCode(),
+      queue: jobs.queue,
+      teamsSecret: secrets.teams,
+      key,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.teamsEdge },
+      memoryMb: s.edgeMemoryMb,
+      reservedConcurrency: s.edgeReservedConcurrency,
+      provisionedConcurrency: undefined,
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
     const digestGroup = `${s.stackName}-digests`;
     const digests = new DigestSchedules(this, 'Digests', {
       key,
@@ -155,6 +168,7 @@ export class AnalyticsBotStack extends Stack {
 
     const api = new BotApi(this, 'Api', {
       slackHandler: edge.alias,
+      teamsHandler: teamsEdge.alias,
       rateLimit: s.apiRateLimit,
       burstLimit: s.apiBurstLimit,
       logRetention: s.logRetentionDays,
@@ -167,7 +181,12 @@ export class AnalyticsBotStack extends Stack {
 
     const alarms = new BotAlarms(this, 'Alarms', {
       key,
-      functions: { SlackEdge: edge.function, Worker: worker.function, DeadLetters: deadLetters.function },
+      functions: {
+        SlackEdge: edge.function,
+        TeamsEdge: teamsEdge.function,
+        Worker: worker.function,
+        DeadLetters: deadLetters.function,
+      },
       jobQueue: jobs.queue,
       deadLetterQueues: { Digests: digests.deadLetterQueue },
       consumedDeadLetterQueue: { queue: jobs.deadLetterQueue, stuckAfterSeconds: DEAD_LETTERS_STUCK_SECONDS },
@@ -198,15 +217,19 @@ export class AnalyticsBotStack extends Stack {
       ),
       TeamsMessagesUrl: {
         value: api.urlFor('teams/messages'),
-        description: 'Teams messaging endpoint (answers 501 for now)',
+        description: "Teams messaging endpoint (the bot registration's messaging endpoint)",
       },
       SlackSecretName: { value: secretName(s.stackName, 'slack'), description: 'JSON {"signingSecret","botToken"}' },
       NvidiaSecretName: { value: secretName(s.stackName, 'nvidia'), description: 'JSON {"apiKey"}' },
-      TeamsSecretName: { value: secretName(s.stackName, 'teams'), description: 'JSON {"appId","appPassword"}' },
+      TeamsSecretName: {
+        value: secretName(s.stackName, 'teams'),
+        description: 'JSON {"appId","appPassword","tenantId"}',
+      },
       BucketName: { value: storage.bucket.bucketName, description: 'Datasets, threads, charts, digests' },
       JobQueueUrl: { value: jobs.queue.queueUrl, description: 'FIFO job queue' },
       JobDeadLetterQueueUrl: { value: jobs.deadLetterQueue.queueUrl, description: 'Jobs that failed 5 receives' },
       SlackEdgeFunctionName: { value: edge.function.functionName, description: 'The Slack edge Lambda' },
+      TeamsEdgeFunctionName: { value: teamsEdge.function.functionName, description: 'The Teams edge Lambda' },
       WorkerFunctionName: { value: worker.function.functionName, description: 'The worker Lambda' },
       DeadLetterFunctionName: {
         value: deadLetters.function.functionName,

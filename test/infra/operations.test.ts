@@ -54,8 +54,8 @@ describe('logs', () => {
       Properties: { RetentionInDays?: number };
     }[];
 
-    // One per function (edge, worker, dead-letter consumer) and the API's access log.
-    expect(groups).toHaveLength(4);
+    // One per function (Slack edge, Teams edge, worker, dead-letter consumer) and the API's access log.
+    expect(groups).toHaveLength(5);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(90);
   });
 });
@@ -102,7 +102,7 @@ describe('alarms', () => {
       Properties: { AlarmActions: unknown[]; OKActions: unknown[] };
     }[];
 
-    expect(alarms).toHaveLength(11);
+    expect(alarms).toHaveLength(13);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);

@@ -67,6 +67,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AnalyticsBot/SlackEdge/Function AwsSolutions-L1',
         'AnalyticsBot/SlackEdge/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Storage/AccessLogs AwsSolutions-S1',
+        'AnalyticsBot/TeamsEdge/Function AwsSolutions-L1',
+        'AnalyticsBot/TeamsEdge/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Worker/Function AwsSolutions-L1',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/AnalyticsBot-digests/*]',
@@ -347,7 +349,7 @@ describe('secrets', () => {
   it.each([
     ['slack', { signingSecret: '', botToken: '' }],
     ['nvidia', { apiKey: '' }],
-    ['teams', { appId: '', appPassword: '' }],
+    ['teams', { appId: '', appPassword: '', tenantId: '' }],
   ])('%s is encrypted with the key, named after the stack and created with empty fields', (kind, fields) => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: `AnalyticsBot/${kind}`,

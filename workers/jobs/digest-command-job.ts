@@ -160,7 +160,8 @@ function channelOf(ctx: JobContext): DigestRecord['conversation'] {
   if (conversation.platform === 'slack')
     return { platform: 'slack', team: conversation.team, channel: conversation.channel };
   if (conversation.platform === 'playground') return { platform: 'playground', channel: conversation.channel };
-  return { ...conversation, replyToId: undefined };
+  const { thread: _thread, ...channel } = conversation;
+  return channel;
 }
 
 async function listReply(ctx: JobContext, notice?: string): Promise<DigestListReply> {
