@@ -1,3 +1,4 @@
+import { printable } from './printable-text';
 /**
  * Text from people and files goes into Slack messages through here, so a
  * question or a column name can never ping a channel, link somewhere or
@@ -15,7 +16,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * @example escapeMrkdwn('<!here> P&L > 5') // '&lt;!here&gt; P&amp;L &gt; 5'
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/@(channel|here|everyone)\b/gi, '@\u200B$1');
+  return printable(text)
+    .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
+    .replace(/@(channel|here|everyone)\b/gi, '@\u200B$1');
 }
 
 /**

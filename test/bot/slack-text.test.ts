@@ -33,3 +33,10 @@ describe('plainText', () => {
     expect(plainText(delivered)).toBe(typed);
   });
 });
+
+describe('escapeMrkdwn and hidden characters', () => {
+  // Regression: a cell holding U+202E mirrored the rest of an answer where it was shown.
+  it('drops bidirectional overrides and control characters from file text', () => {
+    expect(escapeMrkdwn('evil\u202eTXT.exe\u001b[5m <b>')).toBe('evilTXT.exe[5m &lt;b&gt;');
+  });
+});

@@ -10,7 +10,8 @@ import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
 import { PlanError } from '../plan/plan-errors';
 import { overviewText } from './overview-text';
-import { printable, printableJson } from './terminal-text';
+import { printable } from '../../core/printable-text';
+import { printableJson } from './terminal-text';
 
 const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
 
@@ -119,7 +120,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (answer.png) {
       const name = `${slug(basename(meta.name, extname(meta.name)))}-${slug(answer.plan.title)}.png`;
       chartPath = resolve(io.cwd ?? process.cwd(), parsed.values.out ?? name);
-      await writeFile(chartPath, answer.png);
+      try {
+        await writeFile(chartPath, answer.png);
+      } catch (error) {
+        // A folder that is not there or not writable is the caller's to fix, not a failure of ours.
+        err.write(`Could not write the chart to ${chartPath}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.\n`);
+        return 1;
+      }
     }
     out.write(
       parsed.values.json

@@ -1,3 +1,5 @@
+import { printable } from '../../core/printable-text';
+
 /** Markup built by `html`: the only kind of value that is placed into HTML unescaped. */
 export class SafeHtml {
   constructor(readonly markup: string) {}
@@ -9,9 +11,12 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text as HTML that shows it literally, in element content and in quoted attribute values alike. */
+/**
+ * Text as HTML that shows it literally, in element content and in quoted
+ * attribute values alike, without the controls that would mirror or hide it.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return printable(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 type Placed = SafeHtml | string | number | readonly Placed[] | undefined | null | false;

@@ -21,6 +21,15 @@ describe('npm run analyze -- <file> "<question>"', () => {
     expect(readFileSync(join(dir, 'regions.png')).subarray(0, 8)).toEqual(PNG);
   });
 
+  // Regression: a folder that is not there was reported as "something went wrong on our side", exit 3.
+  it('says where it could not write the chart, as the caller’s mistake', async () => {
+    const target = join(dir, 'no-such-folder', 'x.png');
+    const run = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', target]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`Could not write the chart to ${target}: ENOENT.\n`);
+  });
+
   it('writes the chart next to the working directory by default', async () => {
     const { main } = await import('../../../workers/cli/analyze');
     let out = '';

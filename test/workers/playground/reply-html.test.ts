@@ -45,3 +45,15 @@ describe('the playground’s digest post', () => {
     expect(markup).not.toContain('<ul>');
   });
 });
+
+describe('the playground’s answers', () => {
+  // Regression: a file name cell holding U+202E mirrored the rest of the answer on the page.
+  it('drops the bidirectional overrides and controls a cell could use to make an answer read differently', () => {
+    const markup = replyHtml({
+      kind: 'problem',
+      message: 'evil\u202eTXT.exe had the highest Sales: 400 (76% of the total)\u001b[5m',
+    });
+
+    expect(visible(markup)).toBe('⚠️ evilTXT.exe had the highest Sales: 400 (76% of the total)[5m');
+  });
+});
