@@ -5,13 +5,15 @@ import { cliFigures } from './cli-bench';
 import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
 import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
+import { xlsxMemoryTable } from './xlsx-memory-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
  * same run, because these machines are noisy. `npm run bench -- --record` also
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
  * the Slack edge's section (cold start, warm latency, bundle size), `-- --playground`
- * only the playground's (start to page, answer to page).
+ * only the playground's (start to page, answer to page), `-- --xlsx-memory` only
+ * the peak RSS of full-size workbooks (minutes; not part of the default run).
  */
 async function main(): Promise<void> {
   const report = await sections();
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
 }
 
 async function sections(): Promise<string> {
+  if (process.argv.includes('--xlsx-memory')) return `${await xlsxMemoryTable()}\n`;
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
   const edge = edgeTable(await edgeFigures());
   if (process.argv.includes('--edge')) return `${edge}\n`;
