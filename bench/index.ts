@@ -7,13 +7,15 @@ import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Fi
 import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
 import { teamsEdgeFigures, teamsEdgeTable } from './teams-edge-bench';
+import { xlsxMemoryTable } from './xlsx-memory-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
  * same run, because these machines are noisy. `npm run bench -- --record` also
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
  * the edges' section (Slack and Teams: cold start, warm latency, bundle size), `-- --playground`
- * only the playground's (start to page, answer to page), `-- --digest` only the digest's.
+ * only the playground's (start to page, answer to page), `-- --digest` only the digest's,
+ * `-- --xlsx-memory` only the peak RSS of full-size workbooks (minutes; not part of the default run).
  */
 async function main(): Promise<void> {
   const report = await sections();
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
 }
 
 async function sections(): Promise<string> {
+  if (process.argv.includes('--xlsx-memory')) return `${await xlsxMemoryTable()}\n`;
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
   if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
   const edge = `${edgeTable(await edgeFigures())}\n\n${teamsEdgeTable(await teamsEdgeFigures())}`;

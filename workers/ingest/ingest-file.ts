@@ -10,8 +10,9 @@ import { readCsvSource } from './csv-source';
 import { sniffFileKind } from './file-sniff';
 import { HEAD_BYTES, readHead } from './file-head';
 import type { RawSource } from './raw-source';
+import type { XlsxMemoryLimits } from './xlsx-memory';
 
-export interface IngestOptions {
+export interface IngestOptions extends XlsxMemoryLimits {
   connection: DuckDBConnection;
   /** The DuckDB table to create. */
   table?: string;
@@ -100,6 +101,8 @@ async function readDataset(path: string, table: string, workDir: string, options
         table: `${table}__raw`,
         sheet: options.sheet,
         maxUnzippedBytes: options.maxUnzippedBytes,
+        maxSharedStringsBytes: options.maxSharedStringsBytes,
+        maxStagedBytes: options.maxStagedBytes,
       });
       break;
     }

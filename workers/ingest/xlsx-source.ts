@@ -4,11 +4,11 @@ import { quoteIdent } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import type { RawSource } from './raw-source';
 import { MergedRangeScanner, readWorkbookLayout, type SheetEntry, type WorkbookLayout } from './xlsx-workbook';
-import { MAX_SHARED_STRINGS_BYTES, tooManySharedStrings } from './xlsx-memory';
+import { MAX_SHARED_STRINGS_BYTES, MAX_STAGED_BYTES, tooManySharedStrings, type XlsxMemoryLimits } from './xlsx-memory';
 import { SheetStaging, type StagedTable } from './xlsx-staging';
 import { openGuardedZip, type GuardedZip, type RepackPart } from './zip-guard';
 
-export interface XlsxSourceOptions {
+export interface XlsxSourceOptions extends XlsxMemoryLimits {
   connection: DuckDBConnection;
   /** The staging table to create, with VARCHAR columns `c0`…`cN-1`. */
   table: string;
@@ -35,7 +35,8 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
   try {
     const layout = await readWorkbookLayout(zip);
     const sharedStrings = layout.sharedStrings ? zip.declaredSize(layout.sharedStrings) : 0;
-    if (sharedStrings > MAX_SHARED_STRINGS_BYTES) throw tooManySharedStrings(sharedStrings);
+    const sharedStringsBudget = options.maxSharedStringsBytes ?? MAX_SHARED_STRINGS_BYTES;
+    if (sharedStrings > sharedStringsBudget) throw tooManySharedStrings(sharedStrings, sharedStringsBudget);
     const candidates = candidateSheets(layout.sheets, options.sheet);
     const staged = await stageFirstTable(zip, layout, candidates, options);
     const relation = quoteIdent(options.table);
@@ -117,7 +118,10 @@ async function stageFirstTable(
     for (const [index, sheet] of candidates.entries()) {
       const worksheet = await guard.next(worksheets);
       if (worksheet.done) break;
-      staging = new SheetStaging(layout.date1904, options);
+      staging = new SheetStaging(layout.date1904, {
+        ...options,
+        maxStagedBytes: options.maxStagedBytes ?? MAX_STAGED_BYTES,
+      });
       const events = worksheet.value.parse() as AsyncIterator<SheetEvent[]>;
       for (let batch = await guard.next(events); !batch.done; batch = await guard.next(events)) {
         for (const event of batch.value) {

@@ -2,7 +2,7 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
-import { MAX_STAGED_BYTES, stagedBytes, tooManyCells } from './xlsx-memory';
+import { stagedBytes, tooManyCells } from './xlsx-memory';
 import { MAX_COLUMNS, SAMPLE_ROWS, tooManyColumns, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
 import { mergedHeader, type CellRange, type SheetRow } from './xlsx-workbook';
@@ -44,7 +44,7 @@ export class SheetStaging {
 
   constructor(
     date1904: boolean,
-    private readonly target: { connection: DuckDBConnection; table: string },
+    private readonly target: { connection: DuckDBConnection; table: string; maxStagedBytes: number },
   ) {
     this.cells = new CellText(date1904);
   }
@@ -155,7 +155,7 @@ export class SheetStaging {
       const present = data.filter((row) => row.cells[c] != null);
       return present.length > 0 && present.every((row) => !Number.isNaN(row.numbers[c] ?? NaN));
     });
-    this.table = await StagingTable.create(this.target.connection, this.target.table, numeric);
+    this.table = await StagingTable.create(this.target, numeric);
     // These rows decided which columns are numeric, so every cell of theirs fits.
     for (const row of data) this.table.append(row.cells, row.formats, row.numbers);
   }
@@ -190,7 +190,7 @@ function typicalWidth(rows: readonly SheetRow[]): number {
 /** The VARCHAR staging table and its appender, with the sample and the per-column format tallies kept on the way. */
 class StagingTable {
   rows = 0;
-  /** What the staged cells cost DuckDB, bounded by `MAX_STAGED_BYTES`. */
+  /** What the staged cells cost DuckDB, bounded by `maxStagedBytes`. */
   private bytes = 0;
   readonly sample: (string | null)[][] = [];
   private appending = true;
@@ -200,6 +200,7 @@ class StagingTable {
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly name: string,
+    private readonly maxStagedBytes: number,
     /** Per column, whether it is staged as DOUBLE (plain numbers) rather than VARCHAR. */
     readonly numeric: boolean[],
     private appender: DuckDBAppender,
@@ -211,10 +212,17 @@ class StagingTable {
     return this.numeric.length;
   }
 
-  static async create(connection: DuckDBConnection, name: string, numeric: boolean[]): Promise<StagingTable> {
+  static async create(
+    {
+      connection,
+      table: name,
+      maxStagedBytes,
+    }: { connection: DuckDBConnection; table: string; maxStagedBytes: number },
+    numeric: boolean[],
+  ): Promise<StagingTable> {
     const definitions = numeric.map((isNumber, c) => `c${c} ${isNumber ? 'DOUBLE' : 'VARCHAR'}`).join(', ');
     await connection.run(`CREATE TABLE ${quoteIdent(name)} (${definitions})`);
-    return new StagingTable(connection, name, numeric, await connection.createAppender(name));
+    return new StagingTable(connection, name, maxStagedBytes, numeric, await connection.createAppender(name));
   }
 
   /** Numeric columns where this row holds something other than a plain number. */
@@ -259,7 +267,7 @@ class StagingTable {
       }
     }
     appender.endRow();
-    if (this.bytes > MAX_STAGED_BYTES) throw tooManyCells(this.rows);
+    if (this.bytes > this.maxStagedBytes) throw tooManyCells(this.rows, this.maxStagedBytes);
     if (this.sample.length < SAMPLE_ROWS) this.sample.push(texts.slice(0, this.columns));
     this.rows++;
   }

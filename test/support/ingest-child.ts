@@ -1,17 +1,20 @@
-import { openDatabase } from '../../../workers/engine/duckdb';
-import { ingestFile } from '../../../workers/ingest/ingest-file';
+import { openDatabase } from '../../workers/engine/duckdb';
+import { ingestFile } from '../../workers/ingest/ingest-file';
+import type { XlsxMemoryLimits } from '../../workers/ingest/xlsx-memory';
 
 /**
  * Ingests the file named on the command line in a process of its own and
  * prints its outcome and the process's peak RSS as one JSON line, so a test can
- * measure memory without its own heap in the figure.
+ * measure memory without its own heap in the figure. An optional second
+ * argument holds the workbook memory budgets as JSON (default: the worker's).
  */
 async function main(): Promise<void> {
   const connection = await openDatabase();
   const limits = { maxUploadBytes: 200 * 1024 * 1024, maxUnzippedBytes: 1024 * 1024 * 1024 };
+  const budgets = JSON.parse(process.argv[3] ?? '{}') as XlsxMemoryLimits;
   let outcome: { rows?: number; code?: string; message?: string };
   try {
-    const { meta } = await ingestFile(process.argv[2] as string, { connection, ...limits });
+    const { meta } = await ingestFile(process.argv[2] as string, { connection, ...limits, ...budgets });
     outcome = { rows: meta.rows };
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
