@@ -31,9 +31,11 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
   const timeComparison = plan.comparison !== undefined && isTime(meta, plan.comparison.column);
   switch (part.kind) {
     case 'top-per-group':
+      return plan.topPerGroup !== undefined;
     case 'ratio':
+      return plan.measures.some((m) => m.per !== undefined);
     case 'cyclic':
-      return false;
+      return plan.dimensions.some((d) => d.cycle !== undefined);
     case 'per-group':
       return splitsBy(plan, part.target, understood);
     case 'change':

@@ -1,10 +1,13 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
+import { readCyclePhrase, withCycle } from './cycle-phrases';
+import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
 import { assemblePlan } from './plan-assembly';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
-import { questionParts } from './question-parts';
+import { questionParts, type QuestionPart } from './question-parts';
+import { readRatioPhrase, withRatio } from './ratio-phrases';
 import { readQuestion } from './read-question';
 import { readSuperlative } from './superlatives';
 import type { Vocabulary } from './vocabulary';
@@ -35,30 +38,53 @@ export function readPlan(question: string, context: PlannerContext): PlanReading
     return { kind: 'not-understood', understood: rewrite.understood, reason: sentence([rewrite.problem]) };
   const outcome = readRewritten(rewrite.question, context);
   if (outcome.kind !== 'plan') return { ...outcome, understood: [...rewrite.understood, ...outcome.understood] };
-  const plan = {
+  const understood = [...rewrite.understood, ...outcome.understood];
+  let plan: AnalysisPlan | null = {
     ...outcome.plan,
     filters: [...outcome.plan.filters, ...rewrite.filters],
     title: [outcome.plan.title, ...rewrite.labels].join(', ').slice(0, 200),
   };
-  return { kind: 'plan', plan, understood: [...rewrite.understood, ...outcome.understood] };
+  for (const reshape of rewrite.reshapes) plan = plan && reshape(plan, understood);
+  if (plan)
+    understood.splice(
+      0,
+      understood.length,
+      ...understood.filter((l) => !l.startsWith('chart: ')),
+      `chart: ${plan.chart}`,
+    );
+  // The parts the rewrite took out of the words must be in the reshaped plan.
+  const taken = new Set(rewrite.reshapes.length > 0 ? RESHAPED : []);
+  const parts = questionParts(question, meta).filter((p) => taken.has(p.kind));
+  const missing = plan ? missingParts(parts, plan, meta, understood) : parts;
+  if (!plan || missing.length > 0) {
+    const reason = missing.length > 0 ? missingReason(missing) : 'the question asks for more than one plan can hold';
+    return { kind: 'not-understood', understood, reason: sentence([reason]) };
+  }
+  return { kind: 'plan', plan, understood };
 }
+
+/** The kinds of question part a rewrite turns into plan parts after planning. */
+const RESHAPED: QuestionPart['kind'][] = ['cyclic', 'ratio', 'top-per-group'];
 
 interface Rewrite {
   question: string;
   filters: Filter[];
   labels: string[];
   understood: string[];
+  /** Steps that put back into the plan what was taken out of the words (a cycle, a ratio); null if they cannot. */
+  reshapes: ((plan: AnalysisPlan, understood: readonly string[]) => AnalysisPlan | null)[];
   problem?: string;
 }
 
 /**
  * What the word-by-word reader cannot take as it stands, turned into what it
  * can: a superlative without a measure word ("the rainiest month") into a
- * ranking by the column that carries it, and conditions on numbers ("over
- * $5,000") into filters, taken out of the text.
+ * ranking by the column that carries it, conditions on numbers ("over
+ * $5,000") into filters, taken out of the text, and ratios and cycles into
+ * the plain measures and grains they are made of, reshaped after planning.
  */
 function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
-  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [] };
+  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [], reshapes: [] };
   const superlative = readSuperlative(question, meta);
   if (superlative.kind === 'problem') return { ...rewrite, problem: superlative.problem };
   if (superlative.kind === 'read') {
@@ -73,6 +99,24 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.filters.push(condition.filter);
     rewrite.labels.push(condition.label);
     rewrite.understood.push(condition.understood);
+  }
+  const ratio = readRatioPhrase(rewrite.question, meta);
+  if (ratio.kind === 'read') {
+    rewrite.question = ratio.question;
+    rewrite.understood.push(`measure: a ratio (from "${ratio.words}")`);
+    rewrite.reshapes.push((plan) => withRatio(plan, ratio));
+  }
+  const cycle = readCyclePhrase(rewrite.question, meta);
+  if (cycle.kind === 'read') {
+    rewrite.question = cycle.question;
+    rewrite.understood.push(cycle.understood);
+    rewrite.reshapes.push((plan) => withCycle(plan, cycle.cycle, meta));
+  }
+  const top = readGroupTopPhrase(rewrite.question);
+  if (top.kind === 'read') {
+    rewrite.question = top.question;
+    rewrite.understood.push(`rank: within each ${top.target} (from "${top.words}")`);
+    rewrite.reshapes.push((plan, understood) => withGroupTop(plan, top, understood));
   }
   return rewrite;
 }
