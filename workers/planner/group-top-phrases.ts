@@ -1,4 +1,6 @@
+import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
+import { moneyRank } from './column-synonyms';
 import { measureLabel } from './plan-title';
 import { fold, nameWords } from './question-tokens';
 
@@ -48,6 +50,7 @@ export function withGroupTop(
   plan: AnalysisPlan,
   { target, n }: { target: string; n: number },
   understood: readonly string[],
+  meta: DatasetMeta,
 ): AnalysisPlan | null {
   if (plan.kind !== 'aggregate' || plan.dimensions.length !== 2 || plan.sort?.by !== 'measure') return null;
   if (plan.comparison || plan.change || plan.share) return null;
@@ -61,6 +64,10 @@ export function withGroupTop(
   const [group] = groups;
   const member = plan.dimensions.find((d) => !isGroup(d));
   if (groups.length !== 1 || !group || !member) return null;
+  // "top 2 species in each phase": with no measure named, only a revenue column is a safe guess at what ranks them.
+  const guessed = understood.some((line) => line.includes('(the main measure; none was named)'));
+  const column = meta.columns.find((c) => c.name === plan.measures[0]?.column);
+  if (guessed && (!column || moneyRank(column) !== 0)) return null;
   const { limit: _limit, ...rest } = plan;
   const direction = plan.sort.direction;
   return {
