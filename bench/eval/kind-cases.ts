@@ -271,12 +271,90 @@ const SUPERSTORE_KINDS: EvalCase[] = [
     sql: `SELECT Segment, avg(Discount) FROM ${S} GROUP BY 1`,
   },
   { kind: 'typo', question: 'sales in Califronia', sql: `SELECT sum(Sales) FROM ${S} WHERE State = 'California'` },
+  {
+    kind: 'ratio',
+    question: 'profit margin by category in 2016',
+    sql: `SELECT Category, sum(Profit) / sum(Sales) FROM ${S} WHERE year("Order Date") = 2016 GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'sales per unit by region',
+    sql: `SELECT Region, sum(Sales) / sum(Quantity) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'average order value by year',
+    sql: `SELECT ${day(`date_trunc('year', "Order Date")`)}, sum(Sales) / count(DISTINCT "Order ID") FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'average discount by day of week',
+    match: 'cells',
+    sql: `SELECT dayname("Order Date"), avg(Discount) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'number of orders by month of the year in 2017',
+    match: 'cells',
+    sql: `SELECT monthname("Order Date"), count(DISTINCT "Order ID") FROM ${S} WHERE year("Order Date") = 2017 GROUP BY 1`,
+  },
+  // Dates without times have no hour of day: declined, never answered by day.
+  { kind: 'decline', question: 'sales by hour of day', decline: true },
+  {
+    kind: 'change',
+    question: 'quantity change by region from 2016 to 2017',
+    match: 'cells',
+    sql: change('Region', 'Quantity', '"Order Date"', 2016, 2017),
+  },
+  {
+    kind: 'period-over-period',
+    question: 'quarter over quarter sales growth',
+    match: 'cells',
+    sql: `SELECT s - lag(s) OVER (ORDER BY q) FROM (SELECT date_trunc('quarter', "Order Date") q, sum(Sales) s FROM ${S} GROUP BY 1)`,
+  },
+  {
+    kind: 'top-per-group',
+    question: 'top 3 customers in each segment by sales',
+    match: 'cells',
+    sql: topPerGroup(S, 'Segment', '"Customer Name"', 'sum(Sales)', 3),
+  },
+  {
+    kind: 'top-per-group',
+    question: 'bottom 2 sub-categories in each region by profit',
+    match: 'cells',
+    sql: topPerGroup(S, 'Region', '"Sub-Category"', 'sum(Profit)', 2, 'ASC'),
+  },
+  { kind: 'typo', question: 'sales in Pennsylvnia', sql: `SELECT sum(Sales) FROM ${S} WHERE State = 'Pennsylvania'` },
+  {
+    kind: 'typo',
+    question: 'average discount by regoin and segmnet',
+    sql: `SELECT Region, Segment, avg(Discount) FROM ${S} GROUP BY 1, 2`,
+  },
+  // A word under five letters is too short to take for a typo of another ("Texs"): declined.
+  { kind: 'decline', question: 'sales in Texs', decline: true },
   { kind: 'decline', question: 'what will sales be next quarter', decline: true },
   { kind: 'decline', question: 'customer satisfaction by region', decline: true },
 ];
 
 const W = csv(vegaDataset('seattle-weather.csv'));
 const SEATTLE_KINDS: EvalCase[] = [
+  {
+    kind: 'cyclic',
+    question: 'total precipitation by day of week',
+    match: 'cells',
+    sql: `SELECT dayname(date), sum(precipitation) FROM ${W} GROUP BY 1`,
+  },
+  {
+    kind: 'period-over-period',
+    question: 'month over month change in average wind in 2015',
+    match: 'cells',
+    sql: `SELECT w - lag(w) OVER (ORDER BY m) FROM (SELECT month(date) m, avg(wind) w FROM ${W} WHERE year(date) = 2015 GROUP BY 1)`,
+  },
+  {
+    kind: 'typo',
+    question: 'average temp_max by wether',
+    sql: `SELECT weather, avg(temp_max) FROM ${W} GROUP BY 1`,
+  },
   {
     kind: 'superlative',
     question: 'rainiest month',

@@ -4,7 +4,7 @@ import { validatePlan } from '../plan/validate-plan';
 import { dataRange } from './dataset-time';
 import { measureLabel } from './plan-title';
 import type { QuestionPart } from './question-parts';
-import { periodContaining, type Period } from './time-periods';
+import { addDays, periodContaining, type Period } from './time-periods';
 
 /**
  * A change between periods, as the reader left it: levels of two periods side
@@ -22,13 +22,8 @@ export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], m
   if (kinds.has('first-vs-last')) reshaped = firstAgainstLatest(plan, grainIn(words), meta);
   else if (kinds.has('period-over-period')) reshaped = overPeriods(plan, words, meta);
   else if (kinds.has('change')) reshaped = perGroupChange(plan, meta);
-  if (!reshaped) return null;
-  try {
-    // The change must compile on this data (a column of dates, a known period): the planner never hands on a plan that fails.
-    return validatePlan(reshaped, meta);
-  } catch {
-    return null;
-  }
+  // The change must compile on this data (a column of dates, a known period): the planner never hands on a plan that fails.
+  return reshaped && validOrNull(reshaped, meta);
 }
 
 const GRAINS: readonly PeriodGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
@@ -73,17 +68,16 @@ function changed(
 ): AnalysisPlan {
   const { comparison: _comparison, limit: _limit, sort: _sort, ...rest } = plan;
   const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
+  const by = dimensions.length > 0 ? ` by ${dimensions.map((d) => d.column).join(' and ')}` : '';
+  // The filters' labels follow the title's first comma ("Total Sales by Month, 2017"), kept while the filters are.
+  const scope = filters === plan.filters ? plan.title.split(', ').slice(1) : [];
   return {
     ...rest,
     dimensions,
     filters,
     change,
     chart: change.period === 'each' ? 'line' : dimensions.length > 0 ? 'bar' : 'table',
-    title:
-      `Change in ${measure}${dimensions.length > 0 ? ` by ${dimensions.map((d) => d.column).join(' and ')}` : ''}, ${title}`.slice(
-        0,
-        200,
-      ),
+    title: [`Change in ${measure}${by}`, title, ...scope].join(', ').slice(0, 200),
   };
 }
 
@@ -194,4 +188,69 @@ function wholeGrain(from: string | undefined, to: string | undefined): PeriodGra
   if (months === 3 && month % 3 === 1) return 'quarter';
   if (months === 1) return 'month';
   return undefined;
+}
+
+/**
+ * "sales this year vs last year", "how are we tracking on revenue compared
+ * to last year": the data's latest period against the one before, both
+ * counted from its last date (the reader would take "this year" and "last
+ * year" for the calendar's). The words are taken out; the plan is reshaped.
+ */
+const AGAINST_LAST =
+  /\b(?:this (day|week|month|quarter|year) )?(?:vs\.?|versus|compared (?:to|with)|against|relative to) last (day|week|month|quarter|year)\b/;
+const TRACKING = /^\s*how (?:are|is|were) (?:we|it|things) (?:tracking|doing|trending|going) (?:on|with|for)\s+/;
+
+export type AgainstLastPhrase =
+  { kind: 'none' } | { kind: 'read'; question: string; grain: PeriodGrain; words: string };
+
+export function readAgainstLast(question: string): AgainstLastPhrase {
+  const text = question.toLowerCase();
+  const match = AGAINST_LAST.exec(text);
+  const grain = match?.[2] as PeriodGrain | undefined;
+  if (!match || !grain || (match[1] !== undefined && match[1] !== grain)) return { kind: 'none' };
+  const rest = `${text.slice(0, match.index)}${text.slice(match.index + match[0].length)}`.replace(TRACKING, '');
+  return { kind: 'read', question: rest.replace(/\s+/g, ' ').trim(), grain, words: match[0] };
+}
+
+/** The plan as its measures in the data's latest period of `grain` and the one before, side by side. */
+export function withLatestAgainstPrevious(
+  plan: AnalysisPlan,
+  grain: PeriodGrain,
+  meta: DatasetMeta,
+): AnalysisPlan | null {
+  const column = meta.columns.find((c) => c.name === timeColumn(plan, meta));
+  const range = column && dataRange(column);
+  if (plan.kind !== 'aggregate' || plan.comparison || plan.change || !column || !range) return null;
+  if (plan.dimensions.some((d) => d.column === column.name) || plan.filters.some((f) => f.column === column.name))
+    return null;
+  const latest = periodContaining(grain, range.to);
+  const previous = periodContaining(grain, addDays(latest.start, -1));
+  const side = (period: Period, note: string) => ({
+    label: `${period.label}${note}`,
+    from: period.start,
+    to: period.end,
+  });
+  const { limit: _limit, ...rest } = plan;
+  const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
+  return validOrNull(
+    {
+      ...rest,
+      comparison: { column: column.name, sides: [side(previous, ''), side(latest, ` (latest ${grain} in the data)`)] },
+      sort: { by: 'dimension', direction: 'asc' },
+      chart: 'bar',
+      title: `${measure}${byDimensions(plan)}, ${latest.label} vs ${previous.label}`.slice(0, 200),
+    },
+    meta,
+  );
+}
+
+const byDimensions = (plan: AnalysisPlan) =>
+  plan.dimensions.length > 0 ? ` by ${plan.dimensions.map((d) => d.column).join(' and ')}` : '';
+
+function validOrNull(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | null {
+  try {
+    return validatePlan(plan, meta);
+  } catch {
+    return null;
+  }
 }

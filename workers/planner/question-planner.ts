@@ -3,7 +3,7 @@ import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
 import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
-import { withChange } from './change-plans';
+import { readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
@@ -101,7 +101,7 @@ function changeWords({ change, comparison }: AnalysisPlan): string {
 const CHANGES = new Set<QuestionPart['kind']>(['change', 'period-over-period', 'first-vs-last']);
 
 /** The kinds of question part a rewrite turns into plan parts after planning. */
-const RESHAPED: QuestionPart['kind'][] = ['cyclic', 'ratio', 'top-per-group'];
+const RESHAPED: QuestionPart['kind'][] = ['cyclic', 'ratio', 'top-per-group', 'period-over-period'];
 
 interface Rewrite {
   question: string;
@@ -148,6 +148,14 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.question = cycle.question;
     rewrite.understood.push(cycle.understood);
     rewrite.reshapes.push((plan) => withCycle(plan, cycle.cycle, meta));
+  }
+  const against = readAgainstLast(rewrite.question);
+  if (against.kind === 'read') {
+    rewrite.question = against.question;
+    rewrite.understood.push(
+      `compare: the latest ${against.grain} in the data with the one before (from "${against.words}")`,
+    );
+    rewrite.reshapes.push((plan) => withLatestAgainstPrevious(plan, against.grain, meta));
   }
   const top = readGroupTopPhrase(rewrite.question);
   if (top.kind === 'read') {
