@@ -23,9 +23,9 @@ const S = csv(SUPERSTORE_CSV);
 /** Per-group totals of two years and their difference. */
 const change = (group: string, measure: string, from: string, a: number, b: number) =>
   `SELECT ${group}, sum(${measure}) FILTER (year(${from}) = ${b}) - sum(${measure}) FILTER (year(${from}) = ${a}) FROM ${S} GROUP BY 1`;
-/** The best `n` members of `member` within each `group`. */
+/** The best `n` members of `member` within each `group`; ties go to the first member in order, as the planner's answer does. */
 const topPerGroup = (from: string, group: string, member: string, measure: string, n: number, dir = 'DESC') =>
-  `SELECT g, m, v FROM (SELECT ${group} g, ${member} m, ${measure} v, row_number() OVER (PARTITION BY ${group} ORDER BY ${measure} ${dir}) r FROM ${from} GROUP BY 1, 2) WHERE r <= ${n}`;
+  `SELECT g, m, v FROM (SELECT ${group} g, ${member} m, ${measure} v, row_number() OVER (PARTITION BY ${group} ORDER BY ${measure} ${dir}, ${member}) r FROM ${from} GROUP BY 1, 2) WHERE r <= ${n}`;
 
 const SUPERSTORE_KINDS: EvalCase[] = [
   {
