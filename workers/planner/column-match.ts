@@ -94,9 +94,13 @@ function isPartial(words: readonly string[], column: ColumnProfile): boolean {
 function fuzzyColumns(word: string, columns: readonly ColumnProfile[]): ColumnProfile[] {
   if (word.length < 5 || /\d/.test(word)) return [];
   const limit = word.length >= 8 ? 2 : 1;
-  return columns.filter((column) => {
-    const name = contentWords(column);
-    const forms = [...name.filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)), name.join('')];
-    return forms.some((form) => editDistance(word, form, limit) <= limit);
-  });
+  const near = (form: string) => editDistance(word, form, limit) <= limit;
+  // "cateogry" is Category itself before it is the category of Sub-Category.
+  const whole = columns.filter((column) => near(contentWords(column).join('')));
+  if (whole.length > 0) return whole;
+  return columns.filter((column) =>
+    contentWords(column)
+      .filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w))
+      .some(near),
+  );
 }

@@ -109,7 +109,14 @@ export function readLooseColumns(state: ReadingState): void {
   const [first, ...others] = rest;
   // "customers by segment": a plural noun beside a grouping is what to count; "amount by state" is not.
   const plural = first && (isPlural(first.words) || natureOf(first.candidates) === 'identifier');
-  if (first && plural && reading.measures.length === 0 && (others.length > 0 || reading.dimensions.length > 0)) {
+  // A grain is a grouping too: "orders by month" counts orders in each month.
+  const byGrain = items.some((i) => i.kind === 'time' && i.expression.kind === 'grain');
+  if (
+    first &&
+    plural &&
+    reading.measures.length === 0 &&
+    (others.length > 0 || reading.dimensions.length > 0 || byGrain)
+  ) {
     const [column] = pickColumns(first.candidates, 'count');
     if (column) {
       addMeasure(state, first, column, 'count_distinct');

@@ -31,18 +31,23 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
   const timeComparison = plan.comparison !== undefined && isTime(meta, plan.comparison.column);
   switch (part.kind) {
     case 'top-per-group':
+      return plan.topPerGroup !== undefined;
     case 'ratio':
+      return plan.measures.some((m) => m.per !== undefined);
     case 'cyclic':
-      return false;
+      return plan.dimensions.some((d) => d.cycle !== undefined);
     case 'per-group':
       return splitsBy(plan, part.target, understood);
     case 'change':
+      if (plan.change) return true;
       // Levels side by side answer a change of one total; for each group, the change itself must be computed.
       if (plan.dimensions.length > timeDimensions.length) return false;
       return timeComparison || (timeDimensions.length === 1 && plan.limit === undefined);
     case 'period-over-period':
+      if (plan.change) return plan.change.against === 'previous' || plan.change.against === 'year_ago';
       return timeComparison && plan.comparison?.sides.length === 2;
     case 'first-vs-last':
+      if (plan.change) return plan.change.against === 'first';
       return timeComparison && spansTheData(plan, meta);
     case 'which':
       return (

@@ -1,10 +1,15 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
+import { readCyclePhrase, withCycle } from './cycle-phrases';
+import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
+import { readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
-import { questionParts } from './question-parts';
+import { questionParts, type QuestionPart } from './question-parts';
+import { readRatioPhrase, withRatio } from './ratio-phrases';
+import { corrected, typoCorrections } from './typo-corrections';
 import { readQuestion } from './read-question';
 import { readSuperlative } from './superlatives';
 import type { Vocabulary } from './vocabulary';
@@ -29,36 +34,94 @@ export type PlanReading =
  * readPlan('total sales by region', { meta, vocabulary }).kind // 'plan'
  */
 export function readPlan(question: string, context: PlannerContext): PlanReading {
+  const { unknown, ...outcome } = readPlanAsTyped(question, context);
+  if (outcome.kind === 'plan' || unknown.length === 0) return outcome;
+  // "proft by cateogry", "sales in Califronia": one more try with the typos taken for the data's own words.
+  const corrections = typoCorrections(unknown, context.meta, context.vocabulary);
+  if (!corrections) return outcome;
+  const { unknown: _unknown, ...retried } = readPlanAsTyped(corrected(question, corrections), context);
+  if (retried.kind !== 'plan') return outcome;
+  const read = corrections.map((c) => `read "${c.typed}" as "${c.meant}"`);
+  return { ...retried, understood: [...read, ...retried.understood] };
+}
+
+/** A plan reading, with the words that named nothing when there is none. */
+type TypedReading = PlanReading & { unknown: string[] };
+
+function readPlanAsTyped(question: string, context: PlannerContext): TypedReading {
   const { meta } = context;
   const rewrite = rewriteQuestion(question, meta);
   if (rewrite.problem)
-    return { kind: 'not-understood', understood: rewrite.understood, reason: sentence([rewrite.problem]) };
+    return { kind: 'not-understood', understood: rewrite.understood, reason: sentence([rewrite.problem]), unknown: [] };
   const outcome = readRewritten(rewrite.question, context);
   if (outcome.kind !== 'plan') return { ...outcome, understood: [...rewrite.understood, ...outcome.understood] };
-  const plan = {
+  const understood = [...rewrite.understood, ...outcome.understood];
+  let plan: AnalysisPlan | null = {
     ...outcome.plan,
     filters: [...outcome.plan.filters, ...rewrite.filters],
     title: [outcome.plan.title, ...rewrite.labels].join(', ').slice(0, 200),
   };
-  return { kind: 'plan', plan, understood: [...rewrite.understood, ...outcome.understood] };
+  // A follow-up's parts are read from its own words: "now by region" asks for no ratio the first question had.
+  const read = questionParts(rewrite.question, meta);
+  for (const reshape of rewrite.reshapes) plan = plan && reshape(plan, understood);
+  const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta) : null;
+  if (change) {
+    plan = change;
+    // The periods the reader compared or kept are now the change's own.
+    const ranged = plan.filters.some((f) => f.op === 'range');
+    const stale = understood.filter(
+      (l) => /^(compare|grain):/.test(l) || (!ranged && /^filter: .* \(from \d{4}-/.test(l)),
+    );
+    understood.splice(0, understood.length, ...understood.filter((l) => !stale.includes(l)), changeWords(change));
+  }
+  if (plan)
+    understood.splice(
+      0,
+      understood.length,
+      ...understood.filter((l) => !l.startsWith('chart: ')),
+      `chart: ${plan.chart}`,
+    );
+  // The parts the rewrite took out of the words must be in the reshaped plan.
+  const taken = new Set(rewrite.reshapes.length > 0 ? RESHAPED : []);
+  const parts = [...read, ...questionParts(question, meta).filter((p) => taken.has(p.kind))];
+  const missing = plan ? missingParts(parts, plan, meta, understood) : parts;
+  if (!plan || missing.length > 0) {
+    const reason = missing.length > 0 ? missingReason(missing) : 'the question asks for more than one plan can hold';
+    return { kind: 'not-understood', understood, reason: sentence([reason]), unknown: [] };
+  }
+  return { kind: 'plan', plan, understood, unknown: [] };
 }
+
+function changeWords({ change, comparison }: AnalysisPlan): string {
+  if (!change) return `compare: ${comparison?.sides.map((s) => s.label).join(' vs ') ?? ''}`;
+  const period = change.period === 'each' ? `each ${change.grain}` : change.period;
+  return `change: ${change.column} by ${change.grain}, ${period} against ${change.against}`;
+}
+
+const CHANGES = new Set<QuestionPart['kind']>(['change', 'period-over-period', 'first-vs-last']);
+
+/** The kinds of question part a rewrite turns into plan parts after planning. */
+const RESHAPED: QuestionPart['kind'][] = ['cyclic', 'ratio', 'top-per-group', 'period-over-period'];
 
 interface Rewrite {
   question: string;
   filters: Filter[];
   labels: string[];
   understood: string[];
+  /** Steps that put back into the plan what was taken out of the words (a cycle, a ratio); null if they cannot. */
+  reshapes: ((plan: AnalysisPlan, understood: readonly string[]) => AnalysisPlan | null)[];
   problem?: string;
 }
 
 /**
  * What the word-by-word reader cannot take as it stands, turned into what it
  * can: a superlative without a measure word ("the rainiest month") into a
- * ranking by the column that carries it, and conditions on numbers ("over
- * $5,000") into filters, taken out of the text.
+ * ranking by the column that carries it, conditions on numbers ("over
+ * $5,000") into filters, taken out of the text, and ratios and cycles into
+ * the plain measures and grains they are made of, reshaped after planning.
  */
 function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
-  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [] };
+  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [], reshapes: [] };
   const superlative = readSuperlative(question, meta);
   if (superlative.kind === 'problem') return { ...rewrite, problem: superlative.problem };
   if (superlative.kind === 'read') {
@@ -74,28 +137,55 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.labels.push(condition.label);
     rewrite.understood.push(condition.understood);
   }
+  const ratio = readRatioPhrase(rewrite.question, meta);
+  if (ratio.kind === 'read') {
+    rewrite.question = ratio.question;
+    rewrite.understood.push(`measure: a ratio (from "${ratio.words}")`);
+    rewrite.reshapes.push((plan) => withRatio(plan, ratio));
+  }
+  const cycle = readCyclePhrase(rewrite.question, meta);
+  if (cycle.kind === 'read') {
+    rewrite.question = cycle.question;
+    rewrite.understood.push(cycle.understood);
+    rewrite.reshapes.push((plan) => withCycle(plan, cycle.cycle, meta));
+  }
+  const against = readAgainstLast(rewrite.question);
+  if (against.kind === 'read') {
+    rewrite.question = against.question;
+    rewrite.understood.push(
+      `compare: the latest ${against.grain} in the data with the one before (from "${against.words}")`,
+    );
+    rewrite.reshapes.push((plan) => withLatestAgainstPrevious(plan, against.grain, meta));
+  }
+  const top = readGroupTopPhrase(rewrite.question);
+  if (top.kind === 'read') {
+    rewrite.question = top.question;
+    rewrite.understood.push(`rank: within each ${top.target} (from "${top.words}")`);
+    rewrite.reshapes.push((plan, understood) => withGroupTop(plan, top, understood, meta));
+  }
   return rewrite;
 }
 
-function readRewritten(question: string, context: PlannerContext): PlanReading {
+function readRewritten(question: string, context: PlannerContext): TypedReading {
   const { meta, vocabulary } = context;
   // A previous plan that names columns this dataset lacks (another file, an LLM's spelling) cannot be refined.
   const previous = context.previous && namesKnownColumns(context.previous, meta) ? context.previous : undefined;
   const reading = readQuestion(question, meta, vocabulary, previous ? followUpTimeColumn(previous, meta) : null);
   if (reading.problems.length > 0) {
-    return { kind: 'not-understood', understood: reading.understood, reason: sentence(reading.problems) };
+    const { understood, unknownWords: unknown } = reading;
+    return { kind: 'not-understood', understood, reason: sentence(reading.problems), unknown };
   }
   const merged = previous && isFollowUp(reading) ? mergeFollowUp(readingFromPlan(previous, meta), reading) : reading;
   const assembly = assemblePlan(merged, meta);
   if (assembly.kind === 'problem') {
-    return { kind: 'not-understood', understood: assembly.understood, reason: sentence(assembly.problems) };
+    return {
+      kind: 'not-understood',
+      understood: assembly.understood,
+      reason: sentence(assembly.problems),
+      unknown: [],
+    };
   }
-  // A follow-up's parts are read from its own words: "now by region" asks for no ratio the first question had.
-  const missing = missingParts(questionParts(question, meta), assembly.plan, meta, assembly.understood);
-  if (missing.length > 0) {
-    return { kind: 'not-understood', understood: assembly.understood, reason: sentence([missingReason(missing)]) };
-  }
-  return assembly;
+  return { ...assembly, unknown: [] };
 }
 
 /** Problems as one readable sentence or two: capitalised, each ending in a full stop. */

@@ -71,6 +71,8 @@ export interface Reading {
   understood: string[];
   /** Why the question cannot be answered as asked; empty when it can. */
   problems: string[];
+  /** Words that named nothing in the data, for a second try with their typos corrected. */
+  unknownWords: string[];
 }
 
 /** A reading that asks for nothing yet: the start of every question. */
@@ -87,5 +89,6 @@ export function emptyReading(): Reading {
     followUp: { refine: false, add: false },
     understood: [],
     problems: [],
+    unknownWords: [],
   };
 }

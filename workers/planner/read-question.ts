@@ -141,8 +141,10 @@ function readLeftovers(state: ReadingState): void {
   const { items, used, reading } = state;
   let run: Item[] = [];
   const flush = () => {
-    if (run.length > 0)
+    if (run.length > 0) {
       reading.problems.push(`there is no column or value like "${run.map((i) => i.words).join(' ')}"`);
+      reading.unknownWords.push(...run.map((i) => i.words));
+    }
     run = [];
   };
   for (const item of items) {

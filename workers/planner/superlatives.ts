@@ -21,6 +21,8 @@ interface Quality {
 
 const TEMPERATURE = ['temp', 'temperature', 'heat'];
 const COST = ['cost', 'costs', 'price', 'expense', 'spend', 'amount'];
+const POPULAR = ['quantity', 'units', 'sold', 'count'];
+const SELLING = [...POPULAR, 'sales', 'revenue'];
 
 const QUALITIES: Quality[] = [
   { forms: ['rainiest', 'wettest'], carriers: ['precipitation', 'rain', 'rainfall'], direction: 'highest' },
@@ -38,18 +40,16 @@ const QUALITIES: Quality[] = [
   },
   { forms: ['busiest'], carriers: ['count', 'volume', 'visits', 'traffic'], direction: 'highest', rowsWhenNone: true },
   { forms: ['quietest'], carriers: ['count', 'volume', 'visits', 'traffic'], direction: 'lowest', rowsWhenNone: true },
+  { forms: ['most popular'], carriers: POPULAR, direction: 'highest', rowsWhenNone: true },
+  { forms: ['least popular'], carriers: POPULAR, direction: 'lowest', rowsWhenNone: true },
+  // "Best selling" is said of units sold and of revenue alike: where the data has both, it asks which.
   {
-    forms: ['most popular', 'best selling', 'best-selling', 'top selling'],
-    carriers: ['quantity', 'units', 'sold', 'count'],
+    forms: ['best selling', 'best-selling', 'top selling'],
+    carriers: SELLING,
     direction: 'highest',
     rowsWhenNone: true,
   },
-  {
-    forms: ['least popular', 'worst selling', 'worst-selling'],
-    carriers: ['quantity', 'units', 'sold', 'count'],
-    direction: 'lowest',
-    rowsWhenNone: true,
-  },
+  { forms: ['worst selling', 'worst-selling'], carriers: SELLING, direction: 'lowest', rowsWhenNone: true },
   { forms: ['most profitable'], carriers: ['profit', 'profits', 'earnings'], direction: 'highest' },
   { forms: ['least profitable'], carriers: ['profit', 'profits', 'earnings'], direction: 'lowest' },
   { forms: ['richest', 'wealthiest'], carriers: ['income', 'wealth', 'gdp'], direction: 'highest' },

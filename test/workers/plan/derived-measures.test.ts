@@ -239,6 +239,12 @@ describe('filters', () => {
       `SELECT count(*) AS n FROM (SELECT "Order ID" FROM ${STORE} GROUP BY 1 HAVING sum("Profit") < 0)`,
     );
     expect(run.result.rows[0]?.[0]).toBe(expected.n);
+    // The footer's count of rows read is of the losing orders' lines, not of every line.
+    const read = await firstRow(
+      store,
+      `SELECT count(*) AS n FROM ${STORE} WHERE "Order ID" IN (SELECT "Order ID" FROM ${STORE} GROUP BY 1 HAVING sum("Profit") < 0)`,
+    );
+    expect(run.result.matchedRows).toBe(Number(read.n));
     // Not the lines that lost money: an order with one losing line can still make money.
     const lines = await firstRow(store, `SELECT count(DISTINCT "Order ID") AS n FROM ${STORE} WHERE "Profit" < 0`);
     expect(Number(lines.n)).toBeGreaterThan(Number(expected.n));
@@ -276,6 +282,12 @@ describe('filters', () => {
        GROUP BY 1 ORDER BY 2 DESC, 1`,
     );
     expect(records(losing)).toEqual(expected.map((r) => ({ Region: r.r, 'Distinct Order ID': r.n })));
+    const read = await firstRow(
+      store,
+      `SELECT count(*) AS n FROM ${STORE} WHERE year("Order Date") = 2017 AND "Order ID" IN (
+         SELECT "Order ID" FROM ${STORE} WHERE year("Order Date") = 2017 GROUP BY 1 HAVING sum("Profit") < 0)`,
+    );
+    expect(losing.result.matchedRows).toBe(Number(read.n));
   });
 
   it('keeps the latest six months of the data, counted back from its last date', async () => {

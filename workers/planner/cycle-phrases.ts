@@ -1,0 +1,78 @@
+import type { DatasetMeta } from '../../core/dataset';
+import type { AnalysisPlan, Cycle } from '../plan/analysis-plan';
+import { fold, nameWords } from './question-tokens';
+
+/**
+ * Cyclic grains as people name them: "by weekday", "hour of day", "month of
+ * the year across all years". The reader knows calendar grains only, so the
+ * phrase becomes the grain it cycles over ("by day"); the plan's dimension at
+ * that grain is then turned into the cycle. A plan without such a dimension
+ * keeps the grain, and the coverage check declines it.
+ */
+const PHRASES: [RegExp, Cycle, string][] = [
+  [/\b(?:week ?days?|days? of (?:the )?week)\b/, 'day_of_week', 'day'],
+  [/\bhours? of (?:the )?day\b/, 'hour_of_day', 'hour'],
+  [/\bmonths? of (?:the )?year\b/, 'month_of_year', 'month'],
+  [/\bquarters? of (?:the )?year\b/, 'quarter_of_year', 'quarter'],
+];
+
+/** "across all years", "regardless of year": what the cycle already says. */
+const ACROSS = /\s*\b(?:across|over|regardless of|for) (?:all |every )?(?:the )?(?:years?|days|weeks)\b/;
+
+export type CyclePhrase = { kind: 'none' } | { kind: 'read'; question: string; cycle: Cycle; understood: string };
+
+export function readCyclePhrase(question: string, meta: DatasetMeta): CyclePhrase {
+  const text = fold(question);
+  for (const [pattern, cycle, grain] of PHRASES) {
+    const match = pattern.exec(text);
+    if (!match || namesColumn(match[0], meta)) continue;
+    const rest = `${text.slice(0, match.index)}${grain}${text.slice(match.index + match[0].length)}`;
+    return {
+      kind: 'read',
+      question: rest.replace(ACROSS, ''),
+      cycle,
+      understood: `group by: ${CYCLE_NAME[cycle].toLowerCase()} (from "${match[0]}")`,
+    };
+  }
+  return { kind: 'none' };
+}
+
+/** As the result names the cycle's column (see `CYCLE_NAME` in the compiler, which this module does not load). */
+const CYCLE_NAME: Readonly<Record<Cycle, string>> = {
+  day_of_week: 'Day of Week',
+  hour_of_day: 'Hour of Day',
+  month_of_year: 'Month of Year',
+  quarter_of_year: 'Quarter of Year',
+};
+
+const GRAIN_OF: Readonly<Record<Cycle, string>> = {
+  day_of_week: 'day',
+  hour_of_day: 'hour',
+  month_of_year: 'month',
+  quarter_of_year: 'quarter',
+};
+
+/**
+ * The plan with its time dimension at the cycle's grain grouped by the cycle
+ * instead, in the cycle's natural order; null when there is no such dimension.
+ */
+export function withCycle(plan: AnalysisPlan, cycle: Cycle, meta: DatasetMeta): AnalysisPlan | null {
+  const grain = GRAIN_OF[cycle];
+  const index = plan.dimensions.findIndex((d) => d.grain === grain);
+  const dimension = plan.dimensions[index];
+  const column = meta.columns.find((c) => c.name === dimension?.column);
+  if (!dimension || !column || !(column.type === 'date' || column.type === 'datetime')) return null;
+  if (cycle === 'hour_of_day' && column.type !== 'datetime') return null;
+  const dimensions = plan.dimensions.map((d, i) => (i === index ? { column: d.column, cycle } : d));
+  const grainName = grain.charAt(0).toUpperCase() + grain.slice(1);
+  return {
+    ...plan,
+    dimensions,
+    chart: plan.chart === 'line' ? 'bar' : plan.chart,
+    title: plan.title.replace(new RegExp(`\\b${grainName}\\b`), CYCLE_NAME[cycle]).slice(0, 200),
+  };
+}
+
+function namesColumn(words: string, meta: DatasetMeta): boolean {
+  return meta.columns.some((c) => ` ${nameWords(c.name).join(' ')} `.includes(` ${words} `));
+}
