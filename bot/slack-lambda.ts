@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 // The receiver from its own file, for the same reason as App in slack-app.ts: the package index loads Express.
 import AwsLambdaReceiver, { type AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -9,6 +8,7 @@ import type { JobQueue } from '../core/job-queue';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
 import { SqsJobQueue } from '../core/sqs-job-queue';
 import { boltLogger } from './bolt-logger';
+import { edgeSqsClient } from './edge-sqs';
 import { EdgeError } from './errors';
 import { createSlackApp } from './slack-app';
 
@@ -115,23 +115,11 @@ async function partsFromEnvironment(logger: Logger): Promise<SlackEdgeParts> {
   };
 }
 
-/**
- * SQS as the edge calls it. SendMessage answers in tens of milliseconds; one
- * that hangs must fail while there is still time to tell the person inside
- * Slack's 3 seconds, so two tries of at most a second each. The SDK only
- * warns about a request past `requestTimeout` unless told to throw.
- */
-export function edgeSqsClient(config: SQSClientConfig = {}): SQSClient {
-  return new SQSClient({
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 500, requestTimeout: 1000, throwOnRequestTimeout: true },
-    ...config,
-  });
-}
-
 const logger = new Logger({ serviceName: 'slack-edge' });
 // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
 const metrics = new Metrics({ serviceName: 'slack-edge' });
+
+export { edgeSqsClient };
 
 /** The Lambda entry point (see infra/bundles.ts). */
 export const handler = createSlackEdge({ logger, metrics, compose: () => partsFromEnvironment(logger) });

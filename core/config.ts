@@ -28,6 +28,9 @@ const Env = z.object({
   LLM_PLAN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   LLM_NARRATIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   LLM_SHARE_SAMPLE_ROWS: flag.default(false),
+  TEAMS_OPENID_METADATA_URL: z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+  TEAMS_LOGIN_URL: z.url().default('https://login.microsoftonline.com'),
+  TEAMS_PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   JOB_MAX_RECEIVES: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
@@ -53,6 +56,15 @@ export interface LlmConfig {
   shareSampleRows: boolean;
 }
 
+export interface TeamsConfig {
+  /** Bot Framework's OpenID metadata, whose `jwks_uri` holds the keys incoming tokens are signed with. */
+  openIdMetadataUrl: string;
+  /** Microsoft Entra's login host, for the bot's client-credentials token. */
+  loginUrl: string;
+  /** `npm start` serves Teams on this port when the Teams variables are set (for a dev tunnel). */
+  localPort: number;
+}
+
 export interface Config {
   /** Files larger than this are refused before they are read. */
   maxUploadBytes: number;
@@ -62,6 +74,7 @@ export interface Config {
   /** Slack's Web API base, ending in `/api/`; unset means slack.com. */
   slackApiUrl: string | undefined;
   llm: LlmConfig;
+  teams: TeamsConfig;
   /** The queue's maxReceiveCount: on the last delivery the worker tells the user before the job goes to the DLQ. */
   jobMaxReceives: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -87,6 +100,11 @@ export function loadConfig(env: Environment = process.env): Config {
       planTimeoutMs: vars.LLM_PLAN_TIMEOUT_MS,
       narrativeTimeoutMs: vars.LLM_NARRATIVE_TIMEOUT_MS,
       shareSampleRows: vars.LLM_SHARE_SAMPLE_ROWS,
+    },
+    teams: {
+      openIdMetadataUrl: vars.TEAMS_OPENID_METADATA_URL,
+      loginUrl: vars.TEAMS_LOGIN_URL,
+      localPort: vars.TEAMS_PORT,
     },
     jobMaxReceives: vars.JOB_MAX_RECEIVES,
     logLevel: vars.LOG_LEVEL,
@@ -115,6 +133,7 @@ export const LOCAL_SECRET_VARIABLES = {
   nvidiaApiKey: 'NVIDIA_API_KEY',
   teamsAppId: 'TEAMS_APP_ID',
   teamsAppPassword: 'TEAMS_APP_PASSWORD',
+  teamsTenantId: 'TEAMS_TENANT_ID',
 } as const;
 
 /**

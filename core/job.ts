@@ -15,12 +15,30 @@ export const SlackConversation = z.object({
 });
 export type SlackConversation = z.infer<typeof SlackConversation>;
 
+/**
+ * Where a Teams conversation lives. Ids are Bot Framework's: `19:…@thread.tacv2` for a channel,
+ * `19:…@thread.v2` for a group chat, `a:…` for a personal chat. `conversationId` never carries the
+ * `;messageid=` suffix: the thread is `thread`, and the connector address is built from both.
+ */
 export const TeamsConversation = z.object({
   platform: z.literal('teams'),
-  tenant: z.string().min(1).max(100),
-  conversationId: z.string().min(1).max(500),
-  serviceUrl: z.url(),
-  replyToId: z.string().max(200).optional(),
+  /** The Microsoft Entra tenant (a GUID): the storage scope's tenant. */
+  tenant: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'not a tenant id'),
+  conversationId: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((id) => !id.includes(';'), 'a conversation id without ;messageid='),
+  conversationType: z.enum(['personal', 'groupChat', 'channel']),
+  /** The Bot Connector base the conversation is served from; replies go there, never elsewhere. */
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  /** Channels only: the team (`19:…`, the General channel's id) and its Microsoft 365 group id when known (Graph needs it). */
+  team: z.string().min(1).max(500).optional(),
+  teamGroupId: z.string().max(100).optional(),
+  /** Channels only: the channel, same form as the conversation id. */
+  channel: z.string().min(1).max(500).optional(),
+  /** Channels only: the root message of the thread the reply belongs in. */
+  thread: z.string().min(1).max(200).optional(),
 });
 export type TeamsConversation = z.infer<typeof TeamsConversation>;
 
@@ -44,21 +62,40 @@ const JobBase = {
 };
 
 /** A file shared where the bot can see it. The queue carries where to fetch it, never its bytes. */
-export const IngestJob = z.object({
-  ...JobBase,
-  kind: z.literal('ingest'),
-  file: z.object({
-    id: z.string().min(1).max(100),
-    name: z.string().min(1).max(500),
-    size: z.number().int().nonnegative(),
-    downloadUrl: z.url(),
-    mimetype: z.string().max(200).optional(),
-  }),
-  /** The message that shared the file, so the worker can react on it and answer in its thread. */
-  message: z.string().optional(),
-  /** Text typed with the file, asked as a question once the file is read. */
-  question: z.string().max(2000).optional(),
-});
+export const IngestJob = z
+  .object({
+    ...JobBase,
+    kind: z.literal('ingest'),
+    /** A file the worker downloads by URL: Slack's, or a Teams personal chat's (short-lived: fetched first). */
+    file: z
+      .object({
+        id: z.string().min(1).max(200),
+        name: z.string().min(1).max(500),
+        /** Teams does not say; the worker then enforces the limit while it streams. */
+        size: z.number().int().nonnegative().optional(),
+        downloadUrl: z.url(),
+        mimetype: z.string().max(200).optional(),
+      })
+      .optional(),
+    /**
+     * A Teams channel or group-chat message with files: the activity only carries its HTML, so the
+     * worker reads the message through Graph (resource-specific consent) and downloads from there.
+     */
+    teamsMessage: z
+      .object({
+        /** The message with the files; in a channel thread, `root` is the thread's first message. */
+        id: z.string().min(1).max(200),
+        root: z.string().min(1).max(200).optional(),
+      })
+      .optional(),
+    /** The message that shared the file, so the worker can react on it and answer in its thread. */
+    message: z.string().optional(),
+    /** Text typed with the file, asked as a question once the file is read. */
+    question: z.string().max(2000).optional(),
+  })
+  .refine((job) => Boolean(job.file) !== Boolean(job.teamsMessage), {
+    message: 'An ingest job carries either a file or a Teams message, not both.',
+  });
 export type IngestJob = z.infer<typeof IngestJob>;
 
 export const QuestionJob = z.object({
@@ -89,7 +126,18 @@ export const ExportJob = z.object({
 });
 export type ExportJob = z.infer<typeof ExportJob>;
 
-export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob]);
+/**
+ * Teams installed or removed the bot in a conversation (`installationUpdate`, `conversationUpdate`):
+ * the worker keeps the conversation reference, which scheduled digests need to post unprompted.
+ */
+export const InstallJob = z.object({
+  ...JobBase,
+  kind: z.literal('install'),
+  action: z.enum(['add', 'remove']),
+});
+export type InstallJob = z.infer<typeof InstallJob>;
+
+export const Job = z.discriminatedUnion('kind', [IngestJob, QuestionJob, CommandJob, ExportJob, InstallJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 
@@ -117,15 +165,16 @@ export interface Scope {
 }
 
 /**
- * Teams conversation ids hold `:`, `@` and `;`, which do not belong in storage
- * keys, so they are hashed; Slack ids are already safe.
+ * Slack team ids are upper-case (`T…`) and Teams tenant ids are lower-case GUIDs, and a Teams
+ * channel is hashed behind a `t`, so the two platforms never share a scope. Teams conversation
+ * ids hold `:`, `@` and `;`, which do not belong in storage keys; Slack ids are already safe.
  */
 export function scopeOf(conversation: Conversation): Scope {
   if (conversation.platform === 'slack') return { tenant: conversation.team, channel: conversation.channel };
-  const base = conversation.conversationId.split(';')[0] ?? conversation.conversationId;
+  const where = (conversation.channel ?? conversation.conversationId).split(';')[0] ?? '';
   return {
-    tenant: conversation.tenant.replace(/[^A-Za-z0-9-]/g, ''),
-    channel: `t${createHash('sha256').update(base).digest('hex').slice(0, 32)}`,
+    tenant: conversation.tenant.toLowerCase(),
+    channel: `t${createHash('sha256').update(where).digest('hex').slice(0, 32)}`,
   };
 }
 

@@ -1,6 +1,12 @@
 /** The secrets the bot knows about. Each adapter decides where a name lives. */
 export type SecretName =
-  'slackSigningSecret' | 'slackBotToken' | 'slackAppToken' | 'nvidiaApiKey' | 'teamsAppId' | 'teamsAppPassword';
+  | 'slackSigningSecret'
+  | 'slackBotToken'
+  | 'slackAppToken'
+  | 'nvidiaApiKey'
+  | 'teamsAppId'
+  | 'teamsAppPassword'
+  | 'teamsTenantId';
 
 /**
  * Where secrets come from: Secrets Manager in AWS, the environment locally.

@@ -7,7 +7,7 @@ export interface SecretIds {
   slack?: string;
   /** `{ "apiKey": "nvapi-…" }` */
   nvidia?: string;
-  /** `{ "appId": "…", "appPassword": "…" }` */
+  /** `{ "appId": "…", "appPassword": "…", "tenantId": "…" }` */
   teams?: string;
 }
 
@@ -19,6 +19,7 @@ const WHERE: Record<SecretName, { secret: keyof SecretIds; field: string } | und
   nvidiaApiKey: { secret: 'nvidia', field: 'apiKey' },
   teamsAppId: { secret: 'teams', field: 'appId' },
   teamsAppPassword: { secret: 'teams', field: 'appPassword' },
+  teamsTenantId: { secret: 'teams', field: 'tenantId' },
 };
 
 /**

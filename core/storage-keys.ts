@@ -32,5 +32,7 @@ export const storageKeys = {
   upload: (scope: Scope, jobId: string) => `uploads/${scoped(scope)}/${segment(jobId, 'job id')}`,
   /** What a job has already done, so a retried job does not post twice. */
   jobLedger: (scope: Scope, jobId: string) => `jobs/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
+  /** Where the bot may post unprompted (a Teams conversation reference), for digests. */
+  conversation: (scope: Scope) => `conversations/${scoped(scope)}.json`,
   digest: (tenant: string, id: string) => `digests/${segment(tenant, 'tenant')}/${segment(id, 'digest id')}.json`,
 };

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 const SECRET_FIELDS = {
   slack: ['signingSecret', 'botToken'],
   nvidia: ['apiKey'],
-  teams: ['appId', 'appPassword'],
+  teams: ['appId', 'appPassword', 'tenantId'],
 } as const;
 
 export type SecretKind = keyof typeof SECRET_FIELDS;
@@ -61,7 +61,7 @@ export class BotSecrets extends Construct {
     this.secrets = {
       slack: secret('slack', 'Slack signing secret and bot token of the analytics bot'),
       nvidia: secret('nvidia', 'NVIDIA API key for Nemotron'),
-      teams: secret('teams', 'Microsoft Teams (Bot Framework) app id and password'),
+      teams: secret('teams', 'Microsoft Teams (Bot Framework) app id, password and tenant id'),
     };
   }
 }

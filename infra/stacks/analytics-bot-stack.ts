@@ -167,7 +167,7 @@ export class AnalyticsBotStack extends Stack {
       },
       SlackSecretName: { value: secretName(s.stackName, 'slack'), description: 'JSON {"signingSecret","botToken"}' },
       NvidiaSecretName: { value: secretName(s.stackName, 'nvidia'), description: 'JSON {"apiKey"}' },
-      TeamsSecretName: { value: secretName(s.stackName, 'teams'), description: 'JSON {"appId","appPassword"}' },
+      TeamsSecretName: { value: secretName(s.stackName, 'teams'), description: 'JSON {"appId","appPassword","tenantId"}' },
       BucketName: { value: storage.bucket.bucketName, description: 'Datasets, threads, charts, digests' },
       JobQueueUrl: { value: jobs.queue.queueUrl, description: 'FIFO job queue' },
       JobDeadLetterQueueUrl: { value: jobs.deadLetterQueue.queueUrl, description: 'Jobs that failed 5 receives' },

@@ -77,7 +77,7 @@ describe('files shared where the bot is', () => {
 
     await edge.send(shared([a, b]));
 
-    expect(edge.jobs().map((job) => job.kind === 'ingest' && job.file.name)).toEqual(['a.csv', 'b.tsv']);
+    expect(edge.jobs().map((job) => job.kind === 'ingest' && job.file?.name)).toEqual(['a.csv', 'b.tsv']);
     expect(new Set(edge.jobs().map((job) => job.id)).size).toBe(2);
     expect(edge.slack.callsOf('reactions.add')).toHaveLength(1);
   });

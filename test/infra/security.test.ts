@@ -314,7 +314,7 @@ describe('secrets', () => {
   it.each([
     ['slack', { signingSecret: '', botToken: '' }],
     ['nvidia', { apiKey: '' }],
-    ['teams', { appId: '', appPassword: '' }],
+    ['teams', { appId: '', appPassword: '', tenantId: '' }],
   ])('%s is encrypted with the key, named after the stack and created with empty fields', (kind, fields) => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: `AnalyticsBot/${kind}`,

@@ -129,7 +129,7 @@ export class WorkerHarness {
     name: string,
     bytes: Buffer,
     options: { question?: string; size?: number; placeholder?: boolean } = {},
-  ): Promise<IngestJob> {
+  ): Promise<IngestJob & { file: NonNullable<IngestJob['file']> }> {
     const hosted = this.slack.hostFile({ name, bytes, channel });
     const message = await this.say(channel, options.question ?? `shared ${name}`);
     const placeholder = options.placeholder === false ? undefined : await this.placeholder(channel, message);

@@ -60,8 +60,10 @@ async function readSharedFile(
 ): Promise<{ entry: DatasetEntry; thread: string; question?: string }> {
   const { job, config } = ctx;
   const { file } = job;
+  // A Teams channel file comes as a message to read through Graph, which only the Teams adapter can.
+  if (!file) throw new WorkerError('FILE_NOT_FOUND', 'I couldn’t find a file to read in that message.');
   await ctx.point.start(`Downloading ${file.name}…`);
-  if (file.size > config.maxUploadBytes) {
+  if (file.size !== undefined && file.size > config.maxUploadBytes) {
     throw new WorkerError(
       'FILE_TOO_LARGE',
       `The file is ${describeBytes(file.size)}; the limit is ${describeBytes(config.maxUploadBytes)}.`,
@@ -134,6 +136,7 @@ async function ingestChoice(
 
 /** Sheets are a workbook's; in a CSV, "sheet metal" is part of the question. */
 function isWorkbook(file: IngestJob['file']): boolean {
+  if (!file) return false;
   return /\.xls[xm]$/i.test(file.name) || (file.mimetype?.includes('spreadsheetml') ?? false);
 }
 

@@ -18,7 +18,7 @@ export function refusalMessage(error: unknown, job: Job): string | undefined {
   if (error instanceof DownloadError) return error.retriable ? undefined : error.message;
   if (error instanceof WorkerError) {
     if (PASSING.has(error.code)) return undefined;
-    return job.kind === 'ingest' ? `I couldn’t read ${job.file.name}: ${error.message}` : error.message;
+    return job.kind === 'ingest' ? `I couldn’t read ${job.file?.name ?? 'the file'}: ${error.message}` : error.message;
   }
   // A query DuckDB failed to run is our problem, not the question's.
   if (error instanceof PlanError) return error.code === 'QUERY_FAILED' ? undefined : error.message;

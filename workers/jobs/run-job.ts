@@ -8,6 +8,7 @@ import { openerFor } from '../conversation/conversation-adapters';
 import type { ConversationPort } from '../conversation/conversation-port';
 import { lastTryCaveat } from '../conversation/last-try-caveat';
 import type { FailureReply } from '../conversation/reply';
+import { recordConversationReference } from '../conversation/conversation-reference';
 import { handleCommand } from './command-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
@@ -70,6 +71,7 @@ export async function runJob(
   log: JobLogger,
   limits: JobLimits = {},
 ): Promise<RunOutcome> {
+  if (job.kind === 'install') return recordConversationReference(job, deps.store);
   const conversation = job.conversation;
   const open = openerFor(deps.conversations, conversation);
   if (!open) {

@@ -17,6 +17,7 @@ describe('jobs of a platform the worker has no adapter for', () => {
       platform: 'teams',
       tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       conversationId: '19:abc@thread.tacv2;messageid=1700000000000',
+      conversationType: 'channel',
       serviceUrl: 'https://smba.trafficmanager.net/amer/',
     },
     requestedBy: { id: '29:1abc' },
