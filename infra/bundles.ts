@@ -7,6 +7,8 @@ export const ROOT = path.resolve(__dirname, '..');
 const ENTRY_POINTS = {
   /** API Gateway → Bolt: verify, ack, post the placeholder, enqueue. */
   slackEdge: path.join(ROOT, 'bot/slack-lambda.ts'),
+  /** API Gateway → Teams edge: verify the JWT, post the placeholder, enqueue. */
+  teamsEdge: path.join(ROOT, 'bot/teams-lambda.ts'),
   /** SQS → job handlers. */
   worker: path.join(ROOT, 'workers/lambda.ts'),
 } as const;
@@ -44,6 +46,11 @@ export function edgeBuildOptions(outdir: string): BuildOptions {
     outdir,
     alias: { undici: ABSENT_IN_EDGE, 'iconv-lite': ABSENT_IN_EDGE },
   };
+}
+
+/** The Teams edge bundle: its own file, so the Slack edge does not carry the Agents SDK and jose. */
+export function teamsEdgeBuildOptions(outdir: string): BuildOptions {
+  return { ...shared, entryPoints: { index: ENTRY_POINTS.teamsEdge }, outdir };
 }
 
 /** The worker bundle; the deployed asset adds the native packages and the chart fonts next to it. */

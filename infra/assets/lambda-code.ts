@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { buildSync } from 'esbuild';
-import { ROOT, edgeBuildOptions, workerBuildOptions } from '../bundles';
+import { ROOT, edgeBuildOptions, teamsEdgeBuildOptions, workerBuildOptions } from '../bundles';
 import { InfraError } from '../errors';
 import type { NpmCpu } from './architecture';
 import { installNativePackages } from './native-packages';
@@ -58,6 +58,14 @@ function dropSourceMap(outputDir: string): void {
 export function edgeCode(): Code {
   return builtLocally('slack-edge', (outputDir) => {
     buildSync(edgeBuildOptions(outputDir));
+    dropSourceMap(outputDir);
+  });
+}
+
+/** The Teams edge: its own one-file bundle (`teamsEdgeBuildOptions`), which the Teams edge bench measures. */
+export function teamsEdgeCode(): Code {
+  return builtLocally('teams-edge', (outputDir) => {
+    buildSync(teamsEdgeBuildOptions(outputDir));
     dropSourceMap(outputDir);
   });
 }

@@ -5,7 +5,7 @@ import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
  * The Powertools service name of each function (POWERTOOLS_SERVICE_NAME). Powertools adds it to
  * every metric as the one dimension `service`, so it is part of each metric's identity.
  */
-export const SERVICE_NAMES = { edge: 'slack-edge', worker: 'analytics-worker' } as const;
+export const SERVICE_NAMES = { edge: 'slack-edge', teamsEdge: 'teams-edge', worker: 'analytics-worker' } as const;
 
 /** The metrics the bot emits with Powertools (EMF), which function emits each, and how to read it. */
 export const APP_METRICS = {

@@ -7,8 +7,6 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
-  MockIntegration,
-  PassthroughBehavior,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -18,14 +16,9 @@ import { Construct } from 'constructs';
 /** The Slack request URLs (manifest.yml): Bolt's receiver takes all three kinds on any path. */
 export const SLACK_ROUTES = ['events', 'commands', 'interactions'] as const;
 
-/** Until the Teams handler lands, its route answers this, with status 501. */
-export const TEAMS_NOT_READY = {
-  error: 'not_implemented',
-  message: 'This deployment does not handle Microsoft Teams messages yet.',
-} as const;
-
 export interface BotApiProps {
   slackHandler: IFunction;
+  teamsHandler: IFunction;
   rateLimit: number;
   burstLimit: number;
   logRetention: RetentionDays;
@@ -106,27 +99,15 @@ export class BotApi extends Construct {
       });
     }
 
-    // Ready for Teams: the route, its required Bot Framework token header and the firewall are in
-    // place; it answers 501 until the Teams handler replaces the mock integration.
+    // Teams sends a Bot Framework JWT on every request; the edge verifies it.
     this.api.root
       .addResource('teams')
       .addResource('messages')
-      .addMethod(
-        'POST',
-        new MockIntegration({
-          passthroughBehavior: PassthroughBehavior.NEVER,
-          requestTemplates: { 'application/json': '{"statusCode": 501}' },
-          integrationResponses: [
-            { statusCode: '501', responseTemplates: { 'application/json': JSON.stringify(TEAMS_NOT_READY) } },
-          ],
-        }),
-        {
-          requestValidator: signedRequests,
-          requestParameters: { 'method.request.header.Authorization': true },
-          requestModels: { 'application/json': envelope('TeamsActivity', 'A Bot Framework activity') },
-          methodResponses: [{ statusCode: '501' }],
-        },
-      );
+      .addMethod('POST', new LambdaIntegration(props.teamsHandler, { allowTestInvoke: false }), {
+        requestValidator: signedRequests,
+        requestParameters: { 'method.request.header.Authorization': true },
+        requestModels: { 'application/json': envelope('TeamsActivity', 'A Bot Framework activity') },
+      });
 
     const noUsers =
       'Slack and the Bot Framework call this API as webhooks and cannot present IAM or Cognito credentials; each request is authenticated by its platform signature (Slack signing secret, Bot Framework JWT), required here as a header and verified in the handler, behind a WAF web ACL with a rate limit.';

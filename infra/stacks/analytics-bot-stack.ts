@@ -3,7 +3,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
-import { edgeCode, workerCode } from '../assets/lambda-code';
+import { edgeCode, teamsEdgeCode, workerCode } from '../assets/lambda-code';
 import { SERVICE_NAMES } from '../constructs/app-metrics';
 import { BotAlarms } from '../constructs/bot-alarms';
 import { BotApi, SLACK_ROUTES } from '../constructs/bot-api';
@@ -13,6 +13,7 @@ import { DataStorage } from '../constructs/data-storage';
 import { DIGEST_RETRY_POLICY, DigestSchedules } from '../constructs/digest-schedules';
 import { JobQueue } from '../constructs/job-queue';
 import { SlackEdge } from '../constructs/slack-edge';
+import { TeamsEdge } from '../constructs/teams-edge';
 import { WebFirewall } from '../constructs/web-firewall';
 import { WORKER_TIMEOUT, Worker } from '../constructs/worker';
 import { WorkerNetwork } from '../constructs/worker-network';
@@ -96,6 +97,18 @@ export class AnalyticsBotStack extends Stack {
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
     });
+    const teamsEdge = new TeamsEdge(this, 'TeamsEdge', {
+      code: teamsEdgeCode(),
+      queue: jobs.queue,
+      teamsSecret: secrets.teams,
+      key,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.teamsEdge },
+      memoryMb: s.edgeMemoryMb,
+      reservedConcurrency: s.edgeReservedConcurrency,
+      provisionedConcurrency: undefined,
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
     const worker = new Worker(this, 'Worker', {
       code: workerCode(FUNCTION_ARCHITECTURE.npmCpu),
       queue: jobs.queue,
@@ -117,6 +130,7 @@ export class AnalyticsBotStack extends Stack {
 
     const api = new BotApi(this, 'Api', {
       slackHandler: edge.alias,
+      teamsHandler: teamsEdge.alias,
       rateLimit: s.apiRateLimit,
       burstLimit: s.apiBurstLimit,
       logRetention: s.logRetentionDays,
@@ -134,7 +148,7 @@ export class AnalyticsBotStack extends Stack {
 
     const alarms = new BotAlarms(this, 'Alarms', {
       key,
-      functions: { SlackEdge: edge.function, Worker: worker.function },
+      functions: { SlackEdge: edge.function, TeamsEdge: teamsEdge.function, Worker: worker.function },
       jobQueue: jobs.queue,
       deadLetterQueues: { JobQueue: jobs.deadLetterQueue, Digests: digests.deadLetterQueue },
       queueAgeAlarmSeconds: s.queueAgeAlarmSeconds,
@@ -163,15 +177,19 @@ export class AnalyticsBotStack extends Stack {
       ),
       TeamsMessagesUrl: {
         value: api.urlFor('teams/messages'),
-        description: 'Teams messaging endpoint (answers 501 for now)',
+        description: "Teams messaging endpoint (the bot registration's messaging endpoint)",
       },
       SlackSecretName: { value: secretName(s.stackName, 'slack'), description: 'JSON {"signingSecret","botToken"}' },
       NvidiaSecretName: { value: secretName(s.stackName, 'nvidia'), description: 'JSON {"apiKey"}' },
-      TeamsSecretName: { value: secretName(s.stackName, 'teams'), description: 'JSON {"appId","appPassword","tenantId"}' },
+      TeamsSecretName: {
+        value: secretName(s.stackName, 'teams'),
+        description: 'JSON {"appId","appPassword","tenantId"}',
+      },
       BucketName: { value: storage.bucket.bucketName, description: 'Datasets, threads, charts, digests' },
       JobQueueUrl: { value: jobs.queue.queueUrl, description: 'FIFO job queue' },
       JobDeadLetterQueueUrl: { value: jobs.deadLetterQueue.queueUrl, description: 'Jobs that failed 5 receives' },
       SlackEdgeFunctionName: { value: edge.function.functionName, description: 'The Slack edge Lambda' },
+      TeamsEdgeFunctionName: { value: teamsEdge.function.functionName, description: 'The Teams edge Lambda' },
       WorkerFunctionName: { value: worker.function.functionName, description: 'The worker Lambda' },
       DataKeyArn: { value: key.keyArn, description: 'KMS key of the bucket, queues, secrets and alarm topic' },
       AlarmTopicArn: { value: alarms.topic.topicArn, description: 'Subscribe here to get the alarms' },

@@ -1,5 +1,4 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { TEAMS_NOT_READY } from '../../infra/constructs/bot-api';
 import { COUNT_ONLY_RULES, MANAGED_RULE_GROUPS } from '../../infra/constructs/web-firewall';
 import { logicalId, propertiesOf, ref, synthesize } from './synth';
 
@@ -51,19 +50,23 @@ describe('REST API', () => {
     });
   });
 
-  it('has the Teams route ready, answering 501 with a JSON message until the Teams handler lands', () => {
+  it('sends POST /teams/messages to the Teams edge alias, requiring the Bot Framework token header', () => {
     expectMethodOn('teamsmessages', {
       HttpMethod: 'POST',
       RequestParameters: { 'method.request.header.Authorization': true },
       Integration: {
-        Type: 'MOCK',
-        RequestTemplates: { 'application/json': '{"statusCode": 501}' },
-        IntegrationResponses: [
-          { StatusCode: '501', ResponseTemplates: { 'application/json': JSON.stringify(TEAMS_NOT_READY) } },
-        ],
+        Type: 'AWS_PROXY',
+        Uri: {
+          'Fn::Join': ['', Match.arrayWith([{ Ref: logicalId(template, 'AWS::Lambda::Alias', 'TeamsEdgeLive') }])],
+        },
       },
-      MethodResponses: [{ StatusCode: '501' }],
     });
+  });
+
+  it('lets the Teams edge read only the Teams secret and send only to the job queue', () => {
+    const teams = propertiesOf(template, 'AWS::Lambda::Function', 'TeamsEdgeFunction');
+    expect(JSON.stringify(teams.Environment)).toContain('TEAMS_SECRET_ARN');
+    expect(JSON.stringify(teams.Environment)).not.toContain('SLACK_SECRET_ARN');
   });
 
   it('lets API Gateway invoke only the edge alias, per route, and not through test invokes', () => {
@@ -71,8 +74,12 @@ describe('REST API', () => {
       template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'apigateway.amazonaws.com' } }),
     ) as { Properties: { FunctionName: unknown; SourceArn: { 'Fn::Join': [string, unknown[]] } } }[];
 
-    expect(permissions).toHaveLength(3);
-    for (const permission of permissions) {
+    const slack = permissions.filter((permission) =>
+      JSON.stringify(permission.Properties.SourceArn).includes('/slack/'),
+    );
+    expect(permissions).toHaveLength(4);
+    expect(slack).toHaveLength(3);
+    for (const permission of slack) {
       expect(permission.Properties.FunctionName).toEqual({
         Ref: logicalId(template, 'AWS::Lambda::Alias', 'SlackEdgeLive'),
       });

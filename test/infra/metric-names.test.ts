@@ -11,6 +11,7 @@ import { APP_METRICS, SERVICE_NAMES } from '../../infra/constructs/app-metrics';
 const ROOT = path.join(__dirname, '../..');
 const CODE = {
   edge: { folder: 'bot', entryPoint: 'bot/slack-lambda.ts' },
+  teamsEdge: { folder: 'bot', entryPoint: 'bot/teams-lambda.ts' },
   worker: { folder: 'workers', entryPoint: 'workers/lambda.ts' },
 } as const;
 

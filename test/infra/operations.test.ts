@@ -53,7 +53,7 @@ describe('logs', () => {
       Properties: { RetentionInDays?: number };
     }[];
 
-    expect(groups).toHaveLength(3);
+    expect(groups).toHaveLength(4);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(90);
   });
 });
@@ -100,7 +100,7 @@ describe('alarms', () => {
       Properties: { AlarmActions: unknown[]; OKActions: unknown[] };
     }[];
 
-    expect(alarms).toHaveLength(8);
+    expect(alarms).toHaveLength(10);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);

@@ -63,6 +63,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AnalyticsBot/SlackEdge/Function AwsSolutions-L1',
         'AnalyticsBot/SlackEdge/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Storage/AccessLogs AwsSolutions-S1',
+        'AnalyticsBot/TeamsEdge/Function AwsSolutions-L1',
+        'AnalyticsBot/TeamsEdge/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Worker/Function AwsSolutions-L1',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/charts/*]',
