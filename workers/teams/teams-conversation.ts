@@ -44,6 +44,8 @@ function activityOf({ summary, card: content }: TeamsCard): OutgoingActivity {
 export class TeamsConversationPort implements ConversationPort {
   /** Channel files this port listed through Graph: those are fetched through Graph too. */
   private readonly graphFiles = new Set<string>();
+  /** The thread of each message this port sent, to edit it at the same address; others are in the port's thread. */
+  private readonly sentIn = new Map<string, string | undefined>();
 
   constructor(
     private readonly conversation: TeamsConversation,
@@ -61,7 +63,8 @@ export class TeamsConversationPort implements ConversationPort {
 
   async update(message: string, reply: Reply, options?: SendOptions): Promise<void> {
     try {
-      await this.connector(options).update(this.address(this.thread), message, activityOf(adaptiveCardReply(reply)));
+      const thread = this.sentIn.has(message) ? this.sentIn.get(message) : this.thread;
+      await this.connector(options).update(this.address(thread), message, activityOf(adaptiveCardReply(reply)));
     } catch (error) {
       // 404: the message was deleted; 403 on an edit: it is not the bot's (or no longer may be edited).
       if (error instanceof TeamsConnectorError && (error.status === 404 || error.status === 403)) {
@@ -126,6 +129,7 @@ export class TeamsConversationPort implements ConversationPort {
         card(file.title, [
           textBlock(`**${teamsText(file.title)}**`),
           { type: 'Image', url, altText: file.title, size: 'Stretch' },
+          subtle(teamsText(file.filename)),
         ]),
       );
     const inline = show(`data:image/png;base64,${file.bytes.toString('base64')}`);
@@ -140,8 +144,10 @@ export class TeamsConversationPort implements ConversationPort {
     return this.deps.links;
   }
 
-  private send(activity: OutgoingActivity, thread: string | undefined, options?: SendOptions): Promise<string> {
-    return this.connector(options).send(this.address(thread), activity);
+  private async send(activity: OutgoingActivity, thread: string | undefined, options?: SendOptions): Promise<string> {
+    const id = await this.connector(options).send(this.address(thread), activity);
+    this.sentIn.set(id, thread);
+    return id;
   }
 
   private address(thread: string | undefined) {
