@@ -15,6 +15,8 @@ import { retryDelaySeconds, sqsRetryDelay, type RetryDelay } from './jobs/retry-
 import { languageModelSource } from './llm/language-model-source';
 import { slackClientFactory } from './slack/slack-client';
 import { slackConversations } from './slack/slack-conversation';
+import { teamsClients } from './teams/teams-clients';
+import { teamsConversations } from './teams/teams-conversation';
 
 export interface SqsHandlerDeps {
   handleJob: WorkerJobHandler;
@@ -172,11 +174,12 @@ function compose(): SqsHandler {
   // The namespace comes from POWERTOOLS_METRICS_NAMESPACE, which the stack sets next to its dashboard.
   const metrics = new Metrics({ serviceName: 'analytics-worker' });
   const secrets = new SecretsManagerSource(config.deployment.secrets);
+  const store = new S3BlobStore(config.deployment.bucket);
   const handleJob = createJobHandler({
-    store: new S3BlobStore(config.deployment.bucket),
-    // Teams jobs have no adapter yet, so the worker acknowledges and drops them.
+    store,
     conversations: {
       slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),
+      teams: teamsConversations({ secrets, clients: teamsClients(config.teams, store) }),
     },
     languageModel: languageModelSource(secrets, config.llm, { logger, metrics }),
     config,

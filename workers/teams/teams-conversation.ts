@@ -134,7 +134,16 @@ export class TeamsConversationPort implements ConversationPort {
       );
     const inline = show(`data:image/png;base64,${file.bytes.toString('base64')}`);
     if (JSON.stringify(inline).length <= INLINE_LIMIT) return inline;
-    return show(await this.requireLinks().publish(file.bytes, file.filename, 'image/png'));
+    if (this.deps.links) return show(await this.deps.links.publish(file.bytes, file.filename, 'image/png'));
+    // Sending it anyway would be refused as too big (413), and the answer must still arrive.
+    return activityOf(
+      card(file.title, [
+        textBlock(`**${teamsText(file.title)}**`),
+        subtle(
+          'The chart is too large to show in Teams here: this deployment has no file links set up (TEAMS_FILES_URL).',
+        ),
+      ]),
+    );
   }
 
   private requireLinks(): FileLinks {
