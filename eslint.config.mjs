@@ -38,7 +38,7 @@ function layerRules() {
     local: ['core', 'bot', 'workers', 'charts'],
   };
   // Inside workers/: the job layer and the conversation port know no platform; adapters are composed in the entry points.
-  const adapters = ['workers/slack', 'workers/teams'];
+  const adapters = ['workers/slack', 'workers/teams', 'workers/playground'];
   const platformFree = { 'workers/jobs': adapters, 'workers/conversation': adapters };
   const rule = (folder, forbidden) => ({
     files: [`${folder}/**/*.ts`],

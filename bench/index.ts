@@ -1,18 +1,20 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { edgeFigures, edgeTable } from './edge-bench';
-import { csvIngest, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
+import { cliFigures } from './cli-bench';
+import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
+import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the
  * same run, because these machines are noisy. `npm run bench -- --record` also
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
- * the Slack edge's section (cold start, warm latency, bundle size).
+ * the Slack edge's section (cold start, warm latency, bundle size), `-- --playground`
+ * only the playground's (start to page, answer to page).
  */
 async function main(): Promise<void> {
-  const edge = edgeTable(await edgeFigures());
-  const report = process.argv.includes('--edge') ? `${edge}\n` : `${await analysisReport()}\n${edge}\n`;
+  const report = await sections();
   console.log(report);
   if (process.argv.includes('--record')) {
     const file = join(__dirname, 'RESULTS.md');
@@ -28,9 +30,16 @@ async function main(): Promise<void> {
   }
 }
 
+async function sections(): Promise<string> {
+  if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
+  const edge = edgeTable(await edgeFigures());
+  if (process.argv.includes('--edge')) return `${edge}\n`;
+  return `${await analysisReport()}\n${edge}\n\n${playgroundTable(await playgroundFigures())}\n`;
+}
+
 async function analysisReport(): Promise<string> {
   await prepareData();
-  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest())];
+  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest()), ...cliFigures(CSV_PATH)];
   const lines = figures.map((f) => {
     const ratio = f.ours / f.baseline;
     const verdict = ratio <= f.bar ? 'ok' : 'OVER';

@@ -11,7 +11,7 @@ import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from './slack-jobs';
 export interface AskRequest {
   client: WebClient;
   /** Bolt's context: the team, the bot's user id (its mention is taken out) and the retry headers. */
-  context: Pick<Context, 'teamId' | 'botUserId' | 'retryNum' | 'retryReason'> & { teamId: string };
+  context: Pick<Context, 'teamId' | 'botUserId' | 'retryNum' | 'retryReason'> & { teamId: string; answerBy?: unknown };
   /** A person's message addressed to the bot. */
   message: MessageFields & { user: string };
   /** The thread to answer in. */
@@ -49,5 +49,6 @@ export async function askInThread(deps: EdgeDeps, { client, context, message, th
     text ? { ...base, kind: 'question', text, via: 'mention' } : { ...base, kind: 'command', command: 'help' },
     client,
     deps,
+    context,
   );
 }

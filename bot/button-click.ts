@@ -86,6 +86,6 @@ export function buttonListener<T>(deps: EdgeDeps, request: ButtonRequest<T>) {
       { ...where, eventKey: eventKeys.action(where.team, body.trigger_id, action.action_id), placeholder },
       deps.now(),
     );
-    await enqueueJob(request.job(value, base), client, deps);
+    await enqueueJob(request.job(value, base), client, deps, context);
   };
 }

@@ -26,6 +26,8 @@ export const edgeTexts = {
   notInChannel: 'I can’t post in this conversation. Add me to the channel (`/invite` and pick me), then ask again.',
   couldNotPost: 'I couldn’t post in this conversation just now. Please try again in a minute.',
   staleButton: 'That button no longer works. Ask the question with `/analyze` instead.',
+  queueTimedOut: (reference: string) =>
+    `Sorry, I couldn’t start on that: our job queue didn’t answer in time. Please try again in a minute. (reference ${reference})`,
   queueFailed: (reference: string) =>
     `Sorry, I couldn’t start on that: something broke on our side. Please try again in a minute. (reference ${reference})`,
 };

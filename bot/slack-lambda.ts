@@ -8,9 +8,11 @@ import type { JobQueue } from '../core/job-queue';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
 import { SqsJobQueue } from '../core/sqs-job-queue';
 import { boltLogger } from './bolt-logger';
+import { ACK_BUDGET_MS } from './ack-budget';
 import { edgeSqsClient } from './edge-sqs';
 import { EdgeError } from './errors';
 import { createSlackApp } from './slack-app';
+import { checkSlackRequest, type RequestRejection } from './slack-request';
 
 /** What the edge needs that comes from secrets and configuration, so it is built on the first request. */
 export interface SlackEdgeParts {
@@ -39,7 +41,7 @@ export type SlackEdgeHandler = (event: APIGatewayProxyEvent, context: Context) =
  */
 export function createSlackEdge(options: SlackEdgeOptions): SlackEdgeHandler {
   const { logger, metrics } = options;
-  let receiving: Promise<AwsHandler> | undefined;
+  let receiving: Promise<Receiving> | undefined;
   const receiver = () =>
     (receiving ??= start(options).catch((error: unknown) => {
       receiving = undefined;
@@ -47,16 +49,19 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdgeHandler {
     }));
   return async (event, context) => {
     const started = performance.now();
+    const answerBy = Date.now() + ACK_BUDGET_MS;
     logger.addContext(context);
     try {
-      const handle = await receiver();
-      return await handle(asUtf8(event), context);
-    } catch (error) {
-      // Bolt parses the body before it checks the signature, so a body that is not JSON throws instead of a 401.
-      if (error instanceof SyntaxError) {
-        logger.warn('Rejected a request whose body does not parse', { path: event.path });
-        return { statusCode: 400, body: '' };
+      const { handle, signingSecret } = await receiver();
+      const checked = checkSlackRequest(asUtf8(event), signingSecret, Date.now());
+      if (!checked.ok) {
+        const { status, reason } = checked.rejection;
+        logger.warn(REJECTED[reason], { path: event.path, reason });
+        return { statusCode: status, body: '' };
       }
+      answerByOf.set(checked.event, answerBy);
+      return await handle(checked.event, context);
+    } catch (error) {
       logger.error('The Slack edge could not handle a request', { path: event.path, error });
       return { statusCode: 500, body: '' };
     } finally {
@@ -66,16 +71,34 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdgeHandler {
   };
 }
 
-async function start({ logger, compose, now }: SlackEdgeOptions): Promise<AwsHandler> {
+const REJECTED: Record<RequestRejection['reason'], string> = {
+  unsigned: 'Rejected a request without a signature',
+  stale: 'Rejected a request with a bad or stale signature',
+  'from-the-future': 'Rejected a request timestamped more than five minutes ahead',
+  'bad-signature': 'Rejected a request with a bad or stale signature',
+  'unparseable-body': 'Rejected a request whose body does not parse',
+  'not-an-object': 'Rejected a request whose body is not an object',
+};
+
+interface Receiving {
+  handle: AwsHandler;
+  signingSecret: string;
+}
+
+/** When each request must be answered by, handed from the wrapper to the listeners through Bolt's context. */
+const answerByOf = new WeakMap<APIGatewayProxyEvent, number>();
+
+async function start({ logger, compose, now }: SlackEdgeOptions): Promise<Receiving> {
   const parts = await compose();
   const receiver = new AwsLambdaReceiver({
     signingSecret: parts.signingSecret,
+    // checkSlackRequest has verified the request, with a bound on the future Bolt's own check lacks.
+    signatureVerification: false,
     logger: boltLogger(logger),
-    invalidRequestSignatureHandler: ({ ts }) =>
-      logger.warn('Rejected a request with a bad or stale signature', { requestTimestamp: ts }),
+    customPropertiesExtractor: (event) => ({ answerBy: answerByOf.get(event as APIGatewayProxyEvent) }),
   });
   await createSlackApp({ ...parts, receiver, logger, now });
-  return receiver.toHandler();
+  return { handle: receiver.toHandler(), signingSecret: parts.signingSecret };
 }
 
 /**

@@ -26,9 +26,9 @@ export function parseIsoDate(text: string): Date | null {
     number,
   ];
   const [y, mo, d, h, mi, s] = parts;
-  const time = Date.UTC(y, mo - 1, d, h, mi, s);
+  const time = utcTime(y, mo - 1, d, h, mi, s);
   const date = new Date(time);
-  // Date.UTC rolls 2016-02-30 over to March; a rolled date is not a real one.
+  // A day past the month's end rolls over (2016-02-30 to March); a rolled date is not a real one.
   const rolledOver =
     date.getUTCFullYear() !== y ||
     date.getUTCMonth() !== mo - 1 ||
@@ -38,6 +38,21 @@ export function parseIsoDate(text: string): Date | null {
     s > 59;
   if (rolledOver) return null;
   return new Date(time - offsetMinutes(offset) * 60_000);
+}
+
+/**
+ * Milliseconds since the epoch of a UTC wall-clock time, like `Date.UTC` but
+ * with the year as written: `Date.UTC` reads years 0–99 as 1900–1999, which
+ * turns .NET's "no date" (0001-01-01) into 1901. Days past a month's end roll
+ * over into the next month, as they do with `Date.UTC`.
+ *
+ * @example new Date(utcTime(1, 0, 1)).toISOString() // '0001-01-01T00:00:00.000Z'
+ */
+export function utcTime(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
 }
 
 function offsetMinutes(offset: string | undefined): number {

@@ -22,9 +22,11 @@ const Env = z.object({
   NVIDIA_SECRET_ARN: z.string().min(1).optional(),
   TEAMS_SECRET_ARN: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_API_URL: z.url().optional(),
   LLM_BASE_URL: z.url().default('https://integrate.api.nvidia.com/v1'),
-  LLM_MODEL: z.string().min(1).default('nvidia/llama-3.3-nemotron-super-49b-v1.5'),
+  LLM_MODEL: z.string().min(1).default('nvidia/nemotron-3-super-120b-a12b'),
+  LLM_REASONING: z.enum(['off', 'low']).default('off'),
   LLM_PLAN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   LLM_NARRATIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   LLM_SHARE_SAMPLE_ROWS: flag.default(false),
@@ -51,7 +53,10 @@ export type Deployment =
 export interface LlmConfig {
   /** Any OpenAI-compatible base URL: NVIDIA's API, a self-hosted NIM, a loopback fake. */
   baseUrl: string;
+  /** Nemotron 3 Super on NVIDIA's API by default; the model id decides how reasoning is switched. */
   model: string;
+  /** `off` (the default: a plan needs no reasoning, which costs seconds) or `low` (Nemotron 3's low-effort mode). */
+  reasoning?: 'off' | 'low';
   planTimeoutMs: number;
   narrativeTimeoutMs: number;
   /** Off unless an operator turns it on: the model then sees a few raw rows besides the profile. */
@@ -77,6 +82,8 @@ export interface Config {
   /** An xlsx whose parts would inflate past this is refused as a zip bomb. */
   maxUnzippedBytes: number;
   deployment: Deployment;
+  /** The local playground's port on 127.0.0.1 (`npm start`); 0 takes any free port. */
+  playgroundPort: number;
   /** Slack's Web API base, ending in `/api/`; unset means slack.com. */
   slackApiUrl: string | undefined;
   llm: LlmConfig;
@@ -98,11 +105,13 @@ export function loadConfig(env: Environment = process.env): Config {
     maxUploadBytes: Math.round(vars.MAX_UPLOAD_MB * MB),
     maxUnzippedBytes: Math.round(vars.MAX_UNZIPPED_MB * MB),
     deployment: deploymentFrom(vars),
+    playgroundPort: vars.PLAYGROUND_PORT,
     slackApiUrl:
       vars.SLACK_API_URL && (vars.SLACK_API_URL.endsWith('/') ? vars.SLACK_API_URL : `${vars.SLACK_API_URL}/`),
     llm: {
       baseUrl: vars.LLM_BASE_URL,
       model: vars.LLM_MODEL,
+      reasoning: vars.LLM_REASONING,
       planTimeoutMs: vars.LLM_PLAN_TIMEOUT_MS,
       narrativeTimeoutMs: vars.LLM_NARRATIVE_TIMEOUT_MS,
       shareSampleRows: vars.LLM_SHARE_SAMPLE_ROWS,

@@ -2,7 +2,8 @@ import type { Job } from './job';
 
 /** Hands a job from the edge to the worker. The job id is the deduplication key. */
 export interface JobQueue {
-  enqueue(job: Job): Promise<void>;
+  /** A `signal` that aborts means the caller has stopped waiting: the queue gives up the call if it can. */
+  enqueue(job: Job, options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 /** Which delivery of a job this is; on the last one the worker tells the user before giving up. */

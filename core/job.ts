@@ -42,7 +42,19 @@ export const TeamsConversation = z.object({
 });
 export type TeamsConversation = z.infer<typeof TeamsConversation>;
 
-export const Conversation = z.discriminatedUnion('platform', [SlackConversation, TeamsConversation]);
+/** A channel of the local playground (`npm start` in a browser); messages carry the page's own ids. */
+export const PlaygroundConversation = z.object({
+  platform: z.literal('playground'),
+  channel: z.string().regex(/^[a-z0-9-]{1,40}$/, 'not a playground channel'),
+  thread: z.uuid().optional(),
+});
+export type PlaygroundConversation = z.infer<typeof PlaygroundConversation>;
+
+export const Conversation = z.discriminatedUnion('platform', [
+  SlackConversation,
+  TeamsConversation,
+  PlaygroundConversation,
+]);
 export type Conversation = z.infer<typeof Conversation>;
 
 export const Person = z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() });
@@ -171,6 +183,8 @@ export interface Scope {
  */
 export function scopeOf(conversation: Conversation): Scope {
   if (conversation.platform === 'slack') return { tenant: conversation.team, channel: conversation.channel };
+  // Lower case, so never a Slack team id (upper case) nor a Teams tenant (a GUID).
+  if (conversation.platform === 'playground') return { tenant: 'playground', channel: conversation.channel };
   const where = (conversation.channel ?? conversation.conversationId).split(';')[0] ?? '';
   return {
     tenant: conversation.tenant.toLowerCase(),

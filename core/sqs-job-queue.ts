@@ -13,7 +13,7 @@ export class SqsJobQueue implements JobQueue {
     private readonly client: SQSClient = new SQSClient({}),
   ) {}
 
-  async enqueue(job: Job): Promise<void> {
+  async enqueue(job: Job, options: { signal?: AbortSignal } = {}): Promise<void> {
     const body = JSON.stringify(Job.parse(job));
     try {
       await this.client.send(
@@ -23,6 +23,7 @@ export class SqsJobQueue implements JobQueue {
           MessageGroupId: messageGroupOf(job.conversation),
           MessageDeduplicationId: job.id,
         }),
+        { abortSignal: options.signal },
       );
     } catch (error) {
       throw new JobQueueError(`The job queue is unavailable (${(error as Error).name}).`, { cause: error });

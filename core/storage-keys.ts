@@ -34,5 +34,7 @@ export const storageKeys = {
   jobLedger: (scope: Scope, jobId: string) => `jobs/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
   /** Where the bot may post unprompted (a Teams conversation reference), for digests. */
   conversation: (scope: Scope) => `conversations/${scoped(scope)}.json`,
+  /** A job the queue gave up on after its last receive, as the dead-letter consumer found it. */
+  deadLetter: (scope: Scope, jobId: string) => `dead-letters/${scoped(scope)}/${segment(jobId, 'job id')}.json`,
   digest: (tenant: string, id: string) => `digests/${segment(tenant, 'tenant')}/${segment(id, 'digest id')}.json`,
 };

@@ -11,6 +11,10 @@ const ENTRY_POINTS = {
   teamsEdge: path.join(ROOT, 'bot/teams-lambda.ts'),
   /** SQS → job handlers. */
   worker: path.join(ROOT, 'workers/lambda.ts'),
+  /** The job queue's dead letters → the failure note, the record in S3, the DeadLetters metric. */
+  deadLetters: path.join(ROOT, 'workers/dead-letter-lambda.ts'),
+  /** The process model-written SQL runs in, started by the worker (workers/engine/sandbox-program.ts). */
+  sqlSandbox: path.join(ROOT, 'workers/engine/sandbox-process.ts'),
 } as const;
 
 /** Native packages the worker loads at run time; they ship next to the bundle, never inside it. */
@@ -53,9 +57,28 @@ export function teamsEdgeBuildOptions(outdir: string): BuildOptions {
   return { ...shared, entryPoints: { index: ENTRY_POINTS.teamsEdge }, outdir };
 }
 
-/** The worker bundle; the deployed asset adds the native packages and the chart fonts next to it. */
+/**
+ * The worker bundle and, next to it, the SQL sandbox's program; the deployed asset adds the native
+ * packages and the chart fonts.
+ */
 export function workerBuildOptions(outdir: string): BuildOptions {
-  return { ...shared, entryPoints: { index: ENTRY_POINTS.worker }, outdir, external: [...WORKER_NATIVE_PACKAGES] };
+  return {
+    ...shared,
+    entryPoints: { index: ENTRY_POINTS.worker, 'sandbox-process': ENTRY_POINTS.sqlSandbox },
+    outdir,
+    // esbuild builds the sandbox's program only when run from source, never in the bundle.
+    external: [...WORKER_NATIVE_PACKAGES, 'esbuild'],
+  };
+}
+
+/** The dead-letter consumer's bundle: one file, without the native canvas it never draws with. */
+export function deadLetterBuildOptions(outdir: string): BuildOptions {
+  return {
+    ...shared,
+    entryPoints: { index: ENTRY_POINTS.deadLetters },
+    outdir,
+    alias: { '@napi-rs/canvas': path.join(ROOT, 'workers/dead-letters/no-canvas.ts') },
+  };
 }
 
 /** Builds a bundle and returns its metafile, for the size checks and the bench. */

@@ -1,16 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SocketModeReceiver } from '@slack/bolt';
 import type App from '@slack/bolt/dist/App';
-import { boltLogger } from '../bot/bolt-logger';
-import { createSlackApp } from '../bot/slack-app';
-import { ConfigError, loadConfig, LOCAL_SECRET_VARIABLES, type Environment } from '../core/config';
+import { ConfigError, loadConfig, LOCAL_SECRET_VARIABLES, type Config, type Environment } from '../core/config';
 import { EnvSecretSource } from '../core/env-secret-source';
-import { FolderBlobStore } from '../core/folder-blob-store';
+import type { JobHandler } from '../core/job-queue';
 import { MemoryJobQueue } from '../core/memory-job-queue';
-import { createJobHandler } from '../workers/jobs/job-handler';
-import { languageModelSource } from '../workers/llm/language-model-source';
-import { slackClientFactory } from '../workers/slack/slack-client';
-import { slackConversations } from '../workers/slack/slack-conversation';
+import { ChatRoom } from '../workers/playground/chat-room';
+import { startPlayground, type Playground } from './playground/start-playground';
 
 /** Thrown when the local runner cannot start; the message says what to set and where to get it. */
 export class LocalSetupError extends Error {
@@ -18,9 +13,11 @@ export class LocalSetupError extends Error {
 }
 
 export interface LocalBot {
-  app: App;
+  /** The Slack app, when its tokens are set. */
+  app: App | undefined;
+  playground: Playground;
   queue: MemoryJobQueue;
-  /** What the runner prints once connected. */
+  /** What the runner prints once it is up. */
   summary: string;
   stop(): Promise<void>;
 }
@@ -30,12 +27,54 @@ const WHERE_TO_GET = {
   SLACK_APP_TOKEN: 'an App-Level Token (xapp-…) with the connections:write scope under Basic Information',
 } as const;
 
+type SlackTokens = { botToken: string; appToken: string } | undefined;
+
+/** Both Slack tokens, neither (Slack stays off), or an error naming the one that is missing. */
+async function slackTokens(secrets: EnvSecretSource): Promise<SlackTokens> {
+  const [botToken, appToken] = await Promise.all([secrets.get('slackBotToken'), secrets.get('slackAppToken')]);
+  if (botToken && appToken) return { botToken, appToken };
+  if (!botToken && !appToken) return undefined;
+  const missing = botToken ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
+  throw new LocalSetupError(
+    [
+      `Missing ${missing}. Set it in the environment or in .env:`,
+      `  ${missing}: ${WHERE_TO_GET[missing]} of your Slack app (api.slack.com/apps).`,
+      'The README\'s "Install in a workspace" section walks through creating the app from manifest.yml.',
+    ].join('\n'),
+  );
+}
+
+/** Bolt loads only when Slack is on: the playground alone starts without it. */
+async function startSlack(config: Config, tokens: NonNullable<SlackTokens>, queue: MemoryJobQueue, logger: Logger) {
+  const [{ SocketModeReceiver }, { boltLogger }, { createSlackApp }] = await Promise.all([
+    import('@slack/bolt'),
+    import('../bot/bolt-logger'),
+    import('../bot/slack-app'),
+  ]);
+  const receiver = new SocketModeReceiver({
+    appToken: tokens.appToken,
+    logger: boltLogger(logger),
+    installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
+  });
+  const app = await createSlackApp({
+    receiver,
+    botToken: tokens.botToken,
+    queue,
+    logger,
+    maxUploadBytes: config.maxUploadBytes,
+    slackApiUrl: config.slackApiUrl,
+  });
+  await app.start();
+  return app;
+}
+
 /**
- * The whole bot on one machine: the same Bolt app as the Lambda edge, in
- * Socket Mode; the same job handler as the worker Lambda, behind the
- * in-process queue; a folder instead of S3 and the environment (and `.env`)
- * instead of Secrets Manager. This is the one place that joins the edge and
- * the worker, which never import each other.
+ * The whole bot on one machine: the same job handler as the worker Lambda,
+ * behind the in-process queue, with a folder instead of S3 and the
+ * environment (and `.env`) instead of Secrets Manager. The playground (a chat
+ * in the browser) always runs; Slack joins in Socket Mode, through the same
+ * Bolt app as the Lambda edge, when its tokens are set. This is the one place
+ * that joins the edges and the worker, which never import each other.
  */
 export async function startLocalBot(env: Environment): Promise<LocalBot> {
   const config = loadConfig(env);
@@ -43,60 +82,37 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
     throw new ConfigError('npm start runs the bot locally: unset JOB_QUEUE_URL and BUCKET_NAME.');
   }
   const secrets = new EnvSecretSource(env);
-  const [botToken, appToken] = await Promise.all([secrets.get('slackBotToken'), secrets.get('slackAppToken')]);
-  const missing = Object.entries({ SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken })
-    .filter(([, value]) => !value)
-    .map(([name]) => name as keyof typeof WHERE_TO_GET);
-  if (!botToken || !appToken) {
-    throw new LocalSetupError(
-      [
-        `Missing ${missing.join(' and ')}. Set ${missing.length > 1 ? 'them' : 'it'} in the environment or in .env:`,
-        ...missing.map((name) => `  ${name}: ${WHERE_TO_GET[name]} of your Slack app (api.slack.com/apps).`),
-        'The README\'s "Install in a workspace" section walks through creating the app from manifest.yml.',
-      ].join('\n'),
-    );
-  }
+  const tokens = await slackTokens(secrets);
 
   const logger = new Logger({ serviceName: 'analytics-bot-local', logLevel: config.logLevel });
-  const metrics = {
-    addMetric: (name: string, unit: string, value: number) => logger.debug('metric', { name, unit, value }),
-  };
-  const handleJob = createJobHandler({
-    store: new FolderBlobStore(config.deployment.dataDir),
-    conversations: {
-      slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),
-    },
-    languageModel: languageModelSource(secrets, config.llm, { logger }),
-    config,
-    logger,
-    metrics,
-  });
+  const room = new ChatRoom();
+  // The worker (DuckDB, Chart.js, the planner) loads while the page is already served; jobs wait for it.
+  const worker = loadWorker({ config, secrets, logger, room, dataDir: config.deployment.dataDir, slack: !!tokens });
+  const handleJob: JobHandler = async (...args) => (await worker)(...args);
   const queue = new MemoryJobQueue(handleJob, {
     maxReceives: config.jobMaxReceives,
     onDeadLetter: ({ job }) => logger.error('job gave up after its retries', { jobId: job.id, jobKind: job.kind }),
   });
-  const receiver = new SocketModeReceiver({
-    appToken,
-    logger: boltLogger(logger),
-    installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
-  });
-  const app = await createSlackApp({
-    receiver,
-    botToken,
+  const playground = await startPlayground({
+    room,
     queue,
-    logger,
+    port: config.playgroundPort,
     maxUploadBytes: config.maxUploadBytes,
-    slackApiUrl: config.slackApiUrl,
   });
-  await app.start();
+  const app = tokens ? await startSlack(config, tokens, queue, logger) : undefined;
+
   const model = (await secrets.get('nvidiaApiKey'))
     ? `${config.llm.model} at ${config.llm.baseUrl}`
     : 'off (no NVIDIA_API_KEY): the offline planner answers';
   return {
     app,
+    playground,
     queue,
     summary: [
-      'Connected to Slack in Socket Mode.',
+      `Playground: ${playground.url} (this machine only). Open it, drop a CSV or Excel file on a channel and ask.`,
+      app
+        ? 'Slack: connected in Socket Mode. Invite the bot to a channel and drop a file, or type /analyze help.'
+        : 'Slack: off. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see the README, "Install in a workspace") to run it too.',
       `Datasets and charts are kept in ${config.deployment.dataDir}/.`,
       `Language model: ${model}.`,
       `Unset variables: ${
@@ -104,11 +120,49 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
           .filter((name) => !env[name])
           .join(', ') || 'none'
       }.`,
-      'Invite the bot to a channel and drop a CSV or Excel file, or type /analyze help. Ctrl-C stops it.',
+      'Ctrl-C stops it.',
     ].join('\n'),
     stop: async () => {
-      await app.stop();
+      await app?.stop();
+      await playground.stop();
+      await worker;
       await queue.idle();
     },
   };
+}
+
+interface WorkerParts {
+  config: Config;
+  secrets: EnvSecretSource;
+  logger: Logger;
+  room: ChatRoom;
+  dataDir: string;
+  slack: boolean;
+}
+
+/** The worker's job handler, with a conversation adapter for the playground and, when it is on, for Slack. */
+async function loadWorker({ config, secrets, logger, room, dataDir, slack }: WorkerParts): Promise<JobHandler> {
+  const [{ FolderBlobStore }, { createJobHandler }, { languageModelSource }, playground, slackClient, slackPort] =
+    await Promise.all([
+      import('../core/folder-blob-store'),
+      import('../workers/jobs/job-handler'),
+      import('../workers/llm/language-model-source'),
+      import('../workers/playground/playground-conversation'),
+      import('../workers/slack/slack-client'),
+      import('../workers/slack/slack-conversation'),
+    ]);
+  const client = slackClient.slackClientFactory({ apiUrl: config.slackApiUrl, logger });
+  return createJobHandler({
+    store: new FolderBlobStore(dataDir),
+    conversations: {
+      playground: playground.playgroundConversations(room),
+      ...(slack ? { slack: slackPort.slackConversations({ secrets, client }) } : {}),
+    },
+    languageModel: languageModelSource(secrets, config.llm, { logger }),
+    config,
+    logger,
+    metrics: {
+      addMetric: (name: string, unit: string, value: number) => logger.debug('metric', { name, unit, value }),
+    },
+  });
 }

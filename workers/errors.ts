@@ -4,6 +4,10 @@ export type WorkerErrorCode =
   | 'NO_DATA_ROWS'
   | 'NOT_A_TABLE'
   | 'FILE_TOO_LARGE'
+  /** The table is wider than `MAX_COLUMNS`: DuckDB's in-memory storage costs a block per column. */
+  | 'TOO_MANY_COLUMNS'
+  /** The workbook's cells or shared strings would not fit in the worker's memory while being read. */
+  | 'FILE_TOO_BIG_TO_READ'
   | 'XLSX_CORRUPT'
   | 'XLSX_ENCRYPTED'
   | 'XLSX_ZIP_BOMB'
@@ -23,6 +27,8 @@ export type WorkerErrorCode =
   | 'SQL_REFUSED'
   /** A model-written SQL statement ran past its time limit and was interrupted. */
   | 'SQL_TIMEOUT'
+  /** A model-written SQL statement needed more memory than its sandbox has: the question's to change, not retried. */
+  | 'SQL_TOO_MUCH_MEMORY'
   /** A model-written SQL statement failed in DuckDB. */
   | 'SQL_FAILED';
 

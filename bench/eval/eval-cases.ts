@@ -1,4 +1,5 @@
 import { SUPERSTORE_CSV, vegaDataset } from '../../test/support/datasets';
+import { KIND_DATASETS } from './kind-cases';
 
 /**
  * One question of the evaluation. `sql` is written by hand over DuckDB's own
@@ -13,8 +14,42 @@ export interface EvalCase {
   sql?: string;
   decline?: true;
   after?: string;
-  /** Questions no plan can express (ratios of aggregates, window functions): only a model's SQL can answer them. */
-  beyondPlans?: true;
+  /** What the question asks for, for the report by kind; absent: `plain`, `follow-up` or `decline`. */
+  kind?: QuestionKind;
+  /**
+   * How the answer's rows are held to the SQL's: `rows` (default) the same rows as a set; `cells` as many
+   * rows, each expected row's cells within an answer row; `first` the answer's first row holds the one expected row.
+   */
+  match?: 'rows' | 'cells' | 'first';
+}
+
+export const QUESTION_KINDS = [
+  'plain',
+  'follow-up',
+  'decline',
+  'ratio',
+  'change',
+  'period-over-period',
+  'first-vs-last',
+  'time-window',
+  'cyclic',
+  'top-per-group',
+  'which',
+  'superlative',
+  'number-filter',
+  'negation',
+  'several-values',
+  'distinct-count',
+  'typo',
+  'both-sides',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A case's kind: as tagged, else from its shape. */
+export function kindOf(testCase: EvalCase): QuestionKind {
+  if (testCase.kind) return testCase.kind;
+  if (testCase.decline) return 'decline';
+  return testCase.after ? 'follow-up' : 'plain';
 }
 
 export interface EvalDataset {
@@ -125,21 +160,22 @@ const superstore: EvalCase[] = [
     sql: `SELECT "Customer Name", sum(Sales) s FROM ${S} GROUP BY 1 ORDER BY s DESC LIMIT 3`,
   },
   {
-    question: 'profit margin by region',
-    beyondPlans: true,
-    sql: `SELECT Region, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
+    question: 'profit margin by sub-category and region',
+    kind: 'ratio',
+    sql: `SELECT "Sub-Category", Region, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1, 2`,
   },
   {
     question: 'which month had the biggest jump in sales over the month before',
-    beyondPlans: true,
+    kind: 'period-over-period',
+    match: 'first',
     sql: `SELECT ${day('m')}, s - lag(s) OVER (ORDER BY m) j
           FROM (SELECT date_trunc('month', "Order Date") m, sum(Sales) s FROM ${S} GROUP BY 1)
           ORDER BY j DESC NULLS LAST LIMIT 1`,
   },
   {
-    question: 'average order value',
-    beyondPlans: true,
-    sql: `SELECT sum(Sales) / count(DISTINCT "Order ID") FROM ${S}`,
+    question: 'average order value in 2016',
+    kind: 'ratio',
+    sql: `SELECT sum(Sales) / count(DISTINCT "Order ID") FROM ${S} WHERE year("Order Date") = 2016`,
   },
   { question: "what's the weather tomorrow", decline: true },
   { question: 'sales by flavour', decline: true },
@@ -257,11 +293,20 @@ const birds: EvalCase[] = [
   { question: 'average altitude of the planes', decline: true },
 ];
 
-export const EVAL_DATASETS: EvalDataset[] = [
+const BASE_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore', path: SUPERSTORE_CSV, cases: superstore },
   { name: 'stocks', path: vegaDataset('stocks.csv'), cases: stocks },
   { name: 'seattle-weather', path: vegaDataset('seattle-weather.csv'), cases: weather },
   { name: 'iowa-electricity', path: vegaDataset('iowa-electricity.csv'), cases: iowa },
   { name: 'us-employment', path: vegaDataset('us-employment.csv'), cases: employment },
   { name: 'birdstrikes', path: vegaDataset('birdstrikes.csv'), cases: birds },
+];
+
+/** Every question, one entry per file: the first questions of each file, then its questions by kind. */
+export const EVAL_DATASETS: EvalDataset[] = [
+  ...BASE_DATASETS.map((base) => ({
+    ...base,
+    cases: [...base.cases, ...KIND_DATASETS.filter((k) => k.path === base.path).flatMap((k) => k.cases)],
+  })),
+  ...KIND_DATASETS.filter((k) => !BASE_DATASETS.some((base) => base.path === k.path)),
 ];

@@ -4,16 +4,17 @@ import { ingestFile } from '../../workers/ingest/ingest-file';
 import type { LanguageModel } from '../../workers/llm/language-model';
 import type { AnalysisPlan } from '../../workers/plan/analysis-plan';
 import { loadVocabulary } from '../../workers/planner/vocabulary';
-import type { EvalCase, EvalDataset } from './eval-cases';
-import { sameRows } from './row-match';
+import { kindOf, type EvalCase, type EvalDataset, type QuestionKind } from './eval-cases';
+import { firstRowHolds, rowsHoldCells, sameRows } from './row-match';
 
-export type CaseKind = 'answer' | 'follow-up' | 'beyond plans' | 'decline';
+/** `declined` is honest; `wrong` is an answer other than the one asked for, or a question to decline answered. */
+export type Verdict = 'correct' | 'declined' | 'wrong';
 
 export interface CaseResult {
   dataset: string;
   question: string;
-  kind: CaseKind;
-  correct: boolean;
+  kind: QuestionKind;
+  verdict: Verdict;
   ms: number;
   planner: 'model' | 'offline' | null;
   method: 'plan' | 'sql' | null;
@@ -25,10 +26,17 @@ export interface CaseResult {
 
 const LIMITS = { maxUploadBytes: 1 << 30, maxUnzippedBytes: 4 * 1024 ** 3 };
 
-export function kindOf(testCase: EvalCase): CaseKind {
-  if (testCase.decline) return 'decline';
-  if (testCase.after) return 'follow-up';
-  return testCase.beyondPlans ? 'beyond plans' : 'answer';
+const MATCHERS = { rows: sameRows, cells: rowsHoldCells, first: firstRowHolds };
+
+/** Whether an answer's rows are right for a case, as its `match` says. */
+export async function answersCase(
+  connection: Parameters<typeof queryRows>[0],
+  testCase: EvalCase,
+  rows: Parameters<typeof sameRows>[0],
+): Promise<boolean> {
+  if (testCase.sql === undefined) return false;
+  const expected = (await queryRows(connection, testCase.sql)).map(Object.values);
+  return MATCHERS[testCase.match ?? 'rows'](rows, expected);
 }
 
 /**
@@ -61,19 +69,20 @@ export async function runEval(datasets: readonly EvalDataset[], llm?: LanguageMo
           const ms = performance.now() - started;
           const common = { ...base, ms, planner: outcome.planner, note: outcome.note };
           if (outcome.kind === 'not-understood') {
-            const correct = testCase.decline === true;
-            results.push({ ...common, method: null, correct, detail: correct ? undefined : outcome.reason });
+            const verdict = testCase.decline ? 'correct' : 'declined';
+            results.push({ ...common, method: null, verdict, detail: outcome.reason });
             continue;
           }
           if (outcome.method === 'plan') plans.set(testCase.question, outcome.plan);
-          const expected = testCase.sql === undefined ? null : await queryRows(connection, testCase.sql);
-          const correct = expected !== null && sameRows(outcome.result.rows, expected.map(Object.values));
-          const detail = correct ? undefined : testCase.decline ? 'answered a question to decline' : 'wrong rows';
-          results.push({ ...common, method: outcome.method, correct, detail });
+          const right = !testCase.decline && (await answersCase(connection, testCase, outcome.result.rows));
+          const detail = testCase.decline
+            ? 'answered a question to decline'
+            : `wrong rows: ${JSON.stringify(outcome.result.rows.slice(0, 2), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))}`;
+          results.push({ ...common, method: outcome.method, verdict: right ? 'correct' : 'wrong', detail });
         } catch (error) {
           const ms = performance.now() - started;
           const detail = (error as Error).message.split('\n')[0];
-          results.push({ ...base, ms, planner: null, method: null, correct: false, detail });
+          results.push({ ...base, ms, planner: null, method: null, verdict: 'wrong', detail });
         }
       }
     } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { buildSync } from 'esbuild';
-import { ROOT, edgeBuildOptions, teamsEdgeBuildOptions, workerBuildOptions } from '../bundles';
+import { ROOT, deadLetterBuildOptions, edgeBuildOptions, teamsEdgeBuildOptions, workerBuildOptions } from '../bundles';
 import { InfraError } from '../errors';
 import type { NpmCpu } from './architecture';
 import { installNativePackages } from './native-packages';
@@ -51,7 +51,9 @@ export function builtLocally(name: string, build: (outputDir: string) => void): 
  * `--enable-source-maps` Node would parse the map (11 MB for the worker) on every cold start.
  */
 function dropSourceMap(outputDir: string): void {
-  fs.rmSync(path.join(outputDir, 'index.js.map'), { force: true });
+  for (const map of fs.readdirSync(outputDir).filter((name) => name.endsWith('.js.map'))) {
+    fs.rmSync(path.join(outputDir, map), { force: true });
+  }
 }
 
 /** The Slack edge: exactly the esbuild build the edge bench measures (`edgeBuildOptions`), one file. */
@@ -66,6 +68,14 @@ export function edgeCode(): Code {
 export function teamsEdgeCode(): Code {
   return builtLocally('teams-edge', (outputDir) => {
     buildSync(teamsEdgeBuildOptions(outputDir));
+    dropSourceMap(outputDir);
+  });
+}
+
+/** The dead-letter consumer: one file, like the edge. */
+export function deadLetterCode(): Code {
+  return builtLocally('dead-letters', (outputDir) => {
+    buildSync(deadLetterBuildOptions(outputDir));
     dropSourceMap(outputDir);
   });
 }

@@ -5,7 +5,12 @@ import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
  * The Powertools service name of each function (POWERTOOLS_SERVICE_NAME). Powertools adds it to
  * every metric as the one dimension `service`, so it is part of each metric's identity.
  */
-export const SERVICE_NAMES = { edge: 'slack-edge', teamsEdge: 'teams-edge', worker: 'analytics-worker' } as const;
+export const SERVICE_NAMES = {
+  edge: 'slack-edge',
+  teamsEdge: 'teams-edge',
+  worker: 'analytics-worker',
+  deadLetters: 'dead-letters',
+} as const;
 
 /** The metrics the bot emits with Powertools (EMF), which function emits each, and how to read it. */
 export const APP_METRICS = {
@@ -21,6 +26,8 @@ export const APP_METRICS = {
   ModelLatency: { emittedBy: 'worker', statistic: 'p95' },
   /** The model failed, timed out or answered wrongly, and the offline planner answered. */
   ModelFallback: { emittedBy: 'worker', statistic: 'Sum' },
+  /** A job reached the dead-letter queue (its person was told and its record kept); the alarm watches this. */
+  DeadLetters: { emittedBy: 'deadLetters', statistic: 'Sum' },
   /** The model's narrative failed the number check or did not come, and the template text was posted. */
   NarrativeFallback: { emittedBy: 'worker', statistic: 'Sum' },
 } as const;

@@ -16,8 +16,13 @@ export interface BotAlarmsProps {
   key: IKey;
   functions: Record<string, IFunction>;
   jobQueue: IQueue;
-  /** Each dead-letter queue by name; one message in any of them raises its alarm. */
+  /** Each dead-letter queue nothing consumes, by name; one message in any of them raises its alarm. */
   deadLetterQueues: Record<string, IQueue>;
+  /**
+   * The job queue's dead-letter queue, which the dead-letter consumer empties: its `DeadLetters`
+   * metric raises the alarm, and a message left there this long means the consumer is failing.
+   */
+  consumedDeadLetterQueue: { queue: IQueue; stuckAfterSeconds: number };
   queueAgeAlarmSeconds: number;
   metrics: MetricsSource;
   alarmEmail: string | undefined;
@@ -55,6 +60,19 @@ export class BotAlarms extends Construct {
         1,
       );
     }
+    this.add(
+      'JobDeadLetters',
+      'A job reached the dead-letter queue (its person was told; the record is in dead-letters/)',
+      appMetric(props.metrics, 'DeadLetters', { period: Duration.minutes(1) }),
+      1,
+    );
+    const { queue: consumed, stuckAfterSeconds } = props.consumedDeadLetterQueue;
+    this.add(
+      'JobDeadLettersStuck',
+      `A dead letter waited more than ${stuckAfterSeconds} s: the dead-letter consumer is failing`,
+      consumed.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      stuckAfterSeconds,
+    );
     this.add(
       'JobQueueAge',
       `The oldest job waited more than ${props.queueAgeAlarmSeconds} s`,

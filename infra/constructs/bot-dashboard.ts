@@ -11,6 +11,7 @@ export interface BotDashboardProps {
   metrics: MetricsSource;
   edge: IFunction;
   worker: IFunction;
+  deadLetterConsumer: IFunction;
   jobQueue: IQueue;
   deadLetterQueue: IQueue;
   api: RestApi;
@@ -42,6 +43,7 @@ export class BotDashboard extends Construct {
         left: [
           appMetric(m, 'JobsSucceeded'),
           appMetric(m, 'JobsFailed'),
+          appMetric(m, 'DeadLetters'),
           appMetric(m, 'ModelFallback'),
           appMetric(m, 'NarrativeFallback'),
         ],
@@ -54,7 +56,10 @@ export class BotDashboard extends Construct {
       new GraphWidget({
         title: 'Lambda errors and throttles',
         width,
-        left: [props.edge, props.worker].flatMap((fn) => [fn.metricErrors(), fn.metricThrottles()]),
+        left: [props.edge, props.worker, props.deadLetterConsumer].flatMap((fn) => [
+          fn.metricErrors(),
+          fn.metricThrottles(),
+        ]),
       }),
       new GraphWidget({
         title: 'Lambda duration p95 (ms)',

@@ -13,6 +13,8 @@ export interface JobQueueProps {
   key: IKey;
   /** The timeout of the function that consumes the queue. */
   consumerTimeout: Duration;
+  /** The timeout of the function that consumes the dead-letter queue. */
+  deadLetterConsumerTimeout: Duration;
   removalPolicy: RemovalPolicy;
 }
 
@@ -35,11 +37,16 @@ export class JobQueue extends Construct {
       enforceSSL: true,
       removalPolicy: props.removalPolicy,
     };
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', { ...shared, retentionPeriod: Duration.days(14) });
+    const visibilityFor = (timeout: Duration) => Duration.seconds(timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR);
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      ...shared,
+      visibilityTimeout: visibilityFor(props.deadLetterConsumerTimeout),
+      retentionPeriod: Duration.days(14),
+    });
     this.queue = new Queue(this, 'Jobs', {
       ...shared,
       contentBasedDeduplication: false,
-      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
+      visibilityTimeout: visibilityFor(props.consumerTimeout),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });

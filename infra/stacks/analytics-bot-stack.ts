@@ -3,13 +3,14 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
-import { edgeCode, teamsEdgeCode, workerCode } from '../assets/lambda-code';
+import { deadLetterCode, edgeCode, teamsEdgeCode, workerCode } from '../assets/lambda-code';
 import { SERVICE_NAMES } from '../constructs/app-metrics';
 import { BotAlarms } from '../constructs/bot-alarms';
 import { BotApi, SLACK_ROUTES } from '../constructs/bot-api';
 import { BotDashboard } from '../constructs/bot-dashboard';
 import { BotSecrets, secretName } from '../constructs/bot-secrets';
 import { DataStorage } from '../constructs/data-storage';
+import { DEAD_LETTER_CONSUMER_TIMEOUT, DeadLetterConsumer } from '../constructs/dead-letter-consumer';
 import { DIGEST_RETRY_POLICY, DigestSchedules } from '../constructs/digest-schedules';
 import { JobQueue } from '../constructs/job-queue';
 import { SlackEdge } from '../constructs/slack-edge';
@@ -18,6 +19,9 @@ import { WebFirewall } from '../constructs/web-firewall';
 import { WORKER_TIMEOUT, Worker } from '../constructs/worker';
 import { WorkerNetwork } from '../constructs/worker-network';
 import type { BotSettings } from '../settings';
+
+/** A dead letter the consumer has not taken within this long means it is failing (it takes one in seconds). */
+const DEAD_LETTERS_STUCK_SECONDS = 15 * 60;
 
 export interface AnalyticsBotStackProps extends StackProps {
   settings: BotSettings;
@@ -66,7 +70,12 @@ export class AnalyticsBotStack extends Stack {
       logRetentionDays: s.logRetentionDays,
       removalPolicy,
     });
-    const jobs = new JobQueue(this, 'JobQueue', { key, consumerTimeout: WORKER_TIMEOUT, removalPolicy });
+    const jobs = new JobQueue(this, 'JobQueue', {
+      key,
+      consumerTimeout: WORKER_TIMEOUT,
+      deadLetterConsumerTimeout: DEAD_LETTER_CONSUMER_TIMEOUT,
+      removalPolicy,
+    });
     const { secrets } = new BotSecrets(this, 'Secrets', { key, namePrefix: s.stackName, removalPolicy });
     const network = new WorkerNetwork(this, 'Network', {
       maxAzs: s.maxAzs,
@@ -128,6 +137,17 @@ export class AnalyticsBotStack extends Stack {
       logLevel: s.logLevel,
     });
 
+    const deadLetters = new DeadLetterConsumer(this, 'DeadLetters', {
+      code: deadLetterCode(),
+      deadLetterQueue: jobs.deadLetterQueue,
+      bucket: storage.bucket,
+      key,
+      slackSecret: secrets.slack,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.deadLetters },
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
+
     const api = new BotApi(this, 'Api', {
       slackHandler: edge.alias,
       teamsHandler: teamsEdge.alias,
@@ -148,9 +168,15 @@ export class AnalyticsBotStack extends Stack {
 
     const alarms = new BotAlarms(this, 'Alarms', {
       key,
-      functions: { SlackEdge: edge.function, TeamsEdge: teamsEdge.function, Worker: worker.function },
+      functions: {
+        SlackEdge: edge.function,
+        TeamsEdge: teamsEdge.function,
+        Worker: worker.function,
+        DeadLetters: deadLetters.function,
+      },
       jobQueue: jobs.queue,
-      deadLetterQueues: { JobQueue: jobs.deadLetterQueue, Digests: digests.deadLetterQueue },
+      deadLetterQueues: { Digests: digests.deadLetterQueue },
+      consumedDeadLetterQueue: { queue: jobs.deadLetterQueue, stuckAfterSeconds: DEAD_LETTERS_STUCK_SECONDS },
       queueAgeAlarmSeconds: s.queueAgeAlarmSeconds,
       metrics,
       alarmEmail: s.alarmEmail,
@@ -160,6 +186,7 @@ export class AnalyticsBotStack extends Stack {
       metrics,
       edge: edge.function,
       worker: worker.function,
+      deadLetterConsumer: deadLetters.function,
       jobQueue: jobs.queue,
       deadLetterQueue: jobs.deadLetterQueue,
       api: api.api,
@@ -191,6 +218,10 @@ export class AnalyticsBotStack extends Stack {
       SlackEdgeFunctionName: { value: edge.function.functionName, description: 'The Slack edge Lambda' },
       TeamsEdgeFunctionName: { value: teamsEdge.function.functionName, description: 'The Teams edge Lambda' },
       WorkerFunctionName: { value: worker.function.functionName, description: 'The worker Lambda' },
+      DeadLetterFunctionName: {
+        value: deadLetters.function.functionName,
+        description: 'Tells the person about a dead letter and keeps its record',
+      },
       DataKeyArn: { value: key.keyArn, description: 'KMS key of the bucket, queues, secrets and alarm topic' },
       AlarmTopicArn: { value: alarms.topic.topicArn, description: 'Subscribe here to get the alarms' },
       DashboardName: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },

@@ -1,12 +1,13 @@
 import { EdgeHarness } from './edge-harness';
-import { apiGatewayEvent, eventCallback, slashCommand } from './slack-requests';
+import { apiGatewayEvent, eventCallback, slashCommand, type SigningOptions } from './slack-requests';
 
 describe('request verification', () => {
   let edge: EdgeHarness;
   beforeEach(async () => (edge = await new EdgeHarness().start()));
   afterEach(() => edge.stop());
 
-  const command = () => slashCommand({ text: 'revenue', responseUrl: edge.slack.responseUrl() });
+  const command = (signing: SigningOptions = {}) =>
+    slashCommand({ text: 'revenue', responseUrl: edge.slack.responseUrl() }, signing);
 
   it('rejects a request signed with another secret: 401, nothing posted or queued', async () => {
     const response = await edge.send(
@@ -27,6 +28,53 @@ describe('request verification', () => {
 
     expect(response.statusCode).toBe(401);
     expect(edge.sqs.sent).toHaveLength(0);
+  });
+
+  it('rejects a correctly signed request timestamped an hour ahead (Bolt checks only the past)', async () => {
+    const anHourAhead = Math.floor(Date.now() / 1000) + 60 * 60;
+
+    const response = await edge.send(command({ timestamp: anHourAhead }));
+
+    expect(response.statusCode).toBe(401);
+    expect(edge.sqs.sent).toHaveLength(0);
+    expect(edge.slack.messages).toHaveLength(0);
+    expect(edge.output.json()).toContainEqual(expect.objectContaining({ level: 'WARN', reason: 'from-the-future' }));
+  });
+
+  it('accepts a request whose clock is a few minutes ahead of ours, as Slack’s can be', async () => {
+    const fourMinutesAhead = Math.floor(Date.now() / 1000) + 4 * 60;
+
+    const response = await edge.send(command({ timestamp: fourMinutesAhead }));
+
+    expect(response.statusCode).toBe(200);
+    expect(edge.jobs()).toHaveLength(1);
+  });
+
+  it.each(['null', '[]', '42', '"text"'])(
+    'answers a signed JSON body of %s with 400, queueing nothing',
+    async (body) => {
+      const response = await edge.send(apiGatewayEvent('events', body, 'application/json'));
+
+      expect(response.statusCode).toBe(400);
+      expect(edge.sqs.sent).toHaveLength(0);
+      expect(edge.slack.messages).toHaveLength(0);
+    },
+  );
+
+  it('answers an unsigned body that does not parse with 401, before reading it', async () => {
+    const garbage = apiGatewayEvent('events', '{"type":', 'application/json', { secret: 'not-ours' });
+
+    expect((await edge.send(garbage)).statusCode).toBe(401);
+  });
+
+  it('reads a slash command sent as application/x-www-form-urlencoded; charset=utf-8', async () => {
+    const original = command();
+    const headers = { ...original.headers, 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' };
+
+    const response = await edge.send({ ...original, headers });
+
+    expect(response.statusCode).toBe(200);
+    expect(edge.jobs()).toEqual([expect.objectContaining({ kind: 'question', text: 'revenue' })]);
   });
 
   it('rejects a body changed after signing', async () => {

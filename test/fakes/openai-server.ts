@@ -24,6 +24,8 @@ export interface ScriptedReply {
   trickleMs?: number;
   content?: string;
   json?: unknown;
+  /** A reasoning trace in the message's `reasoning_content` field, as NVIDIA's API and vLLM send it. */
+  reasoning?: string;
   /** An error message for a non-200 status. */
   error?: string;
   /** The whole body of a non-200 reply instead, for servers whose errors are not in OpenAI's shape (FastAPI's `detail`). */
@@ -113,7 +115,13 @@ export class FakeOpenAiServer {
         object: 'chat.completion',
         created: 0,
         model: request.body.model ?? 'fake',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content, ...(reply.reasoning && { reasoning_content: reply.reasoning }) },
+            finish_reason: 'stop',
+          },
+        ],
         usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
       };
       if (!reply.trickleMs) return send(res, 200, reply.headers ?? {}, body);

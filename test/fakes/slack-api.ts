@@ -84,6 +84,7 @@ export class FakeSlack {
   private readonly reactions = new Map<string, string[]>();
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | undefined;
+  private latencyMs = 0;
   private clock = 1_700_000_000;
   private sequence = 0;
   private base = '';
@@ -150,6 +151,11 @@ export class FakeSlack {
     this.faults.set(method, list);
   }
 
+  /** Every Web API call waits this long before it is answered, as Slack's do from a Lambda region far away. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
   /** Drops faults injected but not yet used, so they cannot leak into the next test. */
   clearFaults(): void {
     this.faults.clear();
@@ -199,6 +205,7 @@ export class FakeSlack {
     delete params.token;
     this.calls.push({ method, params, token: callToken });
 
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (await this.applyFault(method, response)) return;
     if (method === 'apps.connections.open') return json(response, 200, this.openConnection(callToken));
     if (!callToken || !this.tokens.has(callToken)) return json(response, 200, { ok: false, error: 'invalid_auth' });

@@ -13,6 +13,7 @@ const CODE = {
   edge: { folder: 'bot', entryPoint: 'bot/slack-lambda.ts' },
   teamsEdge: { folder: 'bot', entryPoint: 'bot/teams-lambda.ts' },
   worker: { folder: 'workers', entryPoint: 'workers/lambda.ts' },
+  deadLetters: { folder: 'workers', entryPoint: 'workers/dead-letter-lambda.ts' },
 } as const;
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');

@@ -11,6 +11,7 @@ const fn = (prefix: string) => ref(template, 'AWS::Lambda::Function', prefix);
 describe.each([
   ['SlackEdgeFunction', 'slack-edge'],
   ['WorkerFunction', 'analytics-worker'],
+  ['DeadLettersFunction', 'dead-letters'],
 ])('%s', (prefix, service) => {
   it('runs Node.js 22 on arm64 with X-Ray and JSON logs into its own log group', () => {
     expect(propertiesOf(template, 'AWS::Lambda::Function', prefix)).toMatchObject({
@@ -53,7 +54,8 @@ describe('logs', () => {
       Properties: { RetentionInDays?: number };
     }[];
 
-    expect(groups).toHaveLength(4);
+    // One per function (Slack edge, Teams edge, worker, dead-letter consumer) and the API's access log.
+    expect(groups).toHaveLength(5);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(90);
   });
 });
@@ -100,7 +102,7 @@ describe('alarms', () => {
       Properties: { AlarmActions: unknown[]; OKActions: unknown[] };
     }[];
 
-    expect(alarms).toHaveLength(10);
+    expect(alarms).toHaveLength(13);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);

@@ -101,16 +101,22 @@ describe('job queue', () => {
     });
   });
 
-  it('raises an alarm as soon as the dead-letter queue holds a message', () => {
+  it('raises an alarm on the first dead letter the consumer counts, and when one waits there 15 minutes', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLettersId, 'QueueName'] } }],
-      Statistic: 'Maximum',
+      Namespace: 'AnalyticsBot',
+      MetricName: 'DeadLetters',
+      Dimensions: [{ Name: 'service', Value: 'dead-letters' }],
+      Statistic: 'Sum',
       Period: 60,
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLettersId, 'QueueName'] } }],
+      Threshold: 900,
     });
   });
 

@@ -34,6 +34,7 @@ describe('the local runner', () => {
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: slack.apiUrl,
       DATA_DIR: dataDir,
+      PLAYGROUND_PORT: '0',
       LOG_LEVEL: 'ERROR',
     });
   });
@@ -70,8 +71,24 @@ describe('the local runner without its tokens', () => {
     );
   });
 
-  it('names both when neither is set', async () => {
-    await expect(startLocalBot({})).rejects.toThrow(/Missing SLACK_BOT_TOKEN and SLACK_APP_TOKEN/);
+  it('names the other when only the app token is set', async () => {
+    await expect(startLocalBot({ SLACK_APP_TOKEN: APP_TOKEN })).rejects.toThrow(/^Missing SLACK_BOT_TOKEN\. /);
+  });
+
+  it('serves the playground alone when neither is set, and says which tokens turn Slack on', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'local-bot-'));
+    const alone = await startLocalBot({ DATA_DIR: dataDir, PLAYGROUND_PORT: '0', LOG_LEVEL: 'ERROR' });
+    try {
+      expect(alone.app).toBeUndefined();
+      expect(alone.summary).toMatch(/^Playground: http:\/\/127\.0\.0\.1:\d+ \(this machine only\)/);
+      expect(alone.summary).toMatch(/Slack: off\. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN/);
+      const page = await fetch(alone.playground.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Analytics bot · playground</title>');
+    } finally {
+      await alone.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to run locally against AWS resources', async () => {

@@ -13,6 +13,8 @@ export function fallbackNote(error: WorkerError | PlanError): string {
       return "The language model's plan did not fit this dataset, so this was planned offline.";
     case 'SQL_REFUSED':
       return `The language model's query was refused (${error.message.replace(/\.$/, '')}), so this was planned offline.`;
+    case 'SQL_TOO_MUCH_MEMORY':
+      return "The language model's query needed too much memory, so this was planned offline.";
     case 'SQL_TIMEOUT':
     case 'SQL_FAILED':
       return "The language model's query could not be run, so this was planned offline.";

@@ -84,7 +84,7 @@ export function presentationPlan(result: ResultTable, title: string, chart: SqlC
   const sort = rankOrder(result);
   return {
     ...(sort && { sort }),
-    version: 1,
+    version: 2,
     kind: 'aggregate',
     measures: measures.slice(0, 4).map((c) => ({ column: c.name, aggregation: 'sum' })),
     dimensions: groups.map((c) => (c.grain ? { column: c.name, grain: c.grain } : { column: c.name })),

@@ -8,7 +8,8 @@ import { joinWords } from './list-words';
 import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
 import { splitPartialLast } from './partial-period';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
-import { periodLabel } from './period-words';
+import { periodEnd, periodLabel } from './period-words';
+import { parseIsoDate } from '../../charts/iso-date';
 import {
   type IndexedColumn,
   numberAt,
@@ -70,7 +71,9 @@ export function trendHeadline(
       `${capitalize(measureNoun(measure.column))} in ${label(only)} ${verb} ${said.amount(only.value, unit)}.`,
     );
   }
-  const { complete } = splitPartialLast(plan, meta, time, series);
+  const { complete, partial } = splitPartialLast(plan, meta, time, series);
+  const yearly = isAdditive(measure.column) ? yearOverYear(complete, time.grain, measure, partial, said) : null;
+  if (yearly !== null) return said.statement(yearly);
   const points = complete.length >= 2 ? complete : series;
   const first = points[0] as TimePoint;
   const last = points[points.length - 1] as TimePoint;
@@ -93,6 +96,109 @@ export function trendHeadline(
   );
 }
 
+/** Days a year's buckets may miss at either end and the year still count as complete. */
+const YEAR_SLACK_DAYS = 12;
+const DAY_MS = 86_400_000;
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A trend over two or more complete years compares like with like: the
+ * latest complete year against the one before ("Monthly Sales rose 20.4% in
+ * 2017 ($733.2K) vs 2016 ($609.2K), comparing complete years"), never a low
+ * month with a high one. It names the seasonal peak when the same month (or
+ * quarter) is the highest in most complete years, and a partial last bucket
+ * left out. Null for series finer than a year that do not span two complete
+ * years, and for yearly series (whose first-to-last change already compares years).
+ */
+function yearOverYear(
+  points: readonly TimePoint[],
+  grain: TimeColumn['grain'],
+  measure: IndexedColumn,
+  partial: TimePoint | null,
+  said: StatedNumbers,
+): string | null {
+  if (grain === 'year' || grain === 'hour') return null;
+  const years = new Map<number, TimePoint[]>();
+  for (const point of points) {
+    const date = parseIsoDate(point.iso);
+    if (date === null) return null;
+    const year = date.getUTCFullYear();
+    years.set(year, [...(years.get(year) ?? []), point]);
+  }
+  const complete = [...years].filter(([year, inYear]) => coversYear(year, inYear, grain)).sort((a, b) => a[0] - b[0]);
+  if (complete.length < 2) return null;
+  const [[previousYear, previous], [latestYear, latest]] = complete.slice(-2) as [
+    [number, TimePoint[]],
+    [number, TimePoint[]],
+  ];
+  const total = (inYear: TimePoint[]) => inYear.reduce((sum, p) => sum + p.value, 0);
+  const [now, before] = [total(latest), total(previous)];
+  const unit = chartUnit(measure.column.unit);
+  const subject = `${GRAIN_ADJECTIVE[grain]} ${measureNoun(measure.column)}`;
+  const delta = now - before;
+  const moved =
+    before > 0 && delta !== 0
+      ? `${delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(delta) / before)} in ${latestYear}`
+      : `came to`;
+  const amounts =
+    before > 0 && delta !== 0
+      ? ` (${said.amount(now, unit)}) vs ${previousYear} (${said.amount(before, unit)})`
+      : ` ${said.amount(now, unit)} in ${latestYear} against ${said.amount(before, unit)} in ${previousYear}`;
+  const season = seasonalPeak(
+    complete.map(([, inYear]) => inYear),
+    grain,
+    said,
+  );
+  const cut = partial === null ? '' : `; ${periodLabel(partial.iso, grain)} is partial and left out`;
+  return `${subject} ${moved}${amounts}, comparing complete years${season}${cut}.`;
+}
+
+/** Whether a year's buckets run from its start to its end, give or take a few days. */
+function coversYear(year: number, inYear: readonly TimePoint[], grain: TimeColumn['grain']): boolean {
+  const starts = inYear.map((p) => parseIsoDate(p.iso)).filter((d): d is Date => d !== null);
+  if (starts.length === 0) return false;
+  const first = Math.min(...starts.map((d) => d.getTime()));
+  const last = new Date(Math.max(...starts.map((d) => d.getTime())));
+  const end = periodEnd(last, grain).getTime();
+  return (
+    first - Date.UTC(year, 0, 1) <= YEAR_SLACK_DAYS * DAY_MS &&
+    Date.UTC(year + 1, 0, 1) - end <= YEAR_SLACK_DAYS * DAY_MS
+  );
+}
+
+/**
+ * ", with a seasonal peak in November (the highest month in 3 of 4 complete
+ * years)" when one month or quarter is the highest in most complete years.
+ */
+function seasonalPeak(years: readonly TimePoint[][], grain: TimeColumn['grain'], said: StatedNumbers): string {
+  if (grain !== 'month' && grain !== 'quarter') return '';
+  const counts = new Map<number, number>();
+  for (const inYear of years) {
+    const top = [...inYear].sort((a, b) => b.value - a.value)[0];
+    const date = top === undefined ? null : parseIsoDate(top.iso);
+    if (date === null) continue;
+    counts.set(date.getUTCMonth(), (counts.get(date.getUTCMonth()) ?? 0) + 1);
+  }
+  const [month, times] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (times < 2 || times * 2 <= years.length) return '';
+  const name = grain === 'month' ? MONTH_NAMES[month] : `Q${month / 3 + 1}`;
+  return `, with a seasonal peak in ${name} (the highest ${grain} in ${said.count(times)} of ${said.count(years.length)} complete years)`;
+}
+
 /**
  * "West had the highest Profit: $108.4K (37.9% of the total)." The lowest
  * instead when the plan sorts up by the measure ("which region sold least");
@@ -110,6 +216,13 @@ export function partsHeadline(
   const unit = chartUnit(measure.column.unit);
   const noun = measureNoun(measure.column);
   const clause = () => said.quote(scopeClause(scope), scope.numbers);
+  const ranked = plan.sort?.by === 'measure' && plan.limit === 1;
+  if (parts.length === 1 && ranked) {
+    // "Which sub-category had the lowest profit in 2017": the member, the value and what was asked.
+    const [part] = parts as [Part];
+    const which = plan.sort?.direction === 'asc' ? 'lowest' : 'highest';
+    return said.statement(`${part.label} had the ${which} ${noun}${clause()}: ${said.amount(part.value, unit)}.`);
+  }
   if (parts.length === 1) {
     const [part] = parts as [Part];
     return said.statement(

@@ -30,14 +30,16 @@ export function chartData(
 ): ChartData {
   const labelOf = (row: ResultTable['rows'][number]) =>
     axis.iso ? (isoAt(row, axis.group.index) ?? '') : groupLabel(row, axis.group, axis.time?.grain);
-  const labels = unique(result.rows.map(labelOf));
+  // Rows without a date (missing values, placeholder dates read as missing) have no place on a time axis.
+  const rows = axis.iso ? result.rows.filter((row) => isoAt(row, axis.group.index) !== null) : result.rows;
+  const labels = unique(rows.map(labelOf));
   if (axis.iso) labels.sort(compareIso);
   const position = new Map(labels.map((label, index) => [label, index]));
 
   if (split === null) {
     const series = measures.map(({ index, column }) => {
       const values: (number | null)[] = labels.map(() => null);
-      for (const row of result.rows) values[position.get(labelOf(row)) as number] = numberAt(row, index);
+      for (const row of rows) values[position.get(labelOf(row)) as number] = numberAt(row, index);
       return { name: measureTitle(column), values };
     });
     return { labels, series };
@@ -45,7 +47,7 @@ export function chartData(
 
   const measure = measures[0] as IndexedColumn;
   const bySplit = new Map<string, (number | null)[]>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     const name = groupLabel(row, split);
     const values = bySplit.get(name) ?? labels.map(() => null);
     values[position.get(labelOf(row)) as number] = numberAt(row, measure.index);

@@ -14,6 +14,8 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
 import type { ResultTable } from '../plan/result-table';
 import { asShares, type AxisGroup, chartData } from './chart-series';
 import { chartUnit } from './chart-unit';
+import { changeChart } from './change-answer';
+import { rankingsChart } from './group-rankings';
 import { resolveComparison } from './comparison-sides';
 import { distributionSubject } from './distribution-insights';
 import { describeFilters, scopeList } from './filter-words';
@@ -44,9 +46,11 @@ interface Heading {
 export function chartSpecFor(plan: AnalysisPlan, result: ResultTable, meta: DatasetMeta): ChartSpec | null {
   if (plan.chart === 'table' || isEmptyResult(result)) return null;
   const view = viewResult(plan, result, meta);
-  const filters = scopeList(describeFilters(plan.filters, meta));
+  const filters = scopeList(describeFilters(plan.filters, meta, result.lastDate));
   const heading: Heading = filters === '' ? { title: plan.title } : { title: plan.title, subtitle: filters };
 
+  if (plan.change) return changeChart(plan, result, heading);
+  if (plan.topPerGroup) return rankingsChart(result, view, heading);
   if (plan.kind === 'distribution' || plan.chart === 'histogram') {
     const histogram = histogramSpec(plan, result, meta, heading);
     if (histogram !== null || plan.kind === 'distribution') return histogram;

@@ -1,8 +1,9 @@
 import type { DatasetMeta } from '../../core/dataset';
-import type { Filter } from '../plan/analysis-plan';
+import { parseIsoDate } from '../../charts/iso-date';
+import type { Aggregate, Comparator, Filter, PeriodGrain } from '../plan/analysis-plan';
 import { chartUnit } from './chart-unit';
 import { joinWords } from './list-words';
-import { calendarPeriod, dayBefore } from './period-words';
+import { calendarPeriod, dayBefore, periodLabel } from './period-words';
 import { StatedNumbers } from './stated-numbers';
 
 type Scalar = string | number | boolean;
@@ -26,14 +27,16 @@ export interface FilterScope {
 const LISTED_VALUES = 3;
 
 /**
- * The plan's filters in words.
+ * The plan's filters in words. A period counted back from the data's last
+ * date (`lastDate`, from the result) is named with its dates and said to be
+ * the data's latest: "in 2017, the latest year in the data".
  *
  * @example
  * describeFilters([{ op: 'in', column: 'Region', values: ['West'] },
  *   { op: 'range', column: 'Order Date', from: '2016-01-01', to: '2017-01-01' }], meta)
  * // { conditions: ['Region = West'], periods: [{ label: '2016', phrase: 'in 2016' }], numbers: [] }
  */
-export function describeFilters(filters: readonly Filter[], meta: DatasetMeta): FilterScope {
+export function describeFilters(filters: readonly Filter[], meta: DatasetMeta, lastDate?: string): FilterScope {
   const said = new StatedNumbers();
   const scope: FilterScope = { conditions: [], periods: [], numbers: said.numbers };
   for (const filter of filters) {
@@ -59,6 +62,20 @@ export function describeFilters(filters: readonly Filter[], meta: DatasetMeta): 
       case 'range':
         scope.conditions.push(numberRange(filter.column, filter.from, filter.to, value));
         break;
+      case 'compare':
+        scope.conditions.push(`${filter.column} ${COMPARATOR_WORDS[filter.comparator]} ${value(filter.value)}`);
+        break;
+      case 'latest':
+        scope.periods.push(latestPeriod(filter.grain, filter.count, lastDate));
+        break;
+      case 'having': {
+        const measured = meta.columns.find((c) => c.name === filter.measure.column);
+        const amount = said.amount(filter.value, chartUnit(measured?.unit));
+        scope.conditions.push(
+          `${filter.column} whose ${aggregateWords(filter.measure)} ${COMPARATOR_WORDS[filter.comparator]} ${amount}`,
+        );
+        break;
+      }
     }
   }
   return scope;
@@ -84,6 +101,57 @@ export function scopeClause(scope: FilterScope): string {
 /** The scope as a list: "Region = West, 2016". */
 export function scopeList(scope: FilterScope): string {
   return [...scope.conditions, ...scope.periods.map((p) => p.label)].join(', ');
+}
+
+const COMPARATOR_WORDS: Readonly<Record<Comparator, string>> = { '>': '>', '>=': '\u2265', '<': '<', '<=': '\u2264' };
+
+const AGGREGATE_WORDS: Readonly<Record<Aggregate['aggregation'], string>> = {
+  sum: 'total',
+  avg: 'average',
+  median: 'median',
+  min: 'minimum',
+  max: 'maximum',
+  count: 'count of',
+  count_distinct: 'distinct count of',
+};
+
+/** "total Profit", "row count". */
+function aggregateWords(measure: Aggregate): string {
+  return measure.column === null ? 'row count' : `${AGGREGATE_WORDS[measure.aggregation]} ${measure.column}`;
+}
+
+/**
+ * "2017, the latest year in the data", "the latest 6 months in the data
+ * (Jul 2017 to Dec 2017)": the periods with their dates when the last date is
+ * known, so nobody reads "this year" as the calendar's.
+ */
+function latestPeriod(grain: PeriodGrain, count: number, lastDate: string | undefined): PeriodWords {
+  const latest = count === 1 ? `the latest ${grain} in the data` : `the latest ${count} ${grain}s in the data`;
+  const last = lastDate === undefined ? null : parseIsoDate(lastDate);
+  if (last === null) return { label: latest, phrase: `in ${latest}` };
+  const end = periodStart(last, grain);
+  const start = new Date(end.getTime());
+  if (grain === 'week' || grain === 'day')
+    start.setUTCDate(start.getUTCDate() - (count - 1) * (grain === 'week' ? 7 : 1));
+  else start.setUTCMonth(start.getUTCMonth() - (count - 1) * MONTHS[grain]);
+  const at = (date: Date) => periodLabel(date.toISOString().slice(0, 10), grain);
+  if (count === 1) return { label: `${at(end)} (latest ${grain})`, phrase: `in ${at(end)}, ${latest}` };
+  return {
+    label: `${at(start)}\u2013${at(end)} (latest ${count} ${grain}s)`,
+    phrase: `in ${latest} (${at(start)} to ${at(end)})`,
+  };
+}
+
+const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+
+/** The first day of the period of `grain` that holds `date` (weeks start on Monday). */
+function periodStart(date: Date, grain: PeriodGrain): Date {
+  const start = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  if (grain === 'week') start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  if (grain === 'month' || grain === 'quarter' || grain === 'year') start.setUTCDate(1);
+  if (grain === 'quarter') start.setUTCMonth(start.getUTCMonth() - (start.getUTCMonth() % 3));
+  if (grain === 'year') start.setUTCMonth(0);
+  return start;
 }
 
 function listed(values: readonly Scalar[], value: (v: Scalar) => string, said: StatedNumbers): string {

@@ -2,6 +2,8 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import type { ResultTable } from '../plan/result-table';
 import { comparisonHeadline, partsHeadline, totalsHeadline, trendHeadline } from './aggregate-headlines';
+import { changeHeadline } from './change-answer';
+import { topPerGroupHeadline } from './group-rankings';
 import { binTotal, medianBin, occupiedRange, typicalRun } from './bin-stats';
 import { resolveComparison } from './comparison-sides';
 import { distributionSubject } from './distribution-insights';
@@ -24,7 +26,7 @@ export type { Statement } from './stated-numbers';
  * // { text: 'No rows match Region = Atlantis in 2016.', numbers: [] }
  */
 export function writeHeadline(plan: AnalysisPlan, result: ResultTable, meta: DatasetMeta): Statement {
-  const scope = describeFilters(plan.filters, meta);
+  const scope = describeFilters(plan.filters, meta, result.lastDate);
   if (isEmptyResult(result)) return emptyHeadline(scope);
   const view = viewResult(plan, result, meta);
   const headline =
@@ -45,6 +47,8 @@ function aggregateHeadline(
 ): Statement | null {
   const measure = view.measures[0];
   if (measure === undefined) return null;
+  if (plan.change) return changeHeadline(plan, result);
+  if (plan.topPerGroup) return topPerGroupHeadline(plan, result, view, measure, scope);
   const comparison = plan.comparison === undefined ? null : resolveComparison(plan, result, view);
   if (comparison !== null) return comparisonHeadline(comparison);
   if (view.time === null && view.dimensions.length === 0) return totalsHeadline(result, view, scope);

@@ -2,6 +2,7 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import type { ResultTable } from '../plan/result-table';
 import { categoryInsights } from './category-insights';
+import { changeInsights } from './change-answer';
 import { comparisonInsights } from './comparison-insights';
 import { resolveComparison } from './comparison-sides';
 import { distributionInsights } from './distribution-insights';
@@ -54,7 +55,7 @@ export function computeInsights(plan: AnalysisPlan, result: ResultTable, meta: D
   if (isEmptyResult(result)) return [];
   const view = viewResult(plan, result, meta);
   const ranked = findings(plan, result, meta, view).sort((a, b) => RANK[b.kind] - RANK[a.kind]);
-  const filters = filterInsight(plan, meta);
+  const filters = filterInsight(plan, meta, result.lastDate);
   if (filters === null) return ranked.slice(0, MAX_INSIGHTS);
   return [...ranked.slice(0, MAX_INSIGHTS - 1), filters];
 }
@@ -68,6 +69,7 @@ function findings(plan: AnalysisPlan, result: ResultTable, meta: DatasetMeta, vi
     case 'distribution':
       return distributionInsights(plan, result, meta);
     case 'aggregate': {
+      if (plan.change) return changeInsights(plan, result);
       const comparison = plan.comparison === undefined ? null : resolveComparison(plan, result, view);
       if (comparison !== null) return comparisonInsights(comparison);
       return [...timeInsights(plan, result, meta, view), ...categoryInsights(plan, result, view)];
@@ -75,8 +77,8 @@ function findings(plan: AnalysisPlan, result: ResultTable, meta: DatasetMeta, vi
   }
 }
 
-function filterInsight(plan: AnalysisPlan, meta: DatasetMeta): Insight | null {
-  const scope = describeFilters(plan.filters, meta);
+function filterInsight(plan: AnalysisPlan, meta: DatasetMeta, lastDate: string | undefined): Insight | null {
+  const scope = describeFilters(plan.filters, meta, lastDate);
   const list = scopeList(scope);
   return list === '' ? null : { kind: 'filters', text: `Filtered to ${list}.`, numbers: scope.numbers };
 }

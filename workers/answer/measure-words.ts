@@ -20,6 +20,8 @@ export function measureNoun(column: ResultColumn): string {
   if (source === undefined) return column.name;
   const name = source.column ?? column.name;
   switch (source.aggregation) {
+    case 'ratio':
+      return column.name;
     case 'sum':
       return name;
     case 'count':

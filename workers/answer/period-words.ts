@@ -1,4 +1,4 @@
-import { formatDate } from '../../charts';
+import { formatDate } from '../../charts/format';
 import { parseIsoDate } from '../../charts/iso-date';
 import type { TimeGrain } from '../../core/dataset';
 

@@ -1,4 +1,5 @@
-import { formatNumber, type Unit } from '../../charts';
+import type { Unit } from '../../charts';
+import { formatNumber } from '../../charts/format';
 
 /** A sentence and the numbers it states, in the order it states them. */
 export interface Statement {

@@ -4,14 +4,13 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, localEnvironment } from '../../core/config';
 import { EnvSecretSource } from '../../core/env-secret-source';
 import type { DatasetMeta } from '../../core/dataset';
-import { answerQuestion, type AnsweredQuestion } from '../analysis/answer-question';
+import type { AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import { ingestFile } from '../ingest/ingest-file';
-import { languageModelSource } from '../llm/language-model-source';
 import { PlanError } from '../plan/plan-errors';
-import { answerText } from './answer-text';
 import { overviewText } from './overview-text';
+import { printable, printableJson } from './terminal-text';
 
 const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
 
@@ -63,7 +62,9 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
 
 /** Runs the worker's analysis path in a terminal; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const { out, err } = io;
+  // Cells, sheet names and questions reach the terminal in what is printed: none of their control characters do.
+  const out = { write: (text: string) => io.out.write(printable(text)) };
+  const err = { write: (text: string) => io.err.write(printable(text)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,11 +95,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const profile = { rows: meta.rows, columns: meta.columns };
       out.write(
         parsed.values.json
-          ? `${JSON.stringify({ dataset: datasetSummary(meta), profile })}\n`
+          ? `${printableJson({ dataset: datasetSummary(meta), profile })}\n`
           : `${overviewText(meta)}\n`,
       );
       return 0;
     }
+    // Loaded only for a question: the planner, the model client and the chart renderer (with its native
+    // canvas) are most of what the CLI would otherwise load before reading a file.
+    const [{ answerQuestion }, { languageModelSource }, { answerText }] = await Promise.all([
+      import('../analysis/answer-question'),
+      import('../llm/language-model-source'),
+      import('./answer-text'),
+    ]);
     // With NVIDIA_API_KEY set (or in .env), the model plans, as in the bot; without it nothing leaves the machine.
     const llm = await languageModelSource(new EnvSecretSource(env), config.llm)();
     const answer = await answerQuestion(question, { connection, table, meta, llm });
@@ -115,7 +123,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     out.write(
       parsed.values.json
-        ? `${JSON.stringify(answerJson(answer, meta, chartPath))}\n`
+        ? `${printableJson(answerJson(answer, meta, chartPath))}\n`
         : `${answerText(answer, chartPath)}\n`,
     );
     return 0;

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../../charts';
+import { formatDate, formatNumber } from '../../charts/format';
 import type { AnsweredQuestion } from '../analysis/answer-question';
 import { chartUnit } from '../answer/chart-unit';
 import type { ResultColumn, ResultValue } from '../plan/result-table';

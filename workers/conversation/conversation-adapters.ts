@@ -34,6 +34,10 @@ export function openerFor(
     const open = adapters.slack;
     return open && (() => open(conversation));
   }
+  if (conversation.platform === 'playground') {
+    const open = adapters.playground;
+    return open && (() => open(conversation));
+  }
   const open = adapters.teams;
   return open && (() => open(conversation));
 }

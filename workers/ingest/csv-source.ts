@@ -1,12 +1,26 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { WorkerError } from '../errors';
+import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
-import { HEAD_BYTES } from './file-head';
-import type { RawSource, ScanRejects, UnreadableRow } from './raw-source';
-import { decodeSample, detectEncoding, FALLBACK_ENCODING, transcodeToUtf8, type TextEncoding } from './text-encoding';
+import { HEAD_BYTES, readHead } from './file-head';
+import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
+import {
+  decodeSample,
+  describeLines,
+  detectEncoding,
+  repairUtf8,
+  transcodeToUtf8,
+  type TextEncoding,
+} from './text-encoding';
 
 const EXAMPLES = 5;
+
+/**
+ * How far the sniffer reads to find a first data row, and the longest line
+ * DuckDB's reader then accepts (its default is 2 MB): a longer one is reported
+ * as unreadable, not taken for the end of the data.
+ */
+const MAX_SNIFF_BYTES = 16 * HEAD_BYTES;
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -21,24 +35,35 @@ export async function readCsvSource(
   head: Buffer,
   options: { connection: DuckDBConnection; table: string; workDir: string },
 ): Promise<RawSource> {
-  let encoding = detectEncoding(head);
+  const encoding = detectEncoding(head);
   let dataPath = path;
-  const transcode = async () => {
-    dataPath = `${options.workDir}/${options.table}.utf8.csv`;
-    await transcodeToUtf8(path, encoding, dataPath);
+  const copy = `${options.workDir}/${options.table}.utf8.csv`;
+  const facts: Record<string, string | number> = { encoding: describeEncoding(encoding) };
+  const repair = async () => {
+    dataPath = copy;
+    const repaired = await repairUtf8(path, copy);
+    facts.encoding = `UTF-8 (${describeLines(repaired)} not UTF-8, read as Windows-1252)`;
   };
-  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') await transcode();
+  if (encoding === 'utf-8-mixed') await repair();
+  else if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
+    dataPath = copy;
+    await transcodeToUtf8(path, encoding, copy);
+  }
   const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
-  const dialect = sniffCsvDialect(text);
+  let dialect = sniffCsvDialect(text);
+  // A first data row longer than the block (a cell holding a megabyte of text) is found by reading further.
+  for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
+    const block = await readHead(path, bytes);
+    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), block.length === bytes));
+    if (block.length < bytes) break;
+  }
+  if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }
-  const facts: Record<string, string | number> = {
-    encoding: describeEncoding(encoding),
-    delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
-    headerLine: dialect.headerLine ?? 'none',
-  };
+  facts.delimiter = DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter;
+  facts.headerLine = dialect.headerLine ?? 'none';
   const rejectsTable = (pass: number) => `${options.table}__rejects${pass}`;
   return {
     format: 'csv',
@@ -47,7 +72,7 @@ export async function readCsvSource(
       return (
         `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
         `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
-        `null_padding = false, ignore_errors = true, store_rejects = true, ` +
+        `null_padding = false, ignore_errors = true, store_rejects = true, max_line_size = ${MAX_SNIFF_BYTES}, ` +
         `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))})`
       );
     },
@@ -55,10 +80,8 @@ export async function readCsvSource(
     rejects: async (pass) => {
       const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
       if (rejects.invalidText && dataPath === path) {
-        // Valid UTF-8 at the start but not further on: the whole file is in a legacy encoding.
-        encoding = FALLBACK_ENCODING;
-        await transcode();
-        facts.encoding = describeEncoding(encoding);
+        // Valid UTF-8 at the start but not further on: keep the UTF-8 and read only the stray bytes otherwise.
+        await repair();
         return { ...rejects, rescan: true };
       }
       return rejects;
@@ -82,7 +105,7 @@ function completeLines(text: string, truncated: boolean): string {
 }
 
 function describeEncoding(encoding: TextEncoding): string {
-  return encoding === 'utf-8-bom' ? 'UTF-8 (with BOM)' : encoding.toUpperCase();
+  return encoding === 'utf-8-bom' ? 'UTF-8 (with BOM)' : encoding === 'utf-8-mixed' ? 'UTF-8' : encoding.toUpperCase();
 }
 
 function describeHeader(dialect: CsvDialect): string {
@@ -149,7 +172,7 @@ function rejectReason(type: string, text: string, dialect: CsvDialect): string {
     case 'UNQUOTED VALUE':
       return 'a quote in the middle of an unquoted field';
     case 'LINE SIZE OVER MAXIMUM':
-      return 'a line longer than 2 MB';
+      return `a line longer than ${describeBytes(MAX_SNIFF_BYTES)}`;
     default:
       return type.toLowerCase();
   }

@@ -57,7 +57,42 @@ export function sniffFileKind(head: Buffer, whole: Buffer = head): FileKind {
     if (startsWith(head, signature.bytes)) return { kind: 'binary', what: signature.what };
   }
   if (isUtf16(head)) return { kind: 'text' };
-  return looksBinary(head) ? { kind: 'binary', what: 'not text' } : { kind: 'text' };
+  if (looksBinary(head)) return { kind: 'binary', what: 'not text' };
+  const json = jsonKind(head);
+  return json ? { kind: 'binary', what: json } : { kind: 'text' };
+}
+
+/**
+ * JSON records are not rows: a CSV reader splits `{"a": 1, "b": 2}` at its
+ * commas into a table of fragments. An array of records starts with `[` then
+ * `{` or `[`; NDJSON's first line is a whole object; a pretty-printed object
+ * opens with `{` and a quoted key. A bracketed CSV header (`[Region],[Sales]`)
+ * matches none of these.
+ */
+function jsonKind(head: Buffer): string | null {
+  const text = head
+    .subarray(0, 8192)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (/^\[\s*([{[]|\]\s*$)/.test(text)) return 'JSON (an array of records), not rows and columns';
+  if (!text.startsWith('{')) return null;
+  if (/^\{\s*("|$)/.test(text)) {
+    const firstLine = text.split(/\r?\n/, 1)[0] as string;
+    return isJsonObject(firstLine) && text.length > firstLine.length + 1
+      ? 'JSON lines (one record per line), not rows and columns'
+      : 'JSON, not rows and columns';
+  }
+  return null;
+}
+
+function isJsonObject(line: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
 }
 
 /** UTF-16 by its byte-order mark, or by zero bytes on one side of most pairs (ASCII-heavy text without a BOM). */

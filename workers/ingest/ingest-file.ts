@@ -44,72 +44,94 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
       `The file is ${describeBytes(size)}; the limit is ${describeBytes(options.maxUploadBytes)}.`,
     );
   }
-  const head = await readHead(path, HEAD_BYTES);
-  const kind = sniffFileKind(head.subarray(0, 8192), head);
   const workDir = await mkdtemp(join(tmpdir(), 'ingest-'));
   try {
-    let source: RawSource;
-    switch (kind.kind) {
-      case 'binary':
-        throw new WorkerError(
-          'NOT_A_TABLE',
-          kind.what === 'not text'
-            ? 'The file is not a table: it holds binary data, not text. Send a CSV, TSV or XLSX file.'
-            : `The file is not a table: it is ${kind.what}. Send a CSV, TSV or XLSX file.`,
-        );
-      case 'encrypted-office':
-        throw new WorkerError(
-          'XLSX_ENCRYPTED',
-          'The workbook is password-protected. Remove the password in Excel and send it again.',
-        );
-      case 'legacy-xls':
-        throw new WorkerError(
-          'XLS_LEGACY',
-          'This is an old-style .xls workbook. Save it as .xlsx or CSV and send it again.',
-        );
-      case 'zip': {
-        // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
-        const { readXlsxSource } = await import('./xlsx-source');
-        source = await readXlsxSource(path, {
-          connection: options.connection,
-          table: `${table}__raw`,
-          sheet: options.sheet,
-          maxUnzippedBytes: options.maxUnzippedBytes,
-        });
-        break;
-      }
-      case 'text':
-        source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
-        break;
-    }
-    const typed = await buildTypedTable(options.connection, source, table);
-    const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
-    const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
-    const padded = typed.rejects?.padded.length ?? 0;
-    if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
-    const profile = await profileTable(options.connection, table, typed.columns, typed.rows);
-    if (profile.rows === 0) {
-      throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
-    }
-    const facts = { ...source.facts };
-    if (padded > 0) facts.shortRowsPadded = padded;
-    return {
-      table,
-      meta: {
-        version: 1,
-        name: options.name ?? basename(path),
-        format: source.format,
-        sheet: source.sheet,
-        sheets: source.sheets,
-        rows: profile.rows,
-        columns: profile.columns,
-        unreadable: { count: unreadableCount, examples: unreadable },
-        source: facts,
-      },
-    };
+    return await readDataset(path, table, workDir, options);
+  } catch (error) {
+    throw outOfMemory(error) ?? error;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * DuckDB running out of memory while it reads a file is caused by the file
+ * (how wide or big it is), not a passing fault: the person hears it, and the
+ * job is not retried as if it were ours.
+ */
+function outOfMemory(error: unknown): WorkerError | undefined {
+  // Not `instanceof Error`: the native binding's errors may come from another realm (as under Jest).
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : '';
+  if (!message.startsWith('Out of Memory Error')) return undefined;
+  return new WorkerError(
+    'FILE_TOO_BIG_TO_READ',
+    'Reading this file needs more memory than the worker has. Send fewer rows or columns (split the file, or remove what you do not need).',
+    { cause: error },
+  );
+}
+
+async function readDataset(path: string, table: string, workDir: string, options: IngestOptions): Promise<Dataset> {
+  const head = await readHead(path, HEAD_BYTES);
+  const kind = sniffFileKind(head.subarray(0, 8192), head);
+  let source: RawSource;
+  switch (kind.kind) {
+    case 'binary':
+      throw new WorkerError(
+        'NOT_A_TABLE',
+        kind.what === 'not text'
+          ? 'The file is not a table: it holds binary data, not text. Send a CSV, TSV or XLSX file.'
+          : `The file is not a table: it is ${kind.what}. Send a CSV, TSV or XLSX file.`,
+      );
+    case 'encrypted-office':
+      throw new WorkerError(
+        'XLSX_ENCRYPTED',
+        'The workbook is password-protected. Remove the password in Excel and send it again.',
+      );
+    case 'legacy-xls':
+      throw new WorkerError(
+        'XLS_LEGACY',
+        'This is an old-style .xls workbook. Save it as .xlsx or CSV and send it again.',
+      );
+    case 'zip': {
+      // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
+      const { readXlsxSource } = await import('./xlsx-source');
+      source = await readXlsxSource(path, {
+        connection: options.connection,
+        table: `${table}__raw`,
+        sheet: options.sheet,
+        maxUnzippedBytes: options.maxUnzippedBytes,
+      });
+      break;
+    }
+    case 'text':
+      source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
+      break;
+  }
+  const typed = await buildTypedTable(options.connection, source, table);
+  const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
+  const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
+  const padded = typed.rejects?.padded.length ?? 0;
+  if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
+  const profile = await profileTable(options.connection, table, typed.columns, typed.rows);
+  if (profile.rows === 0) {
+    throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
+  }
+  const facts = { ...source.facts };
+  if (padded > 0) facts.shortRowsPadded = padded;
+  return {
+    table,
+    meta: {
+      version: 1,
+      name: options.name ?? basename(path),
+      format: source.format,
+      sheet: source.sheet,
+      sheets: source.sheets,
+      rows: profile.rows,
+      columns: profile.columns,
+      unreadable: { count: unreadableCount, examples: unreadable },
+      source: facts,
+    },
+  };
 }
 
 async function fileSize(path: string): Promise<number> {

@@ -1,10 +1,28 @@
 import type { ColumnUnit } from '../../core/dataset';
+import { WorkerError } from '../errors';
 
 /**
  * Rows whose values propose each column's type. Every value is checked later,
  * so the sample only has to be large enough to pick a good first candidate.
  */
 export const SAMPLE_ROWS = 2000;
+
+/**
+ * The widest table read. DuckDB keeps a 256 KB block per column of every table
+ * it holds, so a 5,000-column file ran it out of memory before one row was
+ * read; 1,000 columns are typed and profiled in a few seconds and about
+ * 350 MB. Stated in the README's limits.
+ */
+export const MAX_COLUMNS = 1000;
+
+/** The refusal of a table wider than {@link MAX_COLUMNS}; the person can cut it down. */
+export function tooManyColumns(columns: number): WorkerError {
+  return new WorkerError(
+    'TOO_MANY_COLUMNS',
+    `The table has ${columns.toLocaleString('en-US')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-US')}. ` +
+      'Remove the columns you do not need (or split the file) and send it again.',
+  );
+}
 
 /** What a file's own formatting says about a column (Excel number formats), before any inference. */
 export interface ColumnHint {

@@ -4,6 +4,7 @@ import { quoteIdent } from '../engine/duckdb';
 import { WorkerError } from '../errors';
 import type { RawSource } from './raw-source';
 import { MergedRangeScanner, readWorkbookLayout, type SheetEntry, type WorkbookLayout } from './xlsx-workbook';
+import { MAX_SHARED_STRINGS_BYTES, tooManySharedStrings } from './xlsx-memory';
 import { SheetStaging, type StagedTable } from './xlsx-staging';
 import { openGuardedZip, type GuardedZip, type RepackPart } from './zip-guard';
 
@@ -33,6 +34,8 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
   const zip = await openGuardedZip(path, options);
   try {
     const layout = await readWorkbookLayout(zip);
+    const sharedStrings = layout.sharedStrings ? zip.declaredSize(layout.sharedStrings) : 0;
+    if (sharedStrings > MAX_SHARED_STRINGS_BYTES) throw tooManySharedStrings(sharedStrings);
     const candidates = candidateSheets(layout.sheets, options.sheet);
     const staged = await stageFirstTable(zip, layout, candidates, options);
     const relation = quoteIdent(options.table);
@@ -63,8 +66,7 @@ function candidateSheets(sheets: readonly SheetEntry[], requested: string | unde
       sheets.find((candidate) => candidate.name === requested) ??
       sheets.find((candidate) => candidate.name.trim().toLowerCase() === wanted);
     if (!sheet) {
-      const names = sheets.map((candidate) => `"${candidate.name}"`).join(', ');
-      throw new WorkerError('SHEET_NOT_FOUND', `Sheet "${requested}" not found. Sheets in this workbook: ${names}.`);
+      throw new WorkerError('SHEET_NOT_FOUND', `Sheet "${requested}" not found. ${sheetList(sheets)}`);
     }
     if (sheet.part === null)
       throw new WorkerError('FILE_EMPTY', `Sheet "${sheet.name}" holds no cells (it may be a chart).`);
@@ -73,6 +75,16 @@ function candidateSheets(sheets: readonly SheetEntry[], requested: string | unde
   const worksheets = sheets.filter((sheet) => sheet.part !== null);
   const visible = worksheets.filter((sheet) => !sheet.hidden);
   return visible.length > 0 ? visible : worksheets;
+}
+
+/** Sheets named in a message; a workbook of 200 sheets would otherwise make a line of thousands of characters. */
+const LISTED_SHEETS = 10;
+
+function sheetList(sheets: readonly SheetEntry[]): string {
+  const names = sheets.slice(0, LISTED_SHEETS).map((sheet) => `"${sheet.name}"`);
+  const more = sheets.length - names.length;
+  if (more === 0) return `Sheets in this workbook: ${names.join(', ')}.`;
+  return `Sheets in this workbook (${sheets.length}): ${names.join(', ')} and ${more} more.`;
 }
 
 /** One exceljs row event; exceljs types its worksheet parser's output loosely. */

@@ -2,7 +2,8 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
-import { SAMPLE_ROWS, type ColumnHint } from './raw-source';
+import { MAX_STAGED_BYTES, stagedBytes, tooManyCells } from './xlsx-memory';
+import { MAX_COLUMNS, SAMPLE_ROWS, tooManyColumns, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
 import { mergedHeader, type CellRange, type SheetRow } from './xlsx-workbook';
 
@@ -147,6 +148,7 @@ export class SheetStaging {
     const { index, headerless } = this.header ?? this.locateHeader();
     const fromHeader = this.window.slice(index);
     const columns = Math.max(typicalWidth(this.window), ...fromHeader.map((row) => row.cells.length));
+    if (columns > MAX_COLUMNS) throw tooManyColumns(columns);
     const data = headerless ? fromHeader : fromHeader.slice(1);
     // A column whose first cells are all plain numbers is staged as DOUBLE: no text round trip for them.
     const numeric = Array.from({ length: columns }, (_, c) => {
@@ -159,6 +161,7 @@ export class SheetStaging {
   }
 
   private async widenAndAppend(table: StagingTable): Promise<void> {
+    if (this.width > MAX_COLUMNS) throw tooManyColumns(this.width);
     await table.widen(this.width);
     const misfits = table.misfits(this.texts, this.numbers);
     if (misfits.length > 0) await table.demote(misfits);
@@ -187,6 +190,8 @@ function typicalWidth(rows: readonly SheetRow[]): number {
 /** The VARCHAR staging table and its appender, with the sample and the per-column format tallies kept on the way. */
 class StagingTable {
   rows = 0;
+  /** What the staged cells cost DuckDB, bounded by `MAX_STAGED_BYTES`. */
+  private bytes = 0;
   readonly sample: (string | null)[][] = [];
   private appending = true;
   /** Per column, how many cells carried each number format (indexed like {@link CellText.formats}). */
@@ -246,6 +251,7 @@ class StagingTable {
       if (text == null) appender.appendNull();
       else if (this.numeric[c]) appender.appendDouble(numbers[c] as number);
       else appender.appendVarchar(text);
+      if (text != null) this.bytes += stagedBytes(text, this.numeric[c] as boolean);
       const format = formats[c] ?? -1;
       if (format >= 0) {
         const counts = this.formatCounts[c] as number[];
@@ -253,6 +259,7 @@ class StagingTable {
       }
     }
     appender.endRow();
+    if (this.bytes > MAX_STAGED_BYTES) throw tooManyCells(this.rows);
     if (this.sample.length < SAMPLE_ROWS) this.sample.push(texts.slice(0, this.columns));
     this.rows++;
   }

@@ -25,6 +25,8 @@ export type RepackPart =
  */
 export interface GuardedZip {
   has(name: string): boolean;
+  /** The size an entry declares once inflated; reading it never yields more (sizes are validated). */
+  declaredSize(name: string): number;
   /** An entry's text, for small parts (the workbook index); refused as corrupt past `maxBytes`. */
   readText(name: string, maxBytes: number): Promise<string>;
   /**
@@ -97,6 +99,10 @@ class CheckedZip implements GuardedZip {
 
   has(name: string): boolean {
     return this.entries.has(name);
+  }
+
+  declaredSize(name: string): number {
+    return this.entry(name).uncompressedSize;
   }
 
   async readText(name: string, maxBytes: number): Promise<string> {

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { ModelClient } from './model-client';
+import type { ReasoningEffort } from './model-family';
 import { ModelPlanner } from './model-planner';
 import { NarrativeWriter } from './narrative-writer';
 import type { BackoffOptions } from './retry-delay';
@@ -11,6 +12,8 @@ export interface LanguageModelOptions {
   /** Any OpenAI-compatible base URL: NVIDIA's API, a self-hosted NIM, a loopback fake. */
   baseUrl: string;
   model: string;
+  /** How much the model reasons before answering (default off); see `withReasoning`. */
+  reasoning?: ReasoningEffort;
   /** From the `SecretSource`; undefined means no model at all. */
   apiKey: string | undefined;
   /** The whole planning exchange (retries and the repair round trip included). */
@@ -53,6 +56,7 @@ export function createLanguageModel(options: LanguageModelOptions): LanguageMode
     baseUrl: options.baseUrl,
     model: options.model,
     apiKey: options.apiKey,
+    reasoning: options.reasoning,
     maxRetries: options.maxRetries,
     backoff: options.backoff,
     breaker: new CircuitBreaker({ ...options.breaker, clock }),

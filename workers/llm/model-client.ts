@@ -4,6 +4,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { WorkerError } from '../errors';
 import { CircuitBreaker } from './circuit-breaker';
+import { answerText, type ReasoningEffort, withReasoning } from './model-family';
 import { type BackoffOptions, retryDelayMs } from './retry-delay';
 
 export interface ModelClientOptions {
@@ -11,6 +12,8 @@ export interface ModelClientOptions {
   baseUrl: string;
   model: string;
   apiKey: string;
+  /** Reasoning for requests that do not say; sent the way the model's family reads it (see `withReasoning`). */
+  reasoning?: ReasoningEffort;
   /** Retries after the first attempt, on 429, 5xx and dropped connections. */
   maxRetries?: number;
   backoff?: BackoffOptions;
@@ -30,6 +33,8 @@ export interface ChatRequest {
   /** Body fields that constrain the reply (`response_format`, NIM's `nvext.guided_json`). */
   format?: Record<string, unknown>;
   maxTokens?: number;
+  /** This request's reasoning, if not the client's. */
+  reasoning?: ReasoningEffort;
   /** The clock time by which the reply must be in, retries included. */
   deadline: number;
 }
@@ -62,6 +67,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  */
 export class ModelClient {
   readonly model: string;
+  private readonly reasoning: ReasoningEffort;
   private readonly openai: OpenAI;
   private readonly maxRetries: number;
   private readonly backoff: BackoffOptions;
@@ -73,6 +79,7 @@ export class ModelClient {
 
   constructor(options: ModelClientOptions) {
     this.model = options.model;
+    this.reasoning = options.reasoning ?? 'off';
     // Our own loop retries, so the deadline and the breaker see every attempt.
     this.openai = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
     this.maxRetries = options.maxRetries ?? 2;
@@ -90,6 +97,7 @@ export class ModelClient {
       throw new WorkerError('MODEL_UNAVAILABLE', 'The language model is failing; its circuit breaker is open.');
     }
     const started = this.clock();
+    const reasoning = withReasoning(this.model, request.messages, request.reasoning ?? this.reasoning);
     for (let attempt = 1; ; attempt++) {
       const remaining = request.deadline - this.clock();
       if (remaining <= 0) throw this.failure(request, new WorkerError('MODEL_TIMEOUT', timeoutMessage(request)));
@@ -99,9 +107,10 @@ export class ModelClient {
         const reply = await this.openai.chat.completions.create(
           {
             model: this.model,
-            messages: request.messages,
+            messages: reasoning.messages,
             temperature: 0,
             max_tokens: request.maxTokens,
+            ...reasoning.body,
             ...request.format,
           },
           { timeout: Math.max(1, Math.floor(remaining)), signal },
@@ -150,7 +159,7 @@ export class ModelClient {
     this.metrics?.addMetric('ModelLatency', MetricUnit.Milliseconds, latencyMs);
     this.metrics?.addMetric('ModelPromptTokens', MetricUnit.Count, usage.promptTokens);
     this.metrics?.addMetric('ModelCompletionTokens', MetricUnit.Count, usage.completionTokens);
-    return { content: reply.choices[0]?.message.content ?? '', usage, latencyMs, attempts };
+    return { content: answerText(reply.choices[0]?.message.content), usage, latencyMs, attempts };
   }
 
   private failure(request: ChatRequest, error: WorkerError): WorkerError {

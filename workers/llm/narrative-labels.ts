@@ -29,7 +29,7 @@ export function narrativeLabels(result: ResultTable, plan: AnalysisPlan): string
     }
   });
   for (const filter of plan.filters) {
-    if (filter.op !== 'range') for (const value of filter.values) labels.add(String(value));
+    if (filter.op === 'in' || filter.op === 'not_in') for (const value of filter.values) labels.add(String(value));
   }
   for (const side of plan.comparison?.sides ?? []) {
     labels.add(side.label);

@@ -1,4 +1,4 @@
-import type { AnalysisPlan } from '../plan/analysis-plan';
+import type { Aggregate, AnalysisPlan } from '../plan/analysis-plan';
 
 /**
  * A plan from the model with each column name the model saw (cleaned for the
@@ -8,11 +8,17 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
 export function renamePlanColumns(plan: AnalysisPlan, names: ReadonlyMap<string, string>): AnalysisPlan {
   if (names.size === 0) return plan;
   const real = (name: string) => names.get(name) ?? name;
+  const aggregate = <T extends Aggregate>(a: T): T => ({ ...a, column: a.column === null ? null : real(a.column) });
   return {
     ...plan,
-    measures: plan.measures.map((m) => ({ ...m, column: m.column === null ? null : real(m.column) })),
+    measures: plan.measures.map((m) => ({ ...aggregate(m), per: m.per && aggregate(m.per) })),
     dimensions: plan.dimensions.map((d) => ({ ...d, column: real(d.column) })),
-    filters: plan.filters.map((f) => ({ ...f, column: real(f.column) })),
+    filters: plan.filters.map((f) =>
+      f.op === 'having'
+        ? { ...f, column: real(f.column), measure: aggregate(f.measure) }
+        : { ...f, column: real(f.column) },
+    ),
     comparison: plan.comparison && { ...plan.comparison, column: real(plan.comparison.column) },
+    change: plan.change && { ...plan.change, column: real(plan.change.column) },
   };
 }

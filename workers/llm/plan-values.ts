@@ -17,7 +17,7 @@ type Scalar = string | number | boolean;
 export function matchPlanValues(plan: AnalysisPlan, vocabulary: Vocabulary): AnalysisPlan {
   const match = (column: string, values: readonly Scalar[]) => values.map((v) => matchValue(column, v, vocabulary));
   const filters = plan.filters.map((filter): Filter => {
-    if (filter.op === 'range') return filter;
+    if (filter.op !== 'in' && filter.op !== 'not_in') return filter;
     return { ...filter, values: match(filter.column, filter.values) };
   });
   const comparison = plan.comparison && {

@@ -20,11 +20,20 @@ export function previousPlanForPrompt(plan: AnalysisPlan, meta: DatasetMeta): An
   const renamed = renamePlanColumns(plan, briefNameOf);
   const text = (value: string) => cleanUntrusted(value, UNTRUSTED_LIMITS.value);
   const value = <T extends Scalar | undefined>(v: T): T => (typeof v === 'string' ? (text(v) as T) : v);
-  const filters = renamed.filters.map((filter): Filter =>
-    filter.op === 'range'
-      ? { ...filter, from: value(filter.from), to: value(filter.to) }
-      : { ...filter, values: filter.values.map(value) },
-  );
+  const filters = renamed.filters.map((filter): Filter => {
+    switch (filter.op) {
+      case 'range':
+        return { ...filter, from: value(filter.from), to: value(filter.to) };
+      case 'in':
+      case 'not_in':
+        return { ...filter, values: filter.values.map(value) };
+      case 'compare':
+        return { ...filter, value: value(filter.value) };
+      case 'latest':
+      case 'having':
+        return filter;
+    }
+  });
   const comparison = renamed.comparison && {
     ...renamed.comparison,
     sides: renamed.comparison.sides.map((side): ComparisonSide => ({

@@ -1,8 +1,9 @@
 import type { DatasetMeta } from '../../core/dataset';
-import type { AnalysisPlan } from './analysis-plan';
+import { quoteIdent } from '../engine/duckdb';
+import type { AnalysisPlan, TopPerGroup } from './analysis-plan';
 import type { CompiledPlan } from './compiled-plan';
 import { matchedRows, type Group } from './matched-rows';
-import { measureColumn, measureName, measureSql } from './measure-columns';
+import { measureName } from './measure-columns';
 import { selectOutputs, type Output } from './output-columns';
 import { SqlParams } from './sql-params';
 
@@ -24,10 +25,7 @@ export const MAX_RESULT_ROWS = 10_000;
 export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: string): CompiledPlan {
   const params = new SqlParams();
   const rows = matchedRows(plan, meta, table, params);
-  const measures = plan.measures.map((m) => ({
-    sql: measureSql(m, m.column === null ? null : rows.value(m.column)),
-    column: measureColumn(m, m.column === null ? null : rows.profile(m.column)),
-  }));
+  const measures = plan.measures.map((m) => ({ sql: rows.aggregate(m), column: rows.output(m) }));
   const outputs: Output[] = [...rows.groups.map((g) => ({ sql: g.select, column: g.column })), ...measures];
   const first = plan.measures[0];
   const firstSql = measures[0]?.sql ?? 'count(*)';
@@ -45,20 +43,52 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
   }
   const { select, columns } = selectOutputs(outputs);
   select.push('sum(count(*)) OVER () AS matched_rows');
+  const latest = plan.filters.find((f) => f.op === 'latest');
+  if (latest) select.push(`(SELECT max(${quoteIdent(latest.column)}) FROM ${quoteIdent(table)}) AS last_date`);
   const keys = rows.groups.map((g) => g.key);
   const limit = params.bind(Math.min(plan.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS));
+  const ranked =
+    plan.topPerGroup && rows.groups.length === 2 ? topPerGroup(plan.topPerGroup, keys, firstSql, params) : null;
   const sql = [
     `WITH ${rows.cte}`,
     `SELECT ${select.join(',\n  ')}`,
     'FROM matched',
     rows.where && `WHERE ${rows.where}`,
     keys.length > 0 && `GROUP BY ${keys.join(', ')}`,
-    keys.length > 0 && `ORDER BY ${orderBy(plan, rows.groups, firstSql).join(', ')}`,
+    ranked?.qualify,
+    keys.length > 0 && `ORDER BY ${(ranked?.order ?? orderBy(plan, rows.groups, firstSql)).join(', ')}`,
     `LIMIT ${limit}`,
   ]
     .filter(Boolean)
     .join('\n');
-  return { kind: 'aggregate', sql, params: params.values, columns, summary: ['matchedRows'] };
+  return {
+    kind: 'aggregate',
+    sql,
+    params: params.values,
+    columns,
+    summary: latest ? ['matchedRows', 'lastDate'] : ['matchedRows'],
+  };
+}
+
+/**
+ * "Top 2 products in each region": the first `n` members of the second group
+ * within each member of the first, ranked by the first measure (ties broken
+ * by name, so the same data always keeps the same members). The groups come
+ * in their own order, each with its members in rank order. Window functions are evaluated before QUALIFY, so the count
+ * of matching rows is still of every row.
+ */
+function topPerGroup(
+  top: TopPerGroup,
+  [outer = 'g0', inner = 'g1']: string[],
+  measure: string,
+  params: SqlParams,
+): { qualify: string; order: string[] } {
+  const direction = top.direction === 'asc' ? 'ASC' : 'DESC';
+  const rank = `row_number() OVER (PARTITION BY ${outer} ORDER BY ${measure} ${direction} NULLS LAST, ${inner})`;
+  return {
+    qualify: `QUALIFY ${rank} <= ${params.bind(top.n)}`,
+    order: [`${outer} NULLS LAST`, `${measure} ${direction} NULLS LAST`, `${inner} NULLS LAST`],
+  };
 }
 
 /**
@@ -85,7 +115,7 @@ function orderBy(plan: AnalysisPlan, groups: Group[], firstMeasure: string): str
   if (plan.sort?.by === 'measure') leading.push(`${firstMeasure} ${direction(plan.sort.direction)}`);
   else if (plan.sort?.by === 'dimension' && dimensions[0])
     leading.push(`${dimensions[0]} ${direction(plan.sort.direction)}`);
-  else if (!plan.sort && dimensions.length > 0 && !groups.some((g) => g.column.role === 'time')) {
+  else if (!plan.sort && dimensions.length > 0 && !groups.some((g) => g.column.role === 'time' || g.column.cycle)) {
     leading.push(`${firstMeasure} DESC NULLS LAST`);
   }
   return [...sides, ...leading, ...dimensions.map((key) => `${key} NULLS LAST`)];

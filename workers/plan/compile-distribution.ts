@@ -2,7 +2,6 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from './analysis-plan';
 import type { CompiledPlan } from './compiled-plan';
 import { matchedRows } from './matched-rows';
-import { measureSql } from './measure-columns';
 import { SqlParams } from './sql-params';
 
 /** Fewest and most bars a histogram gets. */
@@ -51,7 +50,7 @@ export function compileDistribution(plan: AnalysisPlan, meta: DatasetMeta, table
     column.type === 'integer' &&
     (!grouped || ['sum', 'count', 'count_distinct', 'min', 'max'].includes(measure.aggregation));
   const values = grouped
-    ? `SELECT CAST(${measureSql(measure, v)} AS DOUBLE) AS v FROM matched GROUP BY g0`
+    ? `SELECT CAST(${rows.aggregate(measure)} AS DOUBLE) AS v FROM matched GROUP BY g0`
     : `SELECT CAST(${v} AS DOUBLE) AS v FROM matched`;
   const sql = [
     `WITH ${rows.cte},`,

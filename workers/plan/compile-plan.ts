@@ -1,6 +1,7 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from './analysis-plan';
 import { compileAggregate } from './compile-aggregate';
+import { compileChange } from './compile-change';
 import { compileDistribution } from './compile-distribution';
 import { compileRelationship } from './compile-relationship';
 import type { CompiledPlan } from './compiled-plan';
@@ -25,7 +26,7 @@ export type { CompiledPlan, SummaryField } from './compiled-plan';
 export function compilePlan(plan: AnalysisPlan, meta: DatasetMeta, table: string): CompiledPlan {
   switch (plan.kind) {
     case 'aggregate':
-      return compileAggregate(plan, meta, table);
+      return plan.change ? compileChange(plan, meta, table) : compileAggregate(plan, meta, table);
     case 'relationship':
       return compileRelationship(plan, meta, table);
     case 'distribution':

@@ -2,7 +2,7 @@ import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Measure } from './analysis-plan';
 import type { CompiledPlan } from './compiled-plan';
 import { matchedRows, type MatchedRows } from './matched-rows';
-import { measureColumn, measureSql } from './measure-columns';
+import { measureColumn } from './measure-columns';
 import type { ResultColumn } from './result-table';
 import { selectOutputs } from './output-columns';
 import { SqlParams } from './sql-params';
@@ -83,13 +83,14 @@ function value(rows: MatchedRows, measure: Measure): string {
 
 /** A group's aggregated value of a measure. */
 function axis(rows: MatchedRows, measure: Measure): string {
-  return `CAST(${measureSql(measure, measure.column === null ? null : rows.value(measure.column))} AS DOUBLE)`;
+  return `CAST(${rows.aggregate(measure)} AS DOUBLE)`;
 }
 
 /** Per row an axis is the column itself, named as in the dataset; per group it is a named aggregate. */
 function axisColumn(measure: Measure, grouped: boolean, profile: (name: string) => ColumnProfile): ResultColumn {
   const column = measure.column === null ? null : profile(measure.column);
-  if (grouped || !column) return measureColumn(measure, column);
+  const per = measure.per?.column ? profile(measure.per.column) : null;
+  if (grouped || !column) return measureColumn(measure, column, per);
   return {
     name: column.name,
     type: 'number',

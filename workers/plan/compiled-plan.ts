@@ -1,9 +1,22 @@
 import type { AnalysisPlan } from './analysis-plan';
-import type { ResultColumn } from './result-table';
+import type { ChangePeriods, ResultColumn } from './result-table';
 import type { SqlValue } from './sql-params';
 
 /** A figure about the whole answer that a compiled query selects after the result's own columns. */
-export type SummaryField = 'matchedRows' | 'correlation' | 'slope' | 'intercept' | 'pairs';
+export type SummaryField =
+  | 'matchedRows'
+  | 'correlation'
+  | 'slope'
+  | 'intercept'
+  | 'pairs'
+  /** A one-period change's compared periods (timestamps or years) and whether the measured one is partial. */
+  | 'currentFrom'
+  | 'currentTo'
+  | 'baseFrom'
+  | 'baseTo'
+  | 'currentPartial'
+  /** The data's last date, where a filter counts periods back from it. */
+  | 'lastDate';
 
 /** One SQL statement that answers a plan, with its values bound separately. */
 export interface CompiledPlan {
@@ -24,4 +37,6 @@ export interface CompiledPlan {
    * index, which is never NULL in a real row, and is not part of the table.
    */
   carrierColumn?: number;
+  /** A one-period change plan: what its period summary fields describe. */
+  change?: Pick<ChangePeriods, 'grain' | 'against'>;
 }

@@ -1,14 +1,26 @@
 import type { ColumnProfile } from '../../core/dataset';
-import type { Filter } from './analysis-plan';
-import { comparableType, isCalendar } from './column-kinds';
+import { quoteIdent } from '../engine/duckdb';
+import type { Filter, PeriodGrain } from './analysis-plan';
+import { comparableType, isCalendar, isYearNumber } from './column-kinds';
 import type { SqlParams, SqlValue } from './sql-params';
 
+/** A filter that tests each row on its own (every kind but `having`, which tests groups of rows). */
+export type RowFilter = Exclude<Filter, { op: 'having' }>;
+
 /**
- * The SQL condition for a validated filter, with every value bound. `not_in`
- * keeps rows where the column is empty: "everything but the West" should add
- * up with "the West" to the whole table, which SQL's `NOT IN` alone would not.
+ * The SQL condition for a validated row filter, with every value bound.
+ * `not_in` keeps rows where the column is empty: "everything but the West"
+ * should add up with "the West" to the whole table, which SQL's `NOT IN`
+ * alone would not. `latest` counts back from the last date of the whole
+ * table (`table`), not from today: the data decides what "this year" is.
  */
-export function filterCondition(filter: Filter, column: ColumnProfile, expr: string, params: SqlParams): string {
+export function filterCondition(
+  filter: RowFilter,
+  column: ColumnProfile,
+  expr: string,
+  params: SqlParams,
+  table: string,
+): string {
   switch (filter.op) {
     case 'in':
       return valuesCondition(column, expr, filter.values, params);
@@ -16,7 +28,29 @@ export function filterCondition(filter: Filter, column: ColumnProfile, expr: str
       return `(${expr} IS NULL OR NOT ${valuesCondition(column, expr, filter.values, params)})`;
     case 'range':
       return rangeCondition(column, expr, filter.from, filter.to, params);
+    case 'compare':
+      return `${expr} ${filter.comparator} ${params.bind(filter.value, valueType(column, filter.value))}`;
+    case 'latest':
+      return `${expr} >= ${latestStart(column, expr, filter.grain, filter.count, table)}`;
   }
+}
+
+/**
+ * The first instant of the latest `count` periods of `grain`, counting the
+ * period of the table's last value of `expr`. The grain and count are schema
+ * values (a fixed word, an integer), never text from a question.
+ */
+export function latestStart(
+  column: ColumnProfile,
+  expr: string,
+  grain: PeriodGrain,
+  count: number,
+  table: string,
+): string {
+  const last = `(SELECT max(${expr}) FROM ${quoteIdent(table)})`;
+  if (isYearNumber(column)) return `${last} - ${count - 1}`;
+  const start = `date_trunc('${grain}', ${last}) - INTERVAL ${count - 1} ${grain.toUpperCase()}`;
+  return column.type === 'date' ? `CAST(${start} AS DATE)` : `CAST(${start} AS TIMESTAMP)`;
 }
 
 /** `expr IN (…)` over bound values. */

@@ -1,3 +1,5 @@
+import { utcTime } from '../../charts/iso-date';
+
 /** A point in time as written in a plan, normalised for DuckDB. */
 export interface IsoTime {
   /** `2016-03-01` or `2016-03-01T13:00:00` (fractions of a second kept). */
@@ -22,8 +24,8 @@ export function parseIsoTime(value: string): IsoTime | null {
   const match = ISO.exec(value.trim());
   if (!match) return null;
   const [, year = '', month = '01', day = '01', hour, minute, second = '00', fraction = ''] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  // Date.UTC rolls 30 February over into March; a real day comes back unchanged.
+  const date = new Date(utcTime(Number(year), Number(month) - 1, Number(day)));
+  // 30 February rolls over into March; a real day comes back unchanged.
   if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
   const dateText = `${year}-${month}-${day}`;
   if (hour === undefined || minute === undefined) return { text: dateText, hasTime: false };

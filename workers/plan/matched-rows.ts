@@ -1,8 +1,9 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { quoteIdent } from '../engine/duckdb';
-import type { AnalysisPlan, Comparison, Dimension } from './analysis-plan';
+import type { AnalysisPlan, Comparison, Cycle, Dimension, Filter, Measure } from './analysis-plan';
 import { isCalendar, isNumeric, isTime } from './column-kinds';
 import { filterCondition, rangeCondition, valuesCondition } from './filter-sql';
+import { measureColumn, measureSql } from './measure-columns';
 import type { ResultColumn } from './result-table';
 import type { SqlParams } from './sql-params';
 
@@ -33,6 +34,10 @@ export interface MatchedRows {
   value(column: string): string;
   /** The profile of a column the plan names (validated, so it exists). */
   profile(column: string): ColumnProfile;
+  /** The SQL of a measure over the matched rows (a ratio included), reading only rows where `where` holds. */
+  aggregate(measure: Measure, where?: string): string;
+  /** The result column of a measure. */
+  output(measure: Measure): ResultColumn;
 }
 
 /**
@@ -46,7 +51,7 @@ export function matchedRows(
   meta: DatasetMeta,
   table: string,
   params: SqlParams,
-  options: { rowHash?: boolean } = {},
+  options: { rowHash?: boolean; extraColumns?: string[] } = {},
 ): MatchedRows {
   const profiles = new Map(meta.columns.map((c) => [c.name, c]));
   const profile = (name: string): ColumnProfile => {
@@ -64,19 +69,32 @@ export function matchedRows(
   plan.dimensions.forEach((dimension, i) => {
     const column = profile(dimension.column);
     select.push(`${dimensionSql(dimension, column)} AS g${i}`);
-    groups.push({ key: `g${i}`, select: `g${i}`, column: dimensionColumn(dimension, column) });
+    const label = dimension.cycle ? CYCLE_LABEL[dimension.cycle](`g${i}`) : `g${i}`;
+    groups.push({ key: `g${i}`, select: label, column: dimensionColumn(dimension, column) });
   });
   const values = new Map<string, string>();
-  for (const measure of plan.measures) {
-    if (measure.column === null || values.has(measure.column)) continue;
+  const read = (column: string | null) => {
+    if (column === null || values.has(column)) return;
     const name = `v${values.size}`;
-    values.set(measure.column, name);
-    select.push(`${quoteIdent(measure.column)} AS ${name}`);
+    values.set(column, name);
+    select.push(`${quoteIdent(column)} AS ${name}`);
+  };
+  for (const measure of plan.measures) {
+    read(measure.column);
+    read(measure.per?.column ?? null);
   }
+  for (const column of options.extraColumns ?? []) read(column);
   if (options.rowHash) select.push(`hash(${meta.columns.map((c) => quoteIdent(c.name)).join(', ')}) AS row_hash`);
   // A count of rows alone reads no column, and a SELECT needs at least one expression.
   if (select.length === 0) select.push('1 AS one');
-  const conditions = plan.filters.map((f) => filterCondition(f, profile(f.column), quoteIdent(f.column), params));
+  const rowConditions = () =>
+    plan.filters.flatMap((f) =>
+      f.op === 'having' ? [] : [filterCondition(f, profile(f.column), quoteIdent(f.column), params, table)],
+    );
+  const conditions = rowConditions();
+  for (const filter of plan.filters) {
+    if (filter.op === 'having') conditions.push(havingCondition(filter, table, rowConditions(), params));
+  }
   const where = conditions.length > 0 ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
   return {
     cte: `matched AS (\n  SELECT ${select.join(', ')}\n  FROM ${quoteIdent(table)}${where}\n)`,
@@ -88,7 +106,35 @@ export function matchedRows(
       return name;
     },
     profile,
+    aggregate(measure: Measure, where?: string) {
+      const value = (column: string | null) => (column === null ? null : this.value(column));
+      return measureSql(measure, value(measure.column), value(measure.per?.column ?? null), where);
+    },
+    output(measure: Measure) {
+      const of = (column: string | null | undefined) => (column ? profile(column) : null);
+      return measureColumn(measure, of(measure.column), of(measure.per?.column));
+    },
   };
+}
+
+/**
+ * "Orders that lost money": the rows of each entity (`Order ID`) whose
+ * aggregate over its rows that pass the row filters passes the comparison.
+ * The subquery repeats the row filters (with their own bound values) so the
+ * entity's total is of the same rows the answer reads.
+ */
+function havingCondition(
+  filter: Extract<Filter, { op: 'having' }>,
+  table: string,
+  rowConditions: string[],
+  params: SqlParams,
+): string {
+  const entity = quoteIdent(filter.column);
+  const { measure } = filter;
+  const aggregate = measureSql(measure, measure.column === null ? null : quoteIdent(measure.column));
+  const where = rowConditions.length > 0 ? ` WHERE ${rowConditions.join(' AND ')}` : '';
+  const value = params.bind(filter.value, 'DOUBLE');
+  return `${entity} IN (SELECT ${entity} FROM ${quoteIdent(table)}${where} GROUP BY ${entity} HAVING ${aggregate} ${filter.comparator} ${value})`;
 }
 
 /**
@@ -99,6 +145,7 @@ export function matchedRows(
  */
 function dimensionSql(dimension: Dimension, column: ColumnProfile): string {
   const expr = quoteIdent(column.name);
+  if (dimension.cycle) return CYCLE_POSITION[dimension.cycle](expr);
   const { grain } = dimension;
   if (grain === undefined || !isCalendar(column)) return expr;
   // The grain is one of the schema's fixed words, never text from the question.
@@ -106,7 +153,55 @@ function dimensionSql(dimension: Dimension, column: ColumnProfile): string {
   return grain === 'hour' && column.type === 'datetime' ? truncated : `CAST(${truncated} AS DATE)`;
 }
 
+/**
+ * A position in a cycle is grouped and sorted as a number (ISO day of the
+ * week: Monday is 1), so the natural order is the numeric order; people read
+ * its name (see `CYCLE_LABEL`).
+ */
+const CYCLE_POSITION: Readonly<Record<Cycle, (expr: string) => string>> = {
+  day_of_week: (e) => `isodow(${e})`,
+  hour_of_day: (e) => `hour(${e})`,
+  month_of_year: (e) => `month(${e})`,
+  quarter_of_year: (e) => `quarter(${e})`,
+};
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const listOf = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
+
+/** The label of a cycle position `key`, from fixed lists in this file (never text from a plan). */
+const CYCLE_LABEL: Readonly<Record<Cycle, (key: string) => string>> = {
+  day_of_week: (k) => `${listOf(DAY_NAMES)}[${k}]`,
+  hour_of_day: (k) => `lpad(CAST(${k} AS VARCHAR), 2, '0') || ':00'`,
+  month_of_year: (k) => `${listOf(MONTH_NAMES)}[${k}]`,
+  quarter_of_year: (k) => `'Q' || CAST(${k} AS VARCHAR)`,
+};
+
+/** What a cycle's result column is called: "Order Date" by day of week is "Day of Week". */
+export const CYCLE_NAME: Readonly<Record<Cycle, string>> = {
+  day_of_week: 'Day of Week',
+  hour_of_day: 'Hour of Day',
+  month_of_year: 'Month of Year',
+  quarter_of_year: 'Quarter of Year',
+};
+
 function dimensionColumn(dimension: Dimension, column: ColumnProfile): ResultColumn {
+  if (dimension.cycle) {
+    return { name: CYCLE_NAME[dimension.cycle], type: 'text', role: 'dimension', unit: null, cycle: dimension.cycle };
+  }
   const time = isTime(column);
   const grain = dimension.grain ?? (time ? column.grain : undefined);
   return {

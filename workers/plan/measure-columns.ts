@@ -1,5 +1,5 @@
 import type { ColumnProfile } from '../../core/dataset';
-import type { Aggregation, Measure } from './analysis-plan';
+import type { Aggregate, Aggregation, Measure } from './analysis-plan';
 import { isCalendar } from './column-kinds';
 import type { ResultColumn } from './result-table';
 
@@ -7,10 +7,17 @@ import type { ResultColumn } from './result-table';
  * How a measure is named in results, where people read it in a chat:
  * `Total Sales`, `Average Sales`, `Median Sales`, `Min Sales`, `Max Sales`,
  * `Count` (rows), `Count of Sales` (rows where Sales is not empty),
- * `Distinct Customer ID`. The aggregation itself is kept in
+ * `Distinct Customer ID`; a ratio by its label, or `Profit per Quantity`,
+ * `Sales per Order ID`. The aggregation itself is kept in
  * `ResultColumn.source`.
  */
 export function measureName(measure: Measure): string {
+  if (measure.label) return measure.label;
+  if (measure.per) return `${ratioPart(measure)} per ${ratioPart(measure.per)}`;
+  return aggregateName(measure);
+}
+
+function aggregateName(measure: Aggregate): string {
   const column = measure.column ?? '';
   switch (measure.aggregation) {
     case 'sum':
@@ -30,34 +37,76 @@ export function measureName(measure: Measure): string {
   }
 }
 
-const AGGREGATE_SQL: Record<Aggregation, (value: string) => string> = {
-  sum: (v) => `sum(${v})`,
-  avg: (v) => `avg(${v})`,
-  median: (v) => `median(${v})`,
-  min: (v) => `min(${v})`,
-  max: (v) => `max(${v})`,
-  count: (v) => `count(${v})`,
-  count_distinct: (v) => `count(DISTINCT ${v})`,
+/** One side of a ratio's name: a sum or a distinct count reads as its column ("Profit per Order ID"). */
+function ratioPart(measure: Aggregate): string {
+  if (measure.column === null) return 'Row';
+  return measure.aggregation === 'sum' || measure.aggregation === 'count_distinct'
+    ? measure.column
+    : aggregateName(measure);
+}
+
+const AGGREGATE_SQL: Record<Aggregation, (value: string, where: string) => string> = {
+  sum: (v, w) => `sum(${v})${w}`,
+  avg: (v, w) => `avg(${v})${w}`,
+  median: (v, w) => `median(${v})${w}`,
+  min: (v, w) => `min(${v})${w}`,
+  max: (v, w) => `max(${v})${w}`,
+  count: (v, w) => `count(${v})${w}`,
+  count_distinct: (v, w) => `count(DISTINCT ${v})${w}`,
 };
 
-/** The aggregate over `value`, the SQL expression of the measure's column (null for a count of rows). */
-export function measureSql(measure: Measure, value: string | null): string {
-  return value === null ? 'count(*)' : AGGREGATE_SQL[measure.aggregation](value);
+/**
+ * The aggregate over `value`, the SQL expression of the measure's column
+ * (null for a count of rows), and for a ratio over `perValue`, its
+ * denominator's column. A ratio divides in DOUBLE (a count by a count is not
+ * an integer division) and is empty where the denominator is 0. With
+ * `where`, each aggregate reads only the rows it holds for (`FILTER`).
+ */
+export function measureSql(
+  measure: Measure,
+  value: string | null,
+  perValue: string | null = null,
+  where?: string,
+): string {
+  const filter = where ? ` FILTER (WHERE ${where})` : '';
+  const aggregate = (a: Aggregate, v: string | null) =>
+    v === null ? `count(*)${filter}` : AGGREGATE_SQL[a.aggregation](v, filter);
+  const numerator = aggregate(measure, value);
+  if (!measure.per) return numerator;
+  return `CAST(${numerator} AS DOUBLE) / nullif(${aggregate(measure.per, perValue)}, 0)`;
 }
 
 /**
  * The result column of an aggregated measure. Values keep their column's unit
  * (a total of dollars is dollars, an average of percentages a percentage);
- * counts have none. A min or max of dates is a date.
+ * counts have none. A min or max of dates is a date. A ratio is a percentage
+ * when the plan says so, money per thing when only its numerator is money
+ * ("profit per unit"), and a plain number otherwise.
  */
-export function measureColumn(measure: Measure, column: ColumnProfile | null): ResultColumn {
+export function measureColumn(
+  measure: Measure,
+  column: ColumnProfile | null,
+  perColumn: ColumnProfile | null = null,
+): ResultColumn {
+  const name = measureName(measure);
+  if (measure.per) {
+    const numeratorUnit = unitOf(measure, column);
+    const denominatorUnit = unitOf(measure.per, perColumn);
+    const unit = measure.format === 'percent' ? 'percent' : denominatorUnit === null ? numeratorUnit : null;
+    return { name, type: 'number', role: 'measure', unit, source: { column: measure.column, aggregation: 'ratio' } };
+  }
   const counted = measure.aggregation === 'count' || measure.aggregation === 'count_distinct';
   const type = column && !counted && isCalendar(column) ? (column.type === 'date' ? 'date' : 'datetime') : 'number';
   return {
-    name: measureName(measure),
+    name,
     type,
     role: 'measure',
-    unit: counted || !column ? null : column.unit,
+    unit: measure.format === 'percent' ? 'percent' : unitOf(measure, column),
     source: { column: measure.column, aggregation: measure.aggregation },
   };
+}
+
+function unitOf(measure: Aggregate, column: ColumnProfile | null): ResultColumn['unit'] {
+  const counted = measure.aggregation === 'count' || measure.aggregation === 'count_distinct';
+  return counted || !column ? null : column.unit;
 }

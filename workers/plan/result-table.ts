@@ -1,4 +1,5 @@
 import type { ColumnUnit, TimeGrain } from '../../core/dataset';
+import type { ChangeBase, Cycle } from './analysis-plan';
 
 /** A column of a computed result, with what the answer and the chart need to format it. */
 export interface ResultColumn {
@@ -11,6 +12,24 @@ export interface ResultColumn {
   grain?: TimeGrain;
   /** For measures: the source column and aggregation, e.g. `sum of Sales`. */
   source?: { column: string | null; aggregation: string };
+  /** For a cyclic group ("Day of Week"): its cycle; rows come in the cycle's natural order. */
+  cycle?: Cycle;
+  /**
+   * For a change plan's measures: the base period's value (`base`), the change (`absolute`) or the
+   * change as a fraction of the base (`percent`). The current period's value has none.
+   */
+  change?: 'base' | 'absolute' | 'percent';
+}
+
+/** The two periods a change compared, ISO 8601, `from` inclusive and `to` exclusive. */
+export interface ChangePeriods {
+  grain: TimeGrain;
+  against: ChangeBase | 'period';
+  /** The measured period ("2017"); for `to_date`, up to the data's last date. */
+  current: { from: string; to: string };
+  base: { from: string; to: string };
+  /** Whether the measured period ends at the data's last date before its calendar end. */
+  currentPartial: boolean;
 }
 
 export type ResultValue = string | number | boolean | null;
@@ -27,6 +46,10 @@ export interface ResultTable {
   matchedRows: number;
   /** Relationship plans: computed over every matching row, not just the plotted points. */
   relationship?: { correlation: number | null; slope: number | null; intercept: number | null; pairs: number };
+  /** The data's last date (whole table) where the plan counts periods back from it. */
+  lastDate?: string;
+  /** Change plans measured for one period: the two periods compared. */
+  change?: ChangePeriods;
   /** Distribution plans: the bins of the histogram (from inclusive, to exclusive; the last bin includes its end). */
   bins?: { from: number; to: number; count: number }[];
 }

@@ -51,13 +51,30 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
   const summary = summaryOf(compiled.summary, all[0]?.slice(width) ?? []);
   const carrier = compiled.carrierColumn;
   const rows = all.filter((row) => carrier === undefined || row[carrier] !== null).map((row) => row.slice(0, width));
-  const result: ResultTable = { columns: compiled.columns, rows, matchedRows: summary.matchedRows ?? 0 };
+  const result: ResultTable = { columns: compiled.columns, rows, matchedRows: numberOf(summary, 'matchedRows') ?? 0 };
   if (compiled.kind === 'relationship') {
     result.relationship = {
-      correlation: summary.correlation ?? null,
-      slope: summary.slope ?? null,
-      intercept: summary.intercept ?? null,
-      pairs: summary.pairs ?? 0,
+      correlation: numberOf(summary, 'correlation') ?? null,
+      slope: numberOf(summary, 'slope') ?? null,
+      intercept: numberOf(summary, 'intercept') ?? null,
+      pairs: numberOf(summary, 'pairs') ?? 0,
+    };
+  }
+  if (summary.lastDate !== undefined) result.lastDate = day(summary.lastDate);
+  if (compiled.change && typeof summary.currentFrom === 'string') {
+    result.change = {
+      ...compiled.change,
+      current: { from: day(summary.currentFrom), to: day(summary.currentTo) },
+      base: { from: day(summary.baseFrom), to: day(summary.baseTo) },
+      currentPartial: summary.currentPartial === true,
+    };
+  } else if (compiled.change && typeof summary.currentFrom === 'number') {
+    const years = (from: ResultValue | undefined) => ({ from: String(from), to: String(Number(from) + 1) });
+    result.change = {
+      ...compiled.change,
+      current: years(summary.currentFrom),
+      base: years(summary.baseFrom),
+      currentPartial: false,
     };
   }
   if (compiled.kind === 'distribution') {
@@ -66,12 +83,25 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
   return result;
 }
 
+type Summary = Partial<Record<SummaryField, ResultValue>>;
+
+/** A summary figure that is a number (counts, fits), or undefined. */
+function numberOf(summary: Summary, field: SummaryField): number | undefined {
+  const value = summary[field];
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** The summary figures, read from the first row; a query that returned no rows matched none. */
-function summaryOf(fields: SummaryField[], values: ResultValue[]): Partial<Record<SummaryField, number>> {
-  const summary: Partial<Record<SummaryField, number>> = {};
+function summaryOf(fields: SummaryField[], values: ResultValue[]): Summary {
+  const summary: Summary = {};
   fields.forEach((field, i) => {
     const value = values[i];
-    if (typeof value === 'number') summary[field] = value;
+    if (value !== null && value !== undefined) summary[field] = value;
   });
   return summary;
+}
+
+/** A period bound as a date: periods of a day or longer start at midnight. */
+function day(value: ResultValue | undefined): string {
+  return String(value ?? '').slice(0, 10);
 }

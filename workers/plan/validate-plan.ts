@@ -1,13 +1,18 @@
 import type { z } from 'zod';
-import type { DatasetMeta } from '../../core/dataset';
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import {
   AnalysisPlan,
+  type Aggregate,
   type Aggregation,
+  type Change,
+  ChangeBase,
+  ChangePeriod,
   type Comparison,
   type ComparisonSide,
   type Dimension,
   type Filter,
   type Measure,
+  type PeriodGrain,
 } from './analysis-plan';
 import { describeKind, isCalendar, isNumeric, isTime, isYearNumber } from './column-kinds';
 import { ColumnLookup } from './column-lookup';
@@ -59,8 +64,23 @@ export function validatePlan(input: unknown, meta: DatasetMeta): AnalysisPlan {
     dimensions: plan.dimensions.map((d) => checkDimension(d, columns)),
     filters: plan.filters.map((f) => checkFilter(f, columns)),
     comparison: plan.comparison && checkComparison(plan.comparison, columns),
+    change: plan.change && checkChange(plan.change, columns),
     share: plan.kind === 'aggregate' && plan.share,
   };
+}
+
+/** The change's time column, and its named periods in the column's form. */
+function checkChange(change: Change, columns: ColumnLookup): Change {
+  const column = columns.get(change.column);
+  checkPeriodColumn(column, change.grain, 'a change between periods');
+  const named = (value: string, part: string): string => {
+    const bound = boundValue(column, value);
+    if (bound === undefined) throw new PlanError('INVALID_VALUE', `The change's ${part} needs a date.`);
+    return String(bound);
+  };
+  const period = ChangePeriod.safeParse(change.period).success ? change.period : named(change.period, 'period');
+  const against = ChangeBase.safeParse(change.against).success ? change.against : named(change.against, 'base');
+  return { column: column.name, grain: change.grain, period, against };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -91,7 +111,27 @@ function checkShape(plan: AnalysisPlan): void {
       );
     }
   }
+  if (plan.kind !== 'aggregate' && (plan.change || plan.topPerGroup)) {
+    throw invalid(`A ${plan.kind} cannot measure a change or rank within groups; use an aggregate plan.`);
+  }
+  if (plan.change && plan.comparison) {
+    throw invalid('A change already compares two periods; drop the comparison.');
+  }
+  if (plan.change?.period === 'each' && plan.dimensions.length > 1) {
+    throw invalid('A series of changes is grouped by period and at most one dimension; drop a dimension.');
+  }
+  if (plan.topPerGroup && (plan.dimensions.length !== 2 || plan.comparison || plan.change)) {
+    throw invalid(
+      'Ranking within each group needs exactly two dimensions (the groups, then what is ranked in each) and no comparison or change.',
+    );
+  }
+  if (plan.kind !== 'aggregate' && plan.dimensions.length === 0 && plan.measures.some((m) => m.per)) {
+    throw invalid(`A ${plan.kind} of each row's values cannot use a ratio of totals; group it by a dimension.`);
+  }
   const first = plan.measures[0];
+  if (plan.share && first?.per) {
+    throw invalid('A share of the total needs a sum or a count as the first measure, not a ratio.');
+  }
   if (
     plan.kind === 'aggregate' &&
     plan.share &&
@@ -104,9 +144,20 @@ function checkShape(plan: AnalysisPlan): void {
 }
 
 function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure {
+  const checked = checkAggregate(measure, columns, kind);
+  const per = measure.per && checkAggregate(measure.per, columns, kind);
+  return {
+    ...checked,
+    ...(per && { per }),
+    ...(measure.format && { format: measure.format }),
+    ...(measure.label && { label: measure.label }),
+  };
+}
+
+function checkAggregate(measure: Aggregate, columns: ColumnLookup, kind: AnalysisPlan['kind']): Aggregate {
   const { aggregation } = measure;
   if (measure.column === null) {
-    if (aggregation === 'count') return measure;
+    if (aggregation === 'count') return { column: null, aggregation };
     throw new PlanError('INVALID_PLAN', `A ${RESULT_WORD[aggregation]} needs a column; only a count of rows has none.`);
   }
   const column = columns.get(measure.column);
@@ -149,7 +200,20 @@ function checkRowValue(measure: Measure, columns: ColumnLookup, kind: AnalysisPl
 
 function checkDimension(dimension: Dimension, columns: ColumnLookup): Dimension {
   const column = columns.get(dimension.column);
-  const { grain } = dimension;
+  const { grain, cycle } = dimension;
+  if (cycle !== undefined) {
+    if (grain !== undefined) {
+      throw new PlanError('INVALID_PLAN', `Group "${column.name}" by a grain or by a cycle, not both.`);
+    }
+    if (!isCalendar(column) || (cycle === 'hour_of_day' && column.type !== 'datetime')) {
+      const needs = cycle === 'hour_of_day' ? 'times of day' : 'dates';
+      throw new PlanError(
+        'WRONG_COLUMN_KIND',
+        `"${column.name}" holds ${describeKind(column)}, not ${needs}, so it cannot be grouped by ${cycle.replaceAll('_', ' ')}.`,
+      );
+    }
+    return { column: column.name, cycle };
+  }
   if (grain === undefined) return { column: column.name };
   if (!isTime(column)) {
     throw new PlanError(
@@ -168,9 +232,39 @@ function checkDimension(dimension: Dimension, columns: ColumnLookup): Dimension 
 
 function checkFilter(filter: Filter, columns: ColumnLookup): Filter {
   const column = columns.get(filter.column);
-  if (filter.op !== 'range') {
-    return { op: filter.op, column: column.name, values: filter.values.map((v) => comparableValue(column, v)) };
+  switch (filter.op) {
+    case 'in':
+    case 'not_in':
+      return { op: filter.op, column: column.name, values: filter.values.map((v) => comparableValue(column, v)) };
+    case 'compare':
+      return { ...filter, column: column.name, value: boundValue(column, filter.value) };
+    case 'latest':
+      checkPeriodColumn(column, filter.grain, 'a latest-period filter');
+      return { ...filter, column: column.name };
+    case 'having':
+      return { ...filter, column: column.name, measure: checkMeasure(filter.measure, columns, 'aggregate') };
+    case 'range':
+      return checkRange(filter, column);
   }
+}
+
+/** A column that periods of `grain` can be counted on: dates, or years for a yearly grain. */
+function checkPeriodColumn(column: ColumnProfile, grain: PeriodGrain, use: string): void {
+  if (!isTime(column)) {
+    throw new PlanError(
+      'WRONG_COLUMN_KIND',
+      `"${column.name}" holds ${describeKind(column)}, not dates, so it cannot be used for ${use}.`,
+    );
+  }
+  if (isYearNumber(column) && grain !== 'year') {
+    throw new PlanError(
+      'WRONG_COLUMN_KIND',
+      `"${column.name}" holds years, so ${use} on it counts years, not ${grain}s.`,
+    );
+  }
+}
+
+function checkRange(filter: Extract<Filter, { op: 'range' }>, column: ColumnProfile): Filter {
   if (filter.from === undefined && filter.to === undefined) {
     throw new PlanError('INVALID_PLAN', `The range filter on "${column.name}" needs a from, a to, or both.`);
   }

@@ -28,6 +28,12 @@ function isReserved(word: string, forValue: boolean): boolean {
   );
 }
 
+/**
+ * Words after which a reserved word names a column spelled like it: "total count" in a file with a `count`
+ * column adds that column up rather than counting rows.
+ */
+const AGGREGATING = new Set(['total', 'sum', 'average', 'avg', 'mean', 'median', 'highest', 'lowest', 'max', 'min']);
+
 interface Candidate {
   start: number;
   end: number;
@@ -50,7 +56,8 @@ export function exactMatches(
   for (let i = 0; i < view.length; i++) {
     for (let length = 1; length <= longestName && i + length <= view.length; length++) {
       const phrase = view.slice(i, i + length).map((k) => tokens[k]?.text ?? '');
-      if (length === 1 && isReserved(phrase[0] ?? '', false)) continue;
+      const after = tokens[view[i - 1] ?? -1]?.text ?? '';
+      if (length === 1 && isReserved(phrase[0] ?? '', false) && !AGGREGATING.has(after)) continue;
       const candidates = meta.columns.flatMap((column) => {
         const tier = nameMatch(phrase, column);
         return tier ? [{ column, tier }] : [];

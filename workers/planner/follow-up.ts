@@ -66,6 +66,7 @@ export function readingFromPlan(plan: AnalysisPlan, meta: DatasetMeta): Reading 
 function filterLabel(filter: Filter): string {
   if (filter.op === 'in') return filter.values.join(', ');
   if (filter.op === 'not_in') return `excluding ${filter.values.join(', ')}`;
+  if (filter.op !== 'range') return filter.column;
   // Year-number columns are bounded by years: 2016 to 2017 is 2016.
   const iso = (bound: string | number | boolean | undefined) =>
     bound === undefined ? undefined : typeof bound === 'number' ? `${bound}-01-01` : String(bound).slice(0, 10);

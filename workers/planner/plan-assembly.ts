@@ -70,7 +70,7 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   const order = ordering(reading, kind, dimensions, planDimensions, understood);
   if (isProblem(order)) return fail(order.problem);
   const shape: PlanShape = {
-    version: 1,
+    version: 2,
     kind,
     measures: planMeasures,
     dimensions: planDimensions,

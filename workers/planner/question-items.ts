@@ -192,6 +192,9 @@ function oneWord(
   if (ROW_NOUNS.has(word)) return { ...base, kind: 'rows' };
   const candidates = findColumns([word], meta.columns);
   const strong = candidates.filter((c) => c.tier !== 'fuzzy');
+  // "deaths" beside `death_date`: a plural that only partly names a time column counts the rows, not distinct dates.
+  const rowsOfTime = strong.every((c) => c.column.role === 'time' && c.tier === 'partial') && /[^s]s$/.test(word);
+  if (strong.length > 0 && rowsOfTime) return { ...base, kind: 'rows' };
   if (strong.length > 0) return { ...base, kind: 'column', candidates: strong };
   const plural = values.singularMatches(word);
   if (plural.length > 0) return { ...base, kind: 'value', matches: plural };

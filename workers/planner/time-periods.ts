@@ -1,4 +1,5 @@
 import type { TimeGrain } from '../../core/dataset';
+import { utcTime } from '../../charts/iso-date';
 
 /**
  * Calendar periods as ISO dates, `start` inclusive and `end` exclusive (the
@@ -42,7 +43,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const DAY_MS = 86_400_000;
 
 function toUtc(iso: string): Date {
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+  return new Date(utcTime(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
 function fromUtc(date: Date): string {
@@ -59,7 +60,7 @@ export function addDays(iso: string, days: number): string {
 /** Months added to the first of a month. */
 function addMonths(iso: string, months: number): string {
   const date = toUtc(iso);
-  return fromUtc(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1)));
+  return fromUtc(new Date(utcTime(date.getUTCFullYear(), date.getUTCMonth() + months, 1)));
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -44,3 +44,9 @@ export type Candidate =
 
 /** Values that mean "no value" in a numeric or date column. */
 export const NULL_TOKENS = ['na', 'n/a', 'n.a.', '-', '--', '—', 'null', 'none', 'nan', '#n/a', '?', '.'];
+
+/**
+ * How programs write the doubles that are not numbers (NumPy, JavaScript, DuckDB itself), lower-cased.
+ * One of them in a sum makes the whole sum NaN, so they are read as missing values, and counted for a note.
+ */
+export const NON_FINITE = ['nan', '-nan', '+nan', 'inf', '-inf', '+inf', 'infinity', '-infinity', '+infinity'];

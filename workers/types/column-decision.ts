@@ -9,6 +9,10 @@ export interface ColumnStats {
   withTime?: number;
   /** The largest day of month (d/m/y dates): above 12 proves the order. */
   maxDay?: number;
+  /** NaN and infinities in a number column, read as missing values. */
+  nonFinite?: number;
+  /** Dates that stand for "no date" (see `sentinel-dates.ts`), read as missing values. */
+  sentinels?: { count: number; placeholders: boolean; examples: string[] };
 }
 
 /** The type a column ends up with and the DuckDB type that stores it. */
@@ -49,10 +53,19 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
       const integral = candidate.plain ? candidate.integer : (stats.fractional ?? 0) === 0;
       if (candidate.plain && integral && !unit && isIdentifierName(name)) return { ...TEXT, identifierLike: true };
       const type: ColumnType = unit === 'percent' ? 'percent' : unit ? 'currency' : integral ? 'integer' : 'decimal';
-      const notes =
-        !candidate.plain && candidate.format.decimalGuessed
-          ? [`read "${candidate.format.decimal}" as the decimal mark; no value showed which separator groups thousands`]
-          : [];
+      const notes: string[] = [];
+      if (!candidate.plain && candidate.format.decimalGuessed) {
+        notes.push(
+          `read "${candidate.format.decimal}" as the decimal mark; no value showed which separator groups thousands`,
+        );
+      }
+      const nonFinite = stats.nonFinite ?? 0;
+      if (nonFinite > 0) {
+        const count = nonFinite.toLocaleString('en-US');
+        notes.push(
+          `${count} ${nonFinite === 1 ? 'value was' : 'values were'} NaN or infinite and ${nonFinite === 1 ? 'is' : 'are'} left empty, so sums and averages skip ${nonFinite === 1 ? 'it' : 'them'}`,
+        );
+      }
       return { type, unit, storage: type === 'integer' ? 'BIGINT' : 'DOUBLE', notes, identifierLike: false };
     }
     case 'date': {
@@ -61,6 +74,13 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
       const notes = ambiguous
         ? [`day and month order is ambiguous (every value reads both ways); read as ${ORDER_WORDS[format.order]}`]
         : [];
+      if (stats.sentinels) {
+        const { count, examples } = stats.sentinels;
+        const dates = count === 1 ? 'date was a placeholder' : 'dates were placeholders';
+        notes.push(
+          `${count.toLocaleString('en-US')} ${dates} for "no date" (${examples.join(', ')}) and ${count === 1 ? 'is' : 'are'} left empty`,
+        );
+      }
       const withTime = (stats.withTime ?? 0) > 0;
       return { ...TEXT, type: withTime ? 'datetime' : 'date', storage: withTime ? 'TIMESTAMP' : 'DATE', notes };
     }

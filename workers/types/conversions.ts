@@ -1,6 +1,6 @@
 import { quoteLiteral } from '../engine/duckdb';
 import type { ScanType } from '../ingest/raw-source';
-import { NULL_TOKENS, type Candidate, type NumberFormat } from './candidates';
+import { NON_FINITE, NULL_TOKENS, type Candidate, type NumberFormat } from './candidates';
 
 /** SQL that reads a formatted number (currency, groups, percent, accounting negatives); NULL when it does not fit. */
 export function numberSql(raw: string, format: NumberFormat): string {
@@ -32,9 +32,15 @@ function booleanSql(raw: string): string {
   return `CASE WHEN lower(trim(${raw})) IN (${yes}) THEN true WHEN lower(trim(${raw})) IN (${no}) THEN false END`;
 }
 
-/** True for a raw value that is present but means "no value" (N/A, -, null). */
+/** True for a raw value that is present but means "no value" (N/A, -, null, NaN, inf). */
 export function nullTokenSql(raw: string): string {
-  return `lower(trim(${raw})) IN (${NULL_TOKENS.map(quoteLiteral).join(', ')})`;
+  const tokens = [...new Set([...NULL_TOKENS, ...NON_FINITE])];
+  return `lower(trim(${raw})) IN (${tokens.map(quoteLiteral).join(', ')})`;
+}
+
+/** True for a raw value that spells a NaN or an infinity. */
+export function nonFiniteTokenSql(raw: string): string {
+  return `lower(trim(${raw})) IN (${NON_FINITE.map(quoteLiteral).join(', ')})`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { ColumnHint } from '../ingest/raw-source';
-import { NULL_TOKENS, type Candidate, type DateFormat, type NumberFormat } from './candidates';
+import { NON_FINITE, NULL_TOKENS, type Candidate, type DateFormat, type NumberFormat } from './candidates';
 
 const TRUE_WORDS = ['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f'];
 const LEADING_ZERO = /^\s*0\d/;
+const WHOLE_PART_TOO_LONG = /^\s*[+-]?\d{16}/;
 const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'CNY', 'INR', 'SEK', 'NOK', 'DKK'];
@@ -136,16 +137,19 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     .filter((v): v is string => v !== null)
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  const values = present.filter((v) => !NULL_TOKENS.includes(v.toLowerCase()));
-  const nullTokens = values.length < present.length;
+  const values = present.filter((v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()));
+  // DuckDB's reader parses NaN and infinities as doubles itself; only other tokens need the column read as text.
+  const nullTokens = present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
   if (values.length === 0) return { kind: 'text' };
   if (hint.date) return { kind: 'date', format: { formats: [], order: 'ymd' }, nullTokens };
   if (values.every((v) => TRUE_WORDS.includes(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
   if (values.every((v) => PLAIN_NUMBER.test(v))) {
-    // Leading zeros, or more digits than a double holds exactly: a code, not a quantity.
-    if (values.some((v) => LEADING_ZERO.test(v) || /\d{16}/.test(v))) return { kind: 'text', identifier: true };
+    // Leading zeros, or a whole part with more digits than a double holds exactly: a code, not a quantity.
+    // Digits after the point are only precision (`0.3333333333333333`, as Python and JavaScript print a third).
+    if (values.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
+      return { kind: 'text', identifier: true };
     const integer = values.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
     const widths = new Set(values.map((v) => v.trim().length));
     const fixedWidth = integer && widths.size === 1 && values[0]!.trim().length >= 3;

@@ -52,6 +52,6 @@ export function analyzeCommand(deps: EdgeDeps) {
       request.kind === 'question'
         ? { ...base, kind: 'question' as const, text: request.text, via: 'command' as const }
         : { ...base, kind: 'command' as const, command: request.command };
-    await enqueueJob(job, client, deps);
+    await enqueueJob(job, client, deps, context);
   };
 }

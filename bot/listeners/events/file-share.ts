@@ -57,7 +57,7 @@ export function fileShare(deps: EdgeDeps) {
         downloadUrl: file.url_private_download,
         mimetype: file.mimetype,
       };
-      await enqueueJob({ ...base, kind: 'ingest', file: ingest, message: message.ts, question }, client, deps);
+      await enqueueJob({ ...base, kind: 'ingest', file: ingest, message: message.ts, question }, client, deps, context);
     }
     // After the jobs, which matter more inside Slack's 3 seconds.
     if (first && tables.length > 0 && typed.length > MAX_QUESTION_LENGTH) {

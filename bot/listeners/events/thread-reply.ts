@@ -48,6 +48,6 @@ export function threadReply(deps: EdgeDeps) {
       ...thread,
       user: message.user,
     };
-    await enqueueJob({ ...jobBase(origin, deps.now()), kind: 'question', text, via: 'thread' }, client, deps);
+    await enqueueJob({ ...jobBase(origin, deps.now()), kind: 'question', text, via: 'thread' }, client, deps, context);
   };
 }

@@ -3,7 +3,7 @@ import { buildAnswer } from '../../../workers/answer/answer';
 import { computeInsights } from '../../../workers/answer/insights';
 import { writeHeadline } from '../../../workers/answer/headline';
 import type { ResultTable, ResultValue } from '../../../workers/plan/result-table';
-import { SUPERSTORE_CSV } from '../../support/datasets';
+import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
 import { column, discountAgainstProfit, plan } from './answer-fixtures';
 
@@ -23,7 +23,7 @@ async function rows(sql: string): Promise<ResultValue[][]> {
 }
 
 describe('answers on Sample Superstore', () => {
-  test('monthly sales: the change from the first to the last month, and the peak', async () => {
+  test('monthly sales: the latest complete year against the one before, not a low month against a high one', async () => {
     const result: ResultTable = {
       columns: [column.time('Order Date', 'month'), { ...column.measure('sum', 'Sales'), unit: null }],
       rows: await rows(`SELECT strftime(date_trunc('month', "Order Date"), '%Y-%m-%d'), sum("Sales")::DOUBLE
@@ -37,15 +37,16 @@ describe('answers on Sample Superstore', () => {
       title: 'Monthly sales',
     });
     const [facts] = await data.rows(`
-      WITH m AS (SELECT date_trunc('month', "Order Date") AS month, sum("Sales")::DOUBLE AS s FROM dataset GROUP BY 1)
-      SELECT arg_min(s, month) AS first, arg_max(s, month) AS last, max(s) AS peak FROM m`);
-    const first = Number(facts?.first);
-    const last = Number(facts?.last);
+      SELECT sum("Sales") FILTER (year("Order Date") = 2017)::DOUBLE AS y2017,
+             sum("Sales") FILTER (year("Order Date") = 2016)::DOUBLE AS y2016
+      FROM read_csv('${SUPERSTORE_CSV}')`);
+    const [now, before] = [Number(facts?.y2017), Number(facts?.y2016)];
 
     const headline = writeHeadline(p, result, data.meta);
-    expect(headline.text).toBe('Monthly Sales rose 489% from Jan 2014 to Dec 2017, peaking in Nov 2017 at 118.4K.');
-    expect(headline.numbers[0]).toBeCloseTo((last - first) / first, 12);
-    expect(headline.numbers[1]).toBeCloseTo(Number(facts?.peak), 6);
+    // Not "rose 489% from Jan 2014 to Dec 2017": a seasonal low month against a high one.
+    expect(headline.text).toBe('Monthly Sales rose 20.4% in 2017 (733.2K) vs 2016 (609.2K), comparing complete years.');
+    expect(headline.numbers[0]).toBeCloseTo((now - before) / before, 12);
+    expect(headline.numbers[1]).toBeCloseTo(now, 6);
 
     const spec = buildAnswer(p, result, data.meta).chart;
     expect(chartSpecSchema.safeParse(spec).success).toBe(true);
@@ -123,5 +124,44 @@ describe('answers on Sample Superstore', () => {
       'Sales values are right-skewed: most are low, with a tail of high values up to 5,000.',
     );
     expect((await renderChart(answer.chart!)).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('seasonal trends', () => {
+  test('names no seasonal peak where no month peaks in most years, and leaves a partial last month out', async () => {
+    const weather = await load(vegaDataset('seattle-weather.csv'));
+    const raw = `read_csv('${vegaDataset('seattle-weather.csv')}')`;
+    const monthly = async (until: string) =>
+      (
+        await weather.rows(`SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS m, sum(precipitation)::DOUBLE AS p
+                            FROM ${raw} WHERE date < DATE '${until}' GROUP BY 1 ORDER BY 1`)
+      ).map((r) => [r.m as string, Number(r.p)]);
+    const [peak] = await weather.rows(`
+      WITH m AS (SELECT year(date) AS y, monthname(date) AS name, sum(precipitation) AS p FROM ${raw} GROUP BY 1, 2),
+           top AS (SELECT y, arg_max(name, p) AS name FROM m GROUP BY 1)
+      SELECT name, count(*) AS n FROM top GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    const p = plan({
+      measures: [{ column: 'precipitation', aggregation: 'sum' }],
+      dimensions: [{ column: 'date', grain: 'month' }],
+      chart: 'line',
+      title: 'Monthly precipitation',
+    });
+    const result = (rowsIn: ResultValue[][]): ResultTable => ({
+      columns: [column.time('date', 'month'), { ...column.measure('sum', 'precipitation'), unit: null }],
+      rows: rowsIn,
+      matchedRows: 1461,
+    });
+    const full = writeHeadline(p, result(await monthly('2016-01-01')), weather.meta).text;
+    // Seattle's wettest month differs from year to year: no month is the peak in most years, so none is named.
+    expect(Number(peak?.n)).toBeLessThanOrEqual(2);
+    expect(full).not.toContain('seasonal peak');
+    expect(full).toMatch(/^Monthly precipitation (rose|fell) [\d.]+% in 2015 \([\d.,K]+\) vs 2014/);
+    // Cut mid-December 2015: the partial month is named and left out, and 2015 is no longer complete.
+    const cutMeta = {
+      ...weather.meta,
+      columns: weather.meta.columns.map((c) => (c.name === 'date' ? { ...c, to: '2015-12-10' } : c)),
+    };
+    const cut = writeHeadline(p, result(await monthly('2015-12-11')), cutMeta).text;
+    expect(cut).toMatch(/in 2014 \([\d.,K]+\) vs 2013 .*Dec 2015 is partial and left out\.$/);
   });
 });

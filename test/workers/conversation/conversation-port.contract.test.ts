@@ -4,6 +4,8 @@ import { WebClient } from '@slack/web-api';
 import type { ConversationError, DownloadError } from '../../../workers/conversation/conversation-errors';
 import type { ConversationPort, FileMark, SharedFile } from '../../../workers/conversation/conversation-port';
 import type { Reply } from '../../../workers/conversation/reply';
+import { ChatRoom, DIRECT_CHANNEL, type RoomMessage } from '../../../workers/playground/chat-room';
+import { playgroundConversations } from '../../../workers/playground/playground-conversation';
 import { slackClientFactory } from '../../../workers/slack/slack-client';
 import { slackConversations } from '../../../workers/slack/slack-conversation';
 import { FakeSlack } from '../../fakes/slack-api';
@@ -134,12 +136,71 @@ async function teamsSubject(): Promise<Subject> {
   };
 }
 
+/** The playground's in-memory chat, read as the page shows it: markup gone, text as people see it. */
+async function playgroundSubject(): Promise<Subject> {
+  const room = new ChatRoom();
+  const channel = room.channels[0]?.id ?? '';
+  const you = { name: 'you', bot: false };
+  const shown = (m: RoomMessage) =>
+    (m.html ?? m.text ?? '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const inThread = (thread: string) => room.all().filter((m) => m.channel === channel && m.thread === thread);
+  const conversation = (thread?: string) => ({
+    platform: 'playground' as const,
+    channel,
+    ...(thread ? { thread } : {}),
+  });
+  const MARKS: Record<string, FileMark> = { '✅': 'read', '⚠️': 'unreadable' };
+  return {
+    open: (thread) => playgroundConversations(room)(conversation(thread)),
+    openUnconfigured: () => playgroundConversations(undefined)(conversation()),
+    say: async (text) => room.post({ channel, author: you, text }).id,
+    textOf: async (message) => {
+      const found = room.all().find((m) => m.id === message);
+      return found && shown(found);
+    },
+    repliesIn: async (thread) => inThread(thread).map(shown),
+    filesIn: async (thread) =>
+      inThread(thread).flatMap((m) => {
+        const id = /\/files\/([0-9a-f-]{36})/.exec(m.html ?? '')?.[1];
+        const file = id ? room.file(id) : undefined;
+        return file ? [{ filename: file.name, bytes: file.bytes }] : [];
+      }),
+    share: async (name, bytes) => {
+      const message = room.post({ channel, author: you, file: { name, size: bytes.length } }).id;
+      const id = room.keepFile({ channel, name, contentType: 'application/octet-stream', bytes });
+      return { file: { id, name, downloadUrl: `http://127.0.0.1/files/${id}` }, message };
+    },
+    foreignFile: () => ({ id: 'elsewhere', name: 'x.csv', downloadUrl: 'https://example.com/x.csv' }),
+    marksOn: async (message) => {
+      const mark = room.message(channel, message).mark;
+      return mark && MARKS[mark] ? [MARKS[mark]] : [];
+    },
+    showsMarks: true,
+    messageCount: async () => room.all().length,
+    remove: async (message) => room.remove(channel, message),
+    person: 'you',
+    privateTexts: async () =>
+      room
+        .all()
+        .filter((m) => m.channel === DIRECT_CHANNEL)
+        .map(shown),
+    stop: async () => undefined,
+  };
+}
+
 const progress = (doing: string): Reply => ({ kind: 'progress', doing });
 
 // One contract for every conversation adapter: what the job layer relies on, checked through each platform's wire format.
 describe.each([
   ['Slack, through its Web API', slackSubject],
   ['Teams, through the Bot Connector and Microsoft Graph', teamsSubject],
+  ['the playground, in its chat room', playgroundSubject],
 ] as const)('ConversationPort: %s', (_name, make) => {
   let subject: Subject;
   let port: ConversationPort;

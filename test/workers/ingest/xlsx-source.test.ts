@@ -186,6 +186,16 @@ describe('readXlsxSource: choosing the sheet', () => {
     });
   });
 
+  it('names at most ten sheets of a 200-sheet workbook, and says how many more there are', async () => {
+    const path = await writeWorkbook((workbook) => {
+      for (let i = 1; i <= 200; i++) workbook.addWorksheet(`Region ${i}`).addRow(['Sales', i]);
+    });
+    const error = (await read(path, { sheet: 'Totals' }).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'SHEET_NOT_FOUND' });
+    const listed = Array.from({ length: 10 }, (_, i) => `"Region ${i + 1}"`).join(', ');
+    expect(error.message).toBe(`Sheet "Totals" not found. Sheets in this workbook (200): ${listed} and 190 more.`);
+  });
+
   it('finds sheets stored under other names, with absolute relationship targets', async () => {
     const zip = await JSZip.loadAsync(readFileSync(twoSheets));
     zip.file('xl/worksheets/data.xml', await zip.file('xl/worksheets/sheet1.xml')!.async('nodebuffer'));

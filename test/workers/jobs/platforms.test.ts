@@ -16,9 +16,10 @@ describe('jobs of a platform the worker has no adapter for', () => {
     conversation: {
       platform: 'teams',
       tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-      conversationId: '19:abc@thread.tacv2;messageid=1700000000000',
+      conversationId: '19:abc@thread.tacv2',
       conversationType: 'channel',
       serviceUrl: 'https://smba.trafficmanager.net/amer/',
+      thread: '1700000000000',
     },
     requestedBy: { id: '29:1abc' },
     receivedAt: new Date().toISOString(),

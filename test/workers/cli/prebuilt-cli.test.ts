@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../support/cli';
+import { SUPERSTORE_CSV } from '../../support/datasets';
+
+const ROOT = join(__dirname, '../../..');
+
+/**
+ * `npm run analyze` runs a bundle cached in `.cache/cli/`. Each test works on a copy of the sources
+ * (with the repository's node_modules linked in), so it can change one and see what runs.
+ */
+describe('the prebuilt CLI (npm run analyze)', () => {
+  let checkout: string;
+  beforeAll(() => {
+    checkout = mkdtempSync(join(tmpdir(), 'prebuilt-cli-'));
+    for (const entry of ['core', 'charts', 'workers', 'package.json', 'package-lock.json']) {
+      cpSync(join(ROOT, entry), join(checkout, entry), { recursive: true });
+    }
+    rmSync(join(checkout, '.cache'), { recursive: true, force: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
+  });
+  afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+
+  const launch = (...args: string[]) =>
+    spawnSync(process.execPath, [join(checkout, 'workers/cli/launch.mjs'), ...args], {
+      cwd: checkout,
+      // Only PATH: no NVIDIA_API_KEY, so the offline planner answers, as in the in-process run.
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+  const bundle = () => join(checkout, '.cache/cli/analyze.js');
+
+  it('builds the bundle on the first run and answers exactly as the TypeScript sources do', async () => {
+    const run = launch(SUPERSTORE_CSV, 'sales by region', '--out', join(checkout, 'chart.png'));
+    const inProcess = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', join(checkout, 'chart.png')]);
+
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(bundle())).toBe(true);
+    expect(run.stdout).toBe(inProcess.stdout);
+    expect(readFileSync(join(checkout, 'chart.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('reuses the bundle while no source changed, and rebuilds it when one did', () => {
+    launch('--help');
+    const built = statSync(bundle()).mtimeMs;
+
+    expect(launch('--help').stdout).toMatch(/^Usage: npm run analyze/);
+    expect(statSync(bundle()).mtimeMs).toBe(built);
+
+    const source = join(checkout, 'workers/cli/analyze.ts');
+    writeFileSync(
+      source,
+      readFileSync(source, 'utf8').replace("'Usage: npm run analyze", "'Usage (changed): npm run analyze"),
+    );
+    expect(launch('--help').stdout).toMatch(/^Usage \(changed\): npm run analyze/);
+  });
+
+  it('rebuilds when a source the bundle holds is deleted, failing with a plain message', () => {
+    rmSync(join(checkout, 'workers/cli/overview-text.ts'));
+
+    const run = launch(SUPERSTORE_CSV);
+
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^Could not build the CLI from its sources: .*overview-text/);
+  });
+});

@@ -1,0 +1,68 @@
+import { runCli } from '../../support/cli';
+import { fixtureFile, loadText } from '../../support/ingest';
+
+describe('a UTF-8 file with one Windows-1252 row', () => {
+  it('keeps the UTF-8 as UTF-8, reads only the stray bytes as Windows-1252, and names the row', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`City,Sales\n${Array.from({ length: 50 }, (_, i) => `Café ${i},${i}`).join('\n')}\n`),
+      Buffer.from('M\xfcnchen Caf\xe9,50\n', 'latin1'),
+      Buffer.from('Zürich,51\n'),
+    ]);
+    const data = await loadText('mixed.csv', bytes);
+    expect(data.meta.source.encoding).toBe('UTF-8 (line 52 not UTF-8, read as Windows-1252)');
+    expect(data.meta.rows).toBe(52);
+    const rows = await data.rows(`SELECT City FROM dataset WHERE Sales IN (0, 50, 51) ORDER BY Sales`);
+    expect(rows.map((r) => r.City)).toEqual(['Café 0', 'München Café', 'Zürich']);
+  });
+
+  it('keeps a line that mixes valid UTF-8 and stray bytes readable in both parts', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('City,Note\nCafé,ok\n'),
+      Buffer.from('Café ', 'utf8'),
+      Buffer.from('\x80 price,\xe9t\xe9\n', 'latin1'),
+    ]);
+    const data = await loadText('mixed-line.csv', bytes);
+    const rows = await data.rows('SELECT City, Note FROM dataset ORDER BY City DESC');
+    expect(rows).toEqual([
+      { City: 'Café € price', Note: 'été' },
+      { City: 'Café', Note: 'ok' },
+    ]);
+  });
+});
+
+describe('a first data row longer than a megabyte', () => {
+  it('is read, not taken for a file with a header and no rows', async () => {
+    const long = 'x'.repeat(1_300_000);
+    const data = await loadText('long-first-row.csv', `Note,Sales\n${long},1\nshort,2\nshorter,3\n`);
+    expect(data.meta.rows).toBe(3);
+    expect(data.column('Sales').sum).toBe(6);
+    const [first] = await data.rows('SELECT length(Note) AS n FROM dataset WHERE Sales = 1');
+    expect(Number(first?.n)).toBe(long.length);
+  });
+});
+
+describe('JSON is refused as not a table, whatever its extension', () => {
+  const records = [
+    { region: 'West', sales: 10 },
+    { region: 'East', sales: 20 },
+  ];
+  it.each([
+    ['records.json', JSON.stringify(records), /JSON \(an array of records\)/],
+    ['records.csv', JSON.stringify(records, null, 2), /JSON \(an array of records\)/],
+    ['records.ndjson', records.map((r) => JSON.stringify(r)).join('\n'), /JSON lines/],
+    ['lines.csv', records.map((r) => JSON.stringify(r)).join('\n') + '\n', /JSON lines/],
+    ['object.json', JSON.stringify({ data: records }, null, 2), /is JSON, not rows/],
+  ])('%s', async (name, text, what) => {
+    const run = await runCli([fixtureFile(name, text)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The file is not a table: it is JSON/);
+    expect(run.stderr).toMatch(what);
+    expect(run.stderr).toMatch(/Send a CSV, TSV or XLSX file\.\n$/);
+  });
+
+  it('still reads a CSV whose header names are in brackets', async () => {
+    const data = await loadText('bracketed.csv', '[Region],[Sales]\nWest,10\nEast,20\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['[Region]', '[Sales]']);
+    expect(data.column('[Sales]').sum).toBe(30);
+  });
+});

@@ -1,0 +1,132 @@
+import { queryRows } from '../../../workers/engine/duckdb';
+import { runCli } from '../../support/cli';
+import { fixtureFile, loadText, shape } from '../../support/ingest';
+
+const REGIONS = ['East', 'West', 'North', 'South'];
+
+/** 3,000 sales rows; NaN and infinities in every region, most of them after the 2,000-row type sample. */
+function salesWithNonFinite(): string {
+  const lines = ['Region,Sales,Units'];
+  for (let i = 0; i < 3000; i++) {
+    const region = REGIONS[i % 4] as string;
+    const sales = ((i * 37) % 1000) / 10 + 1;
+    let units = String(i % 13);
+    const odd = { 5: 'NaN', 2100: 'inf', 2201: '-Infinity', 2302: 'nan', 2403: 'INF', 2999: '+inf' }[i];
+    if (i === 2504) units = 'inf';
+    lines.push(`${region},${odd ?? sales.toFixed(2)},${units}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('NaN and infinities in a number column', () => {
+  it('are missing values with a note, and every group sum equals SQL that skips them', async () => {
+    const text = salesWithNonFinite();
+    const path = fixtureFile('sales-nan.csv', text);
+    const data = await loadText('sales-nan.csv', text);
+    const sales = data.column('Sales');
+    expect(shape(sales)).toBe('decimal/measure/-');
+    expect(sales.nulls).toBe(6);
+    expect(sales.notes?.join(' ')).toMatch(/6 values were NaN or infinite and are left empty/);
+    expect(shape(data.column('Units'))).toBe('integer/measure/-');
+    expect(data.column('Units').notes?.join(' ')).toMatch(/1 value was NaN or infinite/);
+
+    const expected = await queryRows(
+      data.connection,
+      `SELECT Region, sum(Sales) AS total FROM read_csv('${path}', columns = {'Region': 'VARCHAR', 'Sales': 'DOUBLE', 'Units': 'VARCHAR'}, header = true)
+       WHERE isfinite(Sales) GROUP BY Region ORDER BY Region`,
+    );
+    expect(expected).toHaveLength(4);
+    const profiled = await data.rows('SELECT Region, sum(Sales) AS total FROM dataset GROUP BY Region ORDER BY Region');
+    expect(profiled.map((r) => r.Region)).toEqual(expected.map((r) => r.Region));
+    profiled.forEach((row, i) => expect(Number(row.total)).toBeCloseTo(Number(expected[i]?.total), 6));
+    const all = await queryRows(
+      data.connection,
+      `SELECT sum(Sales) AS total FROM read_csv('${path}', columns = {'Region': 'VARCHAR', 'Sales': 'DOUBLE', 'Units': 'VARCHAR'}, header = true) WHERE isfinite(Sales)`,
+    );
+    expect(sales.sum).toBeCloseTo(Number(all[0]?.total), 6);
+
+    const run = await runCli([path, 'total sales by region', '--json']);
+    expect(run.stderr).toBe('');
+    const answer = JSON.parse(run.stdout) as { result: { rows: [string, number][] } };
+    const byRegion = new Map(answer.result.rows.map(([region, total]) => [region, total]));
+    expect(byRegion.size).toBe(4);
+    for (const row of expected) expect(byRegion.get(String(row.Region))).toBeCloseTo(Number(row.total), 6);
+  });
+});
+
+describe('floats printed at full precision', () => {
+  it('are numbers, not a text identifier column', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'A' : 'B'},${String((i + 1) / 3)}`);
+    expect(rows.some((row) => /\.\d{16}/.test(row))).toBe(true);
+    const data = await loadText('thirds.csv', `Group,Share\n${rows.join('\n')}\n`);
+    expect(shape(data.column('Share'))).toBe('decimal/measure/-');
+    expect(data.column('Share').sum).toBeCloseTo((60 * 61) / 2 / 3, 9);
+  });
+
+  it('still read 16-digit whole numbers as codes', async () => {
+    const data = await loadText(
+      'cards.csv',
+      'Card,Amount\n4111111111111111,5\n4222222222222222,7\n4333333333333333,9\n',
+    );
+    expect(data.column('Card').role).toBe('identifier');
+  });
+});
+
+/** 400 orders over 2023–2024, with .NET's "no date", an open end and Excel's zero among them. */
+function ordersWithPlaceholders(): string {
+  const lines = ['Order,Amount,Ordered'];
+  for (let i = 0; i < 400; i++) {
+    const day = `20${23 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const placeholder = i % 40 === 3 ? '0001-01-01' : i % 40 === 7 ? '9999-12-31' : i % 40 === 11 ? '1900-01-01' : null;
+    lines.push(`${i},${i + 1},${placeholder ?? day}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('placeholder dates', () => {
+  it('year 1, year 9999 and an outlying 1900-01-01 are missing values with a note; grains and charts work', async () => {
+    const path = fixtureFile('orders-placeholders.csv', ordersWithPlaceholders());
+    const data = await loadText('orders-placeholders.csv', ordersWithPlaceholders());
+    const ordered = data.column('Ordered');
+    expect(shape(ordered)).toBe('date/time/-');
+    expect(ordered.nulls).toBe(30);
+    expect([ordered.from, ordered.to]).toEqual(['2023-01-01', '2024-12-28']);
+    expect(ordered.notes?.join(' ')).toMatch(
+      /30 dates were placeholders for "no date" \(0001-01-01, 1900-01-01, 9999-12-31\)/,
+    );
+
+    const run = await runCli([path, 'total amount by month of ordered', '--json', '--out', `${path}.png`]);
+    expect(run.stderr).toBe('');
+    const answer = JSON.parse(run.stdout) as { result: { rows: [string | null, number][] }; chart: string | null };
+    expect(answer.chart).toBe(`${path}.png`);
+    const dated = answer.result.rows.filter(([month]) => month !== null);
+    const [expected] = await data.rows(
+      `SELECT count(DISTINCT date_trunc('month', CAST(Ordered AS DATE))) AS months, sum(Amount) AS total
+       FROM read_csv('${path}', header = true, columns = {'Order': 'BIGINT', 'Amount': 'BIGINT', 'Ordered': 'VARCHAR'})
+       WHERE Ordered NOT IN ('0001-01-01', '9999-12-31', '1900-01-01')`,
+    );
+    expect(dated).toHaveLength(Number(expected?.months));
+    expect(dated.reduce((sum, [, total]) => sum + total, 0)).toBe(Number(expected?.total));
+  });
+
+  it('keeps 1970-01-01 among birthdays it does not stand apart from', async () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `${i},${i === 10 ? '1970-01-01' : `${1950 + i}-06-15`}`);
+    const data = await loadText('birthdays.csv', `Person,Born\n${lines.join('\n')}\n`);
+    expect(data.column('Born').nulls).toBe(0);
+    expect(data.column('Born').notes).toBeUndefined();
+  });
+
+  it('reads years below 100 as written, never as 19xx, in the profile and a chart', async () => {
+    const lines = Array.from({ length: 24 }, (_, i) => `${i + 1},0050-${String((i % 12) + 1).padStart(2, '0')}-01`);
+    const path = fixtureFile('antiquity.csv', `Amount,Minted\n${lines.join('\n')}\n`);
+    const run = await runCli([path, 'total amount by month of minted', '--json', '--out', `${path}.png`]);
+    expect(run.stderr).toBe('');
+    const answer = JSON.parse(run.stdout) as {
+      dataset: { columns: { name: string }[] };
+      result: { rows: [string, number][] };
+      chart: string;
+    };
+    expect(answer.chart).toBe(`${path}.png`);
+    expect(answer.result.rows[0]?.[0]).toMatch(/^0050-01-01/);
+  });
+});

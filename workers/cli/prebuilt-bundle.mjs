@@ -1,0 +1,87 @@
+// Plain JavaScript on purpose: this runs before any TypeScript is compiled, and is what spares
+// `npm run analyze` compiling it at every start.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = resolve(dirname(HERE), '../..');
+const ENTRY = join(ROOT, 'workers/cli/analyze.ts');
+const CACHE = join(ROOT, '.cache/cli');
+// `.js` under a package without `"type"` is CommonJS, and lint and format skip it as the built file it is.
+export const BUNDLE = join(CACHE, 'analyze.js');
+const MANIFEST = join(CACHE, 'manifest.json');
+const FONTS = join(ROOT, 'charts/fonts');
+
+/**
+ * Required from node_modules at run time, never bundled: the native packages (their binaries live
+ * there), exceljs, which only an Excel file loads, and iconv-lite, which loads each code table when
+ * first asked for it; bundled, their megabyte would be compiled at every start.
+ */
+const EXTERNAL = ['@duckdb/node-api', '@napi-rs/canvas', 'exceljs', 'iconv-lite'];
+
+/**
+ * What the bundle was built from: every source file of ours it holds (as esbuild listed them), the
+ * lockfile for the packages it holds, and this file for how it was built. A change to any of them,
+ * or a source that is gone, gives another key.
+ */
+function keyOf(sources) {
+  const hash = createHash('sha256');
+  for (const file of [HERE, join(ROOT, 'package-lock.json'), ...sources.map((source) => join(ROOT, source))]) {
+    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function cachedKey() {
+  try {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    return existsSync(BUNDLE) && manifest.key === keyOf(manifest.sources) ? manifest.key : undefined;
+  } catch {
+    // No manifest yet, or a source it lists was deleted: either way the bundle must be built again.
+    return undefined;
+  }
+}
+
+/**
+ * The CLI as one CommonJS file in `.cache/cli/`, built with the local esbuild when there is none
+ * or when a source changed since, and the path to it. Each build goes to a file of its own and is
+ * renamed into place, so two first runs at once each get a whole bundle.
+ */
+export async function prebuiltCli() {
+  if (cachedKey()) return BUNDLE;
+  const { build } = await import('esbuild');
+  mkdirSync(CACHE, { recursive: true });
+  const building = join(CACHE, `analyze.${process.pid}.js`);
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [ENTRY],
+    outfile: building,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    metafile: true,
+    external: EXTERNAL,
+    logLevel: 'silent',
+  });
+  const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/'));
+  // charts/fonts.ts looks for its fonts next to the module, which is now the bundle.
+  cpSync(FONTS, join(CACHE, 'fonts'), { recursive: true });
+  renameSync(building, BUNDLE);
+  const manifest = join(CACHE, `manifest.${process.pid}.json`);
+  writeFileSync(manifest, JSON.stringify({ key: keyOf(sources), sources }));
+  renameSync(manifest, MANIFEST);
+  return BUNDLE;
+}
+
+// `npm ci` / `npm install` run this as the `prepare` script, so a fresh clone's first run is fast too.
+// A failed build must not fail the install: the first run builds again and says what went wrong.
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  prebuiltCli().catch((error) => {
+    rmSync(join(CACHE, `analyze.${process.pid}.js`), { force: true });
+    console.warn(`The CLI was not prebuilt (${error.message}); \`npm run analyze\` will build it on its first run.`);
+  });
+}

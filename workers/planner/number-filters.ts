@@ -1,0 +1,137 @@
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import type { Comparator, Filter } from '../plan/analysis-plan';
+import { pickColumns } from './column-choice';
+import { findColumns } from './column-match';
+import { fold } from './question-tokens';
+
+/**
+ * Conditions on numbers as people write them: "sales over $5,000", "more
+ * than 1,500 units", "$2 million", "at least 10k", "a discount of at least
+ * 0.5". Each becomes a `compare` filter on the measure column it is next to,
+ * and is taken out of the question so the rest reads as before.
+ */
+
+const COMPARATORS: [RegExp, Comparator][] = [
+  [/^(?:at least|no less than|not less than|a minimum of|minimum of|min of|or more)$/, '>='],
+  [/^(?:at most|no more than|not more than|up to|a maximum of|maximum of|or less)$/, '<='],
+  [/^(?:over|above|more than|greater than|higher than|exceeding|exceeds|bigger than|larger than|>)$/, '>'],
+  [/^(?:under|below|less than|fewer than|lower than|smaller than|<)$/, '<'],
+];
+
+const COMPARATOR_WORDS =
+  'at least|no less than|not less than|a minimum of|minimum of|at most|no more than|not more than|up to|a maximum of|maximum of|over|above|more than|greater than|higher than|exceeding|exceeds|bigger than|larger than|under|below|less than|fewer than|lower than|smaller than|>|<';
+
+const SCALES: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+};
+
+const NUMBER = `[$€£]?\\s?(\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)\\s?(k|thousand|mn|million|bn|billion|m|b)?\\b`;
+const CONDITION = new RegExp(`\\b(${COMPARATOR_WORDS})\\s+${NUMBER}`, 'i');
+
+/** Words that may stand between a measure and its condition: "a discount of at least 0.5", "costing more than". */
+const LINKS = new Set([
+  'of',
+  'a',
+  'an',
+  'with',
+  'is',
+  'was',
+  'are',
+  'were',
+  'the',
+  'that',
+  'where',
+  'whose',
+  'had',
+  'has',
+]);
+
+export type NumberFilterReading =
+  | { kind: 'none' }
+  | { kind: 'read'; question: string; filter: Filter; understood: string; label: string }
+  | { kind: 'problem'; problem: string };
+
+const comparatorOf = (words: string): Comparator => COMPARATORS.find(([pattern]) => pattern.test(words))?.[1] ?? '>';
+
+/** A measure column named by up to three words, or null. */
+function measureNamed(words: readonly string[], meta: DatasetMeta): ColumnProfile | null {
+  if (words.length === 0) return null;
+  const [column, other] = pickColumns(findColumns(words.map(fold), meta.columns), 'measure', ['total']);
+  return column && !other ? column : null;
+}
+
+/** The column a condition is next to: the words after the number ("more than 10 units"), else before it. */
+function conditionColumn(
+  before: string[],
+  after: string[],
+  meta: DatasetMeta,
+): { column: ColumnProfile; take: 'before' | 'after'; count: number } | null {
+  for (let n = Math.min(3, after.length); n > 0; n--) {
+    const column = measureNamed(after.slice(0, n), meta);
+    if (column) return { column, take: 'after', count: n };
+  }
+  const words = [...before];
+  let skipped = 0;
+  while (words.length > 0 && LINKS.has(words[words.length - 1] ?? '')) {
+    words.pop();
+    skipped++;
+  }
+  for (let n = Math.min(3, words.length); n > 0; n--) {
+    const column = measureNamed(words.slice(words.length - n), meta);
+    if (column) return { column, take: 'before', count: n + skipped };
+  }
+  return null;
+}
+
+/**
+ * Reads one numeric condition out of a question.
+ *
+ * @example
+ * readNumberFilter('profit from sales over $5,000', meta)
+ * // { kind: 'read', question: 'profit from', filter: { op: 'compare', column: 'Sales', comparator: '>', value: 5000 }, … }
+ */
+export function readNumberFilter(question: string, meta: DatasetMeta): NumberFilterReading {
+  const match = CONDITION.exec(question);
+  if (!match?.[1] || !match[2]) return { kind: 'none' };
+  const scale = SCALES[(match[3] ?? '').toLowerCase()] ?? 1;
+  const value = Number(match[2].replace(/,/g, '')) * scale;
+  const comparator = comparatorOf(match[1].toLowerCase());
+  const head = question.slice(0, match.index);
+  const tail = question.slice(match.index + match[0].length);
+  const before = head.split(/\s+/).filter(Boolean);
+  const after = tail.split(/\s+/).filter(Boolean);
+  const found = conditionColumn(before.map(fold), after.map(fold), meta);
+  if (!found) {
+    return {
+      kind: 'problem',
+      problem: `I could not tell which column "${match[0].trim()}" is about; name it, as in "Sales over 5000"`,
+    };
+  }
+  const kept =
+    found.take === 'after'
+      ? [...before, ...after.slice(found.count)]
+      : [...before.slice(0, before.length - found.count), ...after];
+  if (kept.length === 0) {
+    // "sales over 500" alone could be rows, orders or a total: ask rather than pick one.
+    return {
+      kind: 'problem',
+      problem: `I could not tell what to measure for "${match[2]}": rows, a total or whole orders; ask, e.g., "number of rows with ${found.column.name} over ${match[2]}"`,
+    };
+  }
+  const shown = value.toLocaleString('en-US');
+  const label = `${found.column.name} ${comparator} ${shown}`;
+  return {
+    kind: 'read',
+    question: kept.join(' '),
+    filter: { op: 'compare', column: found.column.name, comparator, value },
+    understood: `filter: ${label} (from "${match[0].trim()}")`,
+    label,
+  };
+}
