@@ -177,4 +177,27 @@ describe('the Teams conversation port', () => {
       message: expect.stringMatching(/Files\.Read\.All.*personal chat/),
     });
   });
+
+  it('tells the person to send a personal chat file again once its short-lived link no longer works', async () => {
+    const personal = await world.open(world.conversation('personal'));
+    const gone = {
+      id: 'f1',
+      name: 'sales.csv',
+      downloadUrl: `${world.graph.fileHostUrl}/personal/x/download.aspx/0000/tempauth-old`,
+    };
+
+    await expect(personal.fetchFile(gone, { maxBytes: 1024, timeoutMs: 5000 })).rejects.toMatchObject({
+      code: 'DOWNLOAD_GONE',
+      message: expect.stringContaining('Send it to me again'),
+    });
+  });
+
+  it('names ChatMessage.Read.Chat for a group chat whose messages Graph will not show', async () => {
+    world.graph.denied = { messages: true };
+    const group = await world.open(world.conversation('groupChat'));
+
+    await expect(group.sharedFiles!({ id: '2000' })).rejects.toMatchObject({
+      message: expect.stringContaining('ChatMessage.Read.Chat'),
+    });
+  });
 });
