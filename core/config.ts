@@ -32,7 +32,7 @@ const Env = z.object({
   LLM_SHARE_SAMPLE_ROWS: flag.default(false),
   TEAMS_OPENID_METADATA_URL: z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
   TEAMS_LOGIN_URL: z.url().default('https://login.microsoftonline.com'),
-  TEAMS_PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   TEAMS_GRAPH_URL: z.url().default('https://graph.microsoft.com'),
   TEAMS_FILES_URL: z.url().optional(),
   JOB_MAX_RECEIVES: z.coerce.number().int().min(1).default(5),

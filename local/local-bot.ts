@@ -6,6 +6,7 @@ import type { JobHandler } from '../core/job-queue';
 import { MemoryJobQueue } from '../core/memory-job-queue';
 import { ChatRoom } from '../workers/playground/chat-room';
 import { startPlayground, type Playground } from './playground/start-playground';
+import { startLocalTeams, type LocalTeams } from './teams-server';
 
 /** Thrown when the local runner cannot start; the message says what to set and where to get it. */
 export class LocalSetupError extends Error {
@@ -16,6 +17,8 @@ export interface LocalBot {
   /** The Slack app, when its tokens are set. */
   app: App | undefined;
   playground: Playground;
+  /** The Teams edge on a local port, when the Teams variables are set. */
+  teams: LocalTeams | undefined;
   queue: MemoryJobQueue;
   /** What the runner prints once it is up. */
   summary: string;
@@ -26,6 +29,33 @@ const WHERE_TO_GET = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) under OAuth & Permissions',
   SLACK_APP_TOKEN: 'an App-Level Token (xapp-…) with the connections:write scope under Basic Information',
 } as const;
+
+type TeamsCredentials = { appId: string; appPassword: string; tenantId: string } | undefined;
+
+/** All three Teams variables, none (Teams stays off), or an error naming the ones missing. */
+async function teamsCredentials(secrets: EnvSecretSource): Promise<TeamsCredentials> {
+  const [appId, appPassword, tenantId] = await Promise.all([
+    secrets.get('teamsAppId'),
+    secrets.get('teamsAppPassword'),
+    secrets.get('teamsTenantId'),
+  ]);
+  if (appId && appPassword && tenantId) return { appId, appPassword, tenantId };
+  if (!appId && !appPassword && !tenantId) return undefined;
+  const missing = [
+    [appId, LOCAL_SECRET_VARIABLES.teamsAppId],
+    [appPassword, LOCAL_SECRET_VARIABLES.teamsAppPassword],
+    [tenantId, LOCAL_SECRET_VARIABLES.teamsTenantId],
+  ]
+    .filter(([value]) => !value)
+    .map(([, name]) => name);
+  throw new LocalSetupError(
+    [
+      `Missing ${missing.join(' and ')}. Set it in the environment or in .env:`,
+      "  the Azure Bot's Microsoft App ID, a client secret of that app and its Directory (tenant) ID.",
+      'The README\'s "Install in Microsoft Teams" section walks through registering the bot.',
+    ].join('\n'),
+  );
+}
 
 type SlackTokens = { botToken: string; appToken: string } | undefined;
 
@@ -83,6 +113,7 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
   }
   const secrets = new EnvSecretSource(env);
   const tokens = await slackTokens(secrets);
+  const teamsLogin = await teamsCredentials(secrets);
 
   const logger = new Logger({ serviceName: 'analytics-bot-local', logLevel: config.logLevel });
   const room = new ChatRoom();
@@ -100,6 +131,17 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
     maxUploadBytes: config.maxUploadBytes,
   });
   const app = tokens ? await startSlack(config, tokens, queue, logger) : undefined;
+  const teams = teamsLogin
+    ? await startLocalTeams({
+        credentials: teamsLogin,
+        openIdMetadataUrl: config.teams.openIdMetadataUrl,
+        loginUrl: config.teams.loginUrl,
+        queue,
+        logger,
+        maxUploadBytes: config.maxUploadBytes,
+        port: config.teams.localPort,
+      })
+    : undefined;
 
   const model = (await secrets.get('nvidiaApiKey'))
     ? `${config.llm.model} at ${config.llm.baseUrl}`
@@ -107,12 +149,16 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
   return {
     app,
     playground,
+    teams,
     queue,
     summary: [
       `Playground: ${playground.url} (this machine only). Open it, drop a CSV or Excel file on a channel and ask.`,
       app
         ? 'Slack: connected in Socket Mode. Invite the bot to a channel and drop a file, or type /analyze help.'
         : 'Slack: off. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see the README, "Install in a workspace") to run it too.',
+      teams
+        ? `Teams: listening on ${teams.url}; point a dev tunnel there and the Azure Bot's messaging endpoint at the tunnel.`
+        : 'Teams: off. Set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see the README, "Install in Microsoft Teams") to run it too.',
       `Datasets and charts are kept in ${config.deployment.dataDir}/.`,
       `Language model: ${model}.`,
       `Unset variables: ${
@@ -124,6 +170,7 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
     ].join('\n'),
     stop: async () => {
       await app?.stop();
+      await teams?.stop();
       await playground.stop();
       await worker;
       await queue.idle();

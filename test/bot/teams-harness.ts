@@ -119,7 +119,7 @@ export const TEAM = '19:generalChannel0123@thread.tacv2';
 
 /** A message activity as Teams sends it, in a personal chat, a group chat or a channel. */
 export function messageActivity(
-  harness: TeamsHarness,
+  harness: Pick<TeamsHarness, 'connector'>,
   options: {
     scope: 'personal' | 'groupChat' | 'channel';
     text?: string;
