@@ -87,7 +87,7 @@ describe('Teams end to end', () => {
     const logger = new Logger({ serviceName: 'analytics-worker' });
     const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
     store = new S3BlobStore(TEST_BUCKET, s3Client(s3.endpoint));
-    links = new FileLinks({ store, baseUrl: 'https://bot.example/prod', key: Buffer.alloc(32, 3) });
+    links = new FileLinks({ store, baseUrl: 'https://bot.example/prod/teams/files', key: Buffer.alloc(32, 3) });
     const handleJob = createJobHandler({
       store,
       conversations: {
@@ -151,7 +151,9 @@ describe('Teams end to end', () => {
     const png = image?.startsWith('data:')
       ? Buffer.from(image.split(',')[1] ?? '', 'base64')
       : Buffer.from(
-          (await store.get(links.resolve(new URL(image ?? 'x:').pathname.replace(/^\/prod/, ''))?.key ?? '')) ?? [],
+          (await store.get(
+            links.resolve(new URL(image ?? 'x:').pathname.replace(/^\/prod\/teams\/files/, ''))?.key ?? '',
+          )) ?? [],
         );
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(activities.every((a) => a.text === undefined && a.attachments?.length === 1)).toBe(true);

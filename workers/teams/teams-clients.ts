@@ -2,7 +2,8 @@ import type { BlobStore } from '../../core/blob-store';
 import type { TeamsConfig } from '../../core/config';
 import { TeamsConnector } from '../../core/teams-connector';
 import { clientCredentialsToken } from '../../core/teams-token';
-import { FileLinks, linkKey } from './file-links';
+import { fileLinkKey } from '../../core/teams-file-links';
+import { FileLinks } from './file-links';
 import type { TeamsConversationsOptions } from './teams-conversation';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -22,7 +23,7 @@ export function teamsClients(config: TeamsConfig, store: BlobStore): TeamsConver
       connector: new TeamsConnector({ token: clientCredentialsToken(credentials) }),
       files: { graphUrl: config.graphUrl, graphToken: clientCredentialsToken({ ...credentials, scope: GRAPH_SCOPE }) },
       ...(config.filesUrl
-        ? { links: new FileLinks({ store, baseUrl: config.filesUrl, key: linkKey(appPassword) }) }
+        ? { links: new FileLinks({ store, baseUrl: config.filesUrl, key: fileLinkKey(appPassword) }) }
         : {}),
     };
   };

@@ -98,7 +98,9 @@ describe('the Teams conversation port', () => {
       } else {
         // Too big to inline: a path link without a query string, which Teams fetches as it is.
         expect(png.length * (4 / 3)).toBeGreaterThan(INLINE_LIMIT - 2000);
-        expect(image?.url).toMatch(/^https:\/\/bot\.example\/prod\/files\/\d{10}\/[\w-]{22}\/[\w-]{43}\/chart\.png$/);
+        expect(image?.url).toMatch(
+          /^https:\/\/bot\.example\/prod\/teams\/files\/\d{10}\/[\w-]{22}\/[\w-]{43}\/chart\.png$/,
+        );
       }
       expect((await world.bytesOf(activity!))?.bytes).toEqual(png);
     },
@@ -117,18 +119,18 @@ describe('the Teams conversation port', () => {
     expect(await world.bytesOf(activity!)).toEqual({ filename: 'sales-by-region.csv', bytes: csv });
     const url = new URL(JSON.stringify(activity?.body).match(/https:\/\/bot\.example[^"]+/)?.[0] ?? '');
     expect(url.search).toBe('');
-    const path = url.pathname.replace(/^\/prod/, '');
+    const path = url.pathname.replace(/^\/prod\/teams\/files/, '');
     expect(world.links.resolve(path.replace(/\d{10}/, '9999999999'))).toBeUndefined();
     const later = new FileLinks({
       store: world.store,
-      baseUrl: 'https://bot.example/prod',
+      baseUrl: 'https://bot.example/prod/teams/files',
       key: Buffer.alloc(32, 7),
       now: () => Date.now() + 8 * 24 * 3600 * 1000,
     });
     expect(later.resolve(path)).toBeUndefined();
     const otherKey = new FileLinks({
       store: world.store,
-      baseUrl: 'https://bot.example/prod',
+      baseUrl: 'https://bot.example/prod/teams/files',
       key: Buffer.alloc(32, 8),
     });
     expect(otherKey.resolve(path)).toBeUndefined();

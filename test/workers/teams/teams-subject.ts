@@ -43,7 +43,11 @@ export class TeamsWorld {
 
   async start(): Promise<this> {
     await Promise.all([this.connector.start(), this.graph.start()]);
-    this.links = new FileLinks({ store: this.store, baseUrl: 'https://bot.example/prod', key: Buffer.alloc(32, 7) });
+    this.links = new FileLinks({
+      store: this.store,
+      baseUrl: 'https://bot.example/prod/teams/files',
+      key: Buffer.alloc(32, 7),
+    });
     this.deps = {
       connector: new TeamsConnector({
         token: async () => BOT_TOKEN,
@@ -100,7 +104,7 @@ export class TeamsWorld {
     // A chart card's caption names its file.
     const caption = String(content?.body?.at(-1)?.text ?? '').replace(/\\(.)/g, '$1');
     if (url.startsWith('data:')) return { filename: caption, bytes: Buffer.from(url.split(',')[1] ?? '', 'base64') };
-    const resolved = this.links.resolve(new URL(url).pathname.replace(/^\/prod/, ''));
+    const resolved = this.links.resolve(new URL(url).pathname.replace(/^\/prod\/teams\/files/, ''));
     const bytes = resolved && (await this.store.get(resolved.key));
     return bytes ? { filename: url.split('/').at(-1) ?? '', bytes: Buffer.from(bytes) } : undefined;
   }
