@@ -33,6 +33,8 @@ const Env = z.object({
   TEAMS_OPENID_METADATA_URL: z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
   TEAMS_LOGIN_URL: z.url().default('https://login.microsoftonline.com'),
   TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  TEAMS_GRAPH_URL: z.url().default('https://graph.microsoft.com'),
+  TEAMS_FILES_URL: z.url().optional(),
   JOB_MAX_RECEIVES: z.coerce.number().int().min(1).default(5),
   JOB_QUEUE_ARN: z.string().startsWith('arn:').optional(),
   DIGEST_SCHEDULE_GROUP: z.string().min(1).max(64).optional(),
@@ -87,6 +89,10 @@ export interface TeamsConfig {
   loginUrl: string;
   /** `npm start` serves Teams on this port when the Teams variables are set (for a dev tunnel). */
   localPort: number;
+  /** Microsoft Graph's base, for files shared in channels and group chats. */
+  graphUrl: string;
+  /** The bot API's public base that serves signed file links (`GET /files/…`): big charts, CSV downloads. */
+  filesUrl: string | undefined;
 }
 
 export interface Config {
@@ -135,6 +141,8 @@ export function loadConfig(env: Environment = process.env): Config {
       openIdMetadataUrl: vars.TEAMS_OPENID_METADATA_URL,
       loginUrl: vars.TEAMS_LOGIN_URL,
       localPort: vars.TEAMS_PORT,
+      graphUrl: vars.TEAMS_GRAPH_URL,
+      filesUrl: vars.TEAMS_FILES_URL,
     },
     jobMaxReceives: vars.JOB_MAX_RECEIVES,
     digestScheduling: digestSchedulingFrom(vars),

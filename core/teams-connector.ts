@@ -28,6 +28,13 @@ export function addressOf(conversation: TeamsConversation): ConnectorAddress {
   };
 }
 
+/** Who a proactive 1:1 chat is between: the bot (`28:{appId}`) and one person of a tenant. */
+export interface PersonalChat {
+  botId: string;
+  person: string;
+  tenantId: string;
+}
+
 export type TeamsConnectorErrorCode =
   /** Teams kept answering 429/412/502/504 past the retries, or asked to wait longer than allowed. */
   | 'TEAMS_BUSY'
@@ -105,9 +112,14 @@ export class TeamsConnector {
     this.random = options.random ?? Math.random;
   }
 
+  /** The same connector trying once within `timeoutMs`: for a call that must end in time (telling someone a job ran out of it). */
+  quick(timeoutMs: number): TeamsConnector {
+    return new TeamsConnector({ ...this.options, timeoutMs, retry: { ...this.retry, attempts: 1 } });
+  }
+
   /** `POST /v3/conversations/{id}/activities`; the new activity's id. */
   async send(to: ConnectorAddress, activity: OutgoingActivity): Promise<string> {
-    const body = await this.call('POST', to, '', activity);
+    const body = await this.call('POST', to.serviceUrl, activitiesPath(to), activity);
     const id = ResourceResponse.parse(body).id;
     if (!id) throw new TeamsConnectorError('TEAMS_REFUSED', 'Teams accepted the message without giving its id.');
     return id;
@@ -115,15 +127,35 @@ export class TeamsConnector {
 
   /** `PUT /v3/conversations/{id}/activities/{activityId}`: the message becomes `activity`. */
   async update(to: ConnectorAddress, activityId: string, activity: OutgoingActivity): Promise<void> {
-    await this.call('PUT', to, `/${pathSegment(activityId)}`, { ...activity, id: activityId });
+    await this.call('PUT', to.serviceUrl, `${activitiesPath(to)}/${pathSegment(activityId)}`, {
+      ...activity,
+      id: activityId,
+    });
   }
 
-  private async call(method: string, to: ConnectorAddress, suffix: string, activity: object): Promise<unknown> {
-    const base = new URL(to.serviceUrl);
+  /**
+   * `POST /v3/conversations`: the bot's 1:1 chat with one person of `tenantId` (Teams returns the
+   * existing one when there is one); its conversation id, to send to.
+   */
+  async createPersonalConversation(serviceUrl: string, chat: PersonalChat): Promise<string> {
+    const body = await this.call('POST', serviceUrl, '/v3/conversations', {
+      isGroup: false,
+      bot: { id: chat.botId },
+      members: [{ id: chat.person }],
+      tenantId: chat.tenantId,
+      channelData: { tenant: { id: chat.tenantId } },
+    });
+    const id = ResourceResponse.parse(body).id;
+    if (!id) throw new TeamsConnectorError('TEAMS_REFUSED', 'Teams created the chat without giving its id.');
+    return id;
+  }
+
+  private async call(method: string, serviceUrl: string, path: string, activity: object): Promise<unknown> {
+    const base = new URL(serviceUrl);
     if (!(this.options.serviceUrlAllowed ?? isBotConnectorHost)(base)) {
       throw new TeamsConnectorError('TEAMS_SERVICE_URL_REFUSED', `${base.host} is not a Bot Connector host.`);
     }
-    const url = `${base.href.replace(/\/+$/, '')}/v3/conversations/${pathSegment(to.conversationId)}/activities${suffix}`;
+    const url = `${base.href.replace(/\/+$/, '')}${path}`;
     const body = JSON.stringify(activity);
     for (let attempt = 1; ; attempt++) {
       const token = await this.options.token();
@@ -169,6 +201,10 @@ export class TeamsConnector {
     // Half fixed, half random: spread retries of concurrent jobs without ever retrying at once.
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
+}
+
+function activitiesPath(to: ConnectorAddress): string {
+  return `/v3/conversations/${pathSegment(to.conversationId)}/activities`;
 }
 
 /** Retry-After in seconds or as an HTTP date. */

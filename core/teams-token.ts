@@ -17,6 +17,8 @@ export interface ClientCredentials {
   appPassword: string;
   /** Single-tenant registration: the token comes from this tenant. */
   tenantId: string;
+  /** What the token is for: the Bot Connector unless told otherwise (Microsoft Graph: `https://graph.microsoft.com/.default`). */
+  scope?: string;
   /** `https://login.microsoftonline.com` unless told otherwise. */
   loginUrl?: string;
   fetch?: typeof fetch;
@@ -49,7 +51,7 @@ export function clientCredentialsToken(credentials: ClientCredentials): TokenPro
       grant_type: 'client_credentials',
       client_id: credentials.appId,
       client_secret: credentials.appPassword,
-      scope: SCOPE,
+      scope: credentials.scope ?? SCOPE,
     });
     let response: Response;
     try {

@@ -207,7 +207,7 @@ interface WorkerParts {
   slack: boolean;
 }
 
-/** The worker's job handler, with a conversation adapter for the playground and, when it is on, for Slack. */
+/** The worker's job handler, with conversation adapters for the playground, Teams and, when it is on, Slack. */
 async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
   const { config, secrets, logger, room, scheduler, dataDir, slack } = parts;
   const [
@@ -218,6 +218,8 @@ async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
     playground,
     slackClient,
     slackPort,
+    teamsPort,
+    { teamsClients },
   ] = await Promise.all([
     import('../core/folder-blob-store'),
     import('../workers/jobs/job-handler'),
@@ -226,6 +228,8 @@ async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
     import('../workers/playground/playground-conversation'),
     import('../workers/slack/slack-client'),
     import('../workers/slack/slack-conversation'),
+    import('../workers/teams/teams-conversation'),
+    import('../workers/teams/teams-clients'),
   ]);
   const client = slackClient.slackClientFactory({ apiUrl: config.slackApiUrl, logger });
   const store = new FolderBlobStore(dataDir);
@@ -237,6 +241,8 @@ async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
     conversations: {
       playground: playground.playgroundConversations(room),
       ...(slack ? { slack: slackPort.slackConversations({ secrets, client }) } : {}),
+      // Teams jobs come only from the Teams edge; without the Teams secrets they end as NOT_CONFIGURED.
+      teams: teamsPort.teamsConversations({ secrets, clients: teamsClients(config.teams, store) }),
     },
     languageModel: languageModelSource(secrets, config.llm, { logger }),
     config,

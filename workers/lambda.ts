@@ -18,6 +18,8 @@ import { retryDelaySeconds, sqsRetryDelay, type RetryDelay } from './jobs/retry-
 import { languageModelSource } from './llm/language-model-source';
 import { slackClientFactory } from './slack/slack-client';
 import { slackConversations } from './slack/slack-conversation';
+import { teamsClients } from './teams/teams-clients';
+import { teamsConversations } from './teams/teams-conversation';
 
 export interface SqsHandlerDeps {
   handleJob: WorkerJobHandler;
@@ -177,14 +179,15 @@ function compose(): SqsHandler {
   const metrics = new Metrics({ serviceName: 'analytics-worker' });
   const secrets = new SecretsManagerSource(config.deployment.secrets);
   const scheduling = config.digestScheduling;
+  const store = new S3BlobStore(config.deployment.bucket);
   const handleJob = createJobHandler({
     ...(scheduling
       ? { digestScheduler: new EventBridgeDigestScheduler({ client: new SchedulerClient({}), ...scheduling }) }
       : {}),
-    store: new S3BlobStore(config.deployment.bucket),
-    // Teams jobs have no adapter yet, so the worker acknowledges and drops them.
+    store,
     conversations: {
       slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),
+      teams: teamsConversations({ secrets, clients: teamsClients(config.teams, store) }),
     },
     languageModel: languageModelSource(secrets, config.llm, { logger, metrics }),
     config,

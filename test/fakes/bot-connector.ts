@@ -32,6 +32,8 @@ export class FakeBotConnector {
   readonly activities: ConnectorActivity[] = [];
   readonly calls: ConnectorCall[] = [];
   readonly faults: ConnectorFault[] = [];
+  /** 1:1 chats the bot created (`POST /v3/conversations`): their id and the person in them. */
+  readonly chats: { id: string; person: string; tenantId: string }[] = [];
   serviceUrl = '';
   private server: Server | undefined;
   private next = 1;
@@ -48,6 +50,19 @@ export class FakeBotConnector {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** A person's message in a conversation, as Teams would hold it; its id. */
+  personSays(conversationId: string, text: string): string {
+    const id = `1600000${String(this.next++).padStart(6, '0')}`;
+    this.activities.push({ conversationId, id, text, history: [text], body: { type: 'message', text } });
+    return id;
+  }
+
+  /** Deletes a message, as its author could; edits of it then get 404. */
+  remove(id: string): void {
+    const index = this.activities.findIndex((activity) => activity.id === id);
+    if (index >= 0) this.activities.splice(index, 1);
   }
 
   /** Activities sent to a conversation id (as in the path), oldest first. */
@@ -73,6 +88,18 @@ export class FakeBotConnector {
         { error: { code: 'Throttled' } },
         fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
       );
+    if (request.method === 'POST' && path === '/amer/v3/conversations') {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+        members?: { id: string }[];
+        tenantId?: string;
+      };
+      const person = body.members?.[0]?.id;
+      if (!person || !body.tenantId) return reply(400, { error: { code: 'BadArgument' } });
+      const existing = this.chats.find((chat) => chat.person === person && chat.tenantId === body.tenantId);
+      const chat = existing ?? { id: `a:1chat${this.chats.length + 1}`, person, tenantId: body.tenantId };
+      if (!existing) this.chats.push(chat);
+      return reply(existing ? 200 : 201, { id: chat.id });
+    }
     const match = /^\/amer\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!match?.[1]) return reply(404, { error: { code: 'NotFound' } });
     const conversationId = match[1];

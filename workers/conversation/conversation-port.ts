@@ -32,6 +32,12 @@ export interface ConversationPort {
    * announced), and with `DownloadError` when the platform will not hand it over.
    */
   fetchFile(file: SharedFile, limits: FetchLimits): Promise<Readable>;
+  /**
+   * The files a message shares, for platforms whose events do not carry them (a Teams channel or
+   * group chat message, read through Microsoft Graph); fails with `DownloadError` when the
+   * platform will not show them. Adapters whose events carry the files leave it out.
+   */
+  sharedFiles?(message: { id: string; root?: string }): Promise<SharedFile[]>;
   /** Tells one person privately (a DM), e.g. a digest's owner; returns the message id. */
   tellPrivately(person: string, reply: Reply): Promise<string>;
 }

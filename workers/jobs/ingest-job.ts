@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IngestJob } from '../../core/job';
+import type { SharedFile } from '../conversation/conversation-port';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import { openDatabase } from '../engine/duckdb';
@@ -59,14 +60,14 @@ async function readSharedFile(
   choices: readonly SheetChoice[],
 ): Promise<{ entry: DatasetEntry; thread: string; question?: string }> {
   const { job, config } = ctx;
-  const { file } = job;
-  // A Teams channel file comes as a message to read through Graph, which only the Teams adapter can.
+  const file = job.file ?? (await messageFile(ctx));
   if (!file) throw new WorkerError('FILE_NOT_FOUND', 'I couldn’t find a file to read in that message.');
   await ctx.point.start(`Downloading ${file.name}…`);
-  if (file.size !== undefined && file.size > config.maxUploadBytes) {
+  const size = job.file?.size;
+  if (size !== undefined && size > config.maxUploadBytes) {
     throw new WorkerError(
       'FILE_TOO_LARGE',
-      `The file is ${describeBytes(file.size)}; the limit is ${describeBytes(config.maxUploadBytes)}.`,
+      `The file is ${describeBytes(size)}; the limit is ${describeBytes(config.maxUploadBytes)}.`,
     );
   }
   const path = join(ctx.workDir, `upload${extname(file.name).slice(0, 10)}`);
@@ -113,6 +114,17 @@ async function readSharedFile(
   }
   await ctx.point.finish(profileReply(entry));
   return { entry, thread, ...(question ? { question } : {}) };
+}
+
+/**
+ * The file a message shares when the job carries only the message (a Teams channel or group chat:
+ * the adapter reads it through Graph); the first spreadsheet of it, else its first file.
+ */
+async function messageFile(ctx: JobContext<IngestJob>): Promise<SharedFile | undefined> {
+  const message = ctx.job.teamsMessage;
+  if (!message || !ctx.port.sharedFiles) return undefined;
+  const files = await ctx.port.sharedFiles(message);
+  return files.find((file) => /\.(csv|tsv|xlsx|xls)$/i.test(file.name)) ?? files[0];
 }
 
 /**

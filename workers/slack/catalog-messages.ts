@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { NO_DATASET_TEXT } from '../conversation/dataset-replies';
+import { GENERIC_EXAMPLES, WHICH_DATASET_HINT } from '../conversation/status-words';
 import type { DatasetListing, DatasetListReply, HelpReply } from '../conversation/reply';
 import { askButtons } from './ask-buttons';
 import { datasetTitleMrkdwn } from './dataset-title';
@@ -30,11 +31,7 @@ export function listMessage(reply: DatasetListReply): SlackContent {
   const text = `${reply.datasets.length} dataset${reply.datasets.length === 1 ? '' : 's'} in this channel`;
   return {
     text,
-    blocks: [
-      section(`*${text}*`),
-      section(lines.join('\n')),
-      context('Questions use the newest one unless you name another (“… in sales.csv”) or ask in a file’s thread.'),
-    ],
+    blocks: [section(`*${text}*`), section(lines.join('\n')), context(WHICH_DATASET_HINT)],
   };
 }
 
@@ -50,8 +47,6 @@ const HOW_TO_ASK = [
   '• Name a file to ask about it instead of the newest: “revenue by month in sales.csv”.',
   '• `/analyze list` shows this channel’s datasets.',
 ].join('\n');
-
-const GENERIC_EXAMPLES = '“Monthly revenue trend”, “Top 5 customers by profit”, “Share of sales by region”';
 
 /** `/analyze help`, with examples that work on the channel's own newest dataset when there is one. */
 export function helpMessage(reply: HelpReply): SlackContent {

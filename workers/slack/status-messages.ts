@@ -1,4 +1,5 @@
 import type { FailureReply, ProblemReply, ProgressReply } from '../conversation/reply';
+import { failureWords } from '../conversation/status-words';
 import { context, safe, section, type SlackContent } from './slack-content';
 
 /** Work in progress: the placeholder says what is happening now ("Reading sales.csv…"). */
@@ -24,15 +25,6 @@ export function failureMessage(reply: FailureReply): SlackContent {
   return { text, blocks: [section(text), context(`Reference: \`${safe(reply.reference)}\``)] };
 }
 
-function failureText({ retrying, timedOut }: FailureReply): string {
-  if (timedOut) {
-    return retrying
-      ? ':hourglass_flowing_sand: This took longer than I’m allowed to spend on one try; trying again…'
-      : ':x: This took longer than I’m allowed to spend on it, so I stopped. Try a smaller file or a narrower ' +
-          'question; if it keeps happening, give the team this reference.';
-  }
-  return retrying
-    ? ':hourglass_flowing_sand: Something went wrong on our side; trying again…'
-    : ':x: Something broke on our side and I couldn’t finish this. Please try again in a few minutes; ' +
-        'if it keeps happening, give the team this reference.';
+function failureText(reply: FailureReply): string {
+  return `${reply.retrying ? ':hourglass_flowing_sand:' : ':x:'} ${failureWords(reply)}`;
 }

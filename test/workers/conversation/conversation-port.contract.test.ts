@@ -9,6 +9,7 @@ import { playgroundConversations } from '../../../workers/playground/playground-
 import { slackClientFactory } from '../../../workers/slack/slack-client';
 import { slackConversations } from '../../../workers/slack/slack-conversation';
 import { FakeSlack } from '../../fakes/slack-api';
+import { CHANNEL as TEAMS_CHANNEL, TENANT, TeamsWorld, visibleText } from '../teams/teams-subject';
 import { CapturedLogs, FAST_RETRIES, TOKEN } from '../../support/worker-harness';
 
 /**
@@ -35,6 +36,10 @@ interface Subject {
   foreignFile(): SharedFile;
   /** The marks a shared file's message shows now. */
   marksOn(message: string): Promise<FileMark[]>;
+  /** Whether marks show at all: Teams bots have no reactions, so there a mark must change nothing people see. */
+  showsMarks: boolean;
+  /** Every message people can see in the conversation, threads included: what a mark must not add to. */
+  messageCount(): Promise<number>;
   /** Deletes a message, as a person could. */
   remove(message: string): Promise<void>;
   /** A person the bot may message privately, and the texts they got that way. */
@@ -83,11 +88,51 @@ async function slackSubject(): Promise<Subject> {
     foreignFile: () => ({ id: 'F0FOREIGN', name: 'x.csv', downloadUrl: 'https://example.com/x.csv' }),
     marksOn: async (message) =>
       slack.reactionsOn(CHANNEL, message).flatMap((name) => (MARKS[name] ? [MARKS[name]] : [])),
+    showsMarks: true,
+    messageCount: async () => slack.messages.length,
     remove: async (message) => slack.deleteMessage(CHANNEL, message),
     person: 'U0BOSS001',
     privateTexts: async (user) =>
       slack.messages.filter((m) => m.channel === slack.directChannelOf(user)).map((m) => m.text ?? ''),
     stop: () => slack.stop(),
+  };
+}
+
+async function teamsSubject(): Promise<Subject> {
+  const world = await new TeamsWorld().start();
+  const { connector } = world;
+  const channel = (thread?: string) => world.conversation('channel', thread);
+  const say = async (text: string) => connector.personSays(TEAMS_CHANNEL, text);
+  const byId = (id: string) => connector.activities.find((activity) => activity.id === id);
+  return {
+    open: (thread) => world.open(channel(thread)),
+    openUnconfigured: () => world.open(channel(), false),
+    say,
+    textOf: async (message) => visibleText(byId(message)),
+    repliesIn: async (thread) =>
+      connector.in(`${TEAMS_CHANNEL};messageid=${thread}`).map((activity) => visibleText(activity) ?? ''),
+    filesIn: async (thread) => {
+      const files = await Promise.all(
+        connector.in(`${TEAMS_CHANNEL};messageid=${thread}`).map((a) => world.bytesOf(a)),
+      );
+      return files.flatMap((file) => (file ? [file] : []));
+    },
+    share: async (name, bytes) => {
+      // A personal chat file: the kind whose link the activity carries (channel files come through Graph).
+      const message = connector.personSays('a:1personal-alice', 'here is the file');
+      return { file: { id: 'file-1', name, downloadUrl: world.graph.personalFile(name, bytes) }, message };
+    },
+    foreignFile: () => ({ id: 'file-x', name: 'x.csv', downloadUrl: 'https://example.com/x.csv' }),
+    marksOn: async () => [],
+    showsMarks: false,
+    messageCount: async () => connector.activities.length,
+    remove: async (message) => connector.remove(message),
+    person: '29:1boss',
+    privateTexts: async (person) => {
+      const chat = connector.chats.find((c) => c.person === person && c.tenantId === TENANT);
+      return chat ? connector.in(chat.id).map((activity) => visibleText(activity) ?? '') : [];
+    },
+    stop: () => world.stop(),
   };
 }
 
@@ -136,6 +181,8 @@ async function playgroundSubject(): Promise<Subject> {
       const mark = room.message(channel, message).mark;
       return mark && MARKS[mark] ? [MARKS[mark]] : [];
     },
+    showsMarks: true,
+    messageCount: async () => room.all().length,
     remove: async (message) => room.remove(channel, message),
     person: 'you',
     privateTexts: async () =>
@@ -152,6 +199,7 @@ const progress = (doing: string): Reply => ({ kind: 'progress', doing });
 // One contract for every conversation adapter: what the job layer relies on, checked through each platform's wire format.
 describe.each([
   ['Slack, through its Web API', slackSubject],
+  ['Teams, through the Bot Connector and Microsoft Graph', teamsSubject],
   ['the playground, in its chat room', playgroundSubject],
 ] as const)('ConversationPort: %s', (_name, make) => {
   let subject: Subject;
@@ -237,10 +285,13 @@ describe.each([
   it('marks a shared file as read, and a retried mark changes nothing', async () => {
     const { message } = await subject.share('sales.csv', Buffer.from('a,b\n1,2\n'));
 
+    const before = await subject.messageCount();
+
     await port.mark(message, 'read');
     await port.mark(message, 'read');
 
-    expect(await subject.marksOn(message)).toEqual(['read']);
+    expect(await subject.marksOn(message)).toEqual(subject.showsMarks ? ['read'] : []);
+    expect(await subject.messageCount()).toBe(before);
   });
 
   it('marks a file it could not read as such', async () => {
@@ -248,7 +299,7 @@ describe.each([
 
     await port.mark(message, 'unreadable');
 
-    expect(await subject.marksOn(message)).toEqual(['unreadable']);
+    expect(await subject.marksOn(message)).toEqual(subject.showsMarks ? ['unreadable'] : []);
   });
 
   it('streams a shared file’s bytes', async () => {
