@@ -52,15 +52,15 @@ const sales = (grain: DigestMeasure['grain']): DigestMeasure => ({
 });
 
 describe('the headline', () => {
-  it('superstore monthly: November 2017 (December is partial: the data ends on the 30th) vs October and vs November 2016', async () => {
+  it('superstore monthly: December 2017 (complete: the data ends on the 30th) vs November and vs December 2016', async () => {
     const headline = await digestHeadline(superstore.connection, superstore.meta, superstore.table, sales('month'));
-    const nov17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01')).get(
+    const nov17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-01', '2018-01-01')).get(
       '(total)',
     )!;
-    const oct17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-10-01', '2017-11-01')).get(
+    const oct17 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01')).get(
       '(total)',
     )!;
-    const nov16 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2016-11-01', '2016-12-01')).get(
+    const nov16 = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2016-12-01', '2017-01-01')).get(
       '(total)',
     )!;
     const [{ last }] = (await allRows(
@@ -68,13 +68,13 @@ describe('the headline', () => {
       `SELECT strftime(max("Order Date"), '%Y-%m-%d') AS last FROM ${SUPERSTORE}`,
     )) as [{ last: string }];
     expect(last).toBe('2017-12-30');
-    expect(headline?.periods.current).toEqual({ from: '2017-11-01', to: '2017-12-01' });
-    expect(headline?.partialFrom).toBe('2017-12-01');
+    expect(headline?.periods.current).toEqual({ from: '2017-12-01', to: '2018-01-01' });
+    expect(headline?.partialFrom).toBeUndefined();
     expect(headline?.latest.current).toBeCloseTo(nov17, 6);
     expect(headline?.latest.base).toBeCloseTo(oct17, 6);
     expect(headline?.latest.change).toBeCloseTo(nov17 - oct17, 6);
     expect(headline?.latest.percent).toBeCloseTo((nov17 - oct17) / oct17, 9);
-    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-11-01', to: '2016-12-01' });
+    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-12-01', to: '2017-01-01' });
     expect(headline?.yearAgo?.change.base).toBeCloseTo(nov16, 6);
     expect(headline?.yearAgo?.change.percent).toBeCloseTo((nov17 - nov16) / nov16, 9);
   });
@@ -125,7 +125,7 @@ describe('the headline', () => {
 });
 
 describe('drivers, the most explanatory dimension and concentration', () => {
-  it('superstore Nov vs Oct 2017 by Region: each region’s change and share of the total change', async () => {
+  it('superstore Dec vs Nov 2017 by Region: each region’s change and share of the total change', async () => {
     const { groups } = await periodChange(
       superstore.connection,
       superstore.meta,
@@ -135,14 +135,15 @@ describe('drivers, the most explanatory dimension and concentration', () => {
       'Region',
     );
     const drivers = changeDrivers(groups)!;
-    const now = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01', 'Region');
-    const then = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-10-01', '2017-11-01', 'Region');
+    const now = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-01', '2018-01-01', 'Region');
+    const then = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01', 'Region');
     const total = [...now.keys()].reduce((sum, region) => sum + now.get(region)! - (then.get(region) ?? 0), 0);
     expect(drivers.total).toBeCloseTo(total, 6);
     const expected = [...now.keys()]
       .map((region) => ({ member: region, change: now.get(region)! - (then.get(region) ?? 0) }))
-      .filter((move) => move.change > 0)
-      .sort((a, b) => b.change - a.change)
+      // Drivers move the way the total did (down, this month).
+      .filter((move) => Math.sign(move.change) === Math.sign(total))
+      .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
       .slice(0, 3);
     expect(drivers.drivers.map((driver) => driver.member)).toEqual(expected.map((move) => move.member));
     drivers.drivers.forEach((driver, i) => {
@@ -175,9 +176,9 @@ describe('drivers, the most explanatory dimension and concentration', () => {
         .map(
           (dimension) => `SELECT * FROM (
              WITH moves AS (
-               SELECT abs(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01')
-                        - coalesce(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-11-01'), 0)) AS m
-               FROM ${SUPERSTORE} WHERE "Order Date" >= DATE '2017-10-01' AND "Order Date" < DATE '2017-12-01'
+               SELECT abs(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01')
+                        - coalesce(sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01'), 0)) AS m
+               FROM ${SUPERSTORE} WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2018-01-01'
                GROUP BY "${dimension}")
              SELECT '${dimension}' AS dimension,
                     (SELECT sum(m) FROM (SELECT m FROM moves ORDER BY m DESC LIMIT 3)) / (SELECT sum(m) FROM moves) AS explained,
@@ -209,7 +210,7 @@ describe('drivers, the most explanatory dimension and concentration', () => {
     const found = concentration(groups);
     expect(found?.member).toBe(String(row!.member));
     expect(found?.share).toBeCloseTo(Number(row!.share), 9);
-    // Superstore's four regions share November's sales with none above half.
+    // Superstore's four regions share December's sales with none above half.
     const regions = await periodChange(
       superstore.connection,
       superstore.meta,
@@ -233,7 +234,7 @@ describe('drivers, the most explanatory dimension and concentration', () => {
     const [negatives] = await allRows(
       superstore,
       `SELECT count(*) AS n FROM (SELECT sum(Profit) AS p FROM ${SUPERSTORE}
-       WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01' GROUP BY "Sub-Category") WHERE p < 0`,
+       WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01' GROUP BY "Sub-Category") WHERE p < 0`,
     );
     expect(Number(negatives!.n)).toBeGreaterThan(0);
     expect(concentration(groups)).toBeUndefined();
