@@ -1,5 +1,6 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
+import { MONTH_NAMES } from '../plan/grain-words';
 import type { ResultTable } from '../plan/result-table';
 import { chartUnit } from './chart-unit';
 import type { ResolvedComparison } from './comparison-sides';
@@ -99,21 +100,6 @@ export function trendHeadline(
 /** Days a year's buckets may miss at either end and the year still count as complete. */
 const YEAR_SLACK_DAYS = 12;
 const DAY_MS = 86_400_000;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A trend over two or more complete years compares like with like: the

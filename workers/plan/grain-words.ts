@@ -9,3 +9,22 @@ export const GRAIN_ADJECTIVE: Readonly<Record<TimeGrain, string>> = {
   quarter: 'Quarterly',
   year: 'Yearly',
 };
+
+/** Days in ISO order (Monday first), as cyclic answers name them. */
+export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Months in calendar order, as cyclic answers and seasonal headlines name them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

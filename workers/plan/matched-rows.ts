@@ -3,6 +3,7 @@ import { quoteIdent } from '../engine/duckdb';
 import type { AnalysisPlan, Comparison, Cycle, Dimension, Filter, Measure } from './analysis-plan';
 import { isCalendar, isNumeric, isTime } from './column-kinds';
 import { filterCondition, rangeCondition, valuesCondition } from './filter-sql';
+import { DAY_NAMES, MONTH_NAMES } from './grain-words';
 import { measureColumn, measureSql } from './measure-columns';
 import type { ResultColumn } from './result-table';
 import type { SqlParams } from './sql-params';
@@ -165,21 +166,6 @@ const CYCLE_POSITION: Readonly<Record<Cycle, (expr: string) => string>> = {
   quarter_of_year: (e) => `quarter(${e})`,
 };
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const listOf = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
 
 /** The label of a cycle position `key`, from fixed lists in this file (never text from a plan). */
