@@ -7,7 +7,15 @@ import { Construct } from 'constructs';
  * The top-level key prefixes the worker reads and writes (core/storage-keys.ts). `dead-letters/` is
  * the dead-letter consumer's alone, and `teams-files/` the worker only writes (TEAMS_FILES_PREFIX).
  */
-export const BUCKET_PREFIXES = ['datasets', 'threads', 'charts', 'digests', 'uploads', 'jobs', 'conversations'] as const;
+export const BUCKET_PREFIXES = [
+  'datasets',
+  'threads',
+  'charts',
+  'digests',
+  'uploads',
+  'jobs',
+  'conversations',
+] as const;
 
 /**
  * Where the worker publishes the charts and CSVs Teams fetches by signed link (core/teams-file-links.ts),

@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { createTeamsFilesLambda } from '../../bot/teams-files-lambda';
 import { jobIdFor, type QuestionJob } from '../../core/job';
 import { S3BlobStore } from '../../core/s3-blob-store';
 import { SHOW_SQL_VERB } from '../../core/teams-card-actions';
+import { fileLinkKey } from '../../core/teams-file-links';
 import { TeamsConnector } from '../../core/teams-connector';
 import { closeDatabase, openDatabase, queryRows } from '../../workers/engine/duckdb';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler, type SqsHandler } from '../../workers/lambda';
-import { FileLinks } from '../../workers/teams/file-links';
+import { DEFAULT_TTL_MS, FileLinks } from '../../workers/teams/file-links';
+import { INLINE_LIMIT } from '../../workers/teams/teams-conversation';
 import { teamsConversations } from '../../workers/teams/teams-conversation';
 import { activityId, APP_ID, CHANNEL, messageActivity, TeamsHarness, TENANT } from '../bot/teams-harness';
 import { FakeMicrosoftGraph } from '../fakes/microsoft-graph';
@@ -24,6 +28,8 @@ import { visibleText } from '../workers/teams/teams-subject';
 const CONNECTOR_TOKEN = 'connector-token-n3ver-logged';
 const GRAPH_TOKEN = 'graph-token-n3ver-logged';
 const GROUP = '0f0e0d0c-0b0a-4909-8807-060504030201';
+const APP_PASSWORD = 'app-password';
+const FILES_URL = 'https://bot.example/prod/teams/files';
 
 /**
  * The Teams path on loopback: activities signed by the fake Bot Framework keys into the Teams edge
@@ -87,14 +93,15 @@ describe('Teams end to end', () => {
     const logger = new Logger({ serviceName: 'analytics-worker' });
     const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
     store = new S3BlobStore(TEST_BUCKET, s3Client(s3.endpoint));
-    links = new FileLinks({ store, baseUrl: 'https://bot.example/prod/teams/files', key: Buffer.alloc(32, 3) });
+    // The key both sides derive from the Teams secret, as the worker and the files Lambda do when deployed.
+    links = new FileLinks({ store, baseUrl: FILES_URL, key: fileLinkKey(APP_PASSWORD) });
     const handleJob = createJobHandler({
       store,
       conversations: {
         teams: teamsConversations({
           secrets: {
             get: async (name) =>
-              ({ teamsAppId: APP_ID, teamsAppPassword: 'app-password', teamsTenantId: TENANT })[name as string],
+              ({ teamsAppId: APP_ID, teamsAppPassword: APP_PASSWORD, teamsTenantId: TENANT })[name as string],
           },
           clients: () => ({
             connector: new TeamsConnector({
@@ -185,6 +192,58 @@ describe('Teams end to end', () => {
     await deliver();
 
     expect(texts(question).some((text) => text.includes('SELECT') && text.includes('"Region"'))).toBe(true);
+  });
+
+  it('links a chart too big to inline, and the files route serves exactly its bytes until the link expires', async () => {
+    const root = await ask('scatter plot of discount vs profit');
+    await deliver();
+
+    const cards = thread(root).map((a) => JSON.stringify(a.body));
+    const image = cards.join('\n').match(/"type":"Image","url":"([^"]+)"/)?.[1] ?? '';
+    expect(image).toMatch(new RegExp(`^${FILES_URL}/\\d{10}/[\\w-]{22}/[\\w-]{43}/[\\w.-]+\\.png$`));
+    const proxy = image.slice(FILES_URL.length + 1);
+    const stored = await store.get(links.resolve(proxy)?.key ?? '');
+    // Inline, the chart alone would have taken the card past Teams' limit.
+    expect(Math.ceil(((stored?.length ?? 0) * 4) / 3)).toBeGreaterThan(INLINE_LIMIT - 2048);
+    expect(cards.every((card) => card.length <= INLINE_LIMIT)).toBe(true);
+
+    const files = (now?: () => number) =>
+      createTeamsFilesLambda({
+        logger: new Logger({ serviceName: 'teams-files' }),
+        deps: () => ({
+          key: async () => fileLinkKey(APP_PASSWORD),
+          s3: s3Client(s3.endpoint),
+          bucket: TEST_BUCKET,
+          now,
+        }),
+      });
+    const get = (handler: ReturnType<typeof files>, path: string) =>
+      handler(
+        { httpMethod: 'GET', pathParameters: { proxy: path }, headers: {} } as unknown as APIGatewayProxyEvent,
+        { awsRequestId: 'files-1' } as Context,
+      );
+    const served = await get(files(), proxy);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers?.['content-type']).toBe('image/png');
+    const bytes = Buffer.from(served.body, 'base64');
+    expect(bytes.equals(Buffer.from(stored ?? []))).toBe(true);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+
+    const [expires, id, signature, name] = proxy.split('/');
+    for (const tampered of [
+      `${Number(expires) + 86_400}/${id}/${signature}/${name}`,
+      `${expires}/${id}/${signature}/other.png`,
+      `${expires}/${id}/${signature?.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}/${name}`,
+    ]) {
+      const refused = await get(files(), tampered);
+      expect(refused.statusCode).toBe(403);
+      expect(Buffer.from(refused.body, 'base64').toString()).toMatch(/not valid or has expired/);
+    }
+    const later = await get(
+      files(() => Date.now() + DEFAULT_TTL_MS + 60_000),
+      proxy,
+    );
+    expect(later.statusCode).toBe(403);
   });
 
   it('says which permission an admin must grant when Graph refuses to show a channel message', async () => {

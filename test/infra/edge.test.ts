@@ -73,10 +73,7 @@ describe('REST API', () => {
       Integration: {
         Type: 'AWS_PROXY',
         Uri: {
-          'Fn::Join': [
-            '',
-            Match.arrayWith([getAtt(template, 'AWS::Lambda::Function', 'TeamsFilesFunction')]),
-          ],
+          'Fn::Join': ['', Match.arrayWith([getAtt(template, 'AWS::Lambda::Function', 'TeamsFilesFunction')])],
         },
       },
     });
