@@ -5,11 +5,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { createTeamsFilesLambda } from '../../bot/teams-files-lambda';
-import { jobIdFor, type QuestionJob } from '../../core/job';
+import { jobIdFor, scopeOf, type Job, type QuestionJob } from '../../core/job';
+import { LocalDigestScheduler } from '../../core/local-digest-scheduler';
 import { S3BlobStore } from '../../core/s3-blob-store';
-import { SHOW_SQL_VERB } from '../../core/teams-card-actions';
+import { DIGEST_VERB, SHOW_SQL_VERB, SUBSCRIBE_VERB } from '../../core/teams-card-actions';
 import { fileLinkKey } from '../../core/teams-file-links';
 import { TeamsConnector } from '../../core/teams-connector';
+import { channelDigests } from '../../workers/digest/channel-digests';
 import { closeDatabase, openDatabase, queryRows } from '../../workers/engine/duckdb';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler, type SqsHandler } from '../../workers/lambda';
@@ -44,6 +46,11 @@ describe('Teams end to end', () => {
   let links: FileLinks;
   let store: S3BlobStore;
   let delivered = 0;
+  // Digests kept in-process on a still clock: nothing fires while the test runs.
+  const digestScheduler = new LocalDigestScheduler({
+    onDue: async () => undefined,
+    clock: { now: () => new Date(), setTimer: () => 0, clearTimer: () => undefined },
+  });
 
   /** Hands every message the edge queued since the last call to the worker, `times` over, as SQS may. */
   async function deliver(times = 1) {
@@ -117,6 +124,7 @@ describe('Teams end to end', () => {
       config: { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 200 * 1024 * 1024 },
       logger,
       metrics,
+      digestScheduler,
       tmpDir: mkdtempSync(join(tmpdir(), 'e2e-teams-')),
     });
     worker = createSqsHandler({ handleJob, maxReceives: 5, logger, metrics });
@@ -192,6 +200,74 @@ describe('Teams end to end', () => {
     await deliver();
 
     expect(texts(question).some((text) => text.includes('SELECT') && text.includes('"Region"'))).toBe(true);
+  });
+
+  /** A click on a card button, as Teams sends an `Action.Execute`: an invoke in the card's thread. */
+  async function click(root: string, button: { verb: string; data: unknown }, from?: Record<string, string>) {
+    const activity = {
+      ...messageActivity(harness, { scope: 'channel', root }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      localTimezone: 'Europe/Berlin',
+      value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data } },
+      ...(from ? { from } : {}),
+    };
+    const response = await harness.send(activity);
+    expect(response.statusCode).toBe(200);
+    await deliver();
+  }
+
+  /** Every `Action.Execute` in a thread's cards, wherever in the card it sits. */
+  function buttons(root: string): { title: string; verb: string; data: Record<string, unknown> }[] {
+    const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
+    JSON.stringify(
+      thread(root).map((a) => a.body),
+      (_key, value: unknown) => {
+        const button = value as { type?: string; title: string; verb: string; data: Record<string, unknown> };
+        if (button && button.type === 'Action.Execute') found.push(button);
+        return value;
+      },
+    );
+    return found;
+  }
+
+  it('sets up a weekly digest from “Send this every week”, and lets only its owner pause it from the list', async () => {
+    const subscribe = buttons(question).find((button) => button.verb === SUBSCRIBE_VERB);
+    expect(subscribe?.title).toBe('Send this every week');
+    await click(question, subscribe!);
+    expect(texts(question).join('\n')).toMatch(
+      /Digest set up: “total sales by region” every .* \(Europe\/Berlin time\)/,
+    );
+
+    const list = await ask('digests');
+    await deliver();
+    const listed = buttons(list).filter((button) => button.verb === DIGEST_VERB);
+    expect(listed.map((button) => button.title)).toEqual(['Pause', 'Send now', 'Delete']);
+    const pause = listed[0]!;
+
+    const mallory = { id: '29:1mallory', aadObjectId: '6b9f1d3c-0e7a-4b7e-9a3e-bbbbbbbbbbbb', name: 'Mallory' };
+    await click(list, pause, mallory);
+    expect(texts(list).join('\n')).toContain('Only Alice can change the digest “total sales by region”.');
+    const { conversation } = JSON.parse(harness.sqs.queued.at(-1)?.body ?? '{}') as {
+      conversation: Job['conversation'];
+    };
+    const digests = channelDigests(store, scopeOf(conversation));
+    const [record] = await digests.list();
+    expect(record?.paused).toBe(false);
+
+    await click(list, pause);
+    expect(texts(list).join('\n')).toContain('Paused “total sales by region”.');
+    expect((await digests.get(record!.id))?.paused).toBe(true);
+    expect(buttons(list).map((button) => button.title)).toContain('Resume');
+
+    const before = harness.connector.activities.length;
+    const sendNow = buttons(list)
+      .filter((button) => button.verb === DIGEST_VERB)
+      .find((b) => b.title === 'Send now');
+    await click(list, sendNow!);
+    const posted = harness.connector.activities.slice(before).map((a) => visibleText(a) ?? '');
+    expect(posted.join('\n')).toContain('Digest: total sales by region');
+    expect(texts(list).join('\n')).toContain('Sent “total sales by region”');
   });
 
   it('links a chart too big to inline, and the files route serves exactly its bytes until the link expires', async () => {
