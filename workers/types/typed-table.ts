@@ -5,9 +5,18 @@ import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
-import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
+import {
+  converts,
+  familyDay,
+  keepsFamilyDay,
+  odd,
+  stagingQuery,
+  storageOfConversion,
+  value,
+  type ColumnPlan,
+} from './staging-query';
 import { sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
-import { candidateFor } from './value-shapes';
+import { candidateFor, toleratedDateMisfits } from './value-shapes';
 import { groupsOf } from './column-groups';
 
 export interface TypedColumn {
@@ -39,7 +48,11 @@ export interface TypedTable {
 }
 
 const MAX_SCANS = 4;
-/** Values that fit no candidate are left empty, and reported, when they are at most this share of the rows. */
+/**
+ * Values that fit no candidate are left empty, and reported, when they are at most this share of the rows.
+ * Dates tolerate more (`DATE_MISFIT_SHARE`): a value parsed by an explicit date format is strong evidence,
+ * while a column of mostly numbers can still be codes.
+ */
 const TOLERATED_SHARE = 0.001;
 const ODD_VALUES = 200;
 
@@ -178,7 +191,9 @@ async function checkColumns(
     if (candidate.kind === 'date' && plan.scan !== 'DATE') {
       parts.push(`count(*) FILTER (WHERE isfinite(${v}) AND CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
     }
-    if (candidate.kind === 'date' && candidate.format.proven === false) parts.push(`max(day(${v})) AS maxday${i}`);
+    if (candidate.kind === 'date' && candidate.format.proven === false) {
+      parts.push(`max(${keepsFamilyDay(plan) ? familyDay(i) : `day(${v})`}) AS maxday${i}`);
+    }
     if (candidate.kind === 'date') parts.push(...sentinelStatsSql(v, i));
     if (candidate.kind === 'number') {
       // A DOUBLE holds NaN and infinities as values; a BIGINT conversion leaves their text among the misfits.
@@ -254,7 +269,9 @@ async function reviseMisfits(
             : ['a number', 'numbers'];
       const count = Number(misfits);
       const codes = next.kind === 'text' && next.identifier;
-      if (!codes && count <= Math.max(1, rows * TOLERATED_SHARE)) {
+      const tolerated =
+        plan.candidate.kind === 'date' ? toleratedDateMisfits(rows) : Math.max(1, rows * TOLERATED_SHARE);
+      if (!codes && count <= tolerated) {
         // A stray "twelve" among 60,000 amounts should not make the column unusable: it is left empty and said.
         const values = count === 1 ? `1 value is not ${one}` : `${count} values are not ${what}`;
         plans[i] = { ...plan, note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})` };
@@ -328,6 +345,7 @@ async function finalize(
   if (updates.length > 0) statements.push(`UPDATE ${stage} SET ${updates.join(', ')}`);
   plans.forEach((plan, i) => {
     if (converts(plan)) statements.push(`ALTER TABLE ${stage} DROP COLUMN ${odd(i)}`);
+    if (keepsFamilyDay(plan)) statements.push(`ALTER TABLE ${stage} DROP COLUMN ${familyDay(i)}`);
     const type = retyped(i);
     if (type) statements.push(`ALTER TABLE ${stage} ALTER COLUMN ${value(i)} SET DATA TYPE ${type}`);
     statements.push(
