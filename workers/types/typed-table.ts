@@ -17,6 +17,8 @@ import {
 } from './staging-query';
 import { sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor, toleratedDateMisfits } from './value-shapes';
+import { totalLabelSql } from './total-labels';
+import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { groupsOf } from './column-groups';
 
 export interface TypedColumn {
@@ -124,8 +126,35 @@ export async function buildTypedTable(
         : {}),
     };
   });
+  const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns), source.firstDataRow);
+  for (const [i, notes] of totals.notes) {
+    const column = columns[i] as TypedColumn;
+    column.notes = [...column.notes, ...notes];
+  }
   await finalize(connection, plans, stage, columns, stats);
-  return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
+  return {
+    columns: columns.map(({ storage: _storage, ...column }) => column),
+    rows: rows - totals.dropped,
+    rejects,
+  };
+}
+
+const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
+
+/** The staged columns as the totals check reads them: measures' numbers, and text where a label can be. */
+function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColumn[] {
+  return plans.map((plan, i) => {
+    const v = value(i);
+    const column = columns[i] as TypedColumn;
+    const converted = converts(plan);
+    const text = converted ? odd(i) : plan.candidate.kind === 'text' ? `CAST(${v} AS VARCHAR)` : null;
+    return {
+      name: column.name,
+      number: MEASURE_TYPES.includes(column.type) ? v : null,
+      text,
+      empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
+    };
+  });
 }
 
 async function createStage(
@@ -241,7 +270,8 @@ async function reviseMisfits(
 ): Promise<boolean> {
   let revised = false;
   for (const i of misfitColumns) {
-    const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))}`;
+    // Null tokens are empty values; a totals row's label is looked at with its row (`totals-rows.ts`).
+    const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))} AND NOT ${totalLabelSql(odd(i))}`;
     const [{ misfits = 0 } = {}] = await queryRows(
       connection,
       `SELECT count(*) AS misfits FROM ${stage} WHERE ${real}`,

@@ -7,6 +7,7 @@ import {
   type DateOrder,
   type NumberFormat,
 } from './candidates';
+import { isTotalLabel } from './total-labels';
 
 const TRUE_WORDS = ['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f'];
 const LEADING_ZERO = /^\s*0\d/;
@@ -207,9 +208,14 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     .filter((v): v is string => v !== null)
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  const values = present.filter((v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()));
-  // DuckDB's reader parses NaN and infinities as doubles itself; only other tokens need the column read as text.
-  const nullTokens = present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
+  // A totals row's label ("Total", "East Total") often sits in the date or number column left of its sums:
+  // it says nothing about the column's type, and `totals-rows.ts` looks at that row.
+  const labels = present.filter(isTotalLabel);
+  const values = present.filter(
+    (v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()) && !isTotalLabel(v),
+  );
+  // DuckDB's reader parses NaN and infinities as doubles itself; other tokens and labels need the column read as text.
+  const nullTokens = labels.length > 0 || present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
   if (values.length === 0) return { kind: 'text' };
   if (hint.date) {
     // Date-formatted cells read as ISO text; dates typed in as text beside them keep their own format.
