@@ -48,14 +48,21 @@ export async function dropTotalsRows(
   const texts = columns.flatMap((c, i) => (c.text ? [i] : []));
   if (numbers.length === 0) return none;
   const candidates = await findCandidates(connection, stage, columns, numbers, texts);
-  if (candidates.length === 0 || candidates.length > MAX_CANDIDATES) return none;
+  if (candidates.length === 0) return none;
+  const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
+  if (candidates.length > MAX_CANDIDATES) {
+    const first = candidates.find((c) => c.label) ?? (candidates[0] as TotalsCandidate);
+    const note =
+      `More than ${MAX_CANDIDATES.toLocaleString('en-US')} rows say ${quoted(first.label?.text ?? '')} or the like ` +
+      `(e.g. ${rowName(first.row)}); they were kept as data without checking whether they are totals`;
+    return { dropped: 0, notes: new Map([[first.label?.column ?? 0, [note]]]) };
+  }
   const segments = await segmentSums(connection, stage, columns, numbers, candidates);
   const totals = totalsAmong(candidates, segments);
   if (totals.size > 0) {
     const rows = [...totals.keys()].map((k) => (candidates[k] as TotalsCandidate).row);
     await connection.run(`DELETE FROM ${stage} WHERE rowid IN (${rows.join(', ')})`);
   }
-  const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
   return {
     dropped: totals.size,
     notes: totalsNotes(candidates, totals, columns, numbers, rowName),

@@ -78,9 +78,12 @@ describe('a totals row at the bottom of a CSV export', () => {
     const data = await load(path);
     await expectTotalsOf(path, data, rows);
     expect(data.column('Order Date').type).toBe('date');
-    expect(data.column('Order Date').notes).toEqual([
-      "Row 42 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 40 rows above it",
-    ]);
+    const note =
+      "Row 42 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 40 rows above it";
+    expect(data.column('Order Date').notes).toEqual([note]);
+    const overview = await runCli([path]);
+    expect(overview.stdout).toContain('sales-total.csv · 40 rows × 5 columns');
+    expect(overview.stdout).toContain(`Order Date: ${note}`);
   });
 
   it.each(['TOTAL', 'Totals', 'Grand Total', 'Sum', 'Total:'])('is found when labelled %s', async (label) => {
@@ -152,6 +155,16 @@ describe('a real category called "Total"', () => {
     expect(data.column('Revenue').sum).toBe(revenue.reduce((a, b) => a + b, 0));
     expect(data.column('Plan').notes).toEqual([
       "2 rows say 'Total' or the like (e.g. row 3) but their numbers are not sums of other rows, so they were kept as data",
+    ]);
+  });
+
+  it('is kept unchecked, with a note, when it has more rows than totals rows ever are', async () => {
+    const lines = ['Plan,Revenue', ...Array.from({ length: 3000 }, (_, i) => `${i % 2 ? 'Total' : 'Basic'},${i + 1}`)];
+    const data = await loadText('plans-many.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(3000);
+    expect(data.column('Revenue').sum).toBe((3000 * 3001) / 2);
+    expect(data.column('Plan').notes).toEqual([
+      "More than 1,000 rows say 'Total' or the like (e.g. row 3); they were kept as data without checking whether they are totals",
     ]);
   });
 
