@@ -93,6 +93,7 @@ export async function readCsvSource(
     sheets: [],
     unreadable: [],
     unreadableCount: 0,
+    firstDataRow: dialect.skipLines + 1,
     facts,
   };
 }

@@ -84,6 +84,11 @@ export interface RawSource {
   /** Rows the parser already knows it could not read. */
   unreadable: UnreadableRow[];
   unreadableCount: number;
+  /**
+   * The file's line (CSV) or row (sheet) number of the first data row, from 1, for naming rows in
+   * notes; later rows count on from it, exact while no blank line or multi-line cell comes between.
+   */
+  firstDataRow: number | null;
   /** Dialect and encoding facts worth showing (delimiter, encoding, header line). */
   facts: Record<string, string | number | boolean>;
 }

@@ -53,6 +53,7 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
       sheets: layout.sheets.map((sheet) => sheet.name),
       unreadable: [],
       unreadableCount: 0,
+      firstDataRow: staged.firstDataRow,
       facts: { ...staged.facts, sheetCount: layout.sheets.length },
     };
   } finally {

@@ -17,6 +17,8 @@ export interface StagedTable {
   columns: string[];
   sample: (string | null)[][];
   hints: ColumnHint[];
+  /** The sheet row of the first data row (rows with nothing in them are skipped, so later ones may drift). */
+  firstDataRow: number | null;
   facts: Record<string, number | boolean>;
 }
 
@@ -99,6 +101,7 @@ export class SheetStaging {
       columns: uniqueHeaderNames(header?.labels ?? Array.from({ length: table.columns }, () => null)),
       sample: table.sample.map((row) => Array.from({ length: table.columns }, (_, c) => row[c] ?? null)),
       hints: table.formatCounts.map((counts) => columnHint(counts, this.cells.formats)),
+      firstDataRow: this.window[header ? index + (header.takesRowBelow ? 2 : 1) : index]?.number ?? null,
       facts,
     };
   }

@@ -19,6 +19,11 @@ export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 export interface DateFormat {
   formats: string[];
   order: DateOrder;
+  /**
+   * ISO 8601 values (`2024-02-20`, with an optional time) are read beside `formats`: they are
+   * unambiguous, and a column of `01/05/2024` often has a few of them (pasted, or from another system).
+   */
+  iso?: boolean;
   /** For `03/04/2024`-style dates: false while no value has shown which part is the day. */
   proven?: boolean;
   /** Excel serial day numbers (days since 1899-12-30) in a column named like a date. */

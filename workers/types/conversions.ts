@@ -1,6 +1,6 @@
 import { quoteLiteral } from '../engine/duckdb';
 import type { ScanType } from '../ingest/raw-source';
-import { NON_FINITE, NULL_TOKENS, type Candidate, type NumberFormat } from './candidates';
+import { NON_FINITE, NULL_TOKENS, type Candidate, type DateFormat, type NumberFormat } from './candidates';
 
 /** SQL that reads a formatted number (currency, groups, percent, accounting negatives); NULL when it does not fit. */
 export function numberSql(raw: string, format: NumberFormat): string {
@@ -16,10 +16,20 @@ export function numberSql(raw: string, format: NumberFormat): string {
   return format.percent ? `(${signed}) / 100` : signed;
 }
 
-function dateSql(raw: string, formats: string[]): string {
+/** True where a raw value starts like an ISO 8601 date, so that DuckDB's own cast may read it (and not `epoch`). */
+export function isoLikeSql(raw: string): string {
+  return `regexp_matches(${raw}, '^\\s*\\d{4}-\\d')`;
+}
+
+function dateSql(raw: string, { formats, iso }: DateFormat): string {
   if (formats.length === 0) return `TRY_CAST(${raw} AS TIMESTAMP)`;
-  if (formats.length === 1) return `try_strptime(${raw}, ${quoteLiteral(formats[0] as string)})`;
-  return `try_strptime(${raw}, [${formats.map(quoteLiteral).join(', ')}])`;
+  const parsed =
+    formats.length === 1
+      ? `try_strptime(${raw}, ${quoteLiteral(formats[0] as string)})`
+      : `try_strptime(${raw}, [${formats.map(quoteLiteral).join(', ')}])`;
+  return iso
+    ? `coalesce(${parsed}, CASE WHEN ${isoLikeSql(raw)} THEN TRY_CAST(trim(${raw}) AS TIMESTAMP) END)`
+    : parsed;
 }
 
 function excelSerialSql(raw: string): string {
@@ -82,7 +92,7 @@ export function conversionSql(raw: string, candidate: Candidate, scan: ScanType 
       if (candidate.integer) return `CASE WHEN contains(${raw}, '.') THEN NULL ELSE TRY_CAST(${raw} AS BIGINT) END`;
       return `TRY_CAST(${raw} AS DOUBLE)`;
     case 'date':
-      return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format.formats);
+      return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format);
     case 'text':
       return null;
   }

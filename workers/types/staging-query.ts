@@ -1,6 +1,6 @@
 import type { ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
-import { conversionSql, suspectSql } from './conversions';
+import { conversionSql, isoLikeSql, suspectSql } from './conversions';
 
 /** A column's plan for one scan: its candidate and how the scanner reads it. */
 export interface ColumnPlan {
@@ -13,13 +13,27 @@ export interface ColumnPlan {
 export const value = (i: number) => `v${i}`;
 export const odd = (i: number) => `x${i}`;
 
+export const familyDay = (i: number) => `d${i}`;
+
 const conversionOf = (plan: ColumnPlan, c: string) => conversionSql(c, plan.candidate, plan.scan);
 export const converts = (plan: ColumnPlan) => conversionOf(plan, 'c') !== null;
 
 /**
+ * Whether the staged column keeps `d{i}`, the day of each value not written in ISO: in a column of
+ * `03/04/2024` dates with some ISO ones, only the former can prove which part is the day.
+ */
+export function keepsFamilyDay(plan: ColumnPlan): boolean {
+  const { candidate } = plan;
+  return (
+    candidate.kind === 'date' && candidate.format.iso === true && candidate.format.proven === false && converts(plan)
+  );
+}
+
+/**
  * The staging SELECT over a scan: converted values `v{i}` and, for converted
  * columns, a sparse `x{i}` holding the text of every value that did not convert
- * (or converted but must not be trusted as a number). Two levels, so each
+ * (or converted but must not be trusted as a number), and `d{i}` where
+ * {@link keepsFamilyDay} says so. Two levels, so each
  * conversion is computed once. Text-only input (padded rows) is first cast to
  * the types the scanner would have parsed.
  */
@@ -37,7 +51,10 @@ export function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolea
     const c = `c${i}`;
     const suspect = plan.scan === 'VARCHAR' ? suspectSql(c, plan.candidate) : null;
     const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
-    return [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
+    const columns = [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
+    if (keepsFamilyDay(plan))
+      columns.push(`CASE WHEN NOT ${isoLikeSql(c)} THEN day(${value(i)}) END AS ${familyDay(i)}`);
+    return columns;
   });
   return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`;
 }

@@ -5,9 +5,20 @@ import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
-import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
+import {
+  converts,
+  familyDay,
+  keepsFamilyDay,
+  odd,
+  stagingQuery,
+  storageOfConversion,
+  value,
+  type ColumnPlan,
+} from './staging-query';
 import { sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
-import { candidateFor } from './value-shapes';
+import { candidateFor, toleratedDateMisfits } from './value-shapes';
+import { totalLabelSql } from './total-labels';
+import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { groupsOf } from './column-groups';
 
 export interface TypedColumn {
@@ -39,7 +50,11 @@ export interface TypedTable {
 }
 
 const MAX_SCANS = 4;
-/** Values that fit no candidate are left empty, and reported, when they are at most this share of the rows. */
+/**
+ * Values that fit no candidate are left empty, and reported, when they are at most this share of the rows.
+ * Dates tolerate more (`DATE_MISFIT_SHARE`): a value parsed by an explicit date format is strong evidence,
+ * while a column of mostly numbers can still be codes.
+ */
 const TOLERATED_SHARE = 0.001;
 const ODD_VALUES = 200;
 
@@ -111,8 +126,35 @@ export async function buildTypedTable(
         : {}),
     };
   });
+  const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns), source.firstDataRow);
+  for (const [i, notes] of totals.notes) {
+    const column = columns[i] as TypedColumn;
+    column.notes = [...column.notes, ...notes];
+  }
   await finalize(connection, plans, stage, columns, stats);
-  return { columns: columns.map(({ storage: _storage, ...column }) => column), rows, rejects };
+  return {
+    columns: columns.map(({ storage: _storage, ...column }) => column),
+    rows: rows - totals.dropped,
+    rejects,
+  };
+}
+
+const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
+
+/** The staged columns as the totals check reads them: measures' numbers, and text where a label can be. */
+function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColumn[] {
+  return plans.map((plan, i) => {
+    const v = value(i);
+    const column = columns[i] as TypedColumn;
+    const converted = converts(plan);
+    const text = converted ? odd(i) : plan.candidate.kind === 'text' ? `CAST(${v} AS VARCHAR)` : null;
+    return {
+      name: column.name,
+      number: MEASURE_TYPES.includes(column.type) ? v : null,
+      text,
+      empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
+    };
+  });
 }
 
 async function createStage(
@@ -178,7 +220,9 @@ async function checkColumns(
     if (candidate.kind === 'date' && plan.scan !== 'DATE') {
       parts.push(`count(*) FILTER (WHERE isfinite(${v}) AND CAST(${v} AS TIME) <> TIME '00:00:00') AS withtime${i}`);
     }
-    if (candidate.kind === 'date' && candidate.format.proven === false) parts.push(`max(day(${v})) AS maxday${i}`);
+    if (candidate.kind === 'date' && candidate.format.proven === false) {
+      parts.push(`max(${keepsFamilyDay(plan) ? familyDay(i) : `day(${v})`}) AS maxday${i}`);
+    }
     if (candidate.kind === 'date') parts.push(...sentinelStatsSql(v, i));
     if (candidate.kind === 'number') {
       // A DOUBLE holds NaN and infinities as values; a BIGINT conversion leaves their text among the misfits.
@@ -226,7 +270,8 @@ async function reviseMisfits(
 ): Promise<boolean> {
   let revised = false;
   for (const i of misfitColumns) {
-    const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))}`;
+    // Null tokens are empty values; a totals row's label is looked at with its row (`totals-rows.ts`).
+    const real = `${odd(i)} IS NOT NULL AND NOT ${nullTokenSql(odd(i))} AND NOT ${totalLabelSql(odd(i))}`;
     const [{ misfits = 0 } = {}] = await queryRows(
       connection,
       `SELECT count(*) AS misfits FROM ${stage} WHERE ${real}`,
@@ -254,7 +299,9 @@ async function reviseMisfits(
             : ['a number', 'numbers'];
       const count = Number(misfits);
       const codes = next.kind === 'text' && next.identifier;
-      if (!codes && count <= Math.max(1, rows * TOLERATED_SHARE)) {
+      const tolerated =
+        plan.candidate.kind === 'date' ? toleratedDateMisfits(rows) : Math.max(1, rows * TOLERATED_SHARE);
+      if (!codes && count <= tolerated) {
         // A stray "twelve" among 60,000 amounts should not make the column unusable: it is left empty and said.
         const values = count === 1 ? `1 value is not ${one}` : `${count} values are not ${what}`;
         plans[i] = { ...plan, note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})` };
@@ -328,6 +375,7 @@ async function finalize(
   if (updates.length > 0) statements.push(`UPDATE ${stage} SET ${updates.join(', ')}`);
   plans.forEach((plan, i) => {
     if (converts(plan)) statements.push(`ALTER TABLE ${stage} DROP COLUMN ${odd(i)}`);
+    if (keepsFamilyDay(plan)) statements.push(`ALTER TABLE ${stage} DROP COLUMN ${familyDay(i)}`);
     const type = retyped(i);
     if (type) statements.push(`ALTER TABLE ${stage} ALTER COLUMN ${value(i)} SET DATA TYPE ${type}`);
     statements.push(

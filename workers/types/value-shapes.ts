@@ -1,5 +1,13 @@
 import type { ColumnHint } from '../ingest/raw-source';
-import { NON_FINITE, NULL_TOKENS, type Candidate, type DateFormat, type NumberFormat } from './candidates';
+import {
+  NON_FINITE,
+  NULL_TOKENS,
+  type Candidate,
+  type DateFormat,
+  type DateOrder,
+  type NumberFormat,
+} from './candidates';
+import { isTotalLabel } from './total-labels';
 
 const TRUE_WORDS = ['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f'];
 const LEADING_ZERO = /^\s*0\d/;
@@ -31,36 +39,99 @@ function withTimes(dateFormat: string): string[] {
   ];
 }
 
+/**
+ * Values that fit no date family still make a date column when they are at most this share of
+ * its values (or one value): a stray "TBD" or "Total" must not turn a column of dates into text.
+ * They are left empty, with a note; `typed-table.ts` applies the same share to the whole column.
+ */
+export const DATE_MISFIT_SHARE = 0.05;
+
+/** How many values of `count` may fit no date family in a date column. */
+export function toleratedDateMisfits(count: number): number {
+  return Math.max(1, Math.floor(count * DATE_MISFIT_SHARE));
+}
+
+type NamedFamily = 'ymdSlash' | 'monthName' | 'dayMonthName';
+
+/** Families whose day and month are never in doubt, with their formats and order. */
+const NAMED_FAMILIES: Record<NamedFamily, { test: RegExp; formats: string[]; order: DateOrder }> = {
+  ymdSlash: { test: YMD_SLASH, formats: withTimes('%Y/%m/%d'), order: 'ymd' },
+  monthName: {
+    test: MONTH_NAME_FIRST,
+    formats: ['%b %d %Y', '%B %d %Y', '%b %d, %Y', '%B %d, %Y', '%b. %d %Y', '%b. %d, %Y'],
+    order: 'mdy',
+  },
+  dayMonthName: { test: DAY_FIRST_MONTH_NAME, formats: ['%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y'], order: 'dmy' },
+};
+
+/**
+ * The order and formats of `03/04/2024`-style dates, given each value's parts; null when they
+ * mix separators or year widths, or when both parts exceed 12 somewhere (not one date order).
+ */
+function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 'order' | 'proven'> | null {
+  const separators = new Set(parts.map((m) => m[2]));
+  const yearDigits = new Set(parts.map((m) => m[4]?.length));
+  if (separators.size !== 1 || yearDigits.size !== 1) return null;
+  const sep = parts[0]?.[2] as string;
+  const year = yearDigits.has(4) ? '%Y' : '%y';
+  const firstOver12 = parts.some((m) => Number(m[1]) > 12);
+  const secondOver12 = parts.some((m) => Number(m[3]) > 12);
+  if (firstOver12 && secondOver12) return null;
+  const mdy = { order: 'mdy' as const, formats: withTimes(`%m${sep}%d${sep}${year}`) };
+  const dmy = { order: 'dmy' as const, formats: withTimes(`%d${sep}%m${sep}${year}`) };
+  if (firstOver12) return { ...dmy, proven: true };
+  if (secondOver12) return { ...mdy, proven: true };
+  // Nothing in the sample tells: slashes read month-first (US), dots and dashes day-first (Europe).
+  return sep === '/' ? { ...mdy, proven: false } : { ...dmy, proven: false };
+}
+
+/**
+ * The date families of a column's values. ISO 8601 is read beside any other family, and the
+ * families whose day and month are spelled out or year-first beside each other; at most one
+ * `03/04/2024`-style family fits, since its order is decided for the whole column. A few values
+ * that fit no family (see {@link DATE_MISFIT_SHARE}) are left for the full scan to set aside.
+ */
 function dateFormat(values: string[], name: string): DateFormat | null {
-  if (values.every((v) => ISO_DATE.test(v))) return { formats: ['%Y-%m-%d'], order: 'ymd' };
-  if (values.every((v) => ISO_DATE.test(v) || ISO_DATETIME.test(v))) return { formats: [], order: 'ymd' };
-  if (values.every((v) => YMD_SLASH.test(v))) return { formats: withTimes('%Y/%m/%d'), order: 'ymd' };
-  if (values.every((v) => MONTH_NAME_FIRST.test(v))) {
-    return { formats: ['%b %d %Y', '%B %d %Y', '%b %d, %Y', '%B %d, %Y', '%b. %d %Y', '%b. %d, %Y'], order: 'mdy' };
+  let iso = 0;
+  let isoDatesOnly = true;
+  let misfits = 0;
+  const named = new Set<NamedFamily>();
+  const dayMonth: RegExpExecArray[] = [];
+  for (const v of values) {
+    if (ISO_DATE.test(v) || ISO_DATETIME.test(v)) {
+      iso++;
+      if (!ISO_DATE.test(v)) isoDatesOnly = false;
+      continue;
+    }
+    const family = (Object.keys(NAMED_FAMILIES) as NamedFamily[]).find((f) => NAMED_FAMILIES[f].test.test(v));
+    if (family) {
+      named.add(family);
+      continue;
+    }
+    const parts = DAY_MONTH.exec(v);
+    if (parts) dayMonth.push(parts);
+    else misfits++;
   }
-  if (values.every((v) => DAY_FIRST_MONTH_NAME.test(v))) {
-    return { formats: ['%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y'], order: 'dmy' };
+  if (misfits === values.length) {
+    const serial = values.every((v) => /^\d{4,5}(\.\d+)?$/.test(v) && Number(v) > 1 && Number(v) < 80_000);
+    return serial && DATE_NAME.test(name) ? { formats: [], order: 'ymd', excelSerial: true } : null;
   }
-  const parts = values.map((v) => DAY_MONTH.exec(v));
-  if (parts.every((m) => m !== null)) {
-    const separators = new Set(parts.map((m) => m?.[2]));
-    const yearDigits = new Set(parts.map((m) => m?.[4]?.length));
-    if (separators.size !== 1 || yearDigits.size !== 1) return null;
-    const sep = parts[0]?.[2] as string;
-    const year = yearDigits.has(4) ? '%Y' : '%y';
-    const firstOver12 = parts.some((m) => Number(m?.[1]) > 12);
-    const secondOver12 = parts.some((m) => Number(m?.[3]) > 12);
-    if (firstOver12 && secondOver12) return null;
-    const mdy = { order: 'mdy' as const, formats: withTimes(`%m${sep}%d${sep}${year}`) };
-    const dmy = { order: 'dmy' as const, formats: withTimes(`%d${sep}%m${sep}${year}`) };
-    if (firstOver12) return { ...dmy, proven: true };
-    if (secondOver12) return { ...mdy, proven: true };
-    // Nothing in the sample tells: slashes read month-first (US), dots and dashes day-first (Europe).
-    return sep === '/' ? { ...mdy, proven: false } : { ...dmy, proven: false };
+  // In a handful of values one misfit is a large share: three dates at least must stand beside it.
+  if (misfits > toleratedDateMisfits(values.length) || misfits * 4 > values.length) return null;
+  if (named.size === 0 && dayMonth.length === 0) {
+    return isoDatesOnly ? { formats: ['%Y-%m-%d'], order: 'ymd' } : { formats: [], order: 'ymd' };
   }
-  const serial = values.every((v) => /^\d{4,5}(\.\d+)?$/.test(v) && Number(v) > 1 && Number(v) < 80_000);
-  if (serial && DATE_NAME.test(name)) return { formats: [], order: 'ymd', excelSerial: true };
-  return null;
+  const numeric = dayMonth.length > 0 ? dayMonthFormat(dayMonth) : null;
+  if (dayMonth.length > 0 && !numeric) return null;
+  const families = [...named].map((f) => NAMED_FAMILIES[f]);
+  const formats = [...(numeric?.formats ?? []), ...families.flatMap((f) => f.formats)];
+  const order = numeric?.order ?? (families[0] as { order: DateOrder }).order;
+  return {
+    formats,
+    order,
+    ...(numeric?.proven === undefined ? {} : { proven: numeric.proven }),
+    ...(iso > 0 ? { iso: true } : {}),
+  };
 }
 
 /** A currency named in the header (`Cost Total $`, `Price (EUR)`) when the values carry none. */
@@ -137,11 +208,22 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     .filter((v): v is string => v !== null)
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  const values = present.filter((v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()));
-  // DuckDB's reader parses NaN and infinities as doubles itself; only other tokens need the column read as text.
-  const nullTokens = present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
+  // A totals row's label ("Total", "East Total") often sits in the date or number column left of its sums:
+  // it says nothing about the column's type, and `totals-rows.ts` looks at that row.
+  const labels = present.filter(isTotalLabel);
+  const values = present.filter(
+    (v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()) && !isTotalLabel(v),
+  );
+  // DuckDB's reader parses NaN and infinities as doubles itself; other tokens and labels need the column read as text.
+  const nullTokens = labels.length > 0 || present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
   if (values.length === 0) return { kind: 'text' };
-  if (hint.date) return { kind: 'date', format: { formats: [], order: 'ymd' }, nullTokens };
+  if (hint.date) {
+    // Date-formatted cells read as ISO text; dates typed in as text beside them keep their own format.
+    const typed = dateFormat(values, name);
+    const format =
+      typed && !typed.excelSerial && typed.formats.some((f) => f !== '%Y-%m-%d') ? { ...typed, iso: true } : null;
+    return { kind: 'date', format: format ?? { formats: [], order: 'ymd' }, nullTokens };
+  }
   if (values.every((v) => TRUE_WORDS.includes(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };

@@ -1,0 +1,229 @@
+import { writeWorkbook } from '../../fixtures/xlsx/workbooks';
+import { runCli } from '../../support/cli';
+import { fixtureFile, load, loadText, type Loaded } from '../../support/ingest';
+
+interface Sale {
+  region: string;
+  rep: string;
+  day: Date;
+  revenue: number;
+  cost: number;
+}
+
+const REGIONS = ['East', 'West', 'North'];
+const REPS = ['Ann', 'Bob', 'Cid', 'Dee'];
+
+/** `count` sales in cents, grouped by region as report exports are (each region's rows together). */
+function sales(count: number): Sale[] {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    region: REGIONS[(i * 7) % 3] as string,
+    rep: REPS[i % 4] as string,
+    day: new Date(Date.UTC(2023 + (i % 2), (i * 5) % 12, 1 + ((i * 11) % 28))),
+    revenue: (120_050 + ((i * 7_919) % 900_000)) / 100,
+    cost: (80_000 + ((i * 3_571) % 500_000)) / 100,
+  }));
+  return rows.sort((a, b) => REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region));
+}
+
+const money = (n: number) => `"$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}"`;
+const usDate = (d: Date) =>
+  `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+const csvRow = (s: Sale) => `${s.region},${s.rep},${usDate(s.day)},${money(s.revenue)},${money(s.cost)}`;
+const sum = (rows: Sale[], key: 'revenue' | 'cost') => rows.reduce((total, s) => total + s[key], 0);
+
+/** Revenue per region, summed in JS over the fixture's data rows. */
+function byRegion(rows: Sale[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const s of rows) totals.set(s.region, (totals.get(s.region) ?? 0) + s.revenue);
+  return totals;
+}
+
+const HEADER = 'Region,Rep,Order Date,Revenue,Cost';
+
+interface CliAnswer {
+  result: { rows: [string | number | null, number][] };
+}
+
+async function ask(path: string, question: string): Promise<CliAnswer> {
+  const run = await runCli([path, question, '--json', '--out', `${path}.png`]);
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as CliAnswer;
+}
+
+/** What a person sees: the total on the whole file, and per region with no blank member, both as the JS sums. */
+async function expectTotalsOf(path: string, data: Loaded, rows: Sale[]): Promise<void> {
+  expect(data.meta.rows).toBe(rows.length);
+  expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue'), 6);
+  const total = await ask(path, 'total revenue');
+  expect(total.result.rows).toHaveLength(1);
+  expect(total.result.rows[0]?.at(-1)).toBeCloseTo(sum(rows, 'revenue'), 6);
+  const regions = await ask(path, 'total revenue by region');
+  const expected = byRegion(rows);
+  expect(new Set(regions.result.rows.map(([region]) => region))).toEqual(new Set(expected.keys()));
+  for (const [region, revenue] of regions.result.rows)
+    expect(revenue).toBeCloseTo(expected.get(String(region)) ?? NaN, 6);
+}
+
+const allNotes = (data: Loaded) => data.meta.columns.flatMap((c) => c.notes ?? []);
+
+describe('a totals row at the bottom of a CSV export', () => {
+  it('is left out, so the total and each region are the sums of the data rows, with a note naming the row', async () => {
+    const rows = sales(40);
+    const text = [
+      HEADER,
+      ...rows.map(csvRow),
+      `,,Total,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`,
+    ].join('\n');
+    const path = fixtureFile('sales-total.csv', `${text}\n`);
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Order Date').type).toBe('date');
+    const note =
+      "Row 42 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 40 rows above it";
+    expect(data.column('Order Date').notes).toEqual([note]);
+    const overview = await runCli([path]);
+    expect(overview.stdout).toContain('sales-total.csv · 40 rows × 5 columns');
+    expect(overview.stdout).toContain(`Order Date: ${note}`);
+  });
+
+  it.each(['TOTAL', 'Totals', 'Grand Total', 'Sum', 'Total:'])('is found when labelled %s', async (label) => {
+    const rows = sales(12);
+    const text = [HEADER, ...rows.map(csvRow), `${label},,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
+    const data = await loadText(`sales-${label.replace(/\W/g, '')}.csv`, `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(12);
+    expect(data.column('Region').distinct).toBe(3);
+    expect(data.column('Region').notes?.join(' ')).toContain(`Row 14 ('${label}') is a totals row and was left out`);
+  });
+
+  it('is found without a label when every number is the sum of the rows above', async () => {
+    const rows = sales(12);
+    const text = [HEADER, ...rows.map(csvRow), `,,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
+    const data = await loadText('sales-unlabelled.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(12);
+    expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue'), 6);
+    expect(data.column('Region').nulls).toBe(0);
+    expect(allNotes(data).join(' ')).toContain('Row 14, which has no label, is a totals row and was left out');
+  });
+});
+
+describe('a totals row just under the header', () => {
+  it('is left out: its numbers are the sums of the rows below it', async () => {
+    const rows = sales(30);
+    const text = [
+      HEADER,
+      `Total,,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`,
+      ...rows.map(csvRow),
+    ].join('\n');
+    const path = fixtureFile('sales-total-on-top.csv', `${text}\n`);
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Region').notes).toEqual([
+      "Row 2 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 30 rows below it",
+    ]);
+  });
+});
+
+describe('subtotals under each group and a grand total, labelled in the second column', () => {
+  it('are all left out, and the numbers are those of the data rows', async () => {
+    const rows = sales(45);
+    const lines = [HEADER];
+    for (const region of REGIONS) {
+      const group = rows.filter((s) => s.region === region);
+      lines.push(...group.map(csvRow));
+      lines.push(`,${region} Subtotal,,${money(sum(group, 'revenue'))},${money(sum(group, 'cost'))}`);
+    }
+    lines.push(`,Grand Total,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`);
+    const path = fixtureFile('sales-subtotals.csv', `${lines.join('\n')}\n`);
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Rep').distinct).toBe(REPS.length);
+    expect(data.column('Order Date').nulls).toBe(0);
+    expect(data.column('Rep').notes?.join(' ')).toMatch(
+      /^4 totals and subtotal rows were left out \(row \d+ \('East Subtotal'\), .*\): their Revenue and Cost equal the sums of the rows they total$/,
+    );
+  });
+});
+
+describe('a real category called "Total"', () => {
+  it('is kept as data with a note, since its numbers are no sum of other rows', async () => {
+    const lines = ['Plan,Region,Revenue'];
+    const revenue = [1200, 800, 950, 400, 1500, 700];
+    const plans = ['Basic', 'Total', 'Basic', 'Pro', 'Total', 'Pro'];
+    plans.forEach((plan, i) => lines.push(`${plan},${REGIONS[i % 3]},${revenue[i]}`));
+    const data = await loadText('plans.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(6);
+    expect(data.column('Revenue').sum).toBe(revenue.reduce((a, b) => a + b, 0));
+    expect(data.column('Plan').notes).toEqual([
+      "2 rows say 'Total' or the like (e.g. row 3) but their numbers are not sums of other rows, so they were kept as data",
+    ]);
+  });
+
+  it('is kept unchecked, with a note, when it has more rows than totals rows ever are', async () => {
+    const lines = ['Plan,Revenue', ...Array.from({ length: 3000 }, (_, i) => `${i % 2 ? 'Total' : 'Basic'},${i + 1}`)];
+    const data = await loadText('plans-many.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(3000);
+    expect(data.column('Revenue').sum).toBe((3000 * 3001) / 2);
+    expect(data.column('Plan').notes).toEqual([
+      "More than 1,000 rows say 'Total' or the like (e.g. row 3); they were kept as data without checking whether they are totals",
+    ]);
+  });
+
+  it('does not stop the grand total below it from being found', async () => {
+    const rows = sales(20);
+    const lines = [HEADER, ...rows.slice(0, 10).map(csvRow), 'Total,Eve,03/15/2024,"$5.00","$1.00"'];
+    lines.push(...rows.slice(10).map(csvRow));
+    lines.push(`Grand Total,,,${money(sum(rows, 'revenue') + 5)},${money(sum(rows, 'cost') + 1)}`);
+    const data = await loadText('sales-with-total-region.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(21);
+    expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue') + 5, 6);
+    expect(data.column('Region').notes?.join(' ')).toContain("Row 23 ('Grand Total') is a totals row and was left out");
+    expect(data.column('Region').notes?.join(' ')).toContain("Row 12 says 'Total' but its numbers are not the sum");
+  });
+});
+
+describe('a workbook with a title row and a SUM formula totals row', () => {
+  it('is read without the totals row, and the total and regions are the sums of the data rows', async () => {
+    const rows = sales(25);
+    const path = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Q1');
+      sheet.addRow(['Sales report, all regions']);
+      sheet.addRow(['Region', 'Rep', 'Order Date', 'Revenue', 'Cost']);
+      for (const s of rows) sheet.addRow([s.region, s.rep, s.day, s.revenue, s.cost]);
+      const last = rows.length + 2;
+      sheet.addRow([
+        'Total',
+        null,
+        null,
+        { formula: `SUM(D3:D${last})`, result: sum(rows, 'revenue') },
+        { formula: `SUM(E3:E${last})`, result: sum(rows, 'cost') },
+      ]);
+      sheet.getColumn(3).numFmt = 'mm/dd/yyyy';
+      sheet.getColumn(4).numFmt = '"$"#,##0.00';
+      sheet.getColumn(5).numFmt = '"$"#,##0.00';
+    });
+    const data = await load(path);
+    expect(data.meta.source.headerRow).toBe(2);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Region').notes).toEqual([
+      "Row 28 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 25 rows above it",
+    ]);
+  });
+
+  it('also loses per-group subtotals written in the label column that is not the first', async () => {
+    const rows = sales(18);
+    const path = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Sales');
+      sheet.addRow(['Region', 'Rep', 'Order Date', 'Revenue', 'Cost']);
+      for (const region of REGIONS) {
+        const group = rows.filter((s) => s.region === region);
+        for (const s of group) sheet.addRow([s.region, s.rep, s.day, s.revenue, s.cost]);
+        sheet.addRow([null, 'Subtotal', null, sum(group, 'revenue'), sum(group, 'cost')]);
+      }
+      sheet.addRow([null, 'Grand Total', null, sum(rows, 'revenue'), sum(rows, 'cost')]);
+      sheet.getColumn(3).numFmt = 'yyyy-mm-dd';
+    });
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Rep').notes?.join(' ')).toMatch(/^4 totals and subtotal rows were left out/);
+  });
+});

@@ -1,0 +1,30 @@
+import { quoteLiteral } from '../engine/duckdb';
+
+/**
+ * How people label a totals row: `Total`, `Totals`, `Grand Total`, `Subtotal`,
+ * `Sub-total`, `Sum`, and the `East Total` that Excel's Subtotal command and
+ * pivot tables write under each group, optionally with a colon. `Total Recall`
+ * is not one: words after "total" name a thing, not a sum. Written once for
+ * JavaScript and DuckDB's RE2, which read it the same way.
+ */
+const TOTAL_LABEL = '^(.+\\s)?((grand|sub)[ -]?)?totals?:?$|^sum:?$';
+
+const pattern = new RegExp(TOTAL_LABEL, 'i');
+
+/**
+ * What a label must contain, checked first because it is cheap: every text cell of a file is
+ * tested, and the case-insensitive pattern alone cost about 0.4 s per million cells here, these
+ * four substring tests before it less than half that. Labels in mixed case ("ToTaL") are missed.
+ */
+const HINTS = ['otal', 'OTAL', 'um', 'UM'];
+
+/** Whether a cell's text reads as the label of a totals or subtotal row. */
+export function isTotalLabel(text: string): boolean {
+  return HINTS.some((hint) => text.includes(hint)) && pattern.test(text.trim());
+}
+
+/** SQL: true where the text `raw` reads as the label of a totals or subtotal row. */
+export function totalLabelSql(raw: string): string {
+  const hinted = HINTS.map((hint) => `contains(${raw}, '${hint}')`).join(' OR ');
+  return `((${hinted}) AND regexp_matches(trim(${raw}), ${quoteLiteral(TOTAL_LABEL)}, 'i'))`;
+}

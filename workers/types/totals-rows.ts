@@ -1,0 +1,218 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../engine/duckdb';
+import { groupsOf } from './column-groups';
+import { totalLabelSql } from './total-labels';
+import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
+
+/** A staged column as the totals check sees it, as SQL over the staged table. */
+export interface TotalsColumn {
+  name: string;
+  /** The column's number (measures), summed over the rows a total would cover; null for other columns. */
+  number: string | null;
+  /** The column's text where a label can be (a text column, or the values a typed column could not read). */
+  text: string | null;
+  /** True where the row has nothing in this column. */
+  empty: string;
+}
+
+/** What was found: rows dropped, and a note for each column whose label (or sums) told. */
+export interface TotalsRows {
+  dropped: number;
+  notes: Map<number, string[]>;
+}
+
+/**
+ * Label rows past this many are a category that happens to be called "Total", not totals rows:
+ * they are kept without a check (and the sums of a thousand spans are not worth their time).
+ */
+const MAX_CANDIDATES = 1000;
+const LABEL_CHARS = 40;
+const LISTED_ROWS = 3;
+
+/**
+ * Finds the totals and subtotal rows of a staged table and deletes them, so that no total counts
+ * twice. A candidate is a row with a label cell reading "Total", "Grand Total", "Subtotal", "Sum"
+ * or "East Total" in any text column (other cells may be blank), or a first or last row with
+ * nothing but numbers. It is a totals row only when its numbers are the sums of the rows it
+ * summarises (see `totals-sums.ts`): a real category named "Total" stays, with a note.
+ * `firstRow` is the file's row (or line) number of the first data row, for the notes.
+ */
+export async function dropTotalsRows(
+  connection: DuckDBConnection,
+  stage: string,
+  columns: TotalsColumn[],
+  firstRow: number | null,
+): Promise<TotalsRows> {
+  const none: TotalsRows = { dropped: 0, notes: new Map() };
+  const numbers = columns.flatMap((c, i) => (c.number ? [i] : []));
+  const texts = columns.flatMap((c, i) => (c.text ? [i] : []));
+  if (numbers.length === 0) return none;
+  const candidates = await findCandidates(connection, stage, columns, numbers, texts);
+  if (candidates.length === 0) return none;
+  const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
+  if (candidates.length > MAX_CANDIDATES) {
+    const first = candidates.find((c) => c.label) ?? (candidates[0] as TotalsCandidate);
+    const note =
+      `More than ${MAX_CANDIDATES.toLocaleString('en-US')} rows say ${quoted(first.label?.text ?? '')} or the like ` +
+      `(e.g. ${rowName(first.row)}); they were kept as data without checking whether they are totals`;
+    return { dropped: 0, notes: new Map([[first.label?.column ?? 0, [note]]]) };
+  }
+  const segments = await segmentSums(connection, stage, columns, numbers, candidates);
+  const totals = totalsAmong(candidates, segments);
+  if (totals.size > 0) {
+    const rows = [...totals.keys()].map((k) => (candidates[k] as TotalsCandidate).row);
+    await connection.run(`DELETE FROM ${stage} WHERE rowid IN (${rows.join(', ')})`);
+  }
+  return {
+    dropped: totals.size,
+    notes: totalsNotes(candidates, totals, columns, numbers, rowName),
+  };
+}
+
+async function findCandidates(
+  connection: DuckDBConnection,
+  stage: string,
+  columns: TotalsColumn[],
+  numbers: number[],
+  texts: number[],
+): Promise<TotalsCandidate[]> {
+  const labelled = texts.map((i) => totalLabelSql(columns[i]?.text as string));
+  const others = columns.filter((c) => !c.number);
+  // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
+  const bare =
+    others.length > 0
+      ? `(${others.map((c) => c.empty).join(' AND ')}) AND rowid IN ((SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage}))`
+      : 'false';
+  const select = [
+    'rowid AS r',
+    ...texts.map((i, k) => `CASE WHEN ${labelled[k]} THEN ${columns[i]?.text} END AS l${i}`),
+    ...numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`),
+  ];
+  const where = [...labelled, bare].join(' OR ');
+  const rows = await queryRows(
+    connection,
+    `SELECT ${select.join(', ')} FROM ${stage} WHERE ${where} ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
+  );
+  return rows.map((row) => {
+    const column = texts.find((i) => row[`l${i}`] != null);
+    return {
+      row: Number(row.r),
+      label: column === undefined ? null : { column, text: String(row[`l${column}`]).trim() },
+      values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
+    };
+  });
+}
+
+/**
+ * The row count and column sums of the rows between consecutive candidates: segment `s` lies
+ * after candidate `s` (segment 0 before the first), in the order of the file.
+ */
+async function segmentSums(
+  connection: DuckDBConnection,
+  stage: string,
+  columns: TotalsColumn[],
+  numbers: number[],
+  candidates: TotalsCandidate[],
+): Promise<Aggregate[]> {
+  const rows = candidates.map((c) => c.row);
+  const bounds = candidates.map((c, s) => `(${c.row}, ${s + 1})`).join(', ');
+  const segments: Aggregate[] = Array.from({ length: candidates.length + 1 }, () => ({
+    rows: 0,
+    sums: numbers.map(() => 0),
+  }));
+  let offset = 0;
+  for (const group of groupsOf(numbers)) {
+    const sums = group.map((i, k) => `coalesce(sum(CAST(${columns[i]?.number} AS DOUBLE)), 0) AS s${k}`);
+    const result = await queryRows(
+      connection,
+      `SELECT coalesce(b.seg, 0) AS seg, count(*) AS n, ${sums.join(', ')}
+       FROM (SELECT rowid AS r, * FROM ${stage} WHERE rowid NOT IN (${rows.join(', ')})) s
+       ASOF LEFT JOIN (VALUES ${bounds}) b(p, seg) ON s.r > b.p GROUP BY 1`,
+    );
+    for (const row of result) {
+      const segment = segments[Number(row.seg)] as Aggregate;
+      segment.rows = Number(row.n);
+      group.forEach((_, k) => (segment.sums[offset + k] = Number(row[`s${k}`])));
+    }
+    offset += group.length;
+  }
+  return segments;
+}
+
+const quoted = (text: string) => `'${text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text}'`;
+
+function names(list: string[]): string {
+  if (list.length <= 1) return list.join('');
+  const shown = list.length > 3 ? [...list.slice(0, 2), `${list.length - 2} more columns`] : list;
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+function spanWords(span: Span): string {
+  const rows = span.rows === 1 ? 'the row' : `the ${span.rows.toLocaleString('en-US')} rows`;
+  return `${rows} ${span.below ? 'below' : 'above'} it`;
+}
+
+/** Candidates by the column a note about them goes to: the label's, or for a bare row its first summed measure. */
+function byNoteColumn(ks: number[], candidates: TotalsCandidate[], numbers: number[], totals: Map<number, Span>) {
+  const groups = new Map<number, number[]>();
+  for (const k of ks) {
+    const candidate = candidates[k] as TotalsCandidate;
+    const column = candidate.label?.column ?? (numbers[totals.get(k)?.matched[0] ?? 0] as number);
+    groups.set(column, [...(groups.get(column) ?? []), k]);
+  }
+  return groups;
+}
+
+/** Per column that told, a note on the totals rows left out, and one on rows labelled as totals that were kept. */
+function totalsNotes(
+  candidates: TotalsCandidate[],
+  totals: Map<number, Span>,
+  columns: TotalsColumn[],
+  numbers: number[],
+  rowName: (row: number) => string,
+): Map<number, string[]> {
+  const notes = new Map<number, string[]>();
+  const add = (column: number, note: string) => notes.set(column, [...(notes.get(column) ?? []), note]);
+  const all = candidates.map((_, k) => k);
+  const dropped = all.filter((k) => totals.has(k));
+  const kept = all.filter((k) => !totals.has(k) && candidates[k]?.label);
+  const measureNames = (ks: number[]) => {
+    const summed = [...new Set(ks.flatMap((k) => totals.get(k)?.matched ?? []))].sort((a, b) => a - b);
+    const listed = names(summed.map((m) => columns[numbers[m] as number]?.name as string));
+    return `${listed} ${summed.length > 1 ? 'equal' : 'equals'}`;
+  };
+  for (const [column, ks] of byNoteColumn(dropped, candidates, numbers, totals)) {
+    const rows = ks.map((k) => candidates[k] as TotalsCandidate);
+    const first = rows[0] as TotalsCandidate;
+    if (rows.length === 1) {
+      const what = first.label ? ` (${quoted(first.label.text)})` : ', which has no label,';
+      const span = spanWords(totals.get(ks[0] as number) as Span);
+      add(
+        column,
+        `${capital(rowName(first.row))}${what} is a totals row and was left out: its ${measureNames(ks)} the sum of ${span}`,
+      );
+      continue;
+    }
+    const listed = rows
+      .slice(0, LISTED_ROWS)
+      .map((c) => `${rowName(c.row)}${c.label ? ` (${quoted(c.label.text)})` : ''}`);
+    const more = rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '';
+    add(
+      column,
+      `${rows.length} totals and subtotal rows were left out (${listed.join(', ')}${more}): their ${measureNames(ks)} the sums of the rows they total`,
+    );
+  }
+  for (const [column, ks] of byNoteColumn(kept, candidates, numbers, totals)) {
+    const first = candidates[ks[0] as number] as TotalsCandidate;
+    const label = quoted(first.label?.text ?? '');
+    add(
+      column,
+      ks.length === 1
+        ? `${capital(rowName(first.row))} says ${label} but its numbers are not the sum of other rows, so it was kept as data`
+        : `${ks.length.toLocaleString('en-US')} rows say ${label} or the like (e.g. ${rowName(first.row)}) but their numbers are not sums of other rows, so they were kept as data`,
+    );
+  }
+  return notes;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

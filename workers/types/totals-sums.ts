@@ -1,0 +1,138 @@
+/** The number of rows and the per-measure sums of a run of rows. */
+export interface Aggregate {
+  rows: number;
+  sums: number[];
+}
+
+/** A row that may be a totals row: its position, its label (if any) and its measures, in file order. */
+export interface TotalsCandidate {
+  /** The row's position among the data rows, from 0. */
+  row: number;
+  /** The label cell: a column index and its text; null for a row of nothing but numbers. */
+  label: { column: number; text: string } | null;
+  values: (number | null)[];
+}
+
+/** The rows a totals row sums: how many, on which side, and which of its measures equal their sums. */
+export interface Span {
+  rows: number;
+  below: boolean;
+  /** Indices into the candidate's `values`. */
+  matched: number[];
+}
+
+/**
+ * Whether a total equals a sum. Exports often round each cell as shown, so a total can be off
+ * by half a unit of the last digit per row summed, up to a hundredth of a percent of the sum;
+ * never less than a cent, nor than the error of adding doubles.
+ */
+function close(total: number, sum: number, rows: number): boolean {
+  const tolerance = Math.max(0.01, Math.abs(sum) * 1e-9, Math.min(0.005 * rows, Math.abs(sum) * 1e-4));
+  return Math.abs(total - sum) <= tolerance;
+}
+
+const add = (a: Aggregate, b: Aggregate): Aggregate => ({
+  rows: a.rows + b.rows,
+  sums: a.sums.map((s, m) => s + (b.sums[m] ?? 0)),
+});
+const subtract = (a: Aggregate, b: Aggregate): Aggregate => ({
+  rows: a.rows - b.rows,
+  sums: a.sums.map((s, m) => s - (b.sums[m] ?? 0)),
+});
+const asRow = (c: TotalsCandidate): Aggregate => ({ rows: 1, sums: c.values.map((v) => v ?? 0) });
+
+interface Verdict {
+  span: Span | null;
+  /** How far the closest span's sums are from the row's numbers (relative): the least convincing goes first. */
+  error: number;
+}
+
+/**
+ * Which candidates are totals rows, with the span each one sums. Every candidate starts as a
+ * total; the rows the totals do not claim are the data. A total may sum the data rows between
+ * it and the total before (a subtotal under its group) or after (above its group), the rows back
+ * to the previous total labelled in the same column (a region subtotal over rep subtotals), or
+ * all the data above or below it (a grand total). A candidate none of whose spans fits is data:
+ * the least convincing go first, and the rest are judged again with them counted as data, so a
+ * real category called "Total" inside the data does not spoil the grand total below it.
+ *
+ * A labelled row is a total when at least half of its numbers (and at least one) equal a span's
+ * sums: a total row may show an average or a rate beside its sums. A row without a label must
+ * match in every number, and sum at least two rows, at the top or bottom of the table.
+ */
+export function totalsAmong(candidates: TotalsCandidate[], segments: Aggregate[]): Map<number, Span> {
+  const totals = new Set(candidates.map((_, k) => k));
+  for (;;) {
+    const before = dataBefore(candidates, segments, totals);
+    const verdicts = new Map([...totals].map((k) => [k, judge(k, candidates, before, totals)]));
+    const failing = [...verdicts].filter(([, v]) => v.span === null);
+    if (failing.length === 0) return new Map([...verdicts].map(([k, v]) => [k, v.span as Span]));
+    const worst = Math.max(...failing.map(([, v]) => v.error));
+    for (const [k, v] of failing) if (v.error >= worst / 2) totals.delete(k);
+  }
+}
+
+/**
+ * `before[j]`: the data before candidate j, that is the segments and the candidates that are
+ * not totals; `before[n]` is all the data. Segment j lies just before candidate j.
+ */
+function dataBefore(candidates: TotalsCandidate[], segments: Aggregate[], totals: Set<number>): Aggregate[] {
+  const before = [segments[0] as Aggregate];
+  candidates.forEach((candidate, j) => {
+    const data = totals.has(j) ? (before[j] as Aggregate) : add(before[j] as Aggregate, asRow(candidate));
+    before.push(add(data, segments[j + 1] as Aggregate));
+  });
+  return before;
+}
+
+function judge(k: number, candidates: TotalsCandidate[], before: Aggregate[], totals: Set<number>): Verdict {
+  const n = candidates.length;
+  const candidate = candidates[k] as TotalsCandidate;
+  const others = [...totals].filter((j) => j !== k);
+  const sameColumn = (j: number) => candidates[j]?.label?.column === candidate.label?.column;
+  const previous = (test: (j: number) => boolean) => Math.max(-1, ...others.filter((j) => j < k && test(j)));
+  const following = (test: (j: number) => boolean) => Math.min(n, ...others.filter((j) => j > k && test(j)));
+  // Totals are never data, so the data between two of them (or a table's end, -1 and n) is a difference.
+  const between = (a: number, b: number) =>
+    a < 0 ? (before[b] as Aggregate) : subtract(before[b] as Aggregate, before[a] as Aggregate);
+  const spans: { aggregate: Aggregate; below: boolean }[] = [
+    { aggregate: between(-1, k), below: false },
+    { aggregate: between(k, n), below: true },
+  ];
+  if (candidate.label) {
+    spans.unshift(
+      {
+        aggregate: between(
+          previous(() => true),
+          k,
+        ),
+        below: false,
+      },
+      { aggregate: between(previous(sameColumn), k), below: false },
+      {
+        aggregate: between(
+          k,
+          following(() => true),
+        ),
+        below: true,
+      },
+      { aggregate: between(k, following(sameColumn)), below: true },
+    );
+  }
+  const present = candidate.values.flatMap((v, m) => (v === null ? [] : [m]));
+  let error = Infinity;
+  for (const { aggregate, below } of spans) {
+    if (present.length === 0 || aggregate.rows < (candidate.label ? 1 : 2)) continue;
+    const matched = present.filter((m) => close(candidate.values[m] as number, aggregate.sums[m] ?? 0, aggregate.rows));
+    const fits = candidate.label
+      ? matched.length >= 1 && matched.length * 2 >= present.length
+      : matched.length === present.length;
+    if (fits) return { span: { rows: aggregate.rows, below, matched }, error: 0 };
+    const off = present.map((m) => {
+      const [total, sum] = [candidate.values[m] as number, aggregate.sums[m] ?? 0];
+      return Math.abs(total - sum) / Math.max(Math.abs(total), Math.abs(sum), 1);
+    });
+    error = Math.min(error, off.reduce((a, b) => a + b, 0) / off.length);
+  }
+  return { span: null, error };
+}
