@@ -27,7 +27,27 @@ const change = (group: string, measure: string, from: string, a: number, b: numb
 const topPerGroup = (from: string, group: string, member: string, measure: string, n: number, dir = 'DESC') =>
   `SELECT g, m, v FROM (SELECT ${group} g, ${member} m, ${measure} v, row_number() OVER (PARTITION BY ${group} ORDER BY ${measure} ${dir}, ${member}) r FROM ${from} GROUP BY 1, 2) WHERE r <= ${n}`;
 
+/** Each group's part of the grand total. */
+const share = (measure: string, group: string) =>
+  `SELECT ${group}, sum(${measure}), sum(${measure}) / sum(sum(${measure})) OVER () FROM ${S} GROUP BY 1`;
+
 const SUPERSTORE_KINDS: EvalCase[] = [
+  {
+    kind: 'ratio',
+    question: 'profit as a percentage of sales by category',
+    sql: `SELECT Category, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'profit as a % of revenue by region',
+    sql: `SELECT Region, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'profit as a share of sales in 2017',
+    sql: `SELECT sum(Profit) / sum(Sales) FROM ${S} WHERE year("Order Date") = 2017`,
+  },
+  { kind: 'ratio', question: 'sales as a percentage of the total by region', sql: share('Sales', 'Region') },
   {
     kind: 'ratio',
     question: 'profit margin by region',

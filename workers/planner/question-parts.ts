@@ -36,7 +36,7 @@ const CHANGE =
 const FIRST_VS_LAST =
   /\b(?:first|earliest)\b.*\b(?:day|week|month|quarter|year|period)s?\b.*\b(?:last|latest|most recent|final|current)\b|\b(?:last|latest|most recent)\b.*\b(?:day|week|month|quarter|year|period)s?\b.*\b(?:first|earliest)\b/;
 const RATIO =
-  /\b(?:per (?:unit|units|order|orders|customer|customers|item|items|head|capita|person|people|transaction|transactions|employee|employees|user|users|visit|visits|sale|dollar)|margins?|average (?:order|basket|ticket|deal) (?:value|size)|aov|ratio|ratios|divided by|profitability|return on)\b/;
+  /\b(?:per (?:unit|units|order|orders|customer|customers|item|items|head|capita|person|people|transaction|transactions|employee|employees|user|users|visit|visits|sale|dollar)|margins?|average (?:order|basket|ticket|deal) (?:value|size)|aov|ratio|ratios|divided by|profitability|return on)\b|\b[a-z][a-z_-]* as an? (?:percentage|percent|share|proportion|fraction|ratio) of (?!(?:the |our )?(?:total|whole|overall|grand|sum|all|everything)\b)/;
 const WHICH =
   /\b(which|who|whom|whose|when)\b|\bwhat (?!is\b|are\b|was\b|were\b|about\b|if\b|does\b|do\b|did\b)\w+(?: \w+)? (?:had|has|have|was|were|is|saw|sold|made|got|did|does)\b/;
 const RANKING =
