@@ -49,6 +49,30 @@ const SUPERSTORE_KINDS: EvalCase[] = [
   },
   { kind: 'ratio', question: 'sales as a percentage of the total by region', sql: share('Sales', 'Region') },
   {
+    kind: 'period-over-period',
+    question: 'which month had the biggest jump in sales',
+    match: 'first',
+    sql: `SELECT ${day('m')}, s - lag(s) OVER (ORDER BY m) j
+          FROM (SELECT date_trunc('month', "Order Date") m, sum(Sales) s FROM ${S} GROUP BY 1)
+          ORDER BY j DESC NULLS LAST LIMIT 1`,
+  },
+  {
+    kind: 'period-over-period',
+    question: 'which quarter had the biggest drop in profit',
+    match: 'first',
+    sql: `SELECT ${day('q')}, p - lag(p) OVER (ORDER BY q) j
+          FROM (SELECT date_trunc('quarter', "Order Date") q, sum(Profit) p FROM ${S} GROUP BY 1)
+          ORDER BY j ASC NULLS LAST LIMIT 1`,
+  },
+  {
+    kind: 'period-over-period',
+    question: 'top 3 months by sales growth',
+    match: 'cells',
+    sql: `SELECT ${day('m')}, s - lag(s) OVER (ORDER BY m) j
+          FROM (SELECT date_trunc('month', "Order Date") m, sum(Sales) s FROM ${S} GROUP BY 1)
+          ORDER BY j DESC NULLS LAST LIMIT 3`,
+  },
+  {
     kind: 'ratio',
     question: 'profit margin by region',
     sql: `SELECT Region, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
@@ -279,10 +303,22 @@ const SUPERSTORE_KINDS: EvalCase[] = [
     sql: `SELECT count(DISTINCT "Product ID") FROM ${S} WHERE Region = 'West'`,
   },
   {
+    // An order lost money when its lines' profit adds up to less than zero, not when one line did.
     kind: 'distinct-count',
     question: 'how many orders lost money',
-    sql: `SELECT count(DISTINCT "Order ID") FROM ${S} WHERE Profit < 0`,
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
   },
+  {
+    kind: 'distinct-count',
+    question: 'how many customers were unprofitable in 2017',
+    sql: `SELECT count(*) FROM (SELECT "Customer ID" FROM ${S} WHERE year("Order Date") = 2017 GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
+  {
+    kind: 'distinct-count',
+    question: 'number of orders that made a profit in the West',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} WHERE Region = 'West' GROUP BY 1 HAVING sum(Profit) > 0)`,
+  },
+  { kind: 'decline', question: 'which regions lost money', decline: true },
   { kind: 'typo', question: 'proft by cateogry', sql: `SELECT Category, sum(Profit) FROM ${S} GROUP BY 1` },
   { kind: 'typo', question: 'sales by regoin', sql: `SELECT Region, sum(Sales) FROM ${S} GROUP BY 1` },
   {

@@ -139,7 +139,8 @@ export type ChangeBase = z.infer<typeof ChangeBase>;
  * - `latest_complete`: the last period the data covers in full,
  * - `to_date`: the latest period up to the last date, against the same span of the base period
  *   ("year to date vs the same days last year"),
- * - `each`: every period, as a series (the result is grouped by period first),
+ * - `each`: every period, as a series (the result is grouped by period first; with a sort by
+ *   measure, ranked by the change of the first measure: "which month had the biggest jump"),
  * - an ISO date: the period holding it ("2017").
  *
  * `against` is the base: the `previous` period, the period a year earlier (`year_ago`), the

@@ -18,7 +18,8 @@ export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], m
   if (plan.kind !== 'aggregate' || plan.change || plan.topPerGroup || plan.share) return null;
   const kinds = new Set(parts.map((p) => p.kind));
   const words = parts.map((p) => p.words).join(' ');
-  let reshaped: AnalysisPlan | null = null;
+  let reshaped: AnalysisPlan | null = kinds.has('first-vs-last') ? null : rankedPeriods(plan, words, meta);
+  if (reshaped) return validOrNull(reshaped, meta);
   if (kinds.has('first-vs-last')) reshaped = firstAgainstLatest(plan, grainIn(words), meta);
   else if (kinds.has('period-over-period')) reshaped = overPeriods(plan, words, meta);
   else if (kinds.has('change')) reshaped = perGroupChange(plan, meta);
@@ -131,6 +132,34 @@ function overPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): Anal
   return changed(plan, { column, grain, period: 'each', against }, dimensions, plan.filters, name);
 }
 
+const FALLING =
+  /\b(?:drops?|dropped|dips?|dipped|fall|falls|fell|fallen|falling|decline[sd]?|declining|decrease[sd]?|decreasing|shrink|shrank|shrinking|worsen(?:ed)?|loss|losses)\b/;
+
+/**
+ * "which month had the biggest jump in sales", "the 3 biggest monthly
+ * drops": every period against the one before, ranked by the change (the
+ * largest rise first, or the largest fall with a falling word). Only a
+ * ranking from the top is read: "the smallest drop" could be either end.
+ */
+function rankedPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): AnalysisPlan | null {
+  const [time] = plan.dimensions;
+  const grain = grainIn(words) ?? time?.grain;
+  const column = timeColumn(plan, meta);
+  if (plan.sort?.direction !== 'desc' || plan.dimensions.length !== 1 || !time?.grain || time.column !== column)
+    return null;
+  if (!grain || grain === 'hour' || plan.comparison) return null;
+  const direction = FALLING.test(words) ? 'asc' : 'desc';
+  const noun = grain.charAt(0).toUpperCase() + grain.slice(1);
+  const ranked = changed(
+    plan,
+    { column, grain, period: 'each', against: 'previous' },
+    [],
+    plan.filters,
+    `${noun}-over-${noun}, ${direction === 'desc' ? 'largest rise' : 'largest fall'} first`,
+  );
+  return { ...ranked, sort: { by: 'measure', direction }, limit: plan.limit, chart: 'bar' };
+}
+
 /**
  * "profit growth by segment 2016 to 2017", "sales change by category": the
  * change for each group, between two whole periods the question named (two
@@ -210,6 +239,23 @@ export function readAgainstLast(question: string): AgainstLastPhrase {
   if (!match || !grain || (match[1] !== undefined && match[1] !== grain)) return { kind: 'none' };
   const rest = `${text.slice(0, match.index)}${text.slice(match.index + match[0].length)}`.replace(TRACKING, '');
   return { kind: 'read', question: rest.replace(/\s+/g, ' ').trim(), grain, words: match[0] };
+}
+
+/**
+ * "over the month before", "compared with the previous quarter": each period
+ * against the one before it, put in the words the reader knows
+ * ("month-over-month"). A question naming a year or a date is left alone:
+ * "2017 vs the year before" is two periods, not a series.
+ */
+const AGAINST_BEFORE =
+  /\b(?:over|on|from|vs\.?|versus|compared (?:to|with)|against|relative to|than) (?:the |a )?(?:(?:previous|prior|preceding) (day|week|month|quarter|year)|(day|week|month|quarter|year) (?:before|earlier))\b/i;
+
+export function againstPeriodBefore(question: string): string {
+  if (/\d/.test(question)) return question;
+  return question.replace(AGAINST_BEFORE, (_words, named: string | undefined, before: string | undefined) => {
+    const grain = (named ?? before ?? '').toLowerCase();
+    return `${grain}-over-${grain}`;
+  });
 }
 
 /** The plan as its measures in the data's latest period of `grain` and the one before, side by side. */

@@ -3,8 +3,9 @@ import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
 import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
-import { readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
+import { againstPeriodBefore, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
+import { readEntityCondition } from './entity-conditions';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
 import { questionParts, type QuestionPart } from './question-parts';
@@ -121,7 +122,13 @@ interface Rewrite {
  * the plain measures and grains they are made of, reshaped after planning.
  */
 function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
-  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [], reshapes: [] };
+  const rewrite: Rewrite = {
+    question: againstPeriodBefore(question),
+    filters: [],
+    labels: [],
+    understood: [],
+    reshapes: [],
+  };
   const superlative = readSuperlative(question, meta);
   if (superlative.kind === 'problem') return { ...rewrite, problem: superlative.problem };
   if (superlative.kind === 'read') {
@@ -136,6 +143,14 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.filters.push(condition.filter);
     rewrite.labels.push(condition.label);
     rewrite.understood.push(condition.understood);
+  }
+  const entity = readEntityCondition(rewrite.question, meta);
+  if (entity.kind === 'problem') return { ...rewrite, problem: entity.problem };
+  if (entity.kind === 'read') {
+    rewrite.question = entity.question;
+    rewrite.filters.push(entity.filter);
+    rewrite.labels.push(entity.label);
+    rewrite.understood.push(entity.understood);
   }
   const ratio = readRatioPhrase(rewrite.question, meta);
   if (ratio.kind === 'read') {

@@ -46,7 +46,9 @@ const RULES: RatioRule[] = [
   },
   {
     // "profit as a percentage of sales": one total over another, not each group's part of the whole.
-    pattern: new RegExp(`\\b([a-z][a-z_-]*) as an? (?:${PART_WORDS}) of (?!(?:the |our )?${WHOLE_WORDS})(?:the |our )?([a-z][a-z_-]*)\\b`),
+    pattern: new RegExp(
+      `\\b([a-z][a-z_-]*) as an? (?:${PART_WORDS}) of (?!(?:the |our )?${WHOLE_WORDS})(?:the |our )?([a-z][a-z_-]*)\\b`,
+    ),
     words: '$1 and $2',
     label: (n, d) => `${n} as % of ${d}`,
     percent: true,
