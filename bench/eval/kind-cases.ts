@@ -573,6 +573,18 @@ const DISASTER_KINDS: EvalCase[] = [
     sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2010) - sum(Deaths) FILTER (Year = 2000) FROM ${D} WHERE Year IN (2000, 2010) GROUP BY 1`,
   },
   {
+    kind: 'change',
+    question: 'change in deaths by entity from 1990 to 2015',
+    match: 'cells',
+    sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2015) - sum(Deaths) FILTER (Year = 1990) FROM ${D} WHERE Year IN (1990, 2015) GROUP BY 1`,
+  },
+  {
+    kind: 'change',
+    question: 'deaths change by entity',
+    match: 'cells',
+    sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2017) - sum(Deaths) FILTER (Year = 2016) FROM ${D} WHERE Year IN (2016, 2017) GROUP BY 1`,
+  },
+  {
     kind: 'number-filter',
     question: 'how many years had over 100k deaths from Drought',
     sql: `SELECT count(*) FROM ${D} WHERE Entity = 'Drought' AND Deaths > 100000`,
@@ -831,6 +843,12 @@ const IOWA_KINDS: EvalCase[] = [
   {
     kind: 'change',
     question: 'net generation change by source from 2001 to 2017',
+    match: 'cells',
+    sql: `SELECT source, sum(net_generation) FILTER (year(year) = 2017) - sum(net_generation) FILTER (year(year) = 2001) FROM ${I} GROUP BY 1`,
+  },
+  {
+    kind: 'change',
+    question: 'change in net generation by source from 2001 to 2017',
     match: 'cells',
     sql: `SELECT source, sum(net_generation) FILTER (year(year) = 2017) - sum(net_generation) FILTER (year(year) = 2001) FROM ${I} GROUP BY 1`,
   },

@@ -1,5 +1,6 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Change, Filter, PeriodGrain } from '../plan/analysis-plan';
+import { isYearNumber } from '../plan/column-kinds';
 import { validatePlan } from '../plan/validate-plan';
 import { dataRange } from './dataset-time';
 import { measureLabel } from './plan-title';
@@ -46,16 +47,26 @@ function grainIn(words: string): PeriodGrain | undefined {
   return undefined;
 }
 
-/** The time column the plan reads periods of: its time dimension, its period filter, or the data's first date column. */
+/**
+ * The time column the plan reads periods of: its time dimension, its period
+ * filter, or the data's first date column; a column of year numbers when the
+ * plan reads periods of one (its changes count whole years).
+ */
 function timeColumn(plan: AnalysisPlan, meta: DatasetMeta): string | undefined {
   const isDate = (name: string) =>
     meta.columns.some((c) => c.name === name && (c.type === 'date' || c.type === 'datetime'));
+  const isYears = (name: string) => meta.columns.some((c) => c.name === name && isYearNumber(c));
   const fromPlan = [
     ...plan.dimensions.map((d) => d.column),
     ...(plan.comparison ? [plan.comparison.column] : []),
     ...plan.filters.filter((f) => f.op === 'range').map((f) => f.column),
   ].find(isDate);
-  return fromPlan ?? meta.columns.find((c) => c.role === 'time' && isDate(c.name))?.name;
+  const years = [
+    ...plan.dimensions.map((d) => d.column),
+    ...(plan.comparison ? [plan.comparison.column] : []),
+    ...plan.filters.filter((f) => f.op === 'range').map((f) => f.column),
+  ].find(isYears);
+  return fromPlan ?? years ?? meta.columns.find((c) => c.role === 'time' && isDate(c.name))?.name;
 }
 
 const withoutTime = (plan: AnalysisPlan, column: string) => plan.dimensions.filter((d) => d.column !== column);
@@ -174,6 +185,9 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | n
   const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const span = plan.filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === column);
   const others = plan.filters.filter((f) => f !== span);
+  if (meta.columns.some((c) => c.name === column && isYearNumber(c))) {
+    return yearNumberChange(plan, column, dimensions, sides, span, others);
+  }
   if (sides) {
     const [a, b] = sides;
     const grain = a && b && sides.length === 2 ? wholeGrain(a.from, a.to) : undefined;
@@ -205,6 +219,47 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | n
     plan.filters,
     'latest year vs the year before',
   );
+}
+
+/**
+ * A change per group on a column of year numbers ("deaths change from 2000 to
+ * 2010 by entity"): the two years named, as two compared years or the ends of
+ * a span of whole years.
+ */
+function yearNumberChange(
+  plan: AnalysisPlan,
+  column: string,
+  dimensions: AnalysisPlan['dimensions'],
+  sides: NonNullable<AnalysisPlan['comparison']>['sides'] | undefined,
+  span: Extract<Filter, { op: 'range' }> | undefined,
+  others: Filter[],
+): AnalysisPlan | null {
+  const year = (value: unknown) => (/^\d{4}$/.test(String(value)) ? Number(value) : undefined);
+  const oneYear = (side: { from?: string; to?: string }) => {
+    const from = year(side.from);
+    return from !== undefined && year(side.to) === from + 1 ? from : undefined;
+  };
+  let ends: [number, number] | undefined;
+  let filters = plan.filters;
+  if (sides) {
+    const [a, b] = sides.map(oneYear);
+    if (sides.length !== 2 || a === undefined || b === undefined || a === b) return null;
+    ends = a < b ? [a, b] : [b, a];
+  } else if (span) {
+    const from = year(span.from);
+    const to = year(span.to);
+    if (from === undefined || to === undefined || to - 1 <= from) return null;
+    ends = [from, to - 1];
+    filters = others;
+  }
+  if (!ends) {
+    if (plan.comparison) return null;
+    const latest: Change = { column, grain: 'year', period: 'latest', against: 'previous' };
+    return changed(plan, latest, dimensions, filters, 'latest year vs the year before');
+  }
+  const [first, last] = ends;
+  const change: Change = { column, grain: 'year', period: String(last), against: String(first) };
+  return changed(plan, change, dimensions, filters, `${first} to ${last}`);
 }
 
 /** The grain of a whole calendar period from its first day to the day after its last, if it is one. */
