@@ -418,6 +418,25 @@ const SEATTLE_KINDS: EvalCase[] = [
     sql: `SELECT ${day(`date_trunc('month', date)`)}, sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
   },
   {
+    // "Which month" over four years reads as a calendar month, and Read as says so.
+    kind: 'superlative',
+    question: 'which month was rainiest',
+    match: 'first',
+    sql: `SELECT ${day(`date_trunc('month', date)`)}, sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
+  },
+  {
+    kind: 'superlative',
+    question: 'which month of the year is rainiest',
+    match: 'first',
+    sql: `SELECT monthname(date), sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
+  },
+  {
+    kind: 'plain',
+    question: 'how many days of each weather type',
+    sql: `SELECT weather, count(*) FROM ${W} GROUP BY 1`,
+  },
+  { kind: 'plain', question: 'number of days by weather type', sql: `SELECT weather, count(*) FROM ${W} GROUP BY 1` },
+  {
     kind: 'superlative',
     question: 'windiest year',
     match: 'first',

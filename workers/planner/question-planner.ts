@@ -13,6 +13,7 @@ import { readRatioPhrase, withRatio } from './ratio-phrases';
 import { corrected, typoCorrections } from './typo-corrections';
 import { readQuestion } from './read-question';
 import { readSuperlative } from './superlatives';
+import { fold, nameWords } from './question-tokens';
 import type { Vocabulary } from './vocabulary';
 
 export interface PlannerContext {
@@ -123,7 +124,7 @@ interface Rewrite {
  */
 function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
   const rewrite: Rewrite = {
-    question: againstPeriodBefore(question),
+    question: againstPeriodBefore(withoutKindWords(question, meta)),
     filters: [],
     labels: [],
     understood: [],
@@ -179,6 +180,19 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.reshapes.push((plan, understood) => withGroupTop(plan, top, understood, meta));
   }
   return rewrite;
+}
+
+/**
+ * "each weather type", "by product kind": the column itself, where one is
+ * named just before the word and no column is called a type or a kind.
+ */
+function withoutKindWords(question: string, meta: DatasetMeta): string {
+  const kindColumn = meta.columns.some((c) => nameWords(c.name).some((w) => /^(?:type|kind)s?$/.test(w)));
+  if (kindColumn) return question;
+  return question.replace(/\b([\p{L}_-]+) (?:type|kind)s?\b/giu, (words, word: string) => {
+    const named = meta.columns.some((c) => c.role === 'dimension' && nameWords(c.name).includes(fold(word)));
+    return named ? word : words;
+  });
 }
 
 function readRewritten(question: string, context: PlannerContext): TypedReading {
