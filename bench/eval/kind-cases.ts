@@ -49,6 +49,28 @@ const SUPERSTORE_KINDS: EvalCase[] = [
   },
   { kind: 'ratio', question: 'sales as a percentage of the total by region', sql: share('Sales', 'Region') },
   {
+    kind: 'ratio',
+    question: 'what share of sales came from Furniture in the West',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'share of Furniture in West sales',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what share of West sales came from Furniture',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what share of profit comes from Technology by year',
+    sql: `SELECT ${day(`date_trunc('year', "Order Date")`)}, sum(Profit) FILTER (Category = 'Technology') / sum(Profit) FROM ${S} GROUP BY 1`,
+  },
+  // Two values and nothing to say which is the part: asked, never guessed.
+  { kind: 'decline', question: 'share of sales in the West and Furniture', decline: true },
+  {
     kind: 'period-over-period',
     question: 'which month had the biggest jump in sales',
     match: 'first',

@@ -83,6 +83,40 @@ describe('ratios of two aggregates', () => {
     const expected = await firstRow(store, `SELECT sum("Sales") / count(DISTINCT "Order ID") AS v FROM ${STORE}`);
     expect(run.result.rows[0]?.[0]).toBeCloseTo(Number(expected.v), 6);
   });
+
+  it('gives the share of one part of each total: Furniture in West sales, per year', async () => {
+    const furnitureShare = {
+      column: 'Sales',
+      aggregation: 'sum',
+      per: { column: 'Sales', aggregation: 'sum' },
+      part: { column: 'Category', values: ['Furniture'] },
+      format: 'percent',
+      label: 'Share of Sales from Furniture',
+    };
+    const run = await runOn(store, {
+      measures: [furnitureShare],
+      dimensions: [{ column: 'Order Date', grain: 'year' }],
+      filters: [{ op: 'in', column: 'Region', values: ['West'] }],
+      chart: 'line',
+    });
+    const expected = await allRows(
+      store,
+      `SELECT sum("Sales") FILTER (WHERE "Category" = 'Furniture') / sum("Sales") AS v
+       FROM ${STORE} WHERE "Region" = 'West' GROUP BY year("Order Date") ORDER BY year("Order Date")`,
+    );
+    expect(run.result.columns[1]).toMatchObject({ name: 'Share of Sales from Furniture', unit: 'percent' });
+    expectClose(
+      run.result.rows.map((r) => r[1] ?? null),
+      expected.map((r) => r.v),
+    );
+  });
+
+  it('refuses a part without the total it is part of', async () => {
+    const part = { column: 'Category', values: ['Furniture'] };
+    await expect(runOn(store, { measures: [{ column: 'Sales', aggregation: 'sum', part }] })).rejects.toThrow(
+      /give the total it is part of/,
+    );
+  });
 });
 
 describe('cyclic grains', () => {
