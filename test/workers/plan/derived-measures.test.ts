@@ -284,6 +284,23 @@ describe('filters', () => {
     expect(Number(lines.n)).toBeGreaterThan(Number(expected.n));
   });
 
+  it('counts no orders, and no rows read, when none passes', async () => {
+    const run = await runOn(store, {
+      measures: [{ column: 'Order ID', aggregation: 'count_distinct' }],
+      filters: [
+        {
+          op: 'having',
+          column: 'Order ID',
+          measure: { column: 'Profit', aggregation: 'sum' },
+          comparator: '<',
+          value: -1_000_000,
+        },
+      ],
+    });
+    expect(Number(run.result.rows[0]?.[0])).toBe(0);
+    expect(run.result.matchedRows).toBe(0);
+  });
+
   it('counts the customers who bought in 2017, and the 2017 orders that lost money by region', async () => {
     const customers = await runOn(store, {
       measures: [{ column: 'Customer ID', aggregation: 'count_distinct' }],
