@@ -68,6 +68,22 @@ const SUPERSTORE_KINDS: EvalCase[] = [
     question: 'what share of profit comes from Technology by year',
     sql: `SELECT ${day(`date_trunc('year', "Order Date")`)}, sum(Profit) FILTER (Category = 'Technology') / sum(Profit) FROM ${S} GROUP BY 1`,
   },
+  {
+    kind: 'ratio',
+    question: 'what share of sales came from Furniture by region',
+    sql: `SELECT Region, sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'share of Furniture in sales by region',
+    sql: `SELECT Region, sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    // Furniture's sales, split by region: each region's part of them.
+    kind: 'ratio',
+    question: 'share of Furniture sales by region',
+    sql: `SELECT Region, sum(Sales), sum(Sales) / sum(sum(Sales)) OVER () FROM ${S} WHERE Category = 'Furniture' GROUP BY 1`,
+  },
   // Two values and nothing to say which is the part: asked, never guessed.
   { kind: 'decline', question: 'share of sales in the West and Furniture', decline: true },
   {

@@ -146,10 +146,11 @@ function groupings(
     reading.share &&
     kind === 'aggregate' &&
     !reading.comparison &&
-    dimensions.every((d) => d.column.role === 'time')
+    (dimensions.every((d) => d.column.role === 'time') || namedPart(reading) !== undefined)
   ) {
-    // "what share of sales came from Furniture", "share of Renewables in net generation by year":
-    // that part of each total, one number (per period), rather than every part side by side.
+    // "what share of sales came from Furniture", "share of Renewables in net generation by year",
+    // "what share of sales came from Furniture by region": that part of each total, one number per
+    // group, rather than every part side by side.
     const chosen = sharePart(reading);
     if (isProblem(chosen)) return chosen;
     if (chosen) {
@@ -177,19 +178,25 @@ function groupings(
 function sharePart(reading: Reading): Step<FilterChoice | undefined> {
   const named = reading.filters.filter((f) => f.filter.op === 'in');
   if (named.length <= 1) return named[0];
-  const words = reading.sharePart === undefined ? '' : ` ${fold(reading.sharePart)} `;
+  const part = namedPart(reading);
+  if (part) return part;
+  return {
+    problem: `a share of which part: ${named.map((f) => f.label).join(' or ')}? Say "share of sales that came from …"`,
+  };
+}
+
+/** The value filter the share's part words name first ("came from Furniture in the West": Furniture), if one alone does. */
+function namedPart(reading: Reading): FilterChoice | undefined {
+  if (reading.sharePart === undefined) return undefined;
+  const words = ` ${fold(reading.sharePart)} `;
   const at = (f: FilterChoice) =>
     f.filter.op === 'in'
       ? Math.min(
           ...f.filter.values.map((v) => words.indexOf(` ${fold(String(v))} `)).map((i) => (i < 0 ? Infinity : i)),
         )
       : Infinity;
-  const [first, second] = [...named].sort((a, b) => at(a) - at(b));
-  if (!first || at(first) === Infinity || (second && at(second) === at(first))) {
-    return {
-      problem: `a share of which part: ${named.map((f) => f.label).join(' or ')}? Say "share of sales that came from …"`,
-    };
-  }
+  const [first, second] = [...reading.filters].sort((a, b) => at(a) - at(b));
+  if (!first || at(first) === Infinity || (second && at(second) === at(first))) return undefined;
   return first;
 }
 
