@@ -15,6 +15,7 @@ import { xlsxMemoryTable } from './xlsx-memory-bench';
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
  * the edges' section (Slack and Teams: cold start, warm latency, bundle size), `-- --playground`
  * only the playground's (start to page, answer to page), `-- --digest` only the digest's,
+ * `-- --questions` only question → PNG on the 1M-row table,
  * `-- --xlsx-memory` only the peak RSS of full-size workbooks (minutes; not part of the default run).
  */
 async function main(): Promise<void> {
@@ -38,6 +39,10 @@ async function sections(): Promise<string> {
   if (process.argv.includes('--xlsx-memory')) return `${await xlsxMemoryTable()}\n`;
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
   if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
+  if (process.argv.includes('--questions')) {
+    await prepareData();
+    return `${await questionTable()}\n`;
+  }
   const edge = [
     edgeTable(await edgeFigures(), {
       edge: 'Slack edge (bundle from edgeBuildOptions, AWS mode on loopback)',
@@ -67,17 +72,21 @@ async function analysisReport(): Promise<string> {
   });
   const table = ['| what | ours | baseline | ratio | also |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
   const pandas = pandasSideBySide();
+  return `${table}\n\n${pandas}\n\n${await questionTable()}\n\n${digestTable(await digestFigures())}\n`;
+}
+
+/** Question → PNG on the 1M-row table, per kind of question. */
+async function questionTable(): Promise<string> {
   const questions = (await questionFigures()).map(
     (q) =>
       `| "${q.question}" | ${q.answer.toFixed(0)} ms ${q.answer < 300 ? 'ok' : 'OVER'} | ${q.query.toFixed(0)} ms | ` +
       `${q.chart}: ${Number.isNaN(q.render) ? '–' : `${q.render.toFixed(1)} ms ${q.render < 50 ? 'ok' : 'OVER'}`} |`,
   );
-  const questionTable = [
+  return [
     '| question on the 1M-row table | answer + PNG (bar < 300 ms) | its SQL alone | warm chart render (bar < 50 ms) |',
     '| --- | --- | --- | --- |',
     ...questions,
   ].join('\n');
-  return `${table}\n\n${pandas}\n\n${questionTable}\n\n${digestTable(await digestFigures())}\n`;
 }
 
 main().catch((error: unknown) => {

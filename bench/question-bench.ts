@@ -14,6 +14,9 @@ const QUESTIONS = [
   '2022 vs 2023 revenue',
   'share of units by region',
   'distribution of unit price',
+  'which month had the biggest jump in revenue',
+  'what share of revenue came from the West',
+  'share of Technology in revenue by year',
 ];
 
 const revenue = { column: 'revenue', aggregation: 'sum' } as const;

@@ -27,7 +27,89 @@ const change = (group: string, measure: string, from: string, a: number, b: numb
 const topPerGroup = (from: string, group: string, member: string, measure: string, n: number, dir = 'DESC') =>
   `SELECT g, m, v FROM (SELECT ${group} g, ${member} m, ${measure} v, row_number() OVER (PARTITION BY ${group} ORDER BY ${measure} ${dir}, ${member}) r FROM ${from} GROUP BY 1, 2) WHERE r <= ${n}`;
 
+/** Each group's part of the grand total. */
+const share = (measure: string, group: string) =>
+  `SELECT ${group}, sum(${measure}), sum(${measure}) / sum(sum(${measure})) OVER () FROM ${S} GROUP BY 1`;
+
 const SUPERSTORE_KINDS: EvalCase[] = [
+  {
+    kind: 'ratio',
+    question: 'profit as a percentage of sales by category',
+    sql: `SELECT Category, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'profit as a % of revenue by region',
+    sql: `SELECT Region, sum(Profit) / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'profit as a share of sales in 2017',
+    sql: `SELECT sum(Profit) / sum(Sales) FROM ${S} WHERE year("Order Date") = 2017`,
+  },
+  { kind: 'ratio', question: 'sales as a percentage of the total by region', sql: share('Sales', 'Region') },
+  {
+    kind: 'ratio',
+    question: 'what share of sales came from Furniture in the West',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'share of Furniture in West sales',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what share of West sales came from Furniture',
+    sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what share of profit comes from Technology by year',
+    sql: `SELECT ${day(`date_trunc('year', "Order Date")`)}, sum(Profit) FILTER (Category = 'Technology') / sum(Profit) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what share of sales came from Furniture by region',
+    sql: `SELECT Region, sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    kind: 'ratio',
+    question: 'share of Furniture in sales by region',
+    sql: `SELECT Region, sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} GROUP BY 1`,
+  },
+  {
+    // Furniture's sales, split by region: each region's part of them.
+    kind: 'ratio',
+    question: 'share of Furniture sales by region',
+    sql: `SELECT Region, sum(Sales), sum(Sales) / sum(sum(Sales)) OVER () FROM ${S} WHERE Category = 'Furniture' GROUP BY 1`,
+  },
+  // Two values and nothing to say which is the part: asked, never guessed.
+  { kind: 'decline', question: 'share of sales in the West and Furniture', decline: true },
+  {
+    kind: 'period-over-period',
+    question: 'which month had the biggest jump in sales',
+    match: 'first',
+    sql: `SELECT ${day('m')}, s - lag(s) OVER (ORDER BY m) j
+          FROM (SELECT date_trunc('month', "Order Date") m, sum(Sales) s FROM ${S} GROUP BY 1)
+          ORDER BY j DESC NULLS LAST LIMIT 1`,
+  },
+  {
+    kind: 'period-over-period',
+    question: 'which quarter had the biggest drop in profit',
+    match: 'first',
+    sql: `SELECT ${day('q')}, p - lag(p) OVER (ORDER BY q) j
+          FROM (SELECT date_trunc('quarter', "Order Date") q, sum(Profit) p FROM ${S} GROUP BY 1)
+          ORDER BY j ASC NULLS LAST LIMIT 1`,
+  },
+  {
+    kind: 'period-over-period',
+    question: 'top 3 months by sales growth',
+    match: 'cells',
+    sql: `SELECT ${day('m')}, s - lag(s) OVER (ORDER BY m) j
+          FROM (SELECT date_trunc('month', "Order Date") m, sum(Sales) s FROM ${S} GROUP BY 1)
+          ORDER BY j DESC NULLS LAST LIMIT 3`,
+  },
   {
     kind: 'ratio',
     question: 'profit margin by region',
@@ -259,10 +341,22 @@ const SUPERSTORE_KINDS: EvalCase[] = [
     sql: `SELECT count(DISTINCT "Product ID") FROM ${S} WHERE Region = 'West'`,
   },
   {
+    // An order lost money when its lines' profit adds up to less than zero, not when one line did.
     kind: 'distinct-count',
     question: 'how many orders lost money',
-    sql: `SELECT count(DISTINCT "Order ID") FROM ${S} WHERE Profit < 0`,
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
   },
+  {
+    kind: 'distinct-count',
+    question: 'how many customers were unprofitable in 2017',
+    sql: `SELECT count(*) FROM (SELECT "Customer ID" FROM ${S} WHERE year("Order Date") = 2017 GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
+  {
+    kind: 'distinct-count',
+    question: 'number of orders that made a profit in the West',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} WHERE Region = 'West' GROUP BY 1 HAVING sum(Profit) > 0)`,
+  },
+  { kind: 'decline', question: 'which regions lost money', decline: true },
   { kind: 'typo', question: 'proft by cateogry', sql: `SELECT Category, sum(Profit) FROM ${S} GROUP BY 1` },
   { kind: 'typo', question: 'sales by regoin', sql: `SELECT Region, sum(Sales) FROM ${S} GROUP BY 1` },
   {
@@ -361,6 +455,25 @@ const SEATTLE_KINDS: EvalCase[] = [
     match: 'first',
     sql: `SELECT ${day(`date_trunc('month', date)`)}, sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
   },
+  {
+    // "Which month" over four years reads as a calendar month, and Read as says so.
+    kind: 'superlative',
+    question: 'which month was rainiest',
+    match: 'first',
+    sql: `SELECT ${day(`date_trunc('month', date)`)}, sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
+  },
+  {
+    kind: 'superlative',
+    question: 'which month of the year is rainiest',
+    match: 'first',
+    sql: `SELECT monthname(date), sum(precipitation) p FROM ${W} GROUP BY 1 ORDER BY p DESC LIMIT 1`,
+  },
+  {
+    kind: 'plain',
+    question: 'how many days of each weather type',
+    sql: `SELECT weather, count(*) FROM ${W} GROUP BY 1`,
+  },
+  { kind: 'plain', question: 'number of days by weather type', sql: `SELECT weather, count(*) FROM ${W} GROUP BY 1` },
   {
     kind: 'superlative',
     question: 'windiest year',
@@ -515,6 +628,18 @@ const DISASTER_KINDS: EvalCase[] = [
     question: 'deaths change from 2000 to 2010 by entity',
     match: 'cells',
     sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2010) - sum(Deaths) FILTER (Year = 2000) FROM ${D} WHERE Year IN (2000, 2010) GROUP BY 1`,
+  },
+  {
+    kind: 'change',
+    question: 'change in deaths by entity from 1990 to 2015',
+    match: 'cells',
+    sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2015) - sum(Deaths) FILTER (Year = 1990) FROM ${D} WHERE Year IN (1990, 2015) GROUP BY 1`,
+  },
+  {
+    kind: 'change',
+    question: 'deaths change by entity',
+    match: 'cells',
+    sql: `SELECT Entity, sum(Deaths) FILTER (Year = 2017) - sum(Deaths) FILTER (Year = 2016) FROM ${D} WHERE Year IN (2016, 2017) GROUP BY 1`,
   },
   {
     kind: 'number-filter',
@@ -775,6 +900,12 @@ const IOWA_KINDS: EvalCase[] = [
   {
     kind: 'change',
     question: 'net generation change by source from 2001 to 2017',
+    match: 'cells',
+    sql: `SELECT source, sum(net_generation) FILTER (year(year) = 2017) - sum(net_generation) FILTER (year(year) = 2001) FROM ${I} GROUP BY 1`,
+  },
+  {
+    kind: 'change',
+    question: 'change in net generation by source from 2001 to 2017',
     match: 'cells',
     sql: `SELECT source, sum(net_generation) FILTER (year(year) = 2017) - sum(net_generation) FILTER (year(year) = 2001) FROM ${I} GROUP BY 1`,
   },

@@ -7,7 +7,7 @@ import type { ResolvedComparison } from './comparison-sides';
 import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
 import { joinWords } from './list-words';
 import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
-import { splitPartialLast } from './partial-period';
+import { partialFirst, partialNote, splitPartialLast } from './partial-period';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
 import { periodEnd, periodLabel } from './period-words';
 import { parseIsoDate } from '../../charts/iso-date';
@@ -53,7 +53,8 @@ export function comparisonHeadline({ subject, reference, overTime, measure }: Re
 
 /**
  * "Monthly Sales rose 52.1% from Jan 2014 to Dec 2017, peaking in Nov 2017 at
- * $118.4K." A last bucket the data only partly covers is left out of the change.
+ * $118.4K." A first or last bucket the data only partly covers is left out of
+ * the change, and the headline says so.
  */
 export function trendHeadline(
   plan: AnalysisPlan,
@@ -72,10 +73,14 @@ export function trendHeadline(
       `${capitalize(measureNoun(measure.column))} in ${label(only)} ${verb} ${said.amount(only.value, unit)}.`,
     );
   }
-  const { complete, partial } = splitPartialLast(plan, meta, time, series);
-  const yearly = isAdditive(measure.column) ? yearOverYear(complete, time.grain, measure, partial, said) : null;
-  if (yearly !== null) return said.statement(yearly);
+  const { complete: toLast, partial } = splitPartialLast(plan, meta, time, series);
+  const early = partialFirst(plan, meta, time, toLast);
+  const complete = early === null ? toLast : toLast.slice(1);
+  const yearly = isAdditive(measure.column) ? yearOverYear(complete, time.grain, measure, said) : null;
+  const cut = partialNote([early, partial], label);
+  if (yearly !== null) return said.statement(`${yearly}${cut}.`);
   const points = complete.length >= 2 ? complete : series;
+  const noted = complete.length >= 2 ? cut : '';
   const first = points[0] as TimePoint;
   const last = points[points.length - 1] as TimePoint;
   const subject = `${GRAIN_ADJECTIVE[time.grain]} ${measureNoun(measure.column)}`;
@@ -85,15 +90,16 @@ export function trendHeadline(
   const change = changeOf(points.map((p) => p.value));
   if (change !== null && change.delta === 0) {
     return said.statement(
-      `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}.`,
+      `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}${noted}.`,
     );
   }
-  if (change !== null && change.fraction !== null) {
+  // A percentage that goes from 3.5% to 35% moved by points: "rose 900%" would mislead.
+  if (change !== null && change.fraction !== null && measure.column.unit !== 'percent') {
     const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(change.fraction))}`;
-    return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}.`);
+    return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}${noted}.`);
   }
   return said.statement(
-    `${subject} went from ${said.amount(first.value, unit)} in ${label(first)} to ${said.amount(last.value, unit)} in ${label(last)}${peaking()}.`,
+    `${subject} went from ${said.amount(first.value, unit)} in ${label(first)} to ${said.amount(last.value, unit)} in ${label(last)}${peaking()}${noted}.`,
   );
 }
 
@@ -106,15 +112,13 @@ const DAY_MS = 86_400_000;
  * latest complete year against the one before ("Monthly Sales rose 20.4% in
  * 2017 ($733.2K) vs 2016 ($609.2K), comparing complete years"), never a low
  * month with a high one. It names the seasonal peak when the same month (or
- * quarter) is the highest in most complete years, and a partial last bucket
- * left out. Null for series finer than a year that do not span two complete
+ * quarter) is the highest in most complete years. Null for series finer than a year that do not span two complete
  * years, and for yearly series (whose first-to-last change already compares years).
  */
 function yearOverYear(
   points: readonly TimePoint[],
   grain: TimeColumn['grain'],
   measure: IndexedColumn,
-  partial: TimePoint | null,
   said: StatedNumbers,
 ): string | null {
   if (grain === 'year' || grain === 'hour') return null;
@@ -149,8 +153,7 @@ function yearOverYear(
     grain,
     said,
   );
-  const cut = partial === null ? '' : `; ${periodLabel(partial.iso, grain)} is partial and left out`;
-  return `${subject} ${moved}${amounts}, comparing complete years${season}${cut}.`;
+  return `${subject} ${moved}${amounts}, comparing complete years${season}`;
 }
 
 /** Whether a year's buckets run from its start to its end, give or take a few days. */

@@ -113,6 +113,7 @@ export function changeHeadline(plan: AnalysisPlan, result: ResultTable): Stateme
   const unit = chartUnit(view.current.column.unit);
   const noun = measureNoun(view.current.column);
   const verb = verbFor(view.current.column);
+  if (view.period !== null && plan.sort?.by === 'measure') return rankedHeadline(change, plan.sort, result, view, said);
   if (view.period !== null) return seriesHeadline(change, result, view, said);
   if (!result.change) return null;
   const names = periodNames(change, result.change, result.lastDate);
@@ -156,6 +157,33 @@ function basePeriodOf(iso: string, change: Change): string | null {
     back.setUTCDate(back.getUTCDate() - (change.grain === 'week' ? 7 : 1));
   else back.setUTCMonth(back.getUTCMonth() - { month: 1, quarter: 3, year: 12 }[change.grain]);
   return back.toISOString().slice(0, 10);
+}
+
+/** A ranked series names its first period: "Sales rose most in Sep 2014: up $53.9K (+193%) on Aug 2014 ($27.9K), to $81.8K." */
+function rankedHeadline(
+  change: Change,
+  sort: NonNullable<AnalysisPlan['sort']>,
+  result: ResultTable,
+  view: ChangeView,
+  said: StatedNumbers,
+): Statement | null {
+  const period = view.period;
+  const row = result.rows.find((r) => numberAt(r, view.delta.index) !== null);
+  const iso = row && period ? isoAt(row, period.index) : null;
+  if (!row || iso === null) return null;
+  const unit = chartUnit(view.current.column.unit);
+  const delta = numberAt(row, view.delta.index) ?? 0;
+  const base = numberAt(row, view.base.index) ?? 0;
+  const current = numberAt(row, view.current.index) ?? 0;
+  const percent = numberAt(row, view.percent.index);
+  const baseIso = basePeriodOf(iso, change);
+  const baseWords = baseIso === null ? 'its base period' : periodLabel(baseIso, change.grain);
+  const rose = delta >= 0;
+  const most = sort.direction === 'asc' ? (rose ? 'rose least' : 'fell most') : rose ? 'rose most' : 'fell least';
+  const pct = percent === null ? '' : ` (${rose ? '+' : '\u2212'}${said.percent(Math.abs(percent))})`;
+  return said.statement(
+    `${capitalize(measureNoun(view.current.column))} ${most} in ${periodLabel(iso, change.grain)}: ${rose ? 'up' : 'down'} ${said.amount(Math.abs(delta), unit)}${pct} on ${baseWords} (${said.amount(base, unit)}), to ${said.amount(current, unit)}.`,
+  );
 }
 
 function seriesHeadline(change: Change, result: ResultTable, view: ChangeView, said: StatedNumbers): Statement | null {
@@ -226,7 +254,7 @@ export function changeInsights(plan: AnalysisPlan, result: ResultTable): Insight
 /**
  * The chart of a change: a KPI card with the change for one total, the two
  * periods side by side for each group, the percent change period by period
- * for a series.
+ * for a series, and the change itself, largest first, for a ranking of periods.
  */
 export function changeChart(
   plan: AnalysisPlan,
@@ -238,6 +266,19 @@ export function changeChart(
   if (!change || !view) return null;
   const unit = chartUnit(view.current.column.unit);
   const title = measureTitle(view.current.column);
+  if (view.period !== null && plan.sort?.by === 'measure' && view.groups.length === 0) {
+    // A ranking of periods keeps its order: the largest change first, each by how much it moved.
+    const period = view.period;
+    const ranked = result.rows.filter((row) => numberAt(row, view.delta.index) !== null);
+    return {
+      kind: 'bar',
+      ...heading,
+      x: { title: period.column.name, scale: 'category' },
+      y: { title: titleWithUnit(`Change in ${title} vs the previous ${change.grain}`, unit), unit },
+      labels: ranked.map((row) => periodLabel(isoAt(row, period.index) ?? '', change.grain)),
+      series: [{ name: `Change in ${title}`, values: ranked.map((row) => numberAt(row, view.delta.index)) }],
+    };
+  }
   if (view.period !== null) {
     const period = view.period;
     const labels = [...new Set(result.rows.map((row) => isoAt(row, period.index) ?? ''))].sort();

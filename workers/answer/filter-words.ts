@@ -72,7 +72,7 @@ export function describeFilters(filters: readonly Filter[], meta: DatasetMeta, l
         const measured = meta.columns.find((c) => c.name === filter.measure.column);
         const amount = said.amount(filter.value, chartUnit(measured?.unit));
         scope.conditions.push(
-          `${filter.column} whose ${aggregateWords(filter.measure)} ${COMPARATOR_WORDS[filter.comparator]} ${amount}`,
+          `${filter.column} whose ${aggregateWords(filter.measure)} ${ENTITY_COMPARATOR_WORDS[filter.comparator]} ${amount}`,
         );
         break;
       }
@@ -104,6 +104,13 @@ export function scopeList(scope: FilterScope): string {
 }
 
 const COMPARATOR_WORDS: Readonly<Record<Comparator, string>> = { '>': '>', '>=': '\u2265', '<': '<', '<=': '\u2264' };
+/** An entity's total in words: "Order ID whose total Profit is below 0". */
+const ENTITY_COMPARATOR_WORDS: Readonly<Record<Comparator, string>> = {
+  '>': 'is above',
+  '>=': 'is at least',
+  '<': 'is below',
+  '<=': 'is at most',
+};
 
 const AGGREGATE_WORDS: Readonly<Record<Aggregate['aggregation'], string>> = {
   sum: 'total',

@@ -88,3 +88,12 @@ export function isIncomplete(start: string, grain: TimeGrain, dataEnd: Date): bo
   const length = periodEnd(from, grain).getTime() - from.getTime();
   return dataEnd.getTime() - from.getTime() < length * COMPLETE_SHARE;
 }
+
+/** Whether the period starting at `start` is cut short because the data only begins at `dataStart`. */
+export function isLateStart(start: string, grain: TimeGrain, dataStart: Date): boolean {
+  if (grain === 'hour' || grain === 'day') return false;
+  const from = parseIsoDate(start);
+  if (from === null) return false;
+  const end = periodEnd(from, grain).getTime();
+  return end - dataStart.getTime() < (end - from.getTime()) * COMPLETE_SHARE;
+}

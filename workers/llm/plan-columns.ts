@@ -11,7 +11,11 @@ export function renamePlanColumns(plan: AnalysisPlan, names: ReadonlyMap<string,
   const aggregate = <T extends Aggregate>(a: T): T => ({ ...a, column: a.column === null ? null : real(a.column) });
   return {
     ...plan,
-    measures: plan.measures.map((m) => ({ ...aggregate(m), per: m.per && aggregate(m.per) })),
+    measures: plan.measures.map((m) => ({
+      ...aggregate(m),
+      per: m.per && aggregate(m.per),
+      part: m.part && { ...m.part, column: real(m.part.column) },
+    })),
     dimensions: plan.dimensions.map((d) => ({ ...d, column: real(d.column) })),
     filters: plan.filters.map((f) =>
       f.op === 'having'

@@ -25,15 +25,25 @@ export const Aggregate = z.object({
 });
 export type Aggregate = z.infer<typeof Aggregate>;
 
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** The rows whose `column` holds one of `values`. */
+export const Part = z.object({ column: z.string(), values: z.array(Scalar).min(1) });
+export type Part = z.infer<typeof Part>;
+
 /**
  * An aggregated number. With `per`, it is a ratio of two aggregates over the
  * same rows: margin is sum of Profit per sum of Sales, profit per unit sum of
  * Profit per sum of Quantity, average order value sum of Sales per distinct
- * count of Order ID. `format: 'percent'` shows the value (a fraction) as a
+ * count of Order ID. With `part` as well, the first aggregate reads only the
+ * part's rows: a share of one value in each total ("share of Renewables in
+ * net generation by year": net_generation of Renewables per all
+ * net_generation). `format: 'percent'` shows the value (a fraction) as a
  * percentage; `label` is what people call the measure ("Profit Margin").
  */
 export const Measure = Aggregate.extend({
   per: Aggregate.optional(),
+  part: Part.optional(),
   format: z.enum(['number', 'percent']).optional(),
   label: z.string().min(1).max(60).optional(),
 });
@@ -57,8 +67,6 @@ export const Dimension = z.object({
   cycle: Cycle.optional(),
 });
 export type Dimension = z.infer<typeof Dimension>;
-
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** How a number is compared: "over" `>`, "at least" `>=`, "under" `<`, "at most" `<=`. */
 export const Comparator = z.enum(['>', '>=', '<', '<=']);
@@ -139,7 +147,8 @@ export type ChangeBase = z.infer<typeof ChangeBase>;
  * - `latest_complete`: the last period the data covers in full,
  * - `to_date`: the latest period up to the last date, against the same span of the base period
  *   ("year to date vs the same days last year"),
- * - `each`: every period, as a series (the result is grouped by period first),
+ * - `each`: every period, as a series (the result is grouped by period first; with a sort by
+ *   measure, ranked by the change of the first measure: "which month had the biggest jump"),
  * - an ISO date: the period holding it ("2017").
  *
  * `against` is the base: the `previous` period, the period a year earlier (`year_ago`), the

@@ -282,10 +282,16 @@ function eachPeriod(
     periods,
     `SELECT ${select.join(',\n  ')}`,
     join,
-    `ORDER BY ${['cur.t', ...keys.map((k) => `cur.${k} NULLS LAST`)].join(', ')}`,
+    `ORDER BY ${[...rankedBy(plan), 'cur.t', ...keys.map((k) => `cur.${k} NULLS LAST`)].join(', ')}`,
     `LIMIT ${limit}`,
   ].join('\n');
   return { kind: 'aggregate', sql, params: params.values, columns, summary: ['matchedRows'] };
+}
+
+/** A series sorted by measure is ranked by the change of its first measure ("the biggest jump"), periods without a base last. */
+function rankedBy(plan: AnalysisPlan): string[] {
+  if (plan.sort?.by !== 'measure') return [];
+  return [`cur.m0 - base.m0 ${plan.sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`];
 }
 
 /** The base period of each period `cur.t` in a series of changes. */

@@ -3,6 +3,7 @@ import type { AnalysisPlan } from './analysis-plan';
 import { compileAggregate } from './compile-aggregate';
 import { compileChange } from './compile-change';
 import { compileDistribution } from './compile-distribution';
+import { compileEntityCount } from './compile-entity-count';
 import { compileRelationship } from './compile-relationship';
 import type { CompiledPlan } from './compiled-plan';
 
@@ -26,7 +27,8 @@ export type { CompiledPlan, SummaryField } from './compiled-plan';
 export function compilePlan(plan: AnalysisPlan, meta: DatasetMeta, table: string): CompiledPlan {
   switch (plan.kind) {
     case 'aggregate':
-      return plan.change ? compileChange(plan, meta, table) : compileAggregate(plan, meta, table);
+      if (plan.change) return compileChange(plan, meta, table);
+      return compileEntityCount(plan, meta, table) ?? compileAggregate(plan, meta, table);
     case 'relationship':
       return compileRelationship(plan, meta, table);
     case 'distribution':

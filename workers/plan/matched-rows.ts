@@ -83,6 +83,7 @@ export function matchedRows(
   for (const measure of plan.measures) {
     read(measure.column);
     read(measure.per?.column ?? null);
+    read(measure.part?.column ?? null);
   }
   for (const column of options.extraColumns ?? []) read(column);
   if (options.rowHash) select.push(`hash(${meta.columns.map((c) => quoteIdent(c.name)).join(', ')}) AS row_hash`);
@@ -109,7 +110,9 @@ export function matchedRows(
     profile,
     aggregate(measure: Measure, where?: string) {
       const value = (column: string | null) => (column === null ? null : this.value(column));
-      return measureSql(measure, value(measure.column), value(measure.per?.column ?? null), where);
+      const { part } = measure;
+      const partSql = part && valuesCondition(profile(part.column), this.value(part.column), part.values, params);
+      return measureSql(measure, value(measure.column), value(measure.per?.column ?? null), where, partSql);
     },
     output(measure: Measure) {
       const of = (column: string | null | undefined) => (column ? profile(column) : null);

@@ -60,20 +60,26 @@ const AGGREGATE_SQL: Record<Aggregation, (value: string, where: string) => strin
  * (null for a count of rows), and for a ratio over `perValue`, its
  * denominator's column. A ratio divides in DOUBLE (a count by a count is not
  * an integer division) and is empty where the denominator is 0. With
- * `where`, each aggregate reads only the rows it holds for (`FILTER`).
+ * `where`, each aggregate reads only the rows it holds for (`FILTER`); with
+ * `part` (the condition of the measure's part), the numerator only those.
  */
 export function measureSql(
   measure: Measure,
   value: string | null,
   perValue: string | null = null,
   where?: string,
+  part?: string,
 ): string {
-  const filter = where ? ` FILTER (WHERE ${where})` : '';
-  const aggregate = (a: Aggregate, v: string | null) =>
+  const filterOf = (conditions: (string | undefined)[]) => {
+    const held = conditions.filter(Boolean);
+    return held.length > 0 ? ` FILTER (WHERE ${held.join(' AND ')})` : '';
+  };
+  const aggregate = (a: Aggregate, v: string | null, filter: string) =>
     v === null ? `count(*)${filter}` : AGGREGATE_SQL[a.aggregation](v, filter);
-  const numerator = aggregate(measure, value);
+  const filter = filterOf([where]);
+  const numerator = aggregate(measure, value, filterOf([where, part]));
   if (!measure.per) return numerator;
-  return `CAST(${numerator} AS DOUBLE) / nullif(${aggregate(measure.per, perValue)}, 0)`;
+  return `CAST(${numerator} AS DOUBLE) / nullif(${aggregate(measure.per, perValue, filter)}, 0)`;
 }
 
 /**

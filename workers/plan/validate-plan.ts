@@ -146,9 +146,19 @@ function checkShape(plan: AnalysisPlan): void {
 function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure {
   const checked = checkAggregate(measure, columns, kind);
   const per = measure.per && checkAggregate(measure.per, columns, kind);
+  if (measure.part && !per) {
+    throw new PlanError('INVALID_PLAN', 'A part of a total is a share: give the total it is part of as `per`.');
+  }
+  const partColumn = measure.part && columns.get(measure.part.column);
+  const part = measure.part &&
+    partColumn && {
+      column: partColumn.name,
+      values: measure.part.values.map((v) => comparableValue(partColumn, v)),
+    };
   return {
     ...checked,
     ...(per && { per }),
+    ...(part && { part }),
     ...(measure.format && { format: measure.format }),
     ...(measure.label && { label: measure.label }),
   };

@@ -1,5 +1,6 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Change, Filter, PeriodGrain } from '../plan/analysis-plan';
+import { isYearNumber } from '../plan/column-kinds';
 import { validatePlan } from '../plan/validate-plan';
 import { dataRange } from './dataset-time';
 import { measureLabel } from './plan-title';
@@ -18,7 +19,8 @@ export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], m
   if (plan.kind !== 'aggregate' || plan.change || plan.topPerGroup || plan.share) return null;
   const kinds = new Set(parts.map((p) => p.kind));
   const words = parts.map((p) => p.words).join(' ');
-  let reshaped: AnalysisPlan | null = null;
+  let reshaped: AnalysisPlan | null = kinds.has('first-vs-last') ? null : rankedPeriods(plan, words, meta);
+  if (reshaped) return validOrNull(reshaped, meta);
   if (kinds.has('first-vs-last')) reshaped = firstAgainstLatest(plan, grainIn(words), meta);
   else if (kinds.has('period-over-period')) reshaped = overPeriods(plan, words, meta);
   else if (kinds.has('change')) reshaped = perGroupChange(plan, meta);
@@ -45,16 +47,26 @@ function grainIn(words: string): PeriodGrain | undefined {
   return undefined;
 }
 
-/** The time column the plan reads periods of: its time dimension, its period filter, or the data's first date column. */
+/**
+ * The time column the plan reads periods of: its time dimension, its period
+ * filter, or the data's first date column; a column of year numbers when the
+ * plan reads periods of one (its changes count whole years).
+ */
 function timeColumn(plan: AnalysisPlan, meta: DatasetMeta): string | undefined {
   const isDate = (name: string) =>
     meta.columns.some((c) => c.name === name && (c.type === 'date' || c.type === 'datetime'));
+  const isYears = (name: string) => meta.columns.some((c) => c.name === name && isYearNumber(c));
   const fromPlan = [
     ...plan.dimensions.map((d) => d.column),
     ...(plan.comparison ? [plan.comparison.column] : []),
     ...plan.filters.filter((f) => f.op === 'range').map((f) => f.column),
   ].find(isDate);
-  return fromPlan ?? meta.columns.find((c) => c.role === 'time' && isDate(c.name))?.name;
+  const years = [
+    ...plan.dimensions.map((d) => d.column),
+    ...(plan.comparison ? [plan.comparison.column] : []),
+    ...plan.filters.filter((f) => f.op === 'range').map((f) => f.column),
+  ].find(isYears);
+  return fromPlan ?? years ?? meta.columns.find((c) => c.role === 'time' && isDate(c.name))?.name;
 }
 
 const withoutTime = (plan: AnalysisPlan, column: string) => plan.dimensions.filter((d) => d.column !== column);
@@ -131,6 +143,34 @@ function overPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): Anal
   return changed(plan, { column, grain, period: 'each', against }, dimensions, plan.filters, name);
 }
 
+const FALLING =
+  /\b(?:drops?|dropped|dips?|dipped|fall|falls|fell|fallen|falling|decline[sd]?|declining|decrease[sd]?|decreasing|shrink|shrank|shrinking|worsen(?:ed)?|loss|losses)\b/;
+
+/**
+ * "which month had the biggest jump in sales", "the 3 biggest monthly
+ * drops": every period against the one before, ranked by the change (the
+ * largest rise first, or the largest fall with a falling word). Only a
+ * ranking from the top is read: "the smallest drop" could be either end.
+ */
+function rankedPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): AnalysisPlan | null {
+  const [time] = plan.dimensions;
+  const grain = grainIn(words) ?? time?.grain;
+  const column = timeColumn(plan, meta);
+  if (plan.sort?.direction !== 'desc' || plan.dimensions.length !== 1 || !time?.grain || time.column !== column)
+    return null;
+  if (!grain || grain === 'hour' || plan.comparison) return null;
+  const direction = FALLING.test(words) ? 'asc' : 'desc';
+  const noun = grain.charAt(0).toUpperCase() + grain.slice(1);
+  const ranked = changed(
+    plan,
+    { column, grain, period: 'each', against: 'previous' },
+    [],
+    plan.filters,
+    `${noun}-over-${noun}, ${direction === 'desc' ? 'largest rise' : 'largest fall'} first`,
+  );
+  return { ...ranked, sort: { by: 'measure', direction }, limit: plan.limit, chart: 'bar' };
+}
+
 /**
  * "profit growth by segment 2016 to 2017", "sales change by category": the
  * change for each group, between two whole periods the question named (two
@@ -145,6 +185,9 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | n
   const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const span = plan.filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === column);
   const others = plan.filters.filter((f) => f !== span);
+  if (meta.columns.some((c) => c.name === column && isYearNumber(c))) {
+    return yearNumberChange(plan, column, dimensions, sides, span, others);
+  }
   if (sides) {
     const [a, b] = sides;
     const grain = a && b && sides.length === 2 ? wholeGrain(a.from, a.to) : undefined;
@@ -176,6 +219,47 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | n
     plan.filters,
     'latest year vs the year before',
   );
+}
+
+/**
+ * A change per group on a column of year numbers ("deaths change from 2000 to
+ * 2010 by entity"): the two years named, as two compared years or the ends of
+ * a span of whole years.
+ */
+function yearNumberChange(
+  plan: AnalysisPlan,
+  column: string,
+  dimensions: AnalysisPlan['dimensions'],
+  sides: NonNullable<AnalysisPlan['comparison']>['sides'] | undefined,
+  span: Extract<Filter, { op: 'range' }> | undefined,
+  others: Filter[],
+): AnalysisPlan | null {
+  const year = (value: unknown) => (/^\d{4}$/.test(String(value)) ? Number(value) : undefined);
+  const oneYear = (side: { from?: string; to?: string }) => {
+    const from = year(side.from);
+    return from !== undefined && year(side.to) === from + 1 ? from : undefined;
+  };
+  let ends: [number, number] | undefined;
+  let filters = plan.filters;
+  if (sides) {
+    const [a, b] = sides.map(oneYear);
+    if (sides.length !== 2 || a === undefined || b === undefined || a === b) return null;
+    ends = a < b ? [a, b] : [b, a];
+  } else if (span) {
+    const from = year(span.from);
+    const to = year(span.to);
+    if (from === undefined || to === undefined || to - 1 <= from) return null;
+    ends = [from, to - 1];
+    filters = others;
+  }
+  if (!ends) {
+    if (plan.comparison) return null;
+    const latest: Change = { column, grain: 'year', period: 'latest', against: 'previous' };
+    return changed(plan, latest, dimensions, filters, 'latest year vs the year before');
+  }
+  const [first, last] = ends;
+  const change: Change = { column, grain: 'year', period: String(last), against: String(first) };
+  return changed(plan, change, dimensions, filters, `${first} to ${last}`);
 }
 
 /** The grain of a whole calendar period from its first day to the day after its last, if it is one. */
@@ -210,6 +294,23 @@ export function readAgainstLast(question: string): AgainstLastPhrase {
   if (!match || !grain || (match[1] !== undefined && match[1] !== grain)) return { kind: 'none' };
   const rest = `${text.slice(0, match.index)}${text.slice(match.index + match[0].length)}`.replace(TRACKING, '');
   return { kind: 'read', question: rest.replace(/\s+/g, ' ').trim(), grain, words: match[0] };
+}
+
+/**
+ * "over the month before", "compared with the previous quarter": each period
+ * against the one before it, put in the words the reader knows
+ * ("month-over-month"). A question naming a year or a date is left alone:
+ * "2017 vs the year before" is two periods, not a series.
+ */
+const AGAINST_BEFORE =
+  /\b(?:over|on|from|vs\.?|versus|compared (?:to|with)|against|relative to|than) (?:the |a )?(?:(?:previous|prior|preceding) (day|week|month|quarter|year)|(day|week|month|quarter|year) (?:before|earlier))\b/i;
+
+export function againstPeriodBefore(question: string): string {
+  if (/\d/.test(question)) return question;
+  return question.replace(AGAINST_BEFORE, (_words, named: string | undefined, before: string | undefined) => {
+    const grain = (named ?? before ?? '').toLowerCase();
+    return `${grain}-over-${grain}`;
+  });
 }
 
 /** The plan as its measures in the data's latest period of `grain` and the one before, side by side. */

@@ -84,7 +84,9 @@ const KEYWORDS: Record<Keyword, string> = {
   change:
     'change | changes | changed | growth | grow | grew | grown | increase | increased | decrease | ' +
     'decreased | rise | rose | drop | dropped | fall | fell | difference | growing | increasing | ' +
-    'decreasing | rising | falling | declining | decline | declined | shrinking',
+    'decreasing | rising | falling | declining | decline | declined | shrinking | increases | decreases | ' +
+    'rises | drops | falls | jump | jumps | jumped | spike | spikes | spiked | surge | surged | dip | dips | ' +
+    'dipped | climb | climbed',
   overview:
     'overview | summary | summarize | summarise | describe | tell me about | everything | key numbers | ' +
     'key figures | dashboard | at a glance | headline | headlines',

@@ -1,11 +1,12 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
-import { AnalysisPlan, type Dimension, type Measure, type Sort } from '../plan/analysis-plan';
+import { AnalysisPlan, type Dimension, type Measure, type Part, type Sort } from '../plan/analysis-plan';
 import { chartProblem, chooseChart, type PlanShape } from './chart-choice';
 import { defaultAggregation, mainDimension } from './dataset-defaults';
 import { dataRange, isYearNumber, timeColumns } from './dataset-time';
 import { countedNoun, measureLabel, planTitle } from './plan-title';
 import type { DimensionChoice, FilterChoice, MeasureChoice, Reading } from './question-reading';
 import { defaultMeasures, withOverviewDefaults } from './reading-defaults';
+import { fold } from './question-tokens';
 import { isoDay, type DataRange } from './time-periods';
 import { trendGrain } from './trend-grain';
 
@@ -47,7 +48,7 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   if (isProblem(kind)) return fail(kind.problem);
   const groups = groupings(reading, meta, kind, understood);
   if (isProblem(groups)) return fail(groups.problem);
-  const { dimensions, filters } = groups;
+  const { dimensions, filters, part } = groups;
 
   const ranking = reading.ranking;
   const grouped = dimensions.length > 0 || reading.comparison !== undefined;
@@ -58,12 +59,14 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   }
   // "highest temperature" with nothing to rank is the maximum.
   const extreme = ranking?.headline && !grouped ? ranking.direction : undefined;
-  const planMeasures = measures.map((m) => toMeasure(m, kind, extreme, understood));
-  const share = reading.share && kind === 'aggregate';
-  const [first] = planMeasures;
-  if (share && first && first.aggregation !== 'sum' && first.aggregation !== 'count') {
+  const plainMeasures = measures.map((m) => toMeasure(m, kind, extreme, understood));
+  const [first] = plainMeasures;
+  if (reading.share && kind === 'aggregate' && first && first.aggregation !== 'sum' && first.aggregation !== 'count') {
     return fail(`a share needs a total to split into parts, and ${measureLabel(first).toLowerCase()} is not one`);
   }
+  if (part && plainMeasures.length > 1) return fail('a share of one part is of one total; ask for one measure');
+  const planMeasures = part && first ? [partMeasure(first, part, reading.rowsNoun)] : plainMeasures;
+  const share = reading.share && kind === 'aggregate' && !part;
 
   const planFilters = filters.map((f) => f.filter);
   const planDimensions = dimensions.map((d) => toDimension(d, planFilters, understood));
@@ -129,7 +132,7 @@ function groupings(
   meta: DatasetMeta,
   kind: AnalysisPlan['kind'],
   understood: string[],
-): Step<{ dimensions: DimensionChoice[]; filters: FilterChoice[] }> {
+): Step<{ dimensions: DimensionChoice[]; filters: FilterChoice[]; part?: Part }> {
   const dimensions = [...reading.dimensions];
   let filters = reading.filters;
   const hasTime = dimensions.some((d) => d.column.role === 'time');
@@ -138,23 +141,75 @@ function groupings(
     if (!column) return { problem: 'this data has no dates, so it has no trend over time' };
     dimensions.push({ column, grain: 'auto', words: 'over time' });
   }
-  if (reading.share && kind === 'aggregate' && dimensions.length === 0 && !reading.comparison) {
-    const part = filters.find((f) => f.filter.op === 'in');
-    const column = part && meta.columns.find((c) => c.name === part.filter.column);
-    if (!part || !column) {
+  let part: Part | undefined;
+  if (
+    reading.share &&
+    kind === 'aggregate' &&
+    !reading.comparison &&
+    (dimensions.every((d) => d.column.role === 'time') || namedPart(reading) !== undefined)
+  ) {
+    // "what share of sales came from Furniture", "share of Renewables in net generation by year",
+    // "what share of sales came from Furniture by region": that part of each total, one number per
+    // group, rather than every part side by side.
+    const chosen = sharePart(reading);
+    if (isProblem(chosen)) return chosen;
+    if (chosen) {
+      filters = filters.filter((f) => f !== chosen);
+      if (chosen.filter.op === 'in') part = { column: chosen.filter.column, values: chosen.filter.values };
+      understood.push(`share: ${chosen.label}'s part of the total`);
+    } else if (dimensions.length === 0) {
       const example = mainDimension(meta, true);
       return { problem: `a share of what? Say how to split it${example ? `, such as "by ${example.name}"` : ''}` };
     }
-    filters = filters.filter((f) => f !== part);
-    dimensions.push({ column, words: part.label });
-    understood.push(`share: ${part.label} among all ${column.name} values`);
   }
   dimensions.sort((a, b) => Number(b.column.role === 'time') - Number(a.column.role === 'time'));
   if (dimensions.length > 2) {
     const names = dimensions.map((d) => d.column.name).join(', ');
     return { problem: `a chart can group by at most two things; this asks for ${names}` };
   }
-  return { dimensions, filters };
+  return { dimensions, filters, ...(part && { part }) };
+}
+
+/**
+ * The filter a share is of: the only value named, or, of several ("came from
+ * Furniture in the West"), the one the part's words name first. Without part
+ * words to tell several apart, it asks.
+ */
+function sharePart(reading: Reading): Step<FilterChoice | undefined> {
+  const named = reading.filters.filter((f) => f.filter.op === 'in');
+  if (named.length <= 1) return named[0];
+  const part = namedPart(reading);
+  if (part) return part;
+  return {
+    problem: `a share of which part: ${named.map((f) => f.label).join(' or ')}? Say "share of sales that came from …"`,
+  };
+}
+
+/** The value filter the share's part words name first ("came from Furniture in the West": Furniture), if one alone does. */
+function namedPart(reading: Reading): FilterChoice | undefined {
+  if (reading.sharePart === undefined) return undefined;
+  const words = ` ${fold(reading.sharePart)} `;
+  const at = (f: FilterChoice) =>
+    f.filter.op === 'in'
+      ? Math.min(
+          ...f.filter.values.map((v) => words.indexOf(` ${fold(String(v))} `)).map((i) => (i < 0 ? Infinity : i)),
+        )
+      : Infinity;
+  const [first, second] = [...reading.filters].sort((a, b) => at(a) - at(b));
+  if (!first || at(first) === Infinity || (second && at(second) === at(first))) return undefined;
+  return first;
+}
+
+/** A share of one part of each total: the part's aggregate per the whole's, as a percentage. */
+function partMeasure(measure: Measure, part: Part, rowsNoun: string | undefined): Measure {
+  const whole = measureLabel(measure, true, rowsNoun);
+  return {
+    ...measure,
+    part,
+    per: { column: measure.column, aggregation: measure.aggregation },
+    format: 'percent',
+    label: `Share of ${whole} from ${part.values.join(', ')}`.slice(0, 60),
+  };
 }
 
 /**

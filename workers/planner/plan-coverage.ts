@@ -52,6 +52,7 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
     case 'which':
       return (
         plan.comparison !== undefined ||
+        (plan.change?.period === 'each' && plan.sort?.by === 'measure') ||
         (plan.dimensions.length > 0 && (plan.sort?.by === 'measure' || timeDimensions.length > 0))
       );
     case 'both-sides':

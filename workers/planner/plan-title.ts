@@ -70,7 +70,7 @@ export function planTitle(
   filterLabels: readonly string[],
   rowsNoun?: string,
 ): string {
-  const measures = listed(plan.measures.map((m) => measureLabel(m, plan.share, rowsNoun)));
+  const measures = listed(plan.measures.map((m) => m.label ?? measureLabel(m, plan.share, rowsNoun)));
   const groups = listed(plan.dimensions.map(dimensionLabel));
   let title: string;
   if (plan.kind === 'relationship') {

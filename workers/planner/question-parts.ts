@@ -32,11 +32,11 @@ const CYCLIC =
 const PERIOD_OVER_PERIOD =
   /\b(?:(?:day|week|month|quarter|year)[- ]over[- ](?:day|week|month|quarter|year)|yoy|mom|wow|qoq|growth rates?|(?:daily|weekly|monthly|quarterly|yearly|annual) (?:\w+ )?(?:growth|change|changes)|(?:percent|percentage|%) changes?|(?:the|a) (?:day|week|month|quarter|year) (?:before|earlier|ago)|(?:previous|prior|preceding) (?:day|week|month|quarter|year|period)|(?:vs|versus|compared (?:to|with)|than|against|relative to) (?:the )?(?:last|previous|prior|same \w+ (?:of )?last) (?:day|week|month|quarter|year|period))\b/;
 const CHANGE =
-  /\b(growth|grow|grew|grown|growing|change|changes|changed|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|rise|rose|risen|rising|drop|drops|dropped|fall|fell|fallen|falling|decline[sd]?|declining|jump|jumps|jumped|shrink|shrank|shrinking|tracking|improve[sd]?|improving|worsen(?:ed)?)\b/;
+  /\b(growth|grow|grew|grown|growing|change|changes|changed|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|rise|rose|risen|rising|drop|drops|dropped|fall|fell|fallen|falling|decline[sd]?|declining|jump|jumps|jumped|spikes?|spiked|surge[sd]?|dips?|dipped|climb(?:s|ed)?|shrink|shrank|shrinking|tracking|improve[sd]?|improving|worsen(?:ed)?)\b/;
 const FIRST_VS_LAST =
   /\b(?:first|earliest)\b.*\b(?:day|week|month|quarter|year|period)s?\b.*\b(?:last|latest|most recent|final|current)\b|\b(?:last|latest|most recent)\b.*\b(?:day|week|month|quarter|year|period)s?\b.*\b(?:first|earliest)\b/;
 const RATIO =
-  /\b(?:per (?:unit|units|order|orders|customer|customers|item|items|head|capita|person|people|transaction|transactions|employee|employees|user|users|visit|visits|sale|dollar)|margins?|average (?:order|basket|ticket|deal) (?:value|size)|aov|ratio|ratios|divided by|profitability|return on)\b/;
+  /\b(?:per (?:unit|units|order|orders|customer|customers|item|items|head|capita|person|people|transaction|transactions|employee|employees|user|users|visit|visits|sale|dollar)|margins?|average (?:order|basket|ticket|deal) (?:value|size)|aov|ratio|ratios|divided by|profitability|return on)\b|\b[a-z][a-z_-]* as an? (?:percentage|percent|share|proportion|fraction|ratio) of (?!(?:the |our )?(?:total|whole|overall|grand|sum|all|everything)\b)/;
 const WHICH =
   /\b(which|who|whom|whose|when)\b|\bwhat (?!is\b|are\b|was\b|were\b|about\b|if\b|does\b|do\b|did\b)\w+(?: \w+)? (?:had|has|have|was|were|is|saw|sold|made|got|did|does)\b/;
 const RANKING =
@@ -76,7 +76,8 @@ export function questionParts(question: string, meta: DatasetMeta): QuestionPart
   const firstVsLast = parts.some((p) => p.kind === 'first-vs-last');
   // "first year vs last year": "vs last year" is one side, not a change against the year before.
   if (!firstVsLast) add('period-over-period', PERIOD_OVER_PERIOD);
-  if (!parts.some((p) => p.kind === 'period-over-period')) add('change', CHANGE);
+  // "the biggest drop month-over-month": the change word says which way a ranking runs.
+  add('change', CHANGE);
   add('which', WHICH);
   if (!firstVsLast) add('both-sides', VS);
   // "share of Renewables in net generation": a part of each total, not each group's part of the grand total.

@@ -3,8 +3,9 @@ import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
 import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
-import { readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
+import { againstPeriodBefore, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
+import { readEntityCondition } from './entity-conditions';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
 import { questionParts, type QuestionPart } from './question-parts';
@@ -12,6 +13,7 @@ import { readRatioPhrase, withRatio } from './ratio-phrases';
 import { corrected, typoCorrections } from './typo-corrections';
 import { readQuestion } from './read-question';
 import { readSuperlative } from './superlatives';
+import { fold, nameWords } from './question-tokens';
 import type { Vocabulary } from './vocabulary';
 
 export interface PlannerContext {
@@ -121,7 +123,13 @@ interface Rewrite {
  * the plain measures and grains they are made of, reshaped after planning.
  */
 function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
-  const rewrite: Rewrite = { question, filters: [], labels: [], understood: [], reshapes: [] };
+  const rewrite: Rewrite = {
+    question: againstPeriodBefore(withoutKindWords(question, meta)),
+    filters: [],
+    labels: [],
+    understood: [],
+    reshapes: [],
+  };
   const superlative = readSuperlative(question, meta);
   if (superlative.kind === 'problem') return { ...rewrite, problem: superlative.problem };
   if (superlative.kind === 'read') {
@@ -136,6 +144,14 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.filters.push(condition.filter);
     rewrite.labels.push(condition.label);
     rewrite.understood.push(condition.understood);
+  }
+  const entity = readEntityCondition(rewrite.question, meta);
+  if (entity.kind === 'problem') return { ...rewrite, problem: entity.problem };
+  if (entity.kind === 'read') {
+    rewrite.question = entity.question;
+    rewrite.filters.push(entity.filter);
+    rewrite.labels.push(entity.label);
+    rewrite.understood.push(entity.understood);
   }
   const ratio = readRatioPhrase(rewrite.question, meta);
   if (ratio.kind === 'read') {
@@ -164,6 +180,19 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.reshapes.push((plan, understood) => withGroupTop(plan, top, understood, meta));
   }
   return rewrite;
+}
+
+/**
+ * "each weather type", "by product kind": the column itself, where one is
+ * named just before the word and no column is called a type or a kind.
+ */
+function withoutKindWords(question: string, meta: DatasetMeta): string {
+  const kindColumn = meta.columns.some((c) => nameWords(c.name).some((w) => /^(?:type|kind)s?$/.test(w)));
+  if (kindColumn) return question;
+  return question.replace(/\b([\p{L}_-]+) (?:type|kind)s?\b/giu, (words, word: string) => {
+    const named = meta.columns.some((c) => c.role === 'dimension' && nameWords(c.name).includes(fold(word)));
+    return named ? word : words;
+  });
 }
 
 function readRewritten(question: string, context: PlannerContext): TypedReading {

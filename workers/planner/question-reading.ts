@@ -52,6 +52,8 @@ export interface Reading {
   comparison?: ComparisonChoice;
   ranking?: Ranking;
   share: boolean;
+  /** The words naming the part a share is of: "Furniture" in "what share of sales came from Furniture in the West". */
+  sharePart?: string;
   kind?: 'relationship' | 'distribution';
   /** A chart asked for by name. */
   chart?: ChartKind;

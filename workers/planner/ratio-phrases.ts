@@ -21,6 +21,10 @@ interface RatioRule {
 }
 
 const ENTITIES = 'orders?|customers?|transactions?|users?|visits?|employees?|clients?|accounts?|invoices?';
+/** "as a percentage of", "as a share of" … */
+const PART_WORDS = 'percentage|percent|%|share|proportion|fraction|ratio';
+/** What "of" names when the part is of the whole, a share rather than a ratio: "as a percentage of the total". */
+const WHOLE_WORDS = '(?:total|whole|overall|grand|sum|all|everything)\\b';
 const word = (noun: string) => noun.charAt(0).toUpperCase() + noun.slice(1).replace(/s$/, '');
 
 const RULES: RatioRule[] = [
@@ -39,6 +43,15 @@ const RULES: RatioRule[] = [
     pattern: new RegExp(`\\b([a-z][a-z_-]*) per (${ENTITIES})\\b`),
     words: '$1 and number of $2',
     label: (n, _d, noun) => `${n} per ${word(noun ?? '')}`,
+  },
+  {
+    // "profit as a percentage of sales": one total over another, not each group's part of the whole.
+    pattern: new RegExp(
+      `\\b([a-z][a-z_-]*) as an? (?:${PART_WORDS}) of (?!(?:the |our )?${WHOLE_WORDS})(?:the |our )?([a-z][a-z_-]*)\\b`,
+    ),
+    words: '$1 and $2',
+    label: (n, d) => `${n} as % of ${d}`,
+    percent: true,
   },
   {
     pattern: /\b([a-z][a-z_-]*) per (?:unit|units|item|items)\b/,

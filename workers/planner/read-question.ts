@@ -3,6 +3,7 @@ import { readGroups, readLooseColumns, readRanking } from './group-reading';
 import { readCounting, readMeasures, readRelationship } from './measure-reading';
 import type { Keyword } from './keyword-phrases';
 import { lexQuestion, type Item } from './question-items';
+import { fold } from './question-tokens';
 import { emptyReading, type Reading } from './question-reading';
 import type { ReadingState } from './reading-state';
 import { readTime } from './time-reading';
@@ -33,6 +34,7 @@ export function readQuestion(
     byMeasures: [],
   };
   const flags = readFlags(state);
+  if (state.reading.share) state.reading.sharePart = sharePartWords(question);
   readGroups(state);
   readRanking(state);
   readCounting(state);
@@ -171,4 +173,17 @@ function readLeftovers(state: ReadingState): void {
     }
   }
   flush();
+}
+
+/**
+ * The words that name a share's part: what sales "came from", or what a
+ * share is "of … in" ("share of Renewables in net generation").
+ */
+function sharePartWords(question: string): string | undefined {
+  const text = fold(question);
+  const from = /\b(?:comes?|came|coming|is|was|are|were) from (.+)$/.exec(text);
+  if (from?.[1]) return from[1];
+  return /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?(.+?) (?:in|of|among|within)\b/.exec(
+    text,
+  )?.[1];
 }

@@ -109,7 +109,20 @@ function readGrains(items: Item[], column: ColumnProfile, range: DataRange, read
   }
   if (isYearNumber(column)) grain = 'year';
   reading.dimensions.push({ column, grain, words });
-  reading.understood.push(`group by: ${column.name} by ${grain === 'auto' ? 'a grain chosen from the span' : grain}`);
+  reading.understood.push(
+    `group by: ${column.name} by ${grain === 'auto' ? 'a grain chosen from the span' : grainWords(grain, range)}`,
+  );
+}
+
+/**
+ * "by month" over several years is a calendar month (Dec 2014 apart from Dec
+ * 2015), one of two readings of "which month was rainiest": said so, with
+ * the words for the other.
+ */
+function grainWords(grain: TimeGrain, range: DataRange): string {
+  const cyclic = grain === 'month' || grain === 'quarter';
+  if (!cyclic || range.from.slice(0, 4) === range.to.slice(0, 4)) return grain;
+  return `calendar ${grain} (each year's apart; "by ${grain} of the year" puts the years together)`;
 }
 
 function checkSpan(span: Span, range: DataRange, reading: TimeReading): void {

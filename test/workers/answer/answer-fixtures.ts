@@ -41,6 +41,14 @@ export const endsMidDecember: DatasetMeta = {
   columns: superstoreMeta.columns.map((c) => (c.name === 'Order Date' ? { ...c, to: '2017-12-10' } : c)),
 };
 
+/** The same dataset with its data starting part-way through September 2017 and ending part-way through December. */
+export const startsMidSeptember: DatasetMeta = {
+  ...superstoreMeta,
+  columns: superstoreMeta.columns.map((c) =>
+    c.name === 'Order Date' ? { ...c, from: '2017-09-20', to: '2017-12-10' } : c,
+  ),
+};
+
 /** A plan with the schema's defaults filled in, as the planner would hand it over. */
 export function plan(fields: Partial<AnalysisPlan> & Pick<AnalysisPlan, 'measures' | 'chart'>): AnalysisPlan {
   return AnalysisPlan.parse({ version: 1, kind: 'aggregate', title: 'Answer', ...fields });

@@ -3,6 +3,7 @@ import {
   column,
   discountAgainstProfit,
   endsMidDecember,
+  startsMidSeptember,
   months,
   plan,
   profitByRegion,
@@ -153,7 +154,12 @@ describe('writeHeadline', () => {
       [column.time('Order Date', 'month'), sales],
       months('2017-09', 4).map((month, i) => [month, [50000, 60000, 75000, 9000][i] as number]),
     );
-    expect(writeHeadline(p, result, endsMidDecember).text).toBe('Monthly Sales rose 50% from Sep 2017 to Nov 2017.');
+    expect(writeHeadline(p, result, endsMidDecember).text).toBe(
+      'Monthly Sales rose 50% from Sep 2017 to Nov 2017; Dec 2017 is partial and left out.',
+    );
+    expect(writeHeadline(p, result, startsMidSeptember).text).toBe(
+      'Monthly Sales rose 25% from Oct 2017 to Nov 2017; Sep 2017 and Dec 2017 are partial and left out.',
+    );
     expect(writeHeadline(p, result, meta).text).toBe(
       'Monthly Sales fell 82% from Sep 2017 to Dec 2017, peaking in Nov 2017 at $75K.',
     );

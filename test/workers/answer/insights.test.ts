@@ -3,6 +3,7 @@ import {
   column,
   discountAgainstProfit,
   endsMidDecember,
+  startsMidSeptember,
   months,
   plan,
   profitByRegion,
@@ -132,10 +133,25 @@ describe('computeInsights', () => {
       const { plan: p, result } = monthlySales([50000, 60000, 75000, 9000], '2017-09');
       const insights = computeInsights(p, result, endsMidDecember);
       expect(find(insights, 'change').text).toBe(
-        'Sales rose by $25K (50%) from Sep 2017 ($50K) to Nov 2017 ($75K); Dec 2017 is left out because the data covers only part of it.',
+        'Sales rose by $25K (50%) from Sep 2017 ($50K) to Nov 2017 ($75K); Dec 2017 is partial and left out.',
       );
       expect(find(insights, 'peak-trough').text).toBe(
         'Sales peaked in Nov 2017 at $75K and were lowest in Sep 2017 at $50K.',
+      );
+    });
+
+    test('a first month the data only starts late in is left out too, and the change says so', () => {
+      const { plan: p, result } = monthlySales([5000, 60000, 75000, 9000], '2017-09');
+      expect(find(computeInsights(p, result, startsMidSeptember), 'change').text).toBe(
+        'Sales rose by $15K (25%) from Oct 2017 ($60K) to Nov 2017 ($75K); Sep 2017 and Dec 2017 are partial and left out.',
+      );
+    });
+
+    test('a monthly change over years compares the same month: the latest against its earliest year', () => {
+      const values = Array.from({ length: 24 }, (_, i) => (i % 12 === 0 ? 10000 : 50000) + i * 100);
+      const { plan: p, result } = monthlySales(values, '2016-01');
+      expect(find(computeInsights(p, result, meta), 'change').text).toBe(
+        'Sales rose by $1,200 (2.3%) from Dec 2016 ($51.1K) to Dec 2017 ($52.3K).',
       );
     });
 

@@ -83,6 +83,40 @@ describe('ratios of two aggregates', () => {
     const expected = await firstRow(store, `SELECT sum("Sales") / count(DISTINCT "Order ID") AS v FROM ${STORE}`);
     expect(run.result.rows[0]?.[0]).toBeCloseTo(Number(expected.v), 6);
   });
+
+  it('gives the share of one part of each total: Furniture in West sales, per year', async () => {
+    const furnitureShare = {
+      column: 'Sales',
+      aggregation: 'sum',
+      per: { column: 'Sales', aggregation: 'sum' },
+      part: { column: 'Category', values: ['Furniture'] },
+      format: 'percent',
+      label: 'Share of Sales from Furniture',
+    };
+    const run = await runOn(store, {
+      measures: [furnitureShare],
+      dimensions: [{ column: 'Order Date', grain: 'year' }],
+      filters: [{ op: 'in', column: 'Region', values: ['West'] }],
+      chart: 'line',
+    });
+    const expected = await allRows(
+      store,
+      `SELECT sum("Sales") FILTER (WHERE "Category" = 'Furniture') / sum("Sales") AS v
+       FROM ${STORE} WHERE "Region" = 'West' GROUP BY year("Order Date") ORDER BY year("Order Date")`,
+    );
+    expect(run.result.columns[1]).toMatchObject({ name: 'Share of Sales from Furniture', unit: 'percent' });
+    expectClose(
+      run.result.rows.map((r) => r[1] ?? null),
+      expected.map((r) => r.v),
+    );
+  });
+
+  it('refuses a part without the total it is part of', async () => {
+    const part = { column: 'Category', values: ['Furniture'] };
+    await expect(runOn(store, { measures: [{ column: 'Sales', aggregation: 'sum', part }] })).rejects.toThrow(
+      /give the total it is part of/,
+    );
+  });
 });
 
 describe('cyclic grains', () => {
@@ -248,6 +282,23 @@ describe('filters', () => {
     // Not the lines that lost money: an order with one losing line can still make money.
     const lines = await firstRow(store, `SELECT count(DISTINCT "Order ID") AS n FROM ${STORE} WHERE "Profit" < 0`);
     expect(Number(lines.n)).toBeGreaterThan(Number(expected.n));
+  });
+
+  it('counts no orders, and no rows read, when none passes', async () => {
+    const run = await runOn(store, {
+      measures: [{ column: 'Order ID', aggregation: 'count_distinct' }],
+      filters: [
+        {
+          op: 'having',
+          column: 'Order ID',
+          measure: { column: 'Profit', aggregation: 'sum' },
+          comparator: '<',
+          value: -1_000_000,
+        },
+      ],
+    });
+    expect(Number(run.result.rows[0]?.[0])).toBe(0);
+    expect(run.result.matchedRows).toBe(0);
   });
 
   it('counts the customers who bought in 2017, and the 2017 orders that lost money by region', async () => {

@@ -44,11 +44,21 @@ const CASES: [DatasetName, string, object][] = [
     'superstore',
     'what share of profit comes from technology',
     {
-      share: true,
-      dimensions: [{ column: 'Category' }],
+      share: false,
+      measures: [
+        {
+          column: 'Profit',
+          aggregation: 'sum',
+          per: { column: 'Profit', aggregation: 'sum' },
+          part: { column: 'Category', values: ['Technology'] },
+          format: 'percent',
+          label: 'Share of Profit from Technology',
+        },
+      ],
+      dimensions: [],
       filters: [],
-      chart: 'doughnut',
-      title: 'Share of Profit by Category',
+      chart: 'kpi',
+      title: 'Share of Profit from Technology',
     },
   ],
   [
