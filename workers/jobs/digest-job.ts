@@ -1,5 +1,6 @@
 import { DigestScheduleMissingError } from '../../core/digest-scheduler';
 import type { DigestJob } from '../../core/job';
+import { linkedUri } from '../../core/linked-exports';
 import { ConversationError } from '../conversation/conversation-errors';
 import type { DigestReply } from '../conversation/reply';
 import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
@@ -8,6 +9,7 @@ import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../diges
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
+import { linkedDigestData } from './linked-export';
 import type { ReplyPoint } from './reply-point';
 
 /**
@@ -42,16 +44,12 @@ export async function postDigest(
     ...extra,
   });
   const failRun = (failure: string) => recordFailure(ctx, record, failure, run('failed', { failure }));
-  if (record.source.kind !== 'channel-file') {
-    return failRun('Reading a linked export is not available in this version; share the file instead.');
-  }
-  const dataset = await newestVersion(ctx.catalog, record.source.name);
-  if (!dataset) {
-    return failRun(`${record.source.name} is no longer in the channel; share it again to resume.`);
-  }
+  const found = await digestData(ctx, record);
+  if ('failure' in found) return failRun(found.failure);
+  const dataset = found;
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
-  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
+  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(sourceName(record), view);
   try {
     await point.finish(reply);
   } catch (error) {
@@ -83,6 +81,22 @@ export async function postDigest(
     lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
+}
+
+/** The newest version of the digest's data: the channel file's latest upload, or the linked prefix's newest object. */
+async function digestData(ctx: JobContext, record: DigestRecord): Promise<DigestDataset | { failure: string }> {
+  const { source } = record;
+  if (source.kind === 'linked') {
+    const found = await linkedDigestData(ctx, source, record.owner);
+    return 'failure' in found ? found : { entry: found.entry, versions: 1 };
+  }
+  const dataset = await newestVersion(ctx.catalog, source.name);
+  return dataset ?? { failure: `${source.name} is no longer in the channel; share it again to resume.` };
+}
+
+/** What the digest reads, for "has not changed": the file's name or the linked prefix. */
+function sourceName(record: DigestRecord): string {
+  return record.source.kind === 'linked' ? linkedUri(record.source) : record.source.name;
 }
 
 async function digestOf(

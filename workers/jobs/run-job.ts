@@ -108,6 +108,7 @@ export async function runJob(
       catalog,
       digests: channelDigests(deps.store, scopeOf(conversation)),
       digestScheduler: deps.digestScheduler,
+      linkedExports: deps.linkedExports,
       ledger,
       port,
       caveat,

@@ -95,7 +95,8 @@ function digestListCard(reply: DigestListReply): TeamsCard {
     textBlock(title, { weight: 'Bolder' }),
     ...reply.digests.map((d) =>
       textBlock(
-        `• “${teamsText(d.question)}” ${teamsText(d.schedule)}${d.paused ? ' (paused)' : ''}` +
+        `• “${teamsText(d.question)}” ${teamsText(d.schedule)}${d.paused ? ' (paused)' : ''} · ${teamsText(d.source)}` +
+          (d.nextRun ? ` · ${teamsText(d.nextRun)}` : '') +
           (d.lastRun ? ` · ${teamsText(d.lastRun)}` : ''),
       ),
     ),

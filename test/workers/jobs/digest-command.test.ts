@@ -60,7 +60,11 @@ describe('digest commands', () => {
     expect(await command({ do: 'pause', digest: record!.id }, bob)).toContain(
       'Only Alice can change the digest “total sales by region”.',
     );
-    expect(await command({ do: 'list' }, bob)).toContain('2 digests in this channel');
+    const list = await command({ do: 'list' }, bob);
+    expect(list).toContain('2 digests in this channel');
+    // Which file each reads and when it comes next, on its subscriber's clock (New York; UTC for the other).
+    expect(list).toContain('Reads superstore.csv · next Monday 7 December 2026 at 9:00 · set up by Alice');
+    expect(list).toContain('Reads superstore.csv · next Thursday 3 December 2026 at 8:00 · set up by Alice');
     expect(await command({ do: 'pause', digest: record!.id })).toContain('Paused “total sales by region”.');
     expect((await digests().get(record!.id))?.paused).toBe(true);
     expect(scheduler.nextRun(record!.id)).toBeUndefined();
@@ -72,6 +76,12 @@ describe('digest commands', () => {
 
     expect(await command({ do: 'delete', digest: record!.id })).toContain('Deleted “total sales by region”.');
     expect(await digests().get(record!.id)).toBeUndefined();
+  });
+
+  it('refuses a question it cannot follow in whole sentences, the planner’s reason its own', async () => {
+    const said = await command({ do: 'subscribe', text: 'weekly zorblax quuxity', timeZone: 'Europe/Berlin' });
+    expect(said).toMatch(/I can’t follow “zorblax quuxity” as a digest\. [A-Z][^]*\. Try it as a question first\./);
+    expect(said).not.toMatch(/as a digest: [A-Z]/);
   });
 
   it('makes “Send this every week” under an answer a weekly digest of that answer’s question', async () => {

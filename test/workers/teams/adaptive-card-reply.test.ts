@@ -183,6 +183,8 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
           id: 'd0123456789abcdef',
           question: 'sales by region',
           schedule: 'every Monday at 9:00 (UTC)',
+          source: 'reads sales.csv',
+          nextRun: 'next Monday 7 December 2026 at 9:00',
           owner: { id: 'u1' },
           paused: true,
           actions: [],
@@ -192,7 +194,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
     summary: '1 digest in this conversation',
     body: [
       'text: 1 digest in this conversation',
-      'text: • “sales by region” every Monday at 9:00 \\(UTC\\) (paused)',
+      'text: • “sales by region” every Monday at 9:00 \\(UTC\\) (paused) · reads sales.csv · next Monday 7 December 2026 at 9:00',
       'subtle: Pausing, sending now and deleting from Teams come next; use Slack or the playground meanwhile.',
     ],
   },
