@@ -88,9 +88,17 @@ describe('digest commands', () => {
     const question = await harness.command(channel, 'average discount by segment');
     await harness.run(question);
 
-    const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id });
+    // The edge adds the clicker's Slack time zone; the confirmation speaks on that clock.
+    const said = await command({
+      do: 'subscribe',
+      text: 'weekly',
+      answer: question.id,
+      timeZone: 'America/Los_Angeles',
+    });
 
-    expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
+    expect(said).toContain('“average discount by segment” every Monday at 9:00 (America/Los_Angeles time)');
+    expect(said).toContain('The first one arrives on Monday 7 December 2026 at 9:00.');
+    expect(said).not.toContain('UTC');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
   });
 });
