@@ -21,7 +21,7 @@ import { ReplyPoint } from './reply-point';
 
 /**
  * `digest …`, `digests` and the digest buttons. Anyone in the channel can list; only the person
- * who set a digest up may pause, resume, send or delete it.
+ * who set a digest up, or a workspace admin, may pause, resume, send or delete it.
  */
 export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Promise<JobOutcome> {
   const { command } = ctx.job;
@@ -32,9 +32,12 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   }
   const record = await ctx.digests.get(command.digest);
   if (!record) throw new JobError('DIGEST_REFUSED', 'That digest was deleted meanwhile.');
-  if (record.owner.id !== ctx.job.requestedBy.id) {
+  if (!(await mayChange(ctx, record))) {
     const owner = record.owner.name ?? 'the person who set it up';
-    throw new JobError('DIGEST_REFUSED', `Only ${owner} can change the digest “${record.question}”.`);
+    throw new JobError(
+      'DIGEST_REFUSED',
+      `Only ${owner}, who set it up, or a workspace admin can change the digest “${record.question}”.`,
+    );
   }
   const scheduler = ctx.digestScheduler;
   if (command.do === 'send-now') {
@@ -63,6 +66,13 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   await ctx.digests.save({ ...record, paused, failures: paused ? record.failures : 0 });
   await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} “${record.question}”.`));
   return 'done';
+}
+
+/** The creator, or a workspace admin (asked of the platform only when someone else clicks). */
+async function mayChange(ctx: JobContext<DigestCommandJob>, record: DigestRecord): Promise<boolean> {
+  const person = ctx.job.requestedBy.id;
+  if (record.owner.id === person) return true;
+  return (await ctx.port.isWorkspaceAdmin?.(person)) ?? false;
 }
 
 /**
