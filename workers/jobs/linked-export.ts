@@ -23,7 +23,7 @@ import { JobError } from './job-errors';
 /** What the ingest reads; other objects under an export prefix (a `_SUCCESS` marker, a manifest) are passed over. */
 const READABLE = /\.(csv|tsv|txt|xlsx)$/i;
 
-export function isReadableExport(key: string): boolean {
+function isReadableExport(key: string): boolean {
   return READABLE.test(key);
 }
 
@@ -33,7 +33,7 @@ export function isReadableExport(key: string): boolean {
  * made from the object's key and write time, so the same object is read once and a retried run
  * finds it instead of reading it again.
  */
-export async function linkedDataset(
+async function linkedDataset(
   ctx: JobContext,
   object: LinkedObject,
   owner: DatasetEntry['addedBy'],
@@ -77,7 +77,7 @@ export async function linkedDataset(
 }
 
 /** The newest readable object under a digest's linked prefix, or `undefined` when it holds none. */
-export async function newestExport(ctx: JobContext, where: LinkedPrefix): Promise<LinkedObject | undefined> {
+async function newestExport(ctx: JobContext, where: LinkedPrefix): Promise<LinkedObject | undefined> {
   if (!ctx.linkedExports) return undefined;
   return ctx.linkedExports.newest(where, isReadableExport);
 }
