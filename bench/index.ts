@@ -6,7 +6,7 @@ import { cliFigures } from './cli-bench';
 import { csvIngest, CSV_PATH, pandasSideBySide, prepareData, xlsxIngest, type Figure } from './ingest-bench';
 import { playgroundFigures, playgroundTable } from './playground-bench';
 import { questionFigures } from './question-bench';
-import { teamsEdgeFigures, teamsEdgeTable } from './teams-edge-bench';
+import { teamsEdgeFigures } from './teams-edge-bench';
 import { xlsxMemoryTable } from './xlsx-memory-bench';
 
 /**
@@ -38,7 +38,18 @@ async function sections(): Promise<string> {
   if (process.argv.includes('--xlsx-memory')) return `${await xlsxMemoryTable()}\n`;
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
   if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
-  const edge = `${edgeTable(await edgeFigures())}\n\n${teamsEdgeTable(await teamsEdgeFigures())}`;
+  const edge = [
+    edgeTable(await edgeFigures(), {
+      edge: 'Slack edge (bundle from edgeBuildOptions, AWS mode on loopback)',
+      request: 'signed /analyze answered',
+      requests: 'signed /analyze',
+    }),
+    edgeTable(await teamsEdgeFigures(), {
+      edge: 'Teams edge (bundle from teamsEdgeBuildOptions, AWS mode on loopback)',
+      request: 'JWT-checked thread follow-up queued',
+      requests: 'JWT-checked activities',
+    }),
+  ].join('\n\n');
   if (process.argv.includes('--edge')) return `${edge}\n`;
   return `${await analysisReport()}\n${edge}\n\n${playgroundTable(await playgroundFigures())}\n`;
 }

@@ -10,6 +10,8 @@ export interface TeamsTurn {
   conversation: TeamsConversation;
   /** The person's Entra object id when Teams sends it, else their Teams id. */
   user: string;
+  /** Their display name as Teams sends it, so a digest's owner is named where a card cannot mention them. */
+  userName?: string;
   queue: JobQueue;
   replies: TeamsReplies;
   logger: EdgeLogger;
@@ -24,3 +26,9 @@ export interface TeamsResult {
 }
 
 export const OK: TeamsResult = { status: 200 };
+
+/** The zone Teams reports for the sender (`localTimezone`), for a digest's times; absent means UTC. */
+export function localTimeZone(turn: TeamsTurn): string | undefined {
+  const zone = (turn.request.activity as { localTimezone?: unknown }).localTimezone;
+  return typeof zone === 'string' && zone.length <= 64 ? zone : undefined;
+}

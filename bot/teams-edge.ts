@@ -68,6 +68,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): TeamsEdge {
       request,
       conversation,
       user: fields.from.aadObjectId ?? fields.from.id,
+      userName: fields.from.name,
       queue: deps.queue,
       replies,
       logger: deps.logger,

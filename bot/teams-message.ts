@@ -5,7 +5,7 @@ import { triageFile } from './file-kinds';
 import { MAX_QUESTION_LENGTH } from './slack-jobs';
 import { isThreadReply } from './teams-activity';
 import { cardAction } from './teams-card-action';
-import { OK, type TeamsResult, type TeamsTurn } from './teams-context';
+import { localTimeZone, OK, type TeamsResult, type TeamsTurn } from './teams-context';
 import { teamsJobBase, teamsJobId } from './teams-jobs';
 import { mentionsBot, teamsRequest, typedText } from './teams-request';
 import { teamsTexts } from './teams-texts';
@@ -32,7 +32,12 @@ export async function message(turn: TeamsTurn): Promise<TeamsResult> {
   if (!text) return OK;
   const followUp = turn.conversation.conversationType === 'channel' && isThreadReply(turn.request);
   if (!mentioned && !followUp) return OK;
-  const origin = { activityId: turn.request.fields.id, conversation: turn.conversation, user: turn.user };
+  const origin = {
+    activityId: turn.request.fields.id,
+    conversation: turn.conversation,
+    user: turn.user,
+    userName: turn.userName,
+  };
   const id = teamsJobId(origin);
   if (text.length > MAX_QUESTION_LENGTH) {
     if (mentioned)
@@ -51,12 +56,6 @@ export async function message(turn: TeamsTurn): Promise<TeamsResult> {
   const via = mentioned ? 'mention' : 'thread';
   await turn.replies.enqueue(jobFor(request, base, via, localTimeZone(turn)), turn.queue);
   return OK;
-}
-
-/** The zone Teams reports for the sender (`localTimezone`), for a digest's times; absent means UTC. */
-function localTimeZone(turn: TeamsTurn): string | undefined {
-  const zone = (turn.request.activity as { localTimezone?: unknown }).localTimezone;
-  return typeof zone === 'string' && zone.length <= 64 ? zone : undefined;
 }
 
 function jobFor(
@@ -97,6 +96,7 @@ async function personalFiles(turn: TeamsTurn, files: Attachment[], text: string)
       activityId: `${turn.request.fields.id}:${fileId}`,
       conversation: turn.conversation,
       user: turn.user,
+      userName: turn.userName,
     };
     const placeholder = await turn.replies.placeholder(teamsJobId(origin), turn.conversation, teamsTexts.reading(name));
     const base = teamsJobBase({ ...origin, placeholder }, turn.now());
@@ -128,7 +128,7 @@ function holdsSharedFile(attachment: Attachment): boolean {
  */
 async function sharedFiles(turn: TeamsTurn, mentioned: boolean, text: string): Promise<TeamsResult> {
   const { fields } = turn.request;
-  const origin = { activityId: fields.id, conversation: turn.conversation, user: turn.user };
+  const origin = { activityId: fields.id, conversation: turn.conversation, user: turn.user, userName: turn.userName };
   const placeholder = mentioned
     ? await turn.replies.placeholder(teamsJobId(origin), turn.conversation, teamsTexts.readingMessage)
     : undefined;

@@ -93,7 +93,7 @@ export interface TeamsConfig {
   localPort: number;
   /** Microsoft Graph's base, for files shared in channels and group chats. */
   graphUrl: string;
-  /** The bot API's public base that serves signed file links (`GET /files/…`): big charts, CSV downloads. */
+  /** The bot API's public base that serves signed file links (`GET /teams/files/…`): big charts, CSV downloads. */
   filesUrl: string | undefined;
 }
 

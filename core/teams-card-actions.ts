@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AskButtonValue, DOWNLOAD_CSV_ACTION, ExportButtonValue, SHOW_SQL_ACTION } from './slack-actions';
+import {
+  AskButtonValue,
+  DigestButtonValue,
+  DOWNLOAD_CSV_ACTION,
+  ExportButtonValue,
+  SHOW_SQL_ACTION,
+  SUBSCRIBE_ACTION,
+} from './slack-actions';
 
 /**
  * The Adaptive Card actions the worker puts on its Teams replies and the edge answers. They come
@@ -9,11 +16,17 @@ import { AskButtonValue, DOWNLOAD_CSV_ACTION, ExportButtonValue, SHOW_SQL_ACTION
 export const ASK_VERB = 'analytics.ask';
 export const SHOW_SQL_VERB = SHOW_SQL_ACTION;
 export const DOWNLOAD_CSV_VERB = DOWNLOAD_CSV_ACTION;
+/** "Send this every week" under an answer: a weekly digest of its question. */
+export const SUBSCRIBE_VERB = SUBSCRIBE_ACTION;
+/** Pause, resume, send now or delete one digest of the `digests` list; the data names which (`do`). */
+export const DIGEST_VERB = 'analytics.digest';
 
 export const CardAction = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(ASK_VERB), ...AskButtonValue.shape }),
   z.object({ verb: z.literal(SHOW_SQL_VERB), ...ExportButtonValue.shape }),
   z.object({ verb: z.literal(DOWNLOAD_CSV_VERB), ...ExportButtonValue.shape }),
+  z.object({ verb: z.literal(SUBSCRIBE_VERB), ...ExportButtonValue.shape }),
+  z.object({ verb: z.literal(DIGEST_VERB), ...DigestButtonValue.shape }),
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 

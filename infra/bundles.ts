@@ -9,6 +9,8 @@ const ENTRY_POINTS = {
   slackEdge: path.join(ROOT, 'bot/slack-lambda.ts'),
   /** API Gateway → Teams edge: verify the JWT, post the placeholder, enqueue. */
   teamsEdge: path.join(ROOT, 'bot/teams-lambda.ts'),
+  /** API Gateway → a signed Teams file link: check the signature and expiry, serve the object from S3. */
+  teamsFiles: path.join(ROOT, 'bot/teams-files-lambda.ts'),
   /** SQS → job handlers. */
   worker: path.join(ROOT, 'workers/lambda.ts'),
   /** The job queue's dead letters → the failure note, the record in S3, the DeadLetters metric. */
@@ -55,6 +57,11 @@ export function edgeBuildOptions(outdir: string): BuildOptions {
 /** The Teams edge bundle: its own file, so the Slack edge does not carry the Agents SDK and jose. */
 export function teamsEdgeBuildOptions(outdir: string): BuildOptions {
   return { ...shared, entryPoints: { index: ENTRY_POINTS.teamsEdge }, outdir };
+}
+
+/** The Teams files route's bundle: one file with the S3 client, without the Agents SDK the edge carries. */
+export function teamsFilesBuildOptions(outdir: string): BuildOptions {
+  return { ...shared, entryPoints: { index: ENTRY_POINTS.teamsFiles }, outdir };
 }
 
 /**

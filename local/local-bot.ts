@@ -142,23 +142,22 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
     maxReceives: config.jobMaxReceives,
     onDeadLetter: ({ job }) => logger.error('job gave up after its retries', { jobId: job.id, jobKind: job.kind }),
   });
-  const playground = await startPlayground({
-    room,
-    queue,
-    port: config.playgroundPort,
-    maxUploadBytes: config.maxUploadBytes,
-  });
+  const playground = await onFreePort('PLAYGROUND_PORT', config.playgroundPort, () =>
+    startPlayground({ room, queue, port: config.playgroundPort, maxUploadBytes: config.maxUploadBytes }),
+  );
   const app = tokens ? await startSlack(config, tokens, queue, logger) : undefined;
   const teams = teamsLogin
-    ? await startLocalTeams({
-        credentials: teamsLogin,
-        openIdMetadataUrl: config.teams.openIdMetadataUrl,
-        loginUrl: config.teams.loginUrl,
-        queue,
-        logger,
-        maxUploadBytes: config.maxUploadBytes,
-        port: config.teams.localPort,
-      })
+    ? await onFreePort('TEAMS_PORT', config.teams.localPort, () =>
+        startLocalTeams({
+          credentials: teamsLogin,
+          openIdMetadataUrl: config.teams.openIdMetadataUrl,
+          loginUrl: config.teams.loginUrl,
+          queue,
+          logger,
+          maxUploadBytes: config.maxUploadBytes,
+          port: config.teams.localPort,
+        }),
+      )
     : undefined;
 
   const model = (await secrets.get('nvidiaApiKey'))
@@ -195,6 +194,21 @@ export async function startLocalBot(env: Environment): Promise<LocalBot> {
       await flush();
     },
   };
+}
+
+/** Starts a server on `port`, turning "the port is taken" into a line that says which setting moves it. */
+async function onFreePort<T>(variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new LocalSetupError(
+        `Port ${port} is ${code === 'EADDRINUSE' ? 'already in use (is another npm start running?)' : 'not open to this user'}. Stop what holds it, or choose another port: ${variable}=${port + 1} npm start`,
+      );
+    }
+    throw error;
+  }
 }
 
 interface WorkerParts {

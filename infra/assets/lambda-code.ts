@@ -3,7 +3,14 @@ import path from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { buildSync } from 'esbuild';
-import { ROOT, deadLetterBuildOptions, edgeBuildOptions, teamsEdgeBuildOptions, workerBuildOptions } from '../bundles';
+import {
+  ROOT,
+  deadLetterBuildOptions,
+  edgeBuildOptions,
+  teamsEdgeBuildOptions,
+  teamsFilesBuildOptions,
+  workerBuildOptions,
+} from '../bundles';
 import { InfraError } from '../errors';
 import type { NpmCpu } from './architecture';
 import { installNativePackages } from './native-packages';
@@ -68,6 +75,14 @@ export function edgeCode(): Code {
 export function teamsEdgeCode(): Code {
   return builtLocally('teams-edge', (outputDir) => {
     buildSync(teamsEdgeBuildOptions(outputDir));
+    dropSourceMap(outputDir);
+  });
+}
+
+/** The Teams files route: one file, like the edges. */
+export function teamsFilesCode(): Code {
+  return builtLocally('teams-files', (outputDir) => {
+    buildSync(teamsFilesBuildOptions(outputDir));
     dropSourceMap(outputDir);
   });
 }

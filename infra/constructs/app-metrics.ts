@@ -8,6 +8,7 @@ import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 export const SERVICE_NAMES = {
   edge: 'slack-edge',
   teamsEdge: 'teams-edge',
+  teamsFiles: 'teams-files',
   worker: 'analytics-worker',
   deadLetters: 'dead-letters',
 } as const;

@@ -16,9 +16,21 @@ import { Construct } from 'constructs';
 /** The Slack request URLs (manifest.yml): Bolt's receiver takes all three kinds on any path. */
 export const SLACK_ROUTES = ['events', 'commands', 'interactions'] as const;
 
+/** Below it, `{expires}/{id}/{signature}/{name}` of a signed link (core/teams-file-links.ts). */
+export const TEAMS_FILES_ROUTE = 'teams/files';
+
+/**
+ * What the files route serves, as API Gateway's binary media types: a base64 body from the Lambda goes
+ * out as bytes when the request's first Accept type matches one. Browsers and image proxies put
+ * `image/avif` or `image/webp` first for an image and `text/html` first for a clicked link, hence the
+ * wildcard and `text/html`. No request to the webhooks carries these types, so their bodies stay text.
+ */
+export const BINARY_MEDIA_TYPES = ['image/png', 'image/*', 'text/csv', 'text/html'] as const;
+
 export interface BotApiProps {
   slackHandler: IFunction;
   teamsHandler: IFunction;
+  teamsFilesHandler: IFunction;
   rateLimit: number;
   burstLimit: number;
   logRetention: RetentionDays;
@@ -37,6 +49,7 @@ export class BotApi extends Construct {
     this.api = new RestApi(this, 'Api', {
       description: 'Analytics bot: Slack and Teams webhooks',
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      binaryMediaTypes: [...BINARY_MEDIA_TYPES],
       // Execution logs need the account-wide API Gateway logging role.
       cloudWatchRole: true,
       deployOptions: {
@@ -100,8 +113,8 @@ export class BotApi extends Construct {
     }
 
     // Teams sends a Bot Framework JWT on every request; the edge verifies it.
-    this.api.root
-      .addResource('teams')
+    const teams = this.api.root.addResource('teams');
+    teams
       .addResource('messages')
       .addMethod('POST', new LambdaIntegration(props.teamsHandler, { allowTestInvoke: false }), {
         requestValidator: signedRequests,
@@ -109,8 +122,18 @@ export class BotApi extends Construct {
         requestModels: { 'application/json': envelope('TeamsActivity', 'A Bot Framework activity') },
       });
 
+    // Teams' image proxy and a person clicking a link send no credentials: the HMAC in the path is the
+    // authorization, checked by the handler before it reads S3.
+    teams
+      .addResource('files')
+      .addResource('{proxy+}')
+      .addMethod('GET', new LambdaIntegration(props.teamsFilesHandler, { allowTestInvoke: false }), {
+        requestValidator: signedRequests,
+        requestParameters: { 'method.request.path.proxy': true },
+      });
+
     const noUsers =
-      'Slack and the Bot Framework call this API as webhooks and cannot present IAM or Cognito credentials; each request is authenticated by its platform signature (Slack signing secret, Bot Framework JWT), required here as a header and verified in the handler, behind a WAF web ACL with a rate limit.';
+      'Slack and the Bot Framework call this API as webhooks and cannot present IAM or Cognito credentials; each request is authenticated by its platform signature (Slack signing secret, Bot Framework JWT), required here as a header and verified in the handler, behind a WAF web ACL with a rate limit. The Teams files route is fetched by Teams and by people without credentials: its path carries an expiring HMAC-SHA256 signature the handler verifies.';
     Validations.of(this.api).acknowledge(
       { id: 'AwsSolutions-APIG4', reason: noUsers },
       { id: 'AwsSolutions-COG4', reason: noUsers },

@@ -10,6 +10,8 @@ export interface BotDashboardProps {
   dashboardName: string;
   metrics: MetricsSource;
   edge: IFunction;
+  teamsEdge: IFunction;
+  teamsFiles: IFunction;
   worker: IFunction;
   deadLetterConsumer: IFunction;
   jobQueue: IQueue;
@@ -56,7 +58,7 @@ export class BotDashboard extends Construct {
       new GraphWidget({
         title: 'Lambda errors and throttles',
         width,
-        left: [props.edge, props.worker, props.deadLetterConsumer].flatMap((fn) => [
+        left: [props.edge, props.teamsEdge, props.teamsFiles, props.worker, props.deadLetterConsumer].flatMap((fn) => [
           fn.metricErrors(),
           fn.metricThrottles(),
         ]),
@@ -64,7 +66,9 @@ export class BotDashboard extends Construct {
       new GraphWidget({
         title: 'Lambda duration p95 (ms)',
         width,
-        left: [props.edge, props.worker].map((fn) => fn.metricDuration({ statistic: 'p95' })),
+        left: [props.edge, props.teamsEdge, props.teamsFiles, props.worker].map((fn) =>
+          fn.metricDuration({ statistic: 'p95' }),
+        ),
       }),
     );
     this.dashboard.addWidgets(

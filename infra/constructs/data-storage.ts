@@ -3,8 +3,28 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
-/** The top-level key prefixes the worker reads and writes (ARCHITECTURE.md, "Contracts"). */
-export const BUCKET_PREFIXES = ['datasets', 'threads', 'charts', 'digests', 'uploads', 'jobs'] as const;
+/**
+ * The top-level key prefixes the worker reads and writes (core/storage-keys.ts). `dead-letters/` is
+ * the dead-letter consumer's alone, and `teams-files/` the worker only writes (TEAMS_FILES_PREFIX).
+ */
+export const BUCKET_PREFIXES = [
+  'datasets',
+  'threads',
+  'charts',
+  'digests',
+  'uploads',
+  'jobs',
+  'conversations',
+] as const;
+
+/**
+ * Where the worker publishes the charts and CSVs Teams fetches by signed link (core/teams-file-links.ts),
+ * the one prefix the files route may read.
+ */
+export const TEAMS_FILES_PREFIX = 'teams-files';
+
+/** How long a signed file link works (workers/teams/file-links.ts); its object outlives it by a day, then goes. */
+export const TEAMS_FILE_LINK_DAYS = 7;
 
 export interface DataStorageProps {
   key: IKey;
@@ -54,6 +74,12 @@ export class DataStorage extends Construct {
       lifecycleRules: [
         { id: 'expire-uploads', prefix: 'uploads/', expiration: Duration.days(props.uploadsExpireDays) },
         { id: 'expire-charts', prefix: 'charts/', expiration: Duration.days(props.chartsExpireDays) },
+        // Nobody can fetch a file once its link has expired, so it is not kept past that.
+        {
+          id: 'expire-teams-files',
+          prefix: `${TEAMS_FILES_PREFIX}/`,
+          expiration: Duration.days(TEAMS_FILE_LINK_DAYS + 1),
+        },
         // The ledger only has to outlive a redrive from the DLQ, which keeps messages 14 days.
         { id: 'expire-job-ledger', prefix: 'jobs/', expiration: Duration.days(props.jobLedgerExpireDays) },
         {

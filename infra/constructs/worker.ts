@@ -10,7 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BotSettings } from '../settings';
 import { BotFunction } from './bot-function';
-import { BUCKET_PREFIXES } from './data-storage';
+import { BUCKET_PREFIXES, TEAMS_FILES_PREFIX } from './data-storage';
 import { MAX_RECEIVE_COUNT } from './job-queue';
 import { keyUseThrough } from './key-use';
 
@@ -56,7 +56,7 @@ export interface WorkerDigestProps {
 
 /**
  * The worker: consumes the job queue with partial batch responses, inside the VPC. It may read
- * and write the bucket's known prefixes, read the three secrets, and use the key only through SQS,
+ * and write the bucket's known prefixes, write Teams file links, read the three secrets, and use the key only through SQS,
  * S3 and Secrets Manager for those resources.
  */
 export class Worker extends Construct {
@@ -116,6 +116,11 @@ export class Worker extends Construct {
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: BUCKET_PREFIXES.map((prefix) => props.bucket.arnForObjects(`${prefix}/*`)),
       }),
+      // It publishes Teams file links and never reads or lists them back; the files route serves them.
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [props.bucket.arnForObjects(`${TEAMS_FILES_PREFIX}/*`)],
+      }),
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.bucket.bucketArn],
@@ -134,6 +139,10 @@ export class Worker extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${prefix}/*]`,
         reason: `The worker reads and writes objects under ${prefix}/ only; the keys below it carry tenant, channel and job or dataset ids known only at run time.`,
       })),
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${TEAMS_FILES_PREFIX}/*]`,
+        reason: `The worker only writes under ${TEAMS_FILES_PREFIX}/: each chart or CSV it links in Teams goes under a random id made when it is published.`,
+      },
     );
 
     Validations.of(role).acknowledge(

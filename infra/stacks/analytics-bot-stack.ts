@@ -3,10 +3,10 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { FUNCTION_ARCHITECTURE } from '../assets/architecture';
-import { deadLetterCode, edgeCode, teamsEdgeCode, workerCode } from '../assets/lambda-code';
+import { deadLetterCode, edgeCode, teamsEdgeCode, teamsFilesCode, workerCode } from '../assets/lambda-code';
 import { SERVICE_NAMES } from '../constructs/app-metrics';
 import { BotAlarms } from '../constructs/bot-alarms';
-import { BotApi, SLACK_ROUTES } from '../constructs/bot-api';
+import { BotApi, SLACK_ROUTES, TEAMS_FILES_ROUTE } from '../constructs/bot-api';
 import { BotDashboard } from '../constructs/bot-dashboard';
 import { BotSecrets, secretName } from '../constructs/bot-secrets';
 import { DataStorage } from '../constructs/data-storage';
@@ -15,6 +15,7 @@ import { DIGEST_RETRY_POLICY, DigestSchedules } from '../constructs/digest-sched
 import { JobQueue } from '../constructs/job-queue';
 import { SlackEdge } from '../constructs/slack-edge';
 import { TeamsEdge } from '../constructs/teams-edge';
+import { TeamsFiles } from '../constructs/teams-files';
 import { WebFirewall } from '../constructs/web-firewall';
 import { WORKER_TIMEOUT, Worker } from '../constructs/worker';
 import { WorkerNetwork } from '../constructs/worker-network';
@@ -118,6 +119,24 @@ export class AnalyticsBotStack extends Stack {
       logRetention: s.logRetentionDays,
       logLevel: s.logLevel,
     });
+    const teamsFiles = new TeamsFiles(this, 'TeamsFiles', {
+      code: teamsFilesCode(),
+      bucket: storage.bucket,
+      teamsSecret: secrets.teams,
+      key,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.teamsFiles },
+      reservedConcurrency: s.edgeReservedConcurrency,
+      logRetention: s.logRetentionDays,
+      logLevel: s.logLevel,
+    });
+    const api = new BotApi(this, 'Api', {
+      slackHandler: edge.alias,
+      teamsHandler: teamsEdge.alias,
+      teamsFilesHandler: teamsFiles.function,
+      rateLimit: s.apiRateLimit,
+      burstLimit: s.apiBurstLimit,
+      logRetention: s.logRetentionDays,
+    });
     const digestGroup = `${s.stackName}-digests`;
     const digests = new DigestSchedules(this, 'Digests', {
       key,
@@ -134,7 +153,13 @@ export class AnalyticsBotStack extends Stack {
       vpc: network.vpc,
       subnets: network.workerSubnets,
       securityGroup: network.workerSecurityGroup,
-      environment: { ...environment, ...modelEnvironment(s), POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.worker },
+      environment: {
+        ...environment,
+        ...modelEnvironment(s),
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAMES.worker,
+        // Where the charts too big to inline in a Teams card, and CSV exports, are linked from.
+        TEAMS_FILES_URL: api.urlFor(TEAMS_FILES_ROUTE),
+      },
       memoryMb: s.workerMemoryMb,
       ephemeralStorageMb: s.workerEphemeralStorageMb,
       reservedConcurrency: s.workerReservedConcurrency,
@@ -166,13 +191,6 @@ export class AnalyticsBotStack extends Stack {
       logLevel: s.logLevel,
     });
 
-    const api = new BotApi(this, 'Api', {
-      slackHandler: edge.alias,
-      teamsHandler: teamsEdge.alias,
-      rateLimit: s.apiRateLimit,
-      burstLimit: s.apiBurstLimit,
-      logRetention: s.logRetentionDays,
-    });
     const firewall = new WebFirewall(this, 'Firewall', {
       name: `${s.stackName}-api`,
       resourceArn: api.api.deploymentStage.stageArn,
@@ -184,6 +202,7 @@ export class AnalyticsBotStack extends Stack {
       functions: {
         SlackEdge: edge.function,
         TeamsEdge: teamsEdge.function,
+        TeamsFiles: teamsFiles.function,
         Worker: worker.function,
         DeadLetters: deadLetters.function,
       },
@@ -198,6 +217,8 @@ export class AnalyticsBotStack extends Stack {
       dashboardName: s.stackName,
       metrics,
       edge: edge.function,
+      teamsEdge: teamsEdge.function,
+      teamsFiles: teamsFiles.function,
       worker: worker.function,
       deadLetterConsumer: deadLetters.function,
       jobQueue: jobs.queue,
@@ -219,6 +240,10 @@ export class AnalyticsBotStack extends Stack {
         value: api.urlFor('teams/messages'),
         description: "Teams messaging endpoint (the bot registration's messaging endpoint)",
       },
+      TeamsFilesUrl: {
+        value: api.urlFor(TEAMS_FILES_ROUTE),
+        description: 'Base of the signed, expiring links Teams fetches big charts and CSV exports from',
+      },
       SlackSecretName: { value: secretName(s.stackName, 'slack'), description: 'JSON {"signingSecret","botToken"}' },
       NvidiaSecretName: { value: secretName(s.stackName, 'nvidia'), description: 'JSON {"apiKey"}' },
       TeamsSecretName: {
@@ -230,6 +255,10 @@ export class AnalyticsBotStack extends Stack {
       JobDeadLetterQueueUrl: { value: jobs.deadLetterQueue.queueUrl, description: 'Jobs that failed 5 receives' },
       SlackEdgeFunctionName: { value: edge.function.functionName, description: 'The Slack edge Lambda' },
       TeamsEdgeFunctionName: { value: teamsEdge.function.functionName, description: 'The Teams edge Lambda' },
+      TeamsFilesFunctionName: {
+        value: teamsFiles.function.functionName,
+        description: 'The Lambda that serves signed Teams file links',
+      },
       WorkerFunctionName: { value: worker.function.functionName, description: 'The worker Lambda' },
       DeadLetterFunctionName: {
         value: deadLetters.function.functionName,

@@ -1,4 +1,4 @@
-import { ASK_VERB, SHOW_SQL_VERB } from '../../core/teams-card-actions';
+import { ASK_VERB, DIGEST_VERB, SHOW_SQL_VERB, SUBSCRIBE_VERB } from '../../core/teams-card-actions';
 import { activityId, BOT, CHANNEL, messageActivity, PERSONAL, TEAM, TeamsHarness, TENANT } from './teams-harness';
 
 const ANSWER = 'j0123456789abcdef01234567';
@@ -65,6 +65,51 @@ describe('the Teams edge: tokens, card actions, files and installs', () => {
     await harness.send(messageActivity(harness, { scope: 'personal', value: { verb: SHOW_SQL_VERB, answer: ANSWER } }));
     expect(harness.jobs()).toEqual([expect.objectContaining({ kind: 'export', format: 'sql', answer: ANSWER })]);
     expect(harness.connector.in(PERSONAL).map((a) => a.text)).toEqual(['Getting the SQL…']);
+  });
+
+  it('queues a digest button from an Action.Submit as the clicker’s digest command, for the worker to check the owner', async () => {
+    const digest = 'd0123456789abcdef';
+    await harness.send(
+      messageActivity(harness, { scope: 'personal', value: { verb: DIGEST_VERB, digest, do: 'send-now' } }),
+    );
+    expect(harness.jobs()).toEqual([
+      expect.objectContaining({
+        kind: 'digest-command',
+        command: { do: 'send-now', digest },
+        requestedBy: { id: '6b9f1d3c-0e7a-4b7e-9a3e-aaaaaaaaaaaa', name: 'Alice' },
+      }),
+    ]);
+    expect(harness.connector.in(PERSONAL).map((a) => a.text)).toEqual(['Working on it…']);
+  });
+
+  it('makes “Send this every week” a weekly digest of the answer in the clicker’s time zone', async () => {
+    const invoke = {
+      ...messageActivity(harness, { scope: 'channel', root: activityId() }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      localTimezone: 'Europe/Berlin',
+      value: { action: { type: 'Action.Execute', verb: SUBSCRIBE_VERB, data: { answer: ANSWER } } },
+    };
+    expect(JSON.parse((await harness.send(invoke)).body).value).toBe('Working on it…');
+    expect(harness.jobs()).toEqual([
+      expect.objectContaining({
+        kind: 'digest-command',
+        command: { do: 'subscribe', text: 'weekly', answer: ANSWER, timeZone: 'Europe/Berlin' },
+      }),
+    ]);
+  });
+
+  it('refuses a digest button with a verb it does not know', async () => {
+    const invoke = {
+      ...messageActivity(harness, { scope: 'personal' }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: DIGEST_VERB, data: { digest: 'd0123456789abcdef', do: 'edit' } },
+      },
+    };
+    expect(JSON.parse((await harness.send(invoke)).body).value).toMatch(/no longer works/);
+    expect(harness.jobs()).toEqual([]);
   });
 
   it('says a button is stale instead of queueing data that does not parse', async () => {

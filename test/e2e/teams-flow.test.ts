@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { jobIdFor, type QuestionJob } from '../../core/job';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { createTeamsFilesLambda } from '../../bot/teams-files-lambda';
+import { jobIdFor, scopeOf, type Job, type QuestionJob } from '../../core/job';
+import { LocalDigestScheduler } from '../../core/local-digest-scheduler';
 import { S3BlobStore } from '../../core/s3-blob-store';
-import { SHOW_SQL_VERB } from '../../core/teams-card-actions';
+import { DIGEST_VERB, SHOW_SQL_VERB, SUBSCRIBE_VERB } from '../../core/teams-card-actions';
+import { fileLinkKey } from '../../core/teams-file-links';
 import { TeamsConnector } from '../../core/teams-connector';
+import { channelDigests } from '../../workers/digest/channel-digests';
 import { closeDatabase, openDatabase, queryRows } from '../../workers/engine/duckdb';
 import { createJobHandler } from '../../workers/jobs/job-handler';
 import { createSqsHandler, type SqsHandler } from '../../workers/lambda';
-import { FileLinks } from '../../workers/teams/file-links';
+import { DEFAULT_TTL_MS, FileLinks } from '../../workers/teams/file-links';
+import { INLINE_LIMIT } from '../../workers/teams/teams-conversation';
 import { teamsConversations } from '../../workers/teams/teams-conversation';
 import { activityId, APP_ID, CHANNEL, messageActivity, TeamsHarness, TENANT } from '../bot/teams-harness';
 import { FakeMicrosoftGraph } from '../fakes/microsoft-graph';
@@ -24,6 +30,8 @@ import { visibleText } from '../workers/teams/teams-subject';
 const CONNECTOR_TOKEN = 'connector-token-n3ver-logged';
 const GRAPH_TOKEN = 'graph-token-n3ver-logged';
 const GROUP = '0f0e0d0c-0b0a-4909-8807-060504030201';
+const APP_PASSWORD = 'app-password';
+const FILES_URL = 'https://bot.example/prod/teams/files';
 
 /**
  * The Teams path on loopback: activities signed by the fake Bot Framework keys into the Teams edge
@@ -38,6 +46,11 @@ describe('Teams end to end', () => {
   let links: FileLinks;
   let store: S3BlobStore;
   let delivered = 0;
+  // Digests kept in-process on a still clock: nothing fires while the test runs.
+  const digestScheduler = new LocalDigestScheduler({
+    onDue: async () => undefined,
+    clock: { now: () => new Date(), setTimer: () => 0, clearTimer: () => undefined },
+  });
 
   /** Hands every message the edge queued since the last call to the worker, `times` over, as SQS may. */
   async function deliver(times = 1) {
@@ -87,14 +100,15 @@ describe('Teams end to end', () => {
     const logger = new Logger({ serviceName: 'analytics-worker' });
     const metrics = new Metrics({ namespace: 'AnalyticsBot', serviceName: 'analytics-worker' });
     store = new S3BlobStore(TEST_BUCKET, s3Client(s3.endpoint));
-    links = new FileLinks({ store, baseUrl: 'https://bot.example/prod/teams/files', key: Buffer.alloc(32, 3) });
+    // The key both sides derive from the Teams secret, as the worker and the files Lambda do when deployed.
+    links = new FileLinks({ store, baseUrl: FILES_URL, key: fileLinkKey(APP_PASSWORD) });
     const handleJob = createJobHandler({
       store,
       conversations: {
         teams: teamsConversations({
           secrets: {
             get: async (name) =>
-              ({ teamsAppId: APP_ID, teamsAppPassword: 'app-password', teamsTenantId: TENANT })[name as string],
+              ({ teamsAppId: APP_ID, teamsAppPassword: APP_PASSWORD, teamsTenantId: TENANT })[name as string],
           },
           clients: () => ({
             connector: new TeamsConnector({
@@ -110,6 +124,7 @@ describe('Teams end to end', () => {
       config: { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 200 * 1024 * 1024 },
       logger,
       metrics,
+      digestScheduler,
       tmpDir: mkdtempSync(join(tmpdir(), 'e2e-teams-')),
     });
     worker = createSqsHandler({ handleJob, maxReceives: 5, logger, metrics });
@@ -185,6 +200,128 @@ describe('Teams end to end', () => {
     await deliver();
 
     expect(texts(question).some((text) => text.includes('SELECT') && text.includes('"Region"'))).toBe(true);
+  });
+
+  /** A click on a card button, as Teams sends an `Action.Execute`: an invoke in the card's thread. */
+  async function click(root: string, button: { verb: string; data: unknown }, from?: Record<string, string>) {
+    const activity = {
+      ...messageActivity(harness, { scope: 'channel', root }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      localTimezone: 'Europe/Berlin',
+      value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data } },
+      ...(from ? { from } : {}),
+    };
+    const response = await harness.send(activity);
+    expect(response.statusCode).toBe(200);
+    await deliver();
+  }
+
+  /** Every `Action.Execute` in a thread's cards, wherever in the card it sits. */
+  function buttons(root: string): { title: string; verb: string; data: Record<string, unknown> }[] {
+    const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
+    JSON.stringify(
+      thread(root).map((a) => a.body),
+      (_key, value: unknown) => {
+        const button = value as { type?: string; title: string; verb: string; data: Record<string, unknown> };
+        if (button && button.type === 'Action.Execute') found.push(button);
+        return value;
+      },
+    );
+    return found;
+  }
+
+  it('sets up a weekly digest from “Send this every week”, and lets only its owner pause it from the list', async () => {
+    const subscribe = buttons(question).find((button) => button.verb === SUBSCRIBE_VERB);
+    expect(subscribe?.title).toBe('Send this every week');
+    await click(question, subscribe!);
+    expect(texts(question).join('\n')).toMatch(
+      /Digest set up: “total sales by region” every .* \(Europe\/Berlin time\)/,
+    );
+
+    const list = await ask('digests');
+    await deliver();
+    const listed = buttons(list).filter((button) => button.verb === DIGEST_VERB);
+    expect(listed.map((button) => button.title)).toEqual(['Pause', 'Send now', 'Delete']);
+    const pause = listed[0]!;
+
+    const mallory = { id: '29:1mallory', aadObjectId: '6b9f1d3c-0e7a-4b7e-9a3e-bbbbbbbbbbbb', name: 'Mallory' };
+    await click(list, pause, mallory);
+    expect(texts(list).join('\n')).toContain(
+      'Only Alice, who set it up, can change the digest “total sales by region”.',
+    );
+    const { conversation } = JSON.parse(harness.sqs.queued.at(-1)?.body ?? '{}') as {
+      conversation: Job['conversation'];
+    };
+    const digests = channelDigests(store, scopeOf(conversation));
+    const [record] = await digests.list();
+    expect(record?.paused).toBe(false);
+
+    await click(list, pause);
+    expect(texts(list).join('\n')).toContain('Paused “total sales by region”.');
+    expect((await digests.get(record!.id))?.paused).toBe(true);
+    expect(buttons(list).map((button) => button.title)).toContain('Resume');
+
+    const before = harness.connector.activities.length;
+    const sendNow = buttons(list)
+      .filter((button) => button.verb === DIGEST_VERB)
+      .find((b) => b.title === 'Send now');
+    await click(list, sendNow!);
+    const posted = harness.connector.activities.slice(before).map((a) => visibleText(a) ?? '');
+    expect(posted.join('\n')).toContain('Digest: total sales by region');
+    expect(texts(list).join('\n')).toContain('Sent “total sales by region”');
+  });
+
+  it('links a chart too big to inline, and the files route serves exactly its bytes until the link expires', async () => {
+    const root = await ask('scatter plot of discount vs profit');
+    await deliver();
+
+    const cards = thread(root).map((a) => JSON.stringify(a.body));
+    const image = cards.join('\n').match(/"type":"Image","url":"([^"]+)"/)?.[1] ?? '';
+    expect(image).toMatch(new RegExp(`^${FILES_URL}/\\d{10}/[\\w-]{22}/[\\w-]{43}/[\\w.-]+\\.png$`));
+    const proxy = image.slice(FILES_URL.length + 1);
+    const stored = await store.get(links.resolve(proxy)?.key ?? '');
+    // Inline, the chart alone would have taken the card past Teams' limit.
+    expect(Math.ceil(((stored?.length ?? 0) * 4) / 3)).toBeGreaterThan(INLINE_LIMIT - 2048);
+    expect(cards.every((card) => card.length <= INLINE_LIMIT)).toBe(true);
+
+    const files = (now?: () => number) =>
+      createTeamsFilesLambda({
+        logger: new Logger({ serviceName: 'teams-files' }),
+        deps: () => ({
+          key: async () => fileLinkKey(APP_PASSWORD),
+          s3: s3Client(s3.endpoint),
+          bucket: TEST_BUCKET,
+          now,
+        }),
+      });
+    const get = (handler: ReturnType<typeof files>, path: string) =>
+      handler(
+        { httpMethod: 'GET', pathParameters: { proxy: path }, headers: {} } as unknown as APIGatewayProxyEvent,
+        { awsRequestId: 'files-1' } as Context,
+      );
+    const served = await get(files(), proxy);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers?.['content-type']).toBe('image/png');
+    const bytes = Buffer.from(served.body, 'base64');
+    expect(bytes.equals(Buffer.from(stored ?? []))).toBe(true);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+
+    const [expires, id, signature, name] = proxy.split('/');
+    for (const tampered of [
+      `${Number(expires) + 86_400}/${id}/${signature}/${name}`,
+      `${expires}/${id}/${signature}/other.png`,
+      `${expires}/${id}/${signature?.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}/${name}`,
+    ]) {
+      const refused = await get(files(), tampered);
+      expect(refused.statusCode).toBe(403);
+      expect(Buffer.from(refused.body, 'base64').toString()).toMatch(/not valid or has expired/);
+    }
+    const later = await get(
+      files(() => Date.now() + DEFAULT_TTL_MS + 60_000),
+      proxy,
+    );
+    expect(later.statusCode).toBe(403);
   });
 
   it('says which permission an admin must grant when Graph refuses to show a channel message', async () => {

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { BINARY_MEDIA_TYPES } from '../../infra/constructs/bot-api';
 import { COUNT_ONLY_RULES, MANAGED_RULE_GROUPS } from '../../infra/constructs/web-firewall';
-import { logicalId, propertiesOf, ref, synthesize } from './synth';
+import { getAtt, logicalId, propertiesOf, ref, synthesize } from './synth';
 
 // One synth for the file: the API, its firewall and the Slack edge behind it.
 const { template } = synthesize();
@@ -63,6 +64,38 @@ describe('REST API', () => {
     });
   });
 
+  it('sends GET /teams/files/{proxy+} to the files function, which needs the signed path', () => {
+    expectMethodOn('teamsfilesproxy', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'NONE',
+      RequestParameters: { 'method.request.path.proxy': true },
+      RequestValidatorId: { Ref: logicalId(template, 'AWS::ApiGateway::RequestValidator', 'ApiSignedRequests') },
+      Integration: {
+        Type: 'AWS_PROXY',
+        Uri: {
+          'Fn::Join': ['', Match.arrayWith([getAtt(template, 'AWS::Lambda::Function', 'TeamsFilesFunction')])],
+        },
+      },
+    });
+    template.resourceCountIs('AWS::ApiGateway::Method', 5);
+  });
+
+  it('sends charts and CSVs as bytes: PNG and CSV, and what browsers and image proxies ask for first, are binary', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: [...BINARY_MEDIA_TYPES] });
+    expect(BINARY_MEDIA_TYPES).toEqual(expect.arrayContaining(['image/png', 'text/csv']));
+    // The webhooks' bodies must reach the edges as text.
+    for (const type of BINARY_MEDIA_TYPES) expect(type).not.toMatch(/json|form-urlencoded|^\*\/\*$/);
+  });
+
+  it('gives the worker the files route as the base of its links', () => {
+    const worker = propertiesOf(template, 'AWS::Lambda::Function', 'WorkerFunction');
+    const { Variables } = worker.Environment as { Variables: Record<string, unknown> };
+    const url = JSON.stringify(Variables.TEAMS_FILES_URL);
+    expect(url).toContain(logicalId(template, 'AWS::ApiGateway::RestApi', 'Api'));
+    expect(url).toContain('/teams/files');
+    template.hasOutput('TeamsFilesUrl', { Value: Variables.TEAMS_FILES_URL });
+  });
+
   it('lets the Teams edge read only the Teams secret and send only to the job queue', () => {
     const teams = propertiesOf(template, 'AWS::Lambda::Function', 'TeamsEdgeFunction');
     expect(JSON.stringify(teams.Environment)).toContain('TEAMS_SECRET_ARN');
@@ -77,8 +110,15 @@ describe('REST API', () => {
     const slack = permissions.filter((permission) =>
       JSON.stringify(permission.Properties.SourceArn).includes('/slack/'),
     );
-    expect(permissions).toHaveLength(4);
+    expect(permissions).toHaveLength(5);
     expect(slack).toHaveLength(3);
+    const files = permissions.filter((permission) =>
+      JSON.stringify(permission.Properties.SourceArn).includes('/teams/files/'),
+    );
+    expect(files.map((permission) => permission.Properties.FunctionName)).toEqual([
+      getAtt(template, 'AWS::Lambda::Function', 'TeamsFilesFunction'),
+    ]);
+    expect(JSON.stringify(files[0]?.Properties.SourceArn)).toContain('/GET/teams/files/*');
     for (const permission of slack) {
       expect(permission.Properties.FunctionName).toEqual({
         Ref: logicalId(template, 'AWS::Lambda::Alias', 'SlackEdgeLive'),
@@ -158,6 +198,19 @@ describe('WAF web ACL', () => {
         ],
       },
     });
+  });
+});
+
+describe('Teams files function', () => {
+  const files = propertiesOf(template, 'AWS::Lambda::Function', 'TeamsFilesFunction');
+
+  it('is small, fails fast, runs outside the VPC and reads only the Teams secret', () => {
+    expect(files.MemorySize).toBeLessThanOrEqual(512);
+    expect(files.Timeout).toBeLessThanOrEqual(10);
+    expect(files).not.toHaveProperty('VpcConfig');
+    const { Variables } = files.Environment as { Variables: Record<string, unknown> };
+    expect(Object.keys(Variables).filter((name) => name.endsWith('_SECRET_ARN'))).toEqual(['TEAMS_SECRET_ARN']);
+    expect(Variables.BUCKET_NAME).toEqual(ref(template, 'AWS::S3::Bucket', 'StorageData'));
   });
 });
 

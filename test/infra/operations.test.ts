@@ -9,10 +9,12 @@ const topic = ref(template, 'AWS::SNS::Topic', 'AlarmsTopic');
 const fn = (prefix: string) => ref(template, 'AWS::Lambda::Function', prefix);
 
 describe.each([
-  ['SlackEdgeFunction', 'slack-edge'],
-  ['WorkerFunction', 'analytics-worker'],
-  ['DeadLettersFunction', 'dead-letters'],
-])('%s', (prefix, service) => {
+  ['SlackEdgeFunction', 'slack-edge', 'slack'],
+  ['TeamsEdgeFunction', 'teams-edge', 'teams'],
+  ['TeamsFilesFunction', 'teams-files', 'teams'],
+  ['WorkerFunction', 'analytics-worker', 'slack'],
+  ['DeadLettersFunction', 'dead-letters', 'slack'],
+])('%s', (prefix, service, platform) => {
   it('runs Node.js 22 on arm64 with X-Ray and JSON logs into its own log group', () => {
     expect(propertiesOf(template, 'AWS::Lambda::Function', prefix)).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -35,7 +37,7 @@ describe.each([
     expect(Variables).toMatchObject({
       JOB_QUEUE_URL: ref(template, 'AWS::SQS::Queue', 'JobQueueJobs'),
       BUCKET_NAME: ref(template, 'AWS::S3::Bucket', 'StorageData'),
-      SLACK_SECRET_ARN: ref(template, 'AWS::SecretsManager::Secret', 'Secretsslack'),
+      [`${platform.toUpperCase()}_SECRET_ARN`]: ref(template, 'AWS::SecretsManager::Secret', `Secrets${platform}`),
       LOG_LEVEL: 'INFO',
       MAX_UPLOAD_MB: '200',
       POWERTOOLS_SERVICE_NAME: service,
@@ -54,8 +56,8 @@ describe('logs', () => {
       Properties: { RetentionInDays?: number };
     }[];
 
-    // One per function (Slack edge, Teams edge, worker, dead-letter consumer) and the API's access log.
-    expect(groups).toHaveLength(5);
+    // One per function (Slack edge, Teams edge, Teams files, worker, dead-letter consumer) and the API's access log.
+    expect(groups).toHaveLength(6);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(90);
   });
 });
@@ -64,6 +66,10 @@ describe('alarms', () => {
   it.each([
     ['Errors', 'SlackEdgeFunction'],
     ['Throttles', 'SlackEdgeFunction'],
+    ['Errors', 'TeamsEdgeFunction'],
+    ['Throttles', 'TeamsEdgeFunction'],
+    ['Errors', 'TeamsFilesFunction'],
+    ['Throttles', 'TeamsFilesFunction'],
     ['Errors', 'WorkerFunction'],
     ['Throttles', 'WorkerFunction'],
   ])('%s of %s', (metricName, prefix) => {
@@ -102,7 +108,7 @@ describe('alarms', () => {
       Properties: { AlarmActions: unknown[]; OKActions: unknown[] };
     }[];
 
-    expect(alarms).toHaveLength(13);
+    expect(alarms).toHaveLength(15);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);
@@ -166,6 +172,23 @@ describe('dashboard', () => {
   it.each(Object.entries(APP_METRICS))('graphs %s with the service that emits it', (name, { emittedBy }) => {
     expect(body).toContain(`\\"AnalyticsBot\\",\\"${name}\\",\\"service\\",\\"${SERVICE_NAMES[emittedBy]}\\"`);
   });
+
+  it.each(['SlackEdgeFunction', 'TeamsEdgeFunction', 'TeamsFilesFunction', 'WorkerFunction'])(
+    'graphs the errors, throttles and duration of %s',
+    (prefix) => {
+      // The body is a join of text and function references: each Lambda metric's text ends in its name.
+      const parts = (
+        Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0] as {
+          Properties: { DashboardBody: { 'Fn::Join': [string, unknown[]] } };
+        }
+      ).Properties.DashboardBody['Fn::Join'][1];
+      const graphed = parts.flatMap((part, i) => {
+        const metric = /"AWS\/Lambda","(\w+)","FunctionName","$/.exec(String(parts[i - 1]))?.[1];
+        return metric && JSON.stringify(part) === JSON.stringify(fn(prefix)) ? [metric] : [];
+      });
+      expect(graphed.sort()).toEqual(['Duration', 'Errors', 'Throttles']);
+    },
+  );
 
   it.each(['AWS/Lambda', 'AWS/SQS', 'AWS/ApiGateway', 'AWS/WAFV2'])('graphs %s', (namespace) => {
     expect(body).toContain(`\\"${namespace}\\"`);

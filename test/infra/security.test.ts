@@ -1,6 +1,10 @@
 import { Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { storageKeys } from '../../core/storage-keys';
+import { fileLinkStoreKey, TEAMS_FILES_PREFIX } from '../../core/teams-file-links';
+import { TEAMS_FILE_LINK_DAYS } from '../../infra/constructs/data-storage';
+import { DEFAULT_TTL_MS } from '../../workers/teams/file-links';
 import {
   actionsOf,
   getAtt,
@@ -69,10 +73,15 @@ describe('cdk-nag AwsSolutions', () => {
         'AnalyticsBot/Storage/AccessLogs AwsSolutions-S1',
         'AnalyticsBot/TeamsEdge/Function AwsSolutions-L1',
         'AnalyticsBot/TeamsEdge/FunctionRole AwsSolutions-IAM5[Resource::*]',
+        'AnalyticsBot/TeamsFiles/Function AwsSolutions-L1',
+        'AnalyticsBot/TeamsFiles/FunctionRole AwsSolutions-IAM5[Resource::*]',
+        'AnalyticsBot/TeamsFiles/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/teams-files/*]',
         'AnalyticsBot/Worker/Function AwsSolutions-L1',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/AnalyticsBot-digests/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/charts/*]',
+        'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/conversations/*]',
+        'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/teams-files/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/datasets/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/digests/*]',
         'AnalyticsBot/Worker/FunctionRole AwsSolutions-IAM5[Resource::<bucket>/jobs/*]',
@@ -127,7 +136,13 @@ describe('least privilege', () => {
   });
 
   it('attaches no AWS managed policy to the function roles', () => {
-    for (const prefix of ['SlackEdgeFunctionRole', 'WorkerFunctionRole', 'DigestsRole']) {
+    for (const prefix of [
+      'SlackEdgeFunctionRole',
+      'TeamsEdgeFunctionRole',
+      'TeamsFilesFunctionRole',
+      'WorkerFunctionRole',
+      'DigestsRole',
+    ]) {
       const role = template.toJSON().Resources[logicalId(template, 'AWS::IAM::Role', prefix)];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
@@ -147,8 +162,40 @@ describe('least privilege', () => {
     expect(grantsOf('SlackEdgeFunctionRole')).toHaveLength(6);
   });
 
+  it('lets the Teams files function read objects under teams-files/ and the Teams secret, nothing else', () => {
+    expect(normalized(grantsOf('TeamsFilesFunctionRole'))).toEqual(
+      expect.arrayContaining([
+        xray,
+        logsOf('TeamsFilesFunctionLogs'),
+        {
+          actions: ['s3:GetObject'],
+          resource: { 'Fn::Join': ['', [bucketArn, '/teams-files/*']] },
+          condition: undefined,
+        },
+        keyThrough('s3', ['kms:Decrypt'], 'aws:s3:arn', [bucketArn]),
+        { actions: ['secretsmanager:GetSecretValue'], resource: secret('teams'), condition: undefined },
+        keyThrough('secretsmanager', ['kms:Decrypt'], 'SecretARN', [secret('teams')]),
+      ]),
+    );
+    expect(grantsOf('TeamsFilesFunctionRole')).toHaveLength(6);
+  });
+
+  it('gives every object prefix the code writes to a function that may write it, and the worker no more', () => {
+    const scope = { tenant: 'T1', channel: 'C1' };
+    const written = [
+      ...Object.values(storageKeys).map((key) => key(scope, 'id1')),
+      fileLinkStoreKey({ id: 'a'.repeat(22), name: 'chart.png' }),
+    ].map((key) => key.split('/')[0]);
+    const writers = statements
+      .filter(({ statement }) => actionsOf(statement).includes('s3:PutObject'))
+      .flatMap(({ statement }) => [statement.Resource].flat())
+      .map((resource) => /\/([\w-]+)\/\*"\]\]\}$/.exec(JSON.stringify(resource))?.[1]);
+
+    expect(new Set(writers)).toEqual(new Set(written));
+  });
+
   it('lets the worker consume the queue, use the bucket prefixes, read the three secrets and manage digest schedules, nothing else', () => {
-    const prefixes = ['charts', 'datasets', 'digests', 'jobs', 'threads', 'uploads'];
+    const prefixes = ['charts', 'conversations', 'datasets', 'digests', 'jobs', 'threads', 'uploads'];
     const grants = normalized(grantsOf('WorkerFunctionRole'));
 
     expect(grants).toEqual(
@@ -170,6 +217,11 @@ describe('least privilege', () => {
           actions: ['s3:ListBucket'],
           resource: bucketArn,
           condition: { StringLike: { 's3:prefix': expect.arrayContaining(prefixes.map((prefix) => `${prefix}/*`)) } },
+        },
+        {
+          actions: ['s3:PutObject'],
+          resource: { 'Fn::Join': ['', [bucketArn, '/teams-files/*']] },
+          condition: undefined,
         },
         keyThrough('s3', ['kms:Decrypt', 'kms:GenerateDataKey'], 'aws:s3:arn', [bucketArn]),
         {
@@ -229,7 +281,7 @@ describe('least privilege', () => {
         },
       ]),
     );
-    expect(grants).toHaveLength(12);
+    expect(grants).toHaveLength(13);
   });
 
   it('uses "*" as a resource only for X-Ray and the VPC network interfaces', () => {
@@ -284,7 +336,15 @@ describe('data bucket', () => {
     });
   });
 
-  it('expires uploads, charts and the job ledger after some days, and noncurrent versions too', () => {
+  it('expires Teams file links’ objects the day after the links stop working', () => {
+    const { Rules } = bucket(dataId).LifecycleConfiguration as { Rules: Record<string, unknown>[] };
+    const rule = Rules.find((r) => r.Prefix === TEAMS_FILES_PREFIX);
+
+    expect(TEAMS_FILE_LINK_DAYS * 86_400_000).toBe(DEFAULT_TTL_MS);
+    expect(rule?.ExpirationInDays).toBe(TEAMS_FILE_LINK_DAYS + 1);
+  });
+
+  it('expires uploads, charts, Teams file links and the job ledger after some days, and noncurrent versions too', () => {
     const { Rules } = bucket(dataId).LifecycleConfiguration as { Rules: Record<string, unknown>[] };
 
     expect(Rules).toEqual(
@@ -292,6 +352,7 @@ describe('data bucket', () => {
         expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 7, Status: 'Enabled' }),
         expect.objectContaining({ Prefix: 'charts/', ExpirationInDays: 30, Status: 'Enabled' }),
         expect.objectContaining({ Prefix: 'jobs/', ExpirationInDays: 30, Status: 'Enabled' }),
+        expect.objectContaining({ Prefix: 'teams-files/', Status: 'Enabled' }),
         expect.objectContaining({
           NoncurrentVersionExpiration: { NoncurrentDays: 30 },
           AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },

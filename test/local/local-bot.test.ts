@@ -91,6 +91,22 @@ describe('the local runner without its tokens', () => {
     }
   });
 
+  it('says which setting moves the playground when its port is taken, instead of a stack trace', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'local-bot-'));
+    const first = await startLocalBot({ DATA_DIR: dataDir, PLAYGROUND_PORT: '0', LOG_LEVEL: 'ERROR' });
+    try {
+      const port = new URL(first.playground.url).port;
+      await expect(startLocalBot({ DATA_DIR: dataDir, PLAYGROUND_PORT: port, LOG_LEVEL: 'ERROR' })).rejects.toThrow(
+        new RegExp(
+          `^Port ${port} is already in use \\(is another npm start running\\?\\)\\. .*PLAYGROUND_PORT=${Number(port) + 1} npm start$`,
+        ),
+      );
+    } finally {
+      await first.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to run locally against AWS resources', async () => {
     await expect(
       startLocalBot({ JOB_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/jobs.fifo', BUCKET_NAME: 'data' }),

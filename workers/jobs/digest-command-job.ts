@@ -33,11 +33,10 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   const record = await ctx.digests.get(command.digest);
   if (!record) throw new JobError('DIGEST_REFUSED', 'That digest was deleted meanwhile.');
   if (!(await mayChange(ctx, record))) {
-    const owner = record.owner.name ?? 'the person who set it up';
-    throw new JobError(
-      'DIGEST_REFUSED',
-      `Only ${owner}, who set it up, or a workspace admin can change the digest “${record.question}”.`,
-    );
+    const owner = record.owner.name ? `${record.owner.name}, who set it up,` : 'the person who set it up';
+    // Admins are named only where the platform tells who they are (Slack); elsewhere the creator alone may.
+    const admins = ctx.port.isWorkspaceAdmin ? ' or a workspace admin' : '';
+    throw new JobError('DIGEST_REFUSED', `Only ${owner}${admins} can change the digest “${record.question}”.`);
   }
   const scheduler = ctx.digestScheduler;
   if (command.do === 'send-now') {

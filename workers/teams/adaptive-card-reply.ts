@@ -84,23 +84,32 @@ function digestCard(reply: DigestReply): TeamsCard {
 }
 
 /**
- * `digests` in Teams: the list, without the pause, resume, send-now and delete buttons, which the
- * Teams edge does not read yet; the words say how to change a digest meanwhile.
+ * `digests` in Teams: each digest with what, when, whose and how its last run went, and its own
+ * buttons (pause or resume, send now, delete), which the worker lets only its owner use. A card
+ * in Teams mentions nobody, so the owner is named, not @-mentioned.
  */
 function digestListCard(reply: DigestListReply): TeamsCard {
-  if (reply.digests.length === 0) return card('No digests', [textBlock('No digests in this conversation yet.')]);
+  if (reply.digests.length === 0) {
+    const text = `${reply.notice ? `${reply.notice} ` : ''}No digest in this conversation yet. Set one up with “digest weekly sales by region on Monday 9:00”.`;
+    return card(text, [textBlock(teamsText(text))]);
+  }
   const title = `${plural(reply.digests.length, 'digest')} in this conversation`;
   return card(title, [
     ...(reply.notice ? [textBlock(teamsText(reply.notice))] : []),
     textBlock(title, { weight: 'Bolder' }),
-    ...reply.digests.map((d) =>
-      textBlock(
-        `• “${teamsText(d.question)}” ${teamsText(d.schedule)}${d.paused ? ' (paused)' : ''} · ${teamsText(d.source)}` +
-          (d.nextRun ? ` · ${teamsText(d.nextRun)}` : '') +
-          (d.lastRun ? ` · ${teamsText(d.lastRun)}` : ''),
-      ),
-    ),
-    subtle('Pausing, sending now and deleting from Teams come next; use Slack or the playground meanwhile.'),
+    ...reply.digests.map((d) => ({
+      type: 'Container',
+      separator: true,
+      items: [
+        textBlock(`**${teamsText(d.question)}** ${teamsText(d.schedule)}${d.paused ? ' · paused' : ''}`),
+        subtle(
+          `${teamsText(capitalised(d.source))}${d.nextRun ? ` · ${teamsText(d.nextRun)}` : ''} · set up by ` +
+            `${d.owner.name ? teamsText(d.owner.name) : 'someone in this conversation'}` +
+            (d.lastRun ? ` · ${teamsText(d.lastRun)}` : ''),
+        ),
+        ...(d.actions.length ? [{ type: 'ActionSet', actions: cardActions(d.actions) }] : []),
+      ],
+    })),
   ]);
 }
 
@@ -235,4 +244,8 @@ function sqlCard(reply: SqlReply): TeamsCard {
     : '';
   const intro = `The SQL behind “${reply.question}” on ${reply.dataset}:`;
   return card(intro, [textBlock(teamsText(intro)), monospace(`${reply.sql.trim()}${bound}`)]);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

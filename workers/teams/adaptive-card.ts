@@ -1,5 +1,12 @@
-import { ASK_VERB, DOWNLOAD_CSV_VERB, executeAction, SHOW_SQL_VERB } from '../../core/teams-card-actions';
-import type { AskAction, ReplyAction } from '../conversation/reply';
+import {
+  ASK_VERB,
+  DIGEST_VERB,
+  DOWNLOAD_CSV_VERB,
+  executeAction,
+  SHOW_SQL_VERB,
+  SUBSCRIBE_VERB,
+} from '../../core/teams-card-actions';
+import type { AskAction, DigestAction, ReplyAction } from '../conversation/reply';
 
 export type CardElement = Record<string, unknown>;
 
@@ -35,8 +42,19 @@ export function card(summary: string, body: CardElement[], actions: CardElement[
   };
 }
 
-/** Teams shows at most six actions on a card; questions beyond the fifth wait for the next answer. */
+/**
+ * Teams shows at most six actions on a card; the answer's own buttons come first, and questions
+ * beyond what is left (five at most) wait for the next answer.
+ */
+const MAX_ACTIONS = 6;
 const MAX_ASKS = 5;
+
+const DIGEST_LABELS: Record<DigestAction['do'], string> = {
+  pause: 'Pause',
+  resume: 'Resume',
+  'send-now': 'Send now',
+  delete: 'Delete',
+};
 
 /** A reply's buttons as `Action.Execute` with the verbs the edge reads (see `core/teams-card-actions`). */
 export function cardActions(actions: readonly ReplyAction[]): CardElement[] {
@@ -44,13 +62,21 @@ export function cardActions(actions: readonly ReplyAction[]): CardElement[] {
     if (action.kind === 'show-sql') return [executeAction('Show SQL', { verb: SHOW_SQL_VERB, answer: action.answer })];
     if (action.kind === 'download-csv')
       return [executeAction('Download CSV', { verb: DOWNLOAD_CSV_VERB, answer: action.answer })];
+    if (action.kind === 'subscribe')
+      return [executeAction('Send this every week', { verb: SUBSCRIBE_VERB, answer: action.answer })];
+    if (action.kind === 'digest') return [digestAction(action)];
     return [];
   });
   const asks = actions
     .filter((action): action is AskAction => action.kind === 'ask')
-    .slice(0, MAX_ASKS)
+    .slice(0, Math.min(MAX_ASKS, MAX_ACTIONS - exports.length))
     .map((ask) =>
       executeAction(ask.question, { verb: ASK_VERB, dataset: ask.dataset, question: ask.question.slice(0, 500) }),
     );
   return [...exports, ...asks];
+}
+
+/** Pause, Resume, Send now or Delete on one digest; the worker lets only its owner use them. */
+function digestAction(action: DigestAction): CardElement {
+  return executeAction(DIGEST_LABELS[action.do], { verb: DIGEST_VERB, digest: action.digest, do: action.do });
 }

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../../core/blob-store';
 import { fileLinkStoreKey, signedFileLinkPath, verifyFileLinkPath } from '../../core/teams-file-links';
 
-/** How long a link works: long enough to open a chart or a CSV from the thread the same week. */
-const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How long a link works: long enough to open a chart or a CSV from the thread the same week. The
+ * bucket expires the objects a day later (infra/constructs/data-storage.ts, TEAMS_FILE_LINK_DAYS).
+ */
+export const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface FileLinksOptions {
   store: BlobStore;

@@ -1,4 +1,11 @@
-import { ASK_VERB, cardActionOf, DOWNLOAD_CSV_VERB, SHOW_SQL_VERB } from '../../../core/teams-card-actions';
+import {
+  ASK_VERB,
+  cardActionOf,
+  DIGEST_VERB,
+  DOWNLOAD_CSV_VERB,
+  SHOW_SQL_VERB,
+  SUBSCRIBE_VERB,
+} from '../../../core/teams-card-actions';
 import type { Reply, ReplyKind } from '../../../workers/conversation/reply';
 import type { CardElement } from '../../../workers/teams/adaptive-card';
 import { adaptiveCardReply } from '../../../workers/teams/adaptive-card-reply';
@@ -6,6 +13,9 @@ import { teamsText } from '../../../workers/teams/card-text';
 
 /** An element as a short line to compare: its type and the markdown Teams renders in it. */
 function outline(element: CardElement): string {
+  if (element.type === 'Container') return (element.items as CardElement[]).map(outline).join(' / ');
+  if (element.type === 'ActionSet')
+    return `buttons: ${(element.actions as CardElement[]).map((a) => a.title).join(', ')}`;
   if (element.type === 'TextBlock') return `${element.isSubtle ? 'subtle' : 'text'}: ${String(element.text)}`;
   if (element.type === 'Image') return `image: ${String(element.altText)} <${String(element.url).slice(0, 22)}>`;
   if (element.type === 'FactSet') {
@@ -61,6 +71,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
       actions: [
         { kind: 'show-sql', answer: ANSWER_ID },
         { kind: 'download-csv', answer: ANSWER_ID },
+        { kind: 'subscribe', answer: ANSWER_ID },
         { kind: 'ask', dataset: 'jdata', question: 'Now by month' },
       ],
     },
@@ -185,17 +196,23 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
           schedule: 'every Monday at 9:00 (UTC)',
           source: 'reads sales.csv',
           nextRun: 'next Monday 7 December 2026 at 9:00',
-          owner: { id: 'u1' },
+          owner: { id: 'u1', name: 'Ada *Lovelace*' },
           paused: true,
-          actions: [],
+          lastRun: 'last sent Monday',
+          actions: [
+            { kind: 'digest', digest: 'd0123456789abcdef', do: 'resume' },
+            { kind: 'digest', digest: 'd0123456789abcdef', do: 'send-now' },
+            { kind: 'digest', digest: 'd0123456789abcdef', do: 'delete' },
+          ],
         },
       ],
+      notice: 'Paused “sales by region”.',
     },
     summary: '1 digest in this conversation',
     body: [
+      'text: Paused “sales by region”.',
       'text: 1 digest in this conversation',
-      'text: • “sales by region” every Monday at 9:00 \\(UTC\\) (paused) · reads sales.csv · next Monday 7 December 2026 at 9:00',
-      'subtle: Pausing, sending now and deleting from Teams come next; use Slack or the playground meanwhile.',
+      'text: **sales by region** every Monday at 9:00 \\(UTC\\) · paused / subtle: Reads sales.csv · next Monday 7 December 2026 at 9:00 · set up by Ada \\*Lovelace\\* · last sent Monday / buttons: Resume, Send now, Delete',
     ],
   },
   'digest-set-up': {
@@ -233,6 +250,7 @@ describe('Adaptive Card rendering of every reply kind', () => {
     expect(actions.map((action) => [action.type, action.title])).toEqual([
       ['Action.Execute', 'Show SQL'],
       ['Action.Execute', 'Download CSV'],
+      ['Action.Execute', 'Send this every week'],
       ['Action.Execute', 'Now by month'],
     ]);
     // As the edge gets them back: an invoke's `action`, and a submitted message's `value` (the data).
@@ -241,7 +259,45 @@ describe('Adaptive Card rendering of every reply kind', () => {
       answer: ANSWER_ID,
     });
     expect(cardActionOf(actions[1]?.data)).toEqual({ verb: DOWNLOAD_CSV_VERB, answer: ANSWER_ID });
-    expect(cardActionOf(actions[2]?.data)).toEqual({ verb: ASK_VERB, dataset: 'jdata', question: 'Now by month' });
+    expect(cardActionOf(actions[2]?.data)).toEqual({ verb: SUBSCRIBE_VERB, answer: ANSWER_ID });
+    expect(cardActionOf(actions[3]?.data)).toEqual({ verb: ASK_VERB, dataset: 'jdata', question: 'Now by month' });
+  });
+
+  it('gives each digest of the list its own buttons, which name the digest and what to do with it', () => {
+    const [, , digest] = adaptiveCardReply(CASES['digest-list'].reply).card.body;
+    const set = (digest?.items as CardElement[]).find((item) => item.type === 'ActionSet');
+    const buttons = set?.actions as { type: string; verb: string; data: unknown }[];
+
+    expect(buttons.map((button) => button.type)).toEqual(['Action.Execute', 'Action.Execute', 'Action.Execute']);
+    expect(buttons.map((button) => cardActionOf({ action: { verb: button.verb, data: button.data } }))).toEqual(
+      ['resume', 'send-now', 'delete'].map((what) => ({ verb: DIGEST_VERB, digest: 'd0123456789abcdef', do: what })),
+    );
+    // An Action.Submit click sends the data alone, so the verb rides in it.
+    expect(cardActionOf(buttons[1]?.data)).toEqual({ verb: DIGEST_VERB, digest: 'd0123456789abcdef', do: 'send-now' });
+  });
+
+  it('says how to set up a digest when there is none, after what a button just did', () => {
+    const { card } = adaptiveCardReply({ kind: 'digest-list', digests: [], notice: 'Deleted “sales by region”.' });
+
+    expect(card.body.map(outline)).toEqual([
+      'text: Deleted “sales by region”. No digest in this conversation yet. Set one up with “digest weekly sales by region on Monday 9:00”.',
+    ]);
+  });
+
+  it('keeps an answer to six buttons: its own first, then as many questions as fit', () => {
+    const asks = Array.from({ length: 5 }, (_, i) => ({ kind: 'ask' as const, dataset: 'jdata', question: `Q${i}` }));
+    const reply = { ...CASES.answer.reply, actions: [...CASES.answer.reply.actions.slice(0, 3), ...asks] };
+
+    const actions = adaptiveCardReply(reply, options).card.actions ?? [];
+
+    expect(actions.map((action) => action.title)).toEqual([
+      'Show SQL',
+      'Download CSV',
+      'Send this every week',
+      'Q0',
+      'Q1',
+      'Q2',
+    ]);
   });
 
   it('names the chart instead of showing a broken image when there is no URL Teams could load', () => {
