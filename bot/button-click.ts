@@ -60,7 +60,8 @@ async function readButtonValue<T>(
 export interface ButtonRequest<T> {
   value: z.ZodType<T>;
   placeholder: (value: T) => string;
-  job: (value: T, base: ReturnType<typeof jobBase>) => Job;
+  /** `clicker` is who clicked, with a client to ask Slack about them (their time zone, say). */
+  job: (value: T, base: ReturnType<typeof jobBase>, clicker: { user: string; client: WebClient }) => Job | Promise<Job>;
 }
 
 /**
@@ -86,6 +87,6 @@ export function buttonListener<T>(deps: EdgeDeps, request: ButtonRequest<T>) {
       { ...where, eventKey: eventKeys.action(where.team, body.trigger_id, action.action_id), placeholder },
       deps.now(),
     );
-    await enqueueJob(request.job(value, base), client, deps, context);
+    await enqueueJob(await request.job(value, base, { user: where.user, client }), client, deps, context);
   };
 }

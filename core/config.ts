@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseLinkedUri, type LinkedPrefix } from './linked-exports';
 
 /** Thrown when the environment holds a value the bot cannot use; names the variable. */
 export class ConfigError extends Error {
@@ -41,6 +42,7 @@ const Env = z.object({
   DIGEST_SCHEDULER_ROLE_ARN: z.string().startsWith('arn:').optional(),
   DIGEST_DEAD_LETTER_QUEUE_ARN: z.string().startsWith('arn:').optional(),
   DIGEST_RETRY_POLICY: z.string().optional(),
+  DIGEST_LINKED_PREFIXES: z.string().default(''),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
@@ -111,6 +113,8 @@ export interface Config {
   jobMaxReceives: number;
   /** Set in AWS by the stack; absent locally (croner) or when a deployment has no scheduler. */
   digestScheduling: DigestSchedulingConfig | undefined;
+  /** Operators' S3 prefixes digests may read (deploy setting `linkedDataPrefixes`); empty when none. */
+  linkedPrefixes: LinkedPrefix[];
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -146,6 +150,7 @@ export function loadConfig(env: Environment = process.env): Config {
     },
     jobMaxReceives: vars.JOB_MAX_RECEIVES,
     digestScheduling: digestSchedulingFrom(vars),
+    linkedPrefixes: linkedPrefixesFrom(vars.DIGEST_LINKED_PREFIXES),
     logLevel: vars.LOG_LEVEL,
   };
 }
@@ -217,4 +222,21 @@ function digestSchedulingFrom(vars: z.infer<typeof Env>): DigestSchedulingConfig
     deadLetterQueueArn: deadLetters,
     retryPolicy: retryPolicy.data,
   };
+}
+
+/** `s3://bucket/prefix,s3://…` as the stack writes it; one it cannot read is named. */
+function linkedPrefixesFrom(list: string): LinkedPrefix[] {
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((uri) => {
+      const prefix = parseLinkedUri(uri);
+      if (!prefix) {
+        throw new ConfigError(
+          `Environment variable DIGEST_LINKED_PREFIXES is invalid: ${uri} is not s3://bucket/prefix.`,
+        );
+      }
+      return prefix;
+    });
 }

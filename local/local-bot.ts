@@ -249,9 +249,12 @@ async function loadWorker(parts: WorkerParts): Promise<JobHandler> {
   const store = new FolderBlobStore(dataDir);
   const restored = await restoreSchedules(store, scheduler);
   if (restored > 0) logger.info('digest schedules restored', { digests: restored });
+  // Linked exports are read with the SDK's standard credentials and endpoint (`AWS_PROFILE`, `AWS_ENDPOINT_URL_S3`).
+  const linked = config.linkedPrefixes.length > 0 ? await import('../core/linked-exports') : undefined;
   return createJobHandler({
     store,
     digestScheduler: scheduler,
+    ...(linked ? { linkedExports: new linked.S3LinkedExports(config.linkedPrefixes) } : {}),
     conversations: {
       playground: playground.playgroundConversations(room),
       ...(slack ? { slack: slackPort.slackConversations({ secrets, client }) } : {}),

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../core/config';
 import { jobOfMessage } from '../core/digest-scheduler';
 import { EventBridgeDigestScheduler } from '../core/eventbridge-digest-scheduler';
 import { Job } from '../core/job';
+import { S3LinkedExports } from '../core/linked-exports';
 import { S3BlobStore } from '../core/s3-blob-store';
 import { SecretsManagerSource } from '../core/secrets-manager-source';
 import { NotStartedError, PoisonMessageError } from './errors';
@@ -184,6 +185,7 @@ function compose(): SqsHandler {
     ...(scheduling
       ? { digestScheduler: new EventBridgeDigestScheduler({ client: new SchedulerClient({}), ...scheduling }) }
       : {}),
+    ...(config.linkedPrefixes.length > 0 ? { linkedExports: new S3LinkedExports(config.linkedPrefixes) } : {}),
     store,
     conversations: {
       slack: slackConversations({ secrets, client: slackClientFactory({ apiUrl: config.slackApiUrl, logger }) }),

@@ -68,6 +68,8 @@ describe('buttons on the worker’s replies', () => {
 
   it('turns “Send this every week” and a digest’s buttons into digest commands for the worker', async () => {
     const digest = 'd0123456789abcdef';
+    // The clicker's Slack time zone, from users.info: the weekly digest runs on their clock, not UTC.
+    edge.slack.timeZones.set(USER, 'America/Los_Angeles');
     await edge.send(
       buttonClick({
         actionId: SUBSCRIBE_ACTION,
@@ -86,7 +88,10 @@ describe('buttons on the worker’s replies', () => {
     );
 
     expect(edge.jobs()).toEqual([
-      expect.objectContaining({ kind: 'digest-command', command: { do: 'subscribe', text: 'weekly', answer } }),
+      expect.objectContaining({
+        kind: 'digest-command',
+        command: { do: 'subscribe', text: 'weekly', answer, timeZone: 'America/Los_Angeles' },
+      }),
       expect.objectContaining({ kind: 'digest-command', command: { do: 'send-now', digest } }),
     ]);
   });

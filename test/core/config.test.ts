@@ -64,6 +64,20 @@ describe('loadConfig', () => {
 });
 
 describe('localEnvironment', () => {
+  it('reads the linked S3 prefixes digests may read, as the stack lists them, naming one it cannot read', () => {
+    expect(loadConfig({}).linkedPrefixes).toEqual([]);
+    expect(
+      loadConfig({ DIGEST_LINKED_PREFIXES: 's3://acme-exports/nightly/sales/,s3://acme-finance/ledger.csv' })
+        .linkedPrefixes,
+    ).toEqual([
+      { bucket: 'acme-exports', prefix: 'nightly/sales/' },
+      { bucket: 'acme-finance', prefix: 'ledger.csv' },
+    ]);
+    expect(() => loadConfig({ DIGEST_LINKED_PREFIXES: 's3://acme-exports' })).toThrow(
+      /DIGEST_LINKED_PREFIXES is invalid: s3:\/\/acme-exports is not/,
+    );
+  });
+
   it('reads .env under the shell environment, which wins', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dotenv-'));
     const file = path.join(dir, '.env');

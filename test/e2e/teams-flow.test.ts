@@ -247,7 +247,9 @@ describe('Teams end to end', () => {
 
     const mallory = { id: '29:1mallory', aadObjectId: '6b9f1d3c-0e7a-4b7e-9a3e-bbbbbbbbbbbb', name: 'Mallory' };
     await click(list, pause, mallory);
-    expect(texts(list).join('\n')).toContain('Only Alice can change the digest “total sales by region”.');
+    expect(texts(list).join('\n')).toContain(
+      'Only Alice, who set it up, can change the digest “total sales by region”.',
+    );
     const { conversation } = JSON.parse(harness.sqs.queued.at(-1)?.body ?? '{}') as {
       conversation: Job['conversation'];
     };

@@ -72,6 +72,8 @@ export class FakeSlack {
   readonly uploads: UploadedFile[] = [];
   /** People's time zones as `users.info` gives them (`tz`); a person not here has none set. */
   readonly timeZones = new Map<string, string>();
+  /** Workspace admins and owners, as `users.info` flags them (`is_admin`, `is_owner`); anyone else is neither. */
+  readonly roles = new Map<string, 'admin' | 'owner'>();
   /** Where `apps.connections.open` sends a Socket Mode client (see `FakeSocketMode`). */
   socketModeUrl: string | undefined;
   /** Bodies POSTed to response URLs (`respond()` in Bolt), by response URL id. */
@@ -289,7 +291,12 @@ export class FakeSlack {
       const user = String(params.user ?? '');
       if (!/^U[A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };
       const tz = this.timeZones.get(user);
-      return { ok: true, user: { id: user, ...(tz ? { tz } : {}) } };
+      const role = this.roles.get(user);
+      // Slack flags an owner as an admin too.
+      return {
+        ok: true,
+        user: { id: user, ...(tz ? { tz } : {}), is_admin: role !== undefined, is_owner: role === 'owner' },
+      };
     },
     'files.info': (params) => {
       const file = this.files.get(String(params.file));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,8 @@ export const TEST_BUCKET = 'bot-test-bucket';
 
 export interface LocalS3 {
   endpoint: string;
+  /** Sets when an object was last written, as S3 reports it (s3rver reads its file's mtime): an export of a given age. */
+  writtenAt(bucket: string, key: string, when: Date): Promise<void>;
   /** A client for the server, path-style as s3rver needs. */
   client(): S3Client;
   stop(): Promise<void>;
@@ -44,6 +46,11 @@ export async function startS3(bucket = TEST_BUCKET): Promise<LocalS3> {
   const endpoint = `http://127.0.0.1:${address.port}`;
   return {
     endpoint,
+    writtenAt: async (bucket, key, when) => {
+      const parts = key.split('/');
+      const file = `${parts.pop()}._S3rver_object`;
+      await utimes(path.join(directory, bucket, ...parts, file), when, when);
+    },
     client: () => s3rverClient(endpoint),
     stop: async () => {
       await server.close();

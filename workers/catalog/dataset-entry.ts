@@ -11,5 +11,7 @@ export const DatasetEntry = DatasetMeta.extend({
   addedBy: z.object({ id: z.string().min(1), name: z.string().optional() }),
   addedAt: z.iso.datetime(),
   suggestions: z.array(z.string()),
+  /** An operator's export a digest read, not a file shared in the channel: the object and when it was written. */
+  linked: z.object({ bucket: z.string().min(1), key: z.string().min(1), writtenAt: z.iso.datetime() }).optional(),
 });
 export type DatasetEntry = z.infer<typeof DatasetEntry>;

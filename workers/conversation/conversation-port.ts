@@ -40,6 +40,11 @@ export interface ConversationPort {
   sharedFiles?(message: { id: string; root?: string }): Promise<SharedFile[]>;
   /** Tells one person privately (a DM), e.g. a digest's owner; returns the message id. */
   tellPrivately(person: string, reply: Reply): Promise<string>;
+  /**
+   * Whether a person administers the workspace (a Slack admin or owner), who may change anyone's
+   * digest. Adapters whose platform says nothing of the kind leave it out: only creators may.
+   */
+  isWorkspaceAdmin?(person: string): Promise<boolean>;
 }
 
 /** A call that must end within `timeoutMs`: one try, no waiting out a rate limit (telling someone a job ran out of time). */

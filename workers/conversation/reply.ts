@@ -206,6 +206,10 @@ export interface DigestListing {
   question: string;
   /** "every Monday at 9:00 (Europe/Berlin time)". */
   schedule: string;
+  /** "reads sales.csv", "reads the newest file under s3://acme-exports/sales/". */
+  source: string;
+  /** "next Monday 7 December 2026 at 9:00", on the digest's clock; absent while it is paused. */
+  nextRun?: string;
   owner: { id: string; name?: string };
   paused: boolean;
   /** How the last run went, in words, when there was one. */

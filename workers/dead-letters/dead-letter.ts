@@ -7,6 +7,9 @@ import { openerFor, type ConversationAdapters } from '../conversation/conversati
 import { ConversationError } from '../conversation/conversation-errors';
 import type { ConversationPort } from '../conversation/conversation-port';
 import type { FailureReply } from '../conversation/reply';
+import { channelDigests } from '../digest/channel-digests';
+import { OWNER_TOLD_OF_FAILURE } from '../digest/digest-record';
+import { dateTimeWords } from '../digest/schedule-words';
 import { JobLedger } from '../jobs/job-ledger';
 import { errorFields, type LogSink } from '../jobs/job-log';
 
@@ -25,7 +28,16 @@ export interface DeadLetterMessage {
  * own message) or `posted` in the thread; `already-answered` when the job's ledger says it was
  * finished (the worker died after answering, before the queue heard); otherwise why nobody could be told.
  */
-export const Told = z.enum(['edited', 'posted', 'already-answered', 'no-adapter', 'not-configured', 'failed']);
+export const Told = z.enum([
+  'edited',
+  'posted',
+  /** A scheduled digest, which has no message of its own: its owner was told privately (by the worker or here). */
+  'owner-told',
+  'already-answered',
+  'no-adapter',
+  'not-configured',
+  'failed',
+]);
 export type Told = z.infer<typeof Told>;
 
 /** What is kept in S3 for each dead letter (`storageKeys.deadLetter`), for the team to look into with the reference. */
@@ -104,6 +116,7 @@ async function tell(job: Job, reference: string, deps: DeadLetterDeps): Promise<
   try {
     const ledger = await JobLedger.open(channelCatalog(deps.store, scopeOf(job.conversation)), job.id);
     if (ledger.done) return 'already-answered';
+    if (job.kind === 'digest' && ledger.result(OWNER_TOLD_OF_FAILURE) !== undefined) return 'owner-told';
     const port = await open();
     const posted = ledger.result('message');
     const message = job.placeholder?.ts ?? (typeof posted === 'string' ? posted : undefined);
@@ -114,6 +127,17 @@ async function tell(job: Job, reference: string, deps: DeadLetterDeps): Promise<
       } catch (error) {
         if (!(error instanceof ConversationError && error.code === 'MESSAGE_GONE')) throw error;
       }
+    }
+    if (job.kind === 'digest') {
+      // A digest that died before posting: a note at the top of the channel would name nothing; its owner can act.
+      const record = await channelDigests(deps.store, scopeOf(job.conversation)).get(job.digest);
+      const what = record ? `“${record.question}”` : '';
+      const due = dateTimeWords(new Date(job.dueAt), record?.timing.timeZone ?? 'UTC');
+      await port.tellPrivately(record?.owner.id ?? job.requestedBy.id, {
+        kind: 'problem',
+        message: `Your digest ${what} due ${due} could not be sent: something broke on our side (reference ${reference}). It comes again at its next time.`,
+      });
+      return 'owner-told';
     }
     await port.post(failure, threadOf(job, port));
     return 'posted';

@@ -17,7 +17,8 @@ export interface DigestDataset {
  */
 export async function newestVersion(catalog: ChannelCatalog, name: string): Promise<DigestDataset | undefined> {
   const wanted = name.trim().toLowerCase();
-  const versions = (await catalog.list()).filter((entry) => entry.name.toLowerCase() === wanted);
+  // An operator's export read for another digest is not a file shared in the channel.
+  const versions = (await catalog.list()).filter((entry) => !entry.linked && entry.name.toLowerCase() === wanted);
   const entry = versions[0];
   return entry && { entry, versions: versions.length };
 }
@@ -28,9 +29,17 @@ export function hasNewData(record: Pick<DigestRecord, 'lastRun'>, dataset: Diges
   return !last || last.outcome === 'failed' || last.datasetId !== dataset.entry.id;
 }
 
-/** "sales.csv, uploaded Wednesday 2 December 2026 at 9:14 by Maria (version 3)", on the subscriber's clock. */
+/**
+ * "sales.csv, uploaded Wednesday 2 December 2026 at 9:14 by Maria (version 3)", or for an
+ * operator's export "s3://acme-exports/sales/2026-12-01.csv, written Tuesday 1 December 2026 at
+ * 2:00", on the subscriber's clock.
+ */
 export function datasetWords(dataset: DigestDataset, timeZone: string): string {
   const { entry } = dataset;
+  if (entry.linked) {
+    const { bucket, key, writtenAt } = entry.linked;
+    return `s3://${bucket}/${key}, written ${dateTimeWords(new Date(writtenAt), timeZone)}`;
+  }
   const by = entry.addedBy.name ? ` by ${entry.addedBy.name}` : '';
   const version = dataset.versions > 1 ? ` (version ${dataset.versions})` : '';
   return `${entry.name}, uploaded ${dateTimeWords(new Date(entry.addedAt), timeZone)}${by}${version}`;

@@ -31,9 +31,6 @@ export async function digestHeadline(
   if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
     headline.partialFrom = previous.periods.current.to;
   }
-  // The plan language's year-earlier week is the span a calendar year back, not a whole week (it
-  // starts mid-week); weekly digests leave the comparison out until it is a real week.
-  if (what.grain === 'week') return headline;
   const yearAgo = await periodChange(connection, meta, table, what, 'year_ago');
   const sameLastYear = yearAgo.groups[0];
   if (sameLastYear && sameLastYear.base !== null) headline.yearAgo = { periods: yearAgo.periods, change: sameLastYear };

@@ -56,3 +56,6 @@ export type DigestRecord = z.infer<typeof DigestRecord>;
 
 /** Failed runs in a row after which a digest is paused. */
 export const MAX_DIGEST_FAILURES = 3;
+
+/** The job ledger step of telling a digest's owner that a run broke on our side, so it is told once. */
+export const OWNER_TOLD_OF_FAILURE = 'owner-told-of-failure';

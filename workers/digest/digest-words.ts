@@ -59,8 +59,12 @@ export function digestText(findings: DigestFindings): DigestText {
   }
   const drivers = findings.drivers;
   if (drivers) {
-    const part = (driver: { member: string; change: number; share: number }) =>
-      `${driver.member} (${signed(driver.change, money)}, ${Math.round(driver.share * 100)}% of the change)`;
+    // A detractor's share is negative: it took back part of the rise (or fall), which is how it is said.
+    const movement = drivers.found.total > 0 ? 'rise' : 'fall';
+    const part = (driver: { member: string; change: number; share: number }) => {
+      const share = `${Math.round(Math.abs(driver.share) * 100)}% of the ${movement}`;
+      return `${driver.member} (${signed(driver.change, money)}, ${driver.share < 0 ? `offset ${share}` : share})`;
+    };
     if (drivers.found.drivers.length > 0) {
       insights.push(`Drivers by ${drivers.dimension}: ${drivers.found.drivers.map(part).join(', ')}.`);
     }

@@ -1,5 +1,6 @@
 import type { Cadence, TimeOfDay, Weekday } from '../../core/digest-cadence';
 import { WorkerError } from '../errors';
+import { closestColumns } from '../plan/closest-columns';
 
 /** What `/analyze digest …` asked for, before the question is planned. */
 export interface SubscriptionRequest {
@@ -11,6 +12,8 @@ export interface SubscriptionRequest {
   defaulted: ('weekday' | 'day' | 'time')[];
   /** The monthly day as typed when it was stored as the month's last day (29–31 do not exist in every month). */
   askedDay?: number;
+  /** `from s3://bucket/prefix`: an operator's export to read instead of a file shared in the channel, as typed. */
+  linked?: string;
 }
 
 const DEFAULT_TIME: TimeOfDay = { hour: 9, minute: 0 };
@@ -35,6 +38,30 @@ const WEEKDAY_NAMES: Record<string, Weekday> = {
   sat: 'SAT',
 };
 
+const FULL_WEEKDAYS = Object.keys(WEEKDAY_NAMES)
+  .filter((name) => name.length > 5)
+  .map((name) => name.charAt(0).toUpperCase() + name.slice(1));
+
+/** Words ending in "day" that are not meant as a weekday after "on" or "every" ("sales on holidays"). */
+const NOT_WEEKDAYS = new Set([
+  'day',
+  'days',
+  'today',
+  'yesterday',
+  'holiday',
+  'holidays',
+  'birthday',
+  'birthdays',
+  'weekday',
+  'weekdays',
+  'workday',
+  'workdays',
+  'payday',
+  'paydays',
+  'midday',
+  'everyday',
+]);
+
 const EXAMPLE = 'For example: `digest weekly sales by region on Monday 9:00`.';
 
 /**
@@ -57,6 +84,9 @@ export function readSubscription(text: string): SubscriptionRequest {
     return found;
   };
 
+  // First, so the digits of a path are not read as a day or a time.
+  const linked = take(/(?:\b(?:from|in|at) )?(s3:\/\/\S+)/).map((m) => m[1]!);
+  if (linked.length > 1) throw notUnderstood('A digest reads one S3 location; I read more than one.');
   const everyWeekday = take(/\bevery (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/);
   const cadenceWords = take(/\b(daily|weekly|monthly|every (?:day|week|month))\b/).map((m) => m[1]!.toLowerCase());
   const weekdays = [
@@ -64,6 +94,17 @@ export function readSubscription(text: string): SubscriptionRequest {
     ...take(/\b(?:on )?(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/),
     ...take(/\bon (mon|tues?|wed|thur?s?|fri|sat|sun)\.?(?= )/),
   ].map((m) => WEEKDAY_NAMES[m[1]!.toLowerCase().replace(/s$/, '')] ?? WEEKDAY_NAMES[m[1]!.toLowerCase()]!);
+  // Looked for, not taken: "sales on holidays" keeps its words in the question.
+  const unknownDay = [...rest.matchAll(/\b(?:on|every) ([a-z]+days?)\b/gi)].find(
+    (m) => !NOT_WEEKDAYS.has(m[1]!.toLowerCase()),
+  );
+  if (unknownDay) {
+    const typed = unknownDay[1]!;
+    const near = closestColumns(typed, FULL_WEEKDAYS, 1)[0];
+    throw notUnderstood(
+      `I don’t know the day “${typed}”; ${near ? `did you mean ${near}? Write` : 'write'} a weekday, such as \`weekly … on Monday\`.`,
+    );
+  }
   const lastDay = take(/\b(?:on )?the last day(?: of (?:the|each|every) month)?\b/);
   const days = take(/\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?: of (?:the|each|every) month)?/).map((m) =>
     Number(m[1]),
@@ -112,20 +153,21 @@ export function readSubscription(text: string): SubscriptionRequest {
   const defaulted: SubscriptionRequest['defaulted'] = [];
   const time = times[0] ?? DEFAULT_TIME;
   if (times.length === 0) defaulted.push('time');
-  if (every === 'day') return { cadence: { every: 'day' }, time, question, defaulted };
+  const common = { time, question, defaulted, ...(linked[0] ? { linked: linked[0] } : {}) };
+  if (every === 'day') return { cadence: { every: 'day' }, ...common };
   if (every === 'week') {
     if (weekdays.length === 0) defaulted.push('weekday');
-    return { cadence: { every: 'week', weekday: weekdays[0] ?? 'MON' }, time, question, defaulted };
+    return { cadence: { every: 'week', weekday: weekdays[0] ?? 'MON' }, ...common };
   }
-  if (lastDay.length > 0) return { cadence: { every: 'month', day: 'last' }, time, question, defaulted };
+  if (lastDay.length > 0) return { cadence: { every: 'month', day: 'last' }, ...common };
   const day = days[0];
   if (day === undefined) {
     defaulted.push('day');
-    return { cadence: { every: 'month', day: 1 }, time, question, defaulted };
+    return { cadence: { every: 'month', day: 1 }, ...common };
   }
   if (day < 1 || day > 31) throw notUnderstood(`There is no day ${day} in a month; pick the 1st to the 31st.`);
-  if (day > 28) return { cadence: { every: 'month', day: 'last' }, time, question, defaulted, askedDay: day };
-  return { cadence: { every: 'month', day }, time, question, defaulted };
+  if (day > 28) return { cadence: { every: 'month', day: 'last' }, ...common, askedDay: day };
+  return { cadence: { every: 'month', day }, ...common };
 }
 
 function readTimes(take: (pattern: RegExp) => RegExpExecArray[]): TimeOfDay[] {

@@ -1,8 +1,11 @@
 import { nextRunAfter, type DigestTiming } from '../../core/digest-cadence';
+import { linkedUri } from '../../core/linked-exports';
 import type { DigestCommand, DigestCommandJob } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DigestAction, DigestListReply, DigestListing } from '../conversation/reply';
+import type { DatasetEntry } from '../catalog/dataset-entry';
 import { newDigestId } from '../digest/channel-digests';
+import { datasetWords } from '../digest/digest-dataset';
 import type { DigestRecord } from '../digest/digest-record';
 import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
 import { readSubscription } from '../digest/subscription-text';
@@ -13,11 +16,12 @@ import { postDigest } from './digest-job';
 import type { JobContext, JobOutcome } from './job-context';
 import { JobError } from './job-errors';
 import { JobLedger } from './job-ledger';
+import { linkedSubscription } from './linked-export';
 import { ReplyPoint } from './reply-point';
 
 /**
  * `digest …`, `digests` and the digest buttons. Anyone in the channel can list; only the person
- * who set a digest up may pause, resume, send or delete it.
+ * who set a digest up, or a workspace admin, may pause, resume, send or delete it.
  */
 export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Promise<JobOutcome> {
   const { command } = ctx.job;
@@ -28,9 +32,11 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   }
   const record = await ctx.digests.get(command.digest);
   if (!record) throw new JobError('DIGEST_REFUSED', 'That digest was deleted meanwhile.');
-  if (record.owner.id !== ctx.job.requestedBy.id) {
-    const owner = record.owner.name ?? 'the person who set it up';
-    throw new JobError('DIGEST_REFUSED', `Only ${owner} can change the digest “${record.question}”.`);
+  if (!(await mayChange(ctx, record))) {
+    const owner = record.owner.name ? `${record.owner.name}, who set it up,` : 'the person who set it up';
+    // Admins are named only where the platform tells who they are (Slack); elsewhere the creator alone may.
+    const admins = ctx.port.isWorkspaceAdmin ? ' or a workspace admin' : '';
+    throw new JobError('DIGEST_REFUSED', `Only ${owner}${admins} can change the digest “${record.question}”.`);
   }
   const scheduler = ctx.digestScheduler;
   if (command.do === 'send-now') {
@@ -61,6 +67,13 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   return 'done';
 }
 
+/** The creator, or a workspace admin (asked of the platform only when someone else clicks). */
+async function mayChange(ctx: JobContext<DigestCommandJob>, record: DigestRecord): Promise<boolean> {
+  const person = ctx.job.requestedBy.id;
+  if (record.owner.id === person) return true;
+  return (await ctx.port.isWorkspaceAdmin?.(person)) ?? false;
+}
+
 /**
  * A new digest: the question is planned now, as questions are (the model, or the offline
  * planner), so every run computes the same thing; the schedule is created and the reply says
@@ -78,7 +91,9 @@ async function subscribe(
   // A button sends only the cadence; the question is the answer's.
   const request = readSubscription(fromAnswer ? `${command.text} ${fromAnswer.question}` : command.text);
   await ctx.point.start(`Planning “${request.question}”…`);
-  const planned = fromAnswer ?? (await questionPlan(ctx, request.question));
+  const linked =
+    request.linked === undefined ? undefined : await linkedSubscription(ctx, request.linked, ctx.job.requestedBy);
+  const planned = fromAnswer ?? (await questionPlan(ctx, request.question, linked?.entry));
   const zone = subscriberZone(command.timeZone);
   const timing: DigestTiming = { cadence: request.cadence, time: request.time, timeZone: zone.timeZone };
   const conversation = channelOf(ctx);
@@ -89,7 +104,7 @@ async function subscribe(
     conversation,
     question: planned.question,
     plan: planned.plan,
-    source: { kind: 'channel-file', name: planned.dataset },
+    source: linked ? { kind: 'linked', ...linked.where } : { kind: 'channel-file', name: planned.dataset },
     timing,
     owner: ctx.job.requestedBy,
     createdAt: ctx.clock().toISOString(),
@@ -108,7 +123,12 @@ async function subscribe(
   });
   await ctx.point.finish({
     kind: 'digest-set-up',
-    lines: [...text.split('\n'), `It reads the newest ${planned.dataset}.`],
+    lines: [
+      ...text.split('\n'),
+      linked
+        ? `It reads the newest CSV or Excel file under ${linkedUri(linked.where)}; now that is ${datasetWords({ entry: linked.entry, versions: 1 }, zone.timeZone)}.`
+        : `It reads the newest ${planned.dataset}.`,
+    ],
   });
   return 'done';
 }
@@ -120,8 +140,9 @@ interface PlannedDigest {
   dataset: string;
 }
 
-async function questionPlan(ctx: JobContext, question: string): Promise<PlannedDigest> {
-  const choice = await chooseDataset(ctx.catalog, question, {});
+/** Plans the question on `linked` (an operator's export), or on the channel's file it names or its latest. */
+async function questionPlan(ctx: JobContext, question: string, linked?: DatasetEntry): Promise<PlannedDigest> {
+  const choice = linked ? { entry: linked, question } : await chooseDataset(ctx.catalog, question, {});
   const { entry } = choice;
   const answer = await usingDatabase(
     await openDataset(ctx.catalog, entry, ctx.workDir),
@@ -135,13 +156,19 @@ async function questionPlan(ctx: JobContext, question: string): Promise<PlannedD
       }),
   );
   if (answer.kind === 'not-understood' || answer.method !== 'plan') {
-    const reason = answer.kind === 'not-understood' ? answer.reason.replace(/\.$/, '') : 'it needs a query, not a plan';
+    // The planner's reason is a sentence of its own; it is not spliced into this one.
+    const reason = answer.kind === 'not-understood' ? sentence(answer.reason) : 'It needs a query, not a plan.';
     throw new JobError(
       'DIGEST_REFUSED',
-      `I can’t follow “${question}” as a digest: ${reason}. Try it as a question first.`,
+      `I can’t follow “${question}” as a digest. ${reason} Try it as a question first.`,
     );
   }
   return { question: choice.question, plan: answer.plan, dataset: entry.name };
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** "Send this every week" under an answer: the answer's own plan and file. */
@@ -166,17 +193,20 @@ function channelOf(ctx: JobContext): DigestRecord['conversation'] {
 
 async function listReply(ctx: JobContext, notice?: string): Promise<DigestListReply> {
   const records = await ctx.digests.list();
-  return { kind: 'digest-list', digests: records.map(listing), ...(notice ? { notice } : {}) };
+  const now = ctx.clock();
+  return { kind: 'digest-list', digests: records.map((record) => listing(record, now)), ...(notice ? { notice } : {}) };
 }
 
-function listing(record: DigestRecord): DigestListing {
-  const { timing } = record;
+function listing(record: DigestRecord, now: Date): DigestListing {
+  const { timing, source } = record;
   const action = (what: DigestAction['do']): DigestAction => ({ kind: 'digest', digest: record.id, do: what });
   const last = record.lastRun;
   return {
     id: record.id,
     question: record.question,
     schedule: `${cadenceWords(timing.cadence, timing.time)} (${timing.timeZone} time)`,
+    source: source.kind === 'linked' ? `reads the newest file under ${linkedUri(source)}` : `reads ${source.name}`,
+    ...(record.paused ? {} : { nextRun: `next ${dateTimeWords(nextRunAfter(timing, now), timing.timeZone)}` }),
     owner: record.owner,
     paused: record.paused,
     ...(last

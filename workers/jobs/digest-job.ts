@@ -1,13 +1,19 @@
 import { DigestScheduleMissingError } from '../../core/digest-scheduler';
+import { nextRunAfter } from '../../core/digest-cadence';
 import type { DigestJob } from '../../core/job';
+import { linkedUri } from '../../core/linked-exports';
 import { ConversationError } from '../conversation/conversation-errors';
 import type { DigestReply } from '../conversation/reply';
 import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
 import { digestFindings, digestMeasure } from '../digest/digest-findings';
-import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../digest/digest-record';
+import { MAX_DIGEST_FAILURES, OWNER_TOLD_OF_FAILURE, type DigestRecord, type DigestRun } from '../digest/digest-record';
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
+import { dateTimeWords } from '../digest/schedule-words';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
+import { JobLedger } from './job-ledger';
+import { errorFields } from './job-log';
+import { linkedDigestData } from './linked-export';
 import type { ReplyPoint } from './reply-point';
 
 /**
@@ -42,16 +48,12 @@ export async function postDigest(
     ...extra,
   });
   const failRun = (failure: string) => recordFailure(ctx, record, failure, run('failed', { failure }));
-  if (record.source.kind !== 'channel-file') {
-    return failRun('Reading a linked export is not available in this version; share the file instead.');
-  }
-  const dataset = await newestVersion(ctx.catalog, record.source.name);
-  if (!dataset) {
-    return failRun(`${record.source.name} is no longer in the channel; share it again to resume.`);
-  }
+  const found = await digestData(ctx, record);
+  if ('failure' in found) return failRun(found.failure);
+  const dataset = found;
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
-  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
+  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(sourceName(record), view);
   try {
     await point.finish(reply);
   } catch (error) {
@@ -83,6 +85,22 @@ export async function postDigest(
     lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
+}
+
+/** The newest version of the digest's data: the channel file's latest upload, or the linked prefix's newest object. */
+async function digestData(ctx: JobContext, record: DigestRecord): Promise<DigestDataset | { failure: string }> {
+  const { source } = record;
+  if (source.kind === 'linked') {
+    const found = await linkedDigestData(ctx, source, record.owner);
+    return 'failure' in found ? found : { entry: found.entry, versions: 1 };
+  }
+  const dataset = await newestVersion(ctx.catalog, source.name);
+  return dataset ?? { failure: `${source.name} is no longer in the channel; share it again to resume.` };
+}
+
+/** What the digest reads, for "has not changed": the file's name or the linked prefix. */
+function sourceName(record: DigestRecord): string {
+  return record.source.kind === 'linked' ? linkedUri(record.source) : record.source.name;
 }
 
 async function digestOf(
@@ -153,4 +171,35 @@ async function recordFailure(
   await ctx.digests.save({ ...record, failures, paused: paused || record.paused, lastRun });
   ctx.log.warn('digest run failed', { digest: record.id, failures, paused });
   return 'done';
+}
+
+/**
+ * A scheduled run that broke on our side (an exception, a time-out) has no message in the channel
+ * to turn into the failure note, as an answer has. On its last try its owner hears it privately,
+ * once, with the reference and when it comes next; the run is kept as failed for `digests`.
+ * Earlier tries say nothing, since a retry may still post it. Best effort: it never throws.
+ */
+export async function tellDigestFailure(ctx: JobContext<DigestJob>, reference: string): Promise<void> {
+  try {
+    const record = await ctx.digests.get(ctx.job.digest);
+    if (!record) return;
+    const zone = record.timing.timeZone;
+    const due = dateTimeWords(new Date(ctx.job.dueAt), zone);
+    const next = dateTimeWords(nextRunAfter(record.timing, ctx.clock()), zone);
+    const message =
+      `Your digest “${record.question}” due ${due} could not be sent: something broke on our side ` +
+      `(reference ${reference}). It comes again on ${next}; “Send now” in the digest list tries sooner.`;
+    // The job's own ledger refuses steps once it was given up at its time limit; this one does not.
+    const ledger = await JobLedger.open(ctx.catalog, ctx.job.id);
+    await ledger.once(OWNER_TOLD_OF_FAILURE, () =>
+      ctx.port.tellPrivately(record.owner.id, { kind: 'problem', message }),
+    );
+    const failure = `Something broke on our side (reference ${reference}).`;
+    await ctx.digests.save({
+      ...record,
+      lastRun: { dueAt: ctx.job.dueAt, finishedAt: ctx.clock().toISOString(), outcome: 'failed', failure },
+    });
+  } catch (error) {
+    ctx.log.warn('could not tell a digest’s owner that its run failed', { error: errorFields(error) });
+  }
 }

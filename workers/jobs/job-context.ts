@@ -2,6 +2,7 @@ import type { BlobStore } from '../../core/blob-store';
 import type { Config } from '../../core/config';
 import type { DigestScheduler } from '../../core/digest-scheduler';
 import type { Conversation, Job } from '../../core/job';
+import type { LinkedExports } from '../../core/linked-exports';
 import type { JobAttempt } from '../../core/job-queue';
 import type { ChannelCatalog } from '../catalog/channel-catalog';
 import type { ConversationAdapters } from '../conversation/conversation-adapters';
@@ -34,6 +35,8 @@ export interface JobDeps {
   languageModel?: LanguageModelSource;
   /** Where digest schedules are kept (EventBridge Scheduler, croner locally); absent, digests cannot be set up. */
   digestScheduler?: DigestScheduler;
+  /** The operators' linked S3 exports digests may read; absent when the deployment links none. */
+  linkedExports?: LinkedExports;
 }
 
 /** Everything one job works with, scoped to its conversation's channel. */
@@ -47,6 +50,7 @@ export interface JobContext<J extends Job = Job> {
   /** The channel's digests, scoped like the catalog. */
   digests: ChannelDigests;
   digestScheduler: DigestScheduler | undefined;
+  linkedExports: LinkedExports | undefined;
   ledger: JobLedger;
   /** The job's conversation: replies, files and marks go through it. */
   port: ConversationPort;

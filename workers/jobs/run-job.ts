@@ -12,7 +12,7 @@ import { recordConversationReference } from '../conversation/conversation-refere
 import { channelDigests } from '../digest/channel-digests';
 import { handleCommand } from './command-job';
 import { handleDigestCommand } from './digest-command-job';
-import { handleDigest } from './digest-job';
+import { handleDigest, tellDigestFailure } from './digest-job';
 import { handleExport } from './export-job';
 import { handleIngest } from './ingest-job';
 import type { JobContext, JobDeps, JobLimits, JobOutcome } from './job-context';
@@ -108,6 +108,7 @@ export async function runJob(
       catalog,
       digests: channelDigests(deps.store, scopeOf(conversation)),
       digestScheduler: deps.digestScheduler,
+      linkedExports: deps.linkedExports,
       ledger,
       port,
       caveat,
@@ -151,7 +152,12 @@ export async function runJob(
     // With a time limit, the notice gets one quick try that ends halfway through the wind-down after it.
     const noticeEndsAt = deadline.endsAt === undefined ? undefined : deadline.endsAt + windDownMs / 2;
     const within = noticeEndsAt === undefined ? undefined : { timeoutMs: noticeEndsAt - Date.now() };
-    await point.tell(failureReply(error, attempt, referenceOf(job.id)), within);
+    const told = await point.tell(failureReply(error, attempt, referenceOf(job.id)), within);
+    // A scheduled digest has no message of its own until it posts: its owner is told instead.
+    if (!told && ctx && attempt.last && isKind(ctx, 'digest')) {
+      const telling = tellDigestFailure(ctx, referenceOf(job.id));
+      await (within ? settlesWithin(telling, within.timeoutMs) : telling);
+    }
     throw error;
   } finally {
     // Given up at its limit, the work may still be running (a download, DuckDB): its folder stays until it ends.

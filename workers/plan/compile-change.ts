@@ -184,7 +184,7 @@ function calendarBounds(
     change.against === 'previous'
       ? `c0 - ${unit(1)}`
       : change.against === 'year_ago'
-        ? `c0 - INTERVAL 1 YEAR`
+        ? `c0 - ${yearBack(g)}`
         : change.against === 'first'
           ? trunc('first')
           : trunc(params.bind(change.against, 'TIMESTAMP'));
@@ -195,7 +195,7 @@ function calendarBounds(
       ? `b0 + ${unit(1)}`
       : change.against === 'previous'
         ? `c1 - ${unit(1)}`
-        : change.against === 'year_ago'
+        : change.against === 'year_ago' && g !== 'week'
           ? 'c1 - INTERVAL 1 YEAR'
           : 'b0 + (c1 - c0)';
   return [
@@ -206,6 +206,16 @@ function calendarBounds(
     `        SELECT CAST(max(${expr}) AS TIMESTAMP) AS last, CAST(min(${expr}) AS TIMESTAMP) AS first FROM ${quoteIdent(table)}`,
     '      ))))',
   ].join('\n');
+}
+
+/**
+ * How far back "a year earlier" is for a period of `grain`. A week a calendar year back would
+ * start on another weekday and straddle two weeks; the same week a year earlier is 52 weeks back:
+ * it starts on the same weekday, holds the same seven weekdays, and carries the same ISO week
+ * number except after a 53-week year.
+ */
+function yearBack(grain: PeriodGrain): string {
+  return grain === 'week' ? 'INTERVAL 52 WEEK' : 'INTERVAL 1 YEAR';
 }
 
 /** A column of years counts in whole years: the latest is the largest. */
@@ -302,7 +312,7 @@ function eachBase(change: Change, years: boolean, params: SqlParams): string {
     case 'previous':
       return step(1, change.grain);
     case 'year_ago':
-      return step(1, 'year');
+      return change.grain === 'week' && !years ? step(52, 'week') : step(1, 'year');
     case 'first':
       return '(SELECT min(t) FROM periods)';
     default:

@@ -189,7 +189,8 @@ function digestListHtml(reply: DigestListReply): SafeHtml {
       html`<li class="digest">
         <strong>${digest.question}</strong> ${digest.schedule}${digest.paused && ' · paused'}
         <span class="note"
-          >· set up by ${digest.owner.name ?? digest.owner.id}${digest.lastRun && ` · ${digest.lastRun}`}</span
+          >· ${digest.source}${digest.nextRun && ` · ${digest.nextRun}`} · set up by
+          ${digest.owner.name ?? digest.owner.id}${digest.lastRun && ` · ${digest.lastRun}`}</span
         >
         ${actionButtons(digest.actions)}
       </li>`,

@@ -37,7 +37,9 @@ export function digestListMessage(reply: DigestListReply): SlackContent {
     const state = digest.paused ? ' · paused' : '';
     blocks.push(section(`*${safe(digest.question)}* ${safe(digest.schedule)}${state}`));
     const by = digest.owner.name ? safe(digest.owner.name) : `<@${safe(digest.owner.id)}>`;
-    blocks.push(context(`Set up by ${by}${digest.lastRun ? ` · ${safe(digest.lastRun)}` : ''}`));
+    const next = digest.nextRun ? ` · ${safe(digest.nextRun)}` : '';
+    const last = digest.lastRun ? ` · ${safe(digest.lastRun)}` : '';
+    blocks.push(context(`${safe(capitalised(digest.source))}${next} · set up by ${by}${last}`));
     blocks.push(
       actions(
         digest.actions.map((action) => ({
@@ -57,4 +59,8 @@ export function digestSetUpMessage(reply: DigestSetUpReply): SlackContent {
   const blocks: KnownBlock[] = [section(`:calendar: ${first}`)];
   if (rest.length) blocks.push(context(rest.join('\n')));
   return { text: `:calendar: ${first}`, blocks };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

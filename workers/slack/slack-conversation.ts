@@ -119,6 +119,12 @@ export class SlackConversationPort implements ConversationPort {
     return new SlackReplies(this.web, channel).post(blockKitReply(reply));
   }
 
+  /** `users.info`'s admin and owner flags (the `users:read` scope the manifest already asks for). */
+  async isWorkspaceAdmin(person: string): Promise<boolean> {
+    const { user } = await this.web.users.info({ user: person });
+    return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+  }
+
   /** With a time limit, a client that tries once within it (see `QuickCall`). */
   private through(options: SendOptions | undefined): SlackReplies {
     if (options?.timeoutMs === undefined) return this.replies;

@@ -103,7 +103,8 @@ function digestListCard(reply: DigestListReply): TeamsCard {
       items: [
         textBlock(`**${teamsText(d.question)}** ${teamsText(d.schedule)}${d.paused ? ' · paused' : ''}`),
         subtle(
-          `Set up by ${d.owner.name ? teamsText(d.owner.name) : 'someone in this conversation'}` +
+          `${teamsText(capitalised(d.source))}${d.nextRun ? ` · ${teamsText(d.nextRun)}` : ''} · set up by ` +
+            `${d.owner.name ? teamsText(d.owner.name) : 'someone in this conversation'}` +
             (d.lastRun ? ` · ${teamsText(d.lastRun)}` : ''),
         ),
         ...(d.actions.length ? [{ type: 'ActionSet', actions: cardActions(d.actions) }] : []),
@@ -243,4 +244,8 @@ function sqlCard(reply: SqlReply): TeamsCard {
     : '';
   const intro = `The SQL behind “${reply.question}” on ${reply.dataset}:`;
   return card(intro, [textBlock(teamsText(intro)), monospace(`${reply.sql.trim()}${bound}`)]);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

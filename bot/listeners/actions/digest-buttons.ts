@@ -2,16 +2,17 @@ import { DigestButtonValue, ExportButtonValue } from '../../../core/slack-action
 import { buttonListener } from '../../button-click';
 import type { EdgeDeps } from '../../edge-deps';
 import { edgeTexts } from '../../edge-texts';
+import { timeZoneOf } from '../../slack-time-zone';
 
-/** "Send this every week" under an answer: a weekly digest of its question (UTC until the worker knows better). */
+/** "Send this every week" under an answer: a weekly digest of its question, on the clicker's Slack clock. */
 export function subscribeToAnswer(deps: EdgeDeps) {
   return buttonListener(deps, {
     value: ExportButtonValue,
     placeholder: () => edgeTexts.working,
-    job: ({ answer }, base) => ({
+    job: async ({ answer }, base, clicker) => ({
       ...base,
       kind: 'digest-command',
-      command: { do: 'subscribe', text: 'weekly', answer },
+      command: { do: 'subscribe', text: 'weekly', answer, ...(await timeZoneOf(clicker.client, clicker.user)) },
     }),
   });
 }

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { parseAnalyzeText } from '../../analyze-command';
 import type { EdgeDeps } from '../../edge-deps';
 import { announce } from '../../announce';
@@ -7,16 +6,7 @@ import { postPlaceholder } from '../../edge-messages';
 import { edgeTexts } from '../../edge-texts';
 import { enqueueJob } from '../../enqueue-job';
 import { eventKeys, jobBase, MAX_QUESTION_LENGTH } from '../../slack-jobs';
-
-/** The person's Slack time zone (`users.info`), for a digest's schedule; none (UTC) when Slack will not say. */
-async function timeZoneOf(client: WebClient, user: string): Promise<{ timeZone?: string }> {
-  try {
-    const { user: found } = await client.users.info({ user });
-    return found?.tz ? { timeZone: found.tz } : {};
-  } catch {
-    return {};
-  }
-}
+import { timeZoneOf } from '../../slack-time-zone';
 
 /**
  * `/analyze …`: a channel message shows who asked what, and the answer goes

@@ -1,13 +1,26 @@
+import { digestJobOf } from '../../../core/digest-scheduler';
 import { referenceOf, scopeOf, type Job } from '../../../core/job';
 import { S3BlobStore } from '../../../core/s3-blob-store';
 import { storageKeys } from '../../../core/storage-keys';
 import { createDeadLetterHandler } from '../../../workers/dead-letter-lambda';
 import { DeadLetterRecord } from '../../../workers/dead-letters/dead-letter';
+import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
+import { OWNER_TOLD_OF_FAILURE, type DigestRecord } from '../../../workers/digest/digest-record';
+import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 import { slackClientFactory } from '../../../workers/slack/slack-client';
 import { slackConversations } from '../../../workers/slack/slack-conversation';
 import { TEST_BUCKET } from '../../support/s3rver';
 import { lambdaContext, sqsEvent, sqsRecord } from '../../support/sqs-events';
-import { CHANNEL_A, DEAD_URL, FAST_RETRIES, s3Client, TEAM, TOKEN, WorkerHarness } from '../../support/worker-harness';
+import {
+  ALICE,
+  CHANNEL_A,
+  DEAD_URL,
+  FAST_RETRIES,
+  s3Client,
+  TEAM,
+  TOKEN,
+  WorkerHarness,
+} from '../../support/worker-harness';
 
 const FAILURE_NOTE = /^:x: Something broke on our side/;
 
@@ -90,6 +103,60 @@ describe('the dead-letter consumer', () => {
     );
     expect((await storedRecord(noMessage))?.told).toBe('posted');
     expect((await storedRecord(deleted))?.told).toBe('posted');
+  });
+
+  it('tells a digest’s owner privately when its run died before posting, and only once when the worker already told', async () => {
+    const conversation = { platform: 'slack' as const, team: TEAM, channel: CHANNEL_A };
+    const owner = { id: ALICE, name: 'Alice' };
+    const record: DigestRecord = {
+      version: 1,
+      id: newDigestId(),
+      conversation,
+      question: 'sales by region',
+      plan: AnalysisPlan.parse({
+        version: 2,
+        kind: 'aggregate',
+        chart: 'bar',
+        title: 'Sales',
+        measures: [{ column: 'Sales', aggregation: 'sum' }],
+        dimensions: [],
+        filters: [],
+      }),
+      source: { kind: 'channel-file', name: 'sales.csv' },
+      timing: { cadence: { every: 'day' }, time: { hour: 9, minute: 0 }, timeZone: 'Europe/Berlin' },
+      owner,
+      createdAt: new Date().toISOString(),
+      paused: false,
+      failures: 0,
+    };
+    await channelDigests(harness.store, scopeOf(conversation)).save(record);
+    const job = (dueAt: string) =>
+      digestJobOf({ trigger: 'digest', version: 1, digest: record.id, conversation, owner, dueAt });
+    const dm = harness.slack.directChannelOf(ALICE);
+    const dms = () =>
+      harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('sales by region'));
+    const channelPosts = () => harness.slack.messages.filter((m) => m.channel === CHANNEL_A).length;
+    const posts = channelPosts();
+
+    // Out of memory on the last try: the worker could say nothing.
+    const died = job('2026-12-03T08:00:00Z');
+    await consumer()(deadLetter(died), lambdaContext);
+    expect(dms().map((m) => m.text)).toEqual([
+      `:warning: Your digest “sales by region” due Thursday 3 December 2026 at 9:00 could not be sent: something broke on our side (reference ${referenceOf(died.id)}). It comes again at its next time.`,
+    ]);
+    expect((await storedRecord(died))?.told).toBe('owner-told');
+
+    // The worker told the owner on its last try: the dead letter is kept and counted, and nobody is told twice.
+    const failed = job('2026-12-04T08:00:00Z');
+    await harness.store.put(
+      storageKeys.jobLedger(scopeOf(conversation), failed.id),
+      JSON.stringify({ version: 1, done: false, steps: { [OWNER_TOLD_OF_FAILURE]: 'told' } }),
+      'application/json',
+    );
+    await consumer()(deadLetter(failed), lambdaContext);
+    expect(dms()).toHaveLength(1);
+    expect((await storedRecord(failed))?.told).toBe('owner-told');
+    expect(channelPosts()).toBe(posts);
   });
 
   it('leaves an answer alone when the job was finished before its message went to the dead-letter queue', async () => {

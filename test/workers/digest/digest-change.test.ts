@@ -79,7 +79,7 @@ describe('the headline', () => {
     expect(headline?.yearAgo?.change.percent).toBeCloseTo((nov17 - nov16) / nov16, 9);
   });
 
-  it('superstore weekly: the week of 18 Dec 2017 vs the week before; the partial week of 25 Dec left out', async () => {
+  it('superstore weekly: the week of 18 Dec 2017 vs the week before and the same ISO week of 2016; the partial week of 25 Dec left out', async () => {
     const headline = await digestHeadline(superstore.connection, superstore.meta, superstore.table, sales('week'));
     const current = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-18', '2017-12-25')).get(
       '(total)',
@@ -91,7 +91,13 @@ describe('the headline', () => {
     expect(headline?.partialFrom).toBe('2017-12-25');
     expect(headline?.latest.current).toBeCloseTo(current, 6);
     expect(headline?.latest.base).toBeCloseTo(before, 6);
-    expect(headline?.yearAgo).toBeUndefined();
+    const [week51] = await allRows(
+      superstore,
+      `SELECT sum(Sales) AS s FROM ${SUPERSTORE} WHERE isoyear("Order Date") = 2016 AND week("Order Date") = 51`,
+    );
+    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-12-19', to: '2016-12-26' });
+    expect(headline?.yearAgo?.change.base).toBeCloseTo(Number(week51!.s), 6);
+    expect(headline?.yearAgo?.change.percent).toBeCloseTo((current - Number(week51!.s)) / Number(week51!.s), 9);
   });
 
   it('seattle monthly precipitation: December 2015 complete, vs November and vs December 2014', async () => {

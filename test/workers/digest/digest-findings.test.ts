@@ -43,6 +43,24 @@ describe('a whole digest', () => {
     expect(text.headline).toContain(`down ${money(Number(row!.prev) - Number(row!.cur))}`);
     expect(text.insights.some((line) => line.startsWith('Drivers by Region: '))).toBe(true);
     expect(text.insights).not.toContain('Dec 2017 is not complete yet and is left out.');
+
+    // Regions that rose while the total fell took back part of the fall: said as a person would.
+    const regions = await allRows(
+      superstore,
+      `SELECT Region AS region,
+              sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01')
+            - sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2017-12-01') AS change
+       FROM read_csv('${SUPERSTORE_CSV}') GROUP BY Region ORDER BY abs(change) DESC`,
+    );
+    const fall = Number(row!.cur) - Number(row!.prev);
+    const against = regions.filter((r) => Number(r.change) > 0);
+    expect(against.length).toBeGreaterThan(0);
+    const detractors = against.map(
+      (r) =>
+        `${String(r.region)} (+${money(Number(r.change))}, offset ${Math.round((Number(r.change) / Math.abs(fall)) * 100)}% of the fall)`,
+    );
+    expect(text.insights).toContain(`Against the trend: ${detractors.join(', ')}.`);
+    expect(text.insights.join('\n')).not.toMatch(/-\d+% of the/);
   });
 
   it('posts the series with December 2017 alone in the highlight colour, and the drivers’ changes as bars', async () => {

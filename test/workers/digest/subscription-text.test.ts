@@ -43,6 +43,25 @@ describe('reading a digest subscription', () => {
     expect(readSubscription('monthly sales on the 30th at 9:00')).toMatchObject({ askedDay: 30 });
   });
 
+  it('reads an S3 location after “from” before anything else, so the digits of its path are not a day or a time', () => {
+    expect(
+      readSubscription('weekly sales by region on Monday 9:00 from s3://acme-exports/nightly/2026/12:00/'),
+    ).toEqual({
+      cadence: { every: 'week', weekday: 'MON' },
+      time: { hour: 9, minute: 0 },
+      question: 'sales by region',
+      defaulted: [],
+      linked: 's3://acme-exports/nightly/2026/12:00/',
+    });
+  });
+
+  it('keeps “on holidays” in the question: not every word ending in “day” is a weekday', () => {
+    expect(readSubscription('weekly sales on holidays on Friday')).toMatchObject({
+      cadence: { every: 'week', weekday: 'FRI' },
+      question: 'sales on holidays',
+    });
+  });
+
   it('takes Monday, the 1st and 9:00 when they are not said, and says which it took', () => {
     expect(readSubscription('weekly sales')).toMatchObject({
       cadence: { every: 'week', weekday: 'MON' },
@@ -63,6 +82,10 @@ describe('reading a digest subscription', () => {
     ['daily sales at 13pm', /not a time of day/],
     ['daily sales at 9:00 and 17:00', /one time of day/],
     ['weekly on Monday at 9:00', /what the digest should be about/],
+    ['weekly sales on Funday 9:00', /^I don’t know the day “Funday”; did you mean Sunday\? Write a weekday/],
+    ['weekly sales every Caturday', /^I don’t know the day “Caturday”; /],
+    ['weekly sales on Thrusday at 9:00', /^I don’t know the day “Thrusday”; did you mean Thursday\?/],
+    ['daily sales from s3://a-bucket/x/ from s3://b-bucket/y/', /one S3 location/],
   ])('%s → a message saying what to write', (text, message) => {
     expect(() => readSubscription(text)).toThrow(
       expect.objectContaining({ code: 'DIGEST_NOT_UNDERSTOOD', message: expect.stringMatching(message) }),

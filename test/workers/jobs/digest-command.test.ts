@@ -58,9 +58,14 @@ describe('digest commands', () => {
     const bob = { id: 'U0BOB0002', name: 'Bob' };
 
     expect(await command({ do: 'pause', digest: record!.id }, bob)).toContain(
-      'Only Alice can change the digest “total sales by region”.',
+      'Only Alice, who set it up, or a workspace admin can change the digest “total sales by region”.',
     );
-    expect(await command({ do: 'list' }, bob)).toContain('2 digests in this channel');
+    expect((await digests().get(record!.id))?.paused).toBe(false);
+    const list = await command({ do: 'list' }, bob);
+    expect(list).toContain('2 digests in this channel');
+    // Which file each reads and when it comes next, on its subscriber's clock (New York; UTC for the other).
+    expect(list).toContain('Reads superstore.csv · next Monday 7 December 2026 at 9:00 · set up by Alice');
+    expect(list).toContain('Reads superstore.csv · next Thursday 3 December 2026 at 8:00 · set up by Alice');
     expect(await command({ do: 'pause', digest: record!.id })).toContain('Paused “total sales by region”.');
     expect((await digests().get(record!.id))?.paused).toBe(true);
     expect(scheduler.nextRun(record!.id)).toBeUndefined();
@@ -74,13 +79,46 @@ describe('digest commands', () => {
     expect(await digests().get(record!.id)).toBeUndefined();
   });
 
+  it('lets a workspace admin or owner (Slack users.info) pause, resume and delete someone else’s digest', async () => {
+    const said = await command({ do: 'subscribe', text: 'daily total quantity at 7:00', timeZone: 'Europe/Berlin' });
+    expect(said).toContain('Digest set up');
+    const record = (await digests().list()).find((digest) => digest.question === 'total quantity');
+    const admin = { id: 'U0ADMIN01', name: 'Ada' };
+    const owner = { id: 'U0OWNER01', name: 'Olu' };
+    harness.slack.roles.set(admin.id, 'admin');
+    harness.slack.roles.set(owner.id, 'owner');
+
+    expect(await command({ do: 'pause', digest: record!.id }, admin)).toContain('Paused “total quantity”.');
+    expect((await digests().get(record!.id))?.paused).toBe(true);
+    expect(await command({ do: 'resume', digest: record!.id }, owner)).toContain('Resumed “total quantity”.');
+    expect(scheduler.nextRun(record!.id)).toBeDefined();
+    expect(await command({ do: 'delete', digest: record!.id }, admin)).toContain('Deleted “total quantity”.');
+    expect(await digests().get(record!.id)).toBeUndefined();
+    // The creator's own clicks need no look-up: Slack is asked only about someone else.
+    expect(harness.slack.callsOf('users.info').map((call) => call.params.user)).not.toContain(ALICE);
+  });
+
+  it('refuses a question it cannot follow in whole sentences, the planner’s reason its own', async () => {
+    const said = await command({ do: 'subscribe', text: 'weekly zorblax quuxity', timeZone: 'Europe/Berlin' });
+    expect(said).toMatch(/I can’t follow “zorblax quuxity” as a digest\. [A-Z][^]*\. Try it as a question first\./);
+    expect(said).not.toMatch(/as a digest: [A-Z]/);
+  });
+
   it('makes “Send this every week” under an answer a weekly digest of that answer’s question', async () => {
     const question = await harness.command(channel, 'average discount by segment');
     await harness.run(question);
 
-    const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id });
+    // The edge adds the clicker's Slack time zone; the confirmation speaks on that clock.
+    const said = await command({
+      do: 'subscribe',
+      text: 'weekly',
+      answer: question.id,
+      timeZone: 'America/Los_Angeles',
+    });
 
-    expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
+    expect(said).toContain('“average discount by segment” every Monday at 9:00 (America/Los_Angeles time)');
+    expect(said).toContain('The first one arrives on Monday 7 December 2026 at 9:00.');
+    expect(said).not.toContain('UTC');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
   });
 });

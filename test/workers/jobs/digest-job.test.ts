@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { formatNumber } from '../../../charts';
 import { digestJobOf } from '../../../core/digest-scheduler';
-import { scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
+import { referenceOf, scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
+import { storageKeys } from '../../../core/storage-keys';
+import { channelCatalog } from '../../../workers/catalog/channel-catalog';
 import { chartUnit } from '../../../workers/answer/chart-unit';
 import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
 import type { DigestRecord } from '../../../workers/digest/digest-record';
@@ -147,5 +149,44 @@ describe('a digest falling due', () => {
         .join('\n'),
     ).toContain('I can no longer post in that channel');
     expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
+  });
+
+  it('tells its owner once when a run breaks on our side, only after the last try, and a retry that works posts once', async () => {
+    const channel = 'C0DIGEST04';
+    await harness.run(await harness.shareFile(channel, 'orders.csv', Buffer.from('Order Date,Sales\n2026-01-05,3\n')));
+    const record = await subscribe(channel, 'orders.csv');
+    const before = topLevel(channel).length;
+    const scope = { tenant: TEAM, channel };
+    const [entry] = await channelCatalog(harness.store, scope).list();
+    const data = storageKeys.datasetData(scope, entry!.id);
+    const good = await harness.store.get(data);
+    // The stored table is unreadable: DuckDB fails, which is ours to fix, not the owner's.
+    await harness.store.put(data, 'not parquet', 'application/vnd.apache.parquet');
+    const dm = harness.slack.directChannelOf(ALICE);
+    const told = () =>
+      harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('something broke on our side'));
+
+    const broken = due(record, '2026-12-01T08:00:00Z');
+    await expect(harness.run(broken)).rejects.toThrow();
+    expect(told()).toHaveLength(0);
+    await expect(harness.run(broken, LAST)).rejects.toThrow();
+    // Delivered once more all the same: the failed run is on record, and nothing more is said.
+    await harness.run(broken, LAST);
+
+    expect(told()).toHaveLength(1);
+    expect(told()[0]!.text).toContain(
+      `Your digest “sales by region” due Tuesday 1 December 2026 at 9:00 could not be sent: something broke on our side (reference ${referenceOf(broken.id)}).`,
+    );
+    expect(topLevel(channel).slice(before)).toHaveLength(0);
+    expect(await stored(record)).toMatchObject({ paused: false, failures: 0, lastRun: { outcome: 'failed' } });
+
+    // The next run fails once, then its retry works: one post, and nobody is told of the failed try.
+    const next = due(record, '2027-01-01T08:00:00Z');
+    await expect(harness.run(next)).rejects.toThrow();
+    await harness.store.put(data, good!, 'application/vnd.apache.parquet');
+    await harness.run(next, LAST);
+    await harness.run(next, LAST);
+    expect(topLevel(channel).slice(before)).toHaveLength(1);
+    expect(told()).toHaveLength(1);
   });
 });

@@ -119,6 +119,44 @@ describe('one period against another', () => {
     expectClose((complete.result.rows[0] ?? []).slice(0, 2), [expected.cur, expected.base]);
   });
 
+  it('compares the latest complete week with the same ISO week a year earlier, Monday to Sunday', async () => {
+    const run = await runOn(store, {
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      change: { column: 'Order Date', grain: 'week', period: 'latest_complete', against: 'year_ago' },
+    });
+    // The data ends on Saturday 30 December 2017: the week of the 25th is partial, ISO week 51 is the latest whole one.
+    expect(run.result.change).toMatchObject({
+      current: { from: '2017-12-18', to: '2017-12-25' },
+      base: { from: '2016-12-19', to: '2016-12-26' },
+    });
+    const expected = await firstRow(
+      store,
+      `SELECT sum("Sales") FILTER (isoyear("Order Date") = 2017 AND week("Order Date") = 51) AS cur,
+              sum("Sales") FILTER (isoyear("Order Date") = 2016 AND week("Order Date") = 51) AS base FROM ${STORE}`,
+    );
+    expectClose((run.result.rows[0] ?? []).slice(0, 2), [expected.cur, expected.base]);
+  });
+
+  it('gives each week against the same ISO week a year earlier', async () => {
+    const run = await runOn(store, {
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      change: { column: 'Order Date', grain: 'week', period: 'each', against: 'year_ago' },
+    });
+    const expected = await allRows(
+      store,
+      `WITH w AS (SELECT isoyear("Order Date") AS y, week("Order Date") AS n, min("Order Date") AS d, sum("Sales") AS s
+                 FROM ${STORE} GROUP BY 1, 2)
+       SELECT cur.s AS cur, base.s AS base FROM w cur JOIN w base ON base.y = cur.y - 1 AND base.n = cur.n
+       WHERE cur.y = 2017 ORDER BY cur.d`,
+    );
+    const compared = run.result.rows.filter((r) => String(r[0]).startsWith('2017') && r[2] !== null);
+    expect(compared).toHaveLength(expected.length);
+    expectClose(
+      compared.map((r) => r[2] ?? null),
+      expected.map((r) => r.base),
+    );
+  });
+
   it('gives how the average price changed from 2008 to 2009 for each symbol', async () => {
     const run = await runOn(stocks, {
       measures: [{ column: 'price', aggregation: 'avg' }],

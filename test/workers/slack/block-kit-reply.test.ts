@@ -210,6 +210,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
           id: 'd0123456789abcdef',
           question: 'sales by <region>',
           schedule: 'every Monday at 9:00 (Europe/Berlin time)',
+          source: 'reads sales_<q3>.csv',
           owner: { id: 'U0ALICE01', name: 'Alice' },
           paused: true,
           lastRun: 'last posted Monday 7 December 2026 at 9:00',
@@ -221,7 +222,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; text: str
     blocks: [
       'section: *1 digest in this channel*',
       'section: *sales by &lt;region&gt;* every Monday at 9:00 (Europe/Berlin time) · paused',
-      'context: Set up by Alice · last posted Monday 7 December 2026 at 9:00',
+      'context: Reads sales_&lt;q3&gt;.csv · set up by Alice · last posted Monday 7 December 2026 at 9:00',
       'actions: [Resume]',
     ],
   },

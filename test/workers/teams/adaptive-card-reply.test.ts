@@ -194,6 +194,8 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
           id: 'd0123456789abcdef',
           question: 'sales by region',
           schedule: 'every Monday at 9:00 (UTC)',
+          source: 'reads sales.csv',
+          nextRun: 'next Monday 7 December 2026 at 9:00',
           owner: { id: 'u1', name: 'Ada *Lovelace*' },
           paused: true,
           lastRun: 'last sent Monday',
@@ -210,7 +212,7 @@ const CASES: { [K in ReplyKind]: { reply: Extract<Reply, { kind: K }>; summary: 
     body: [
       'text: Paused “sales by region”.',
       'text: 1 digest in this conversation',
-      'text: **sales by region** every Monday at 9:00 \\(UTC\\) · paused / subtle: Set up by Ada \\*Lovelace\\* · last sent Monday / buttons: Resume, Send now, Delete',
+      'text: **sales by region** every Monday at 9:00 \\(UTC\\) · paused / subtle: Reads sales.csv · next Monday 7 December 2026 at 9:00 · set up by Ada \\*Lovelace\\* · last sent Monday / buttons: Resume, Send now, Delete',
     ],
   },
   'digest-set-up': {
