@@ -1,11 +1,12 @@
 import { DigestScheduleMissingError } from '../../core/digest-scheduler';
 import type { DigestJob } from '../../core/job';
 import { ConversationError } from '../conversation/conversation-errors';
-import type { DigestReply } from '../conversation/reply';
+import type { DigestReply, Reply } from '../conversation/reply';
 import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
 import { digestFindings, digestMeasure } from '../digest/digest-findings';
 import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../digest/digest-record';
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
+import { PlanError } from '../plan/plan-errors';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
 import type { ReplyPoint } from './reply-point';
@@ -51,14 +52,21 @@ export async function postDigest(
   }
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
-  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
+  let reply: DigestReply;
   try {
-    await point.finish(reply);
+    reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
   } catch (error) {
-    if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') {
-      return failRun('I can no longer post in that channel; invite me back to resume it.');
-    }
-    throw error;
+    if (!(error instanceof PlanError) || error.code === 'QUERY_FAILED') throw error;
+    // The file changed under the stored plan (a re-upload renamed or dropped a column): the
+    // channel, expecting its digest, hears why it did not come, and the owner what to do.
+    const failure = planNoLongerFits(dataset.entry.name, error);
+    const paused = record.failures + 1 >= MAX_DIGEST_FAILURES;
+    const told = paused ? ` It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.` : '';
+    await notInChannel(() => point.finish(digestProblem(record, failure + told)));
+    return failRun(failure);
+  }
+  if (await notInChannel(() => point.finish(reply))) {
+    return failRun('I can no longer post in that channel; invite me back to resume it.');
   }
   const thread = point.thread;
   if (!thread) throw new Error('A posted digest has no message to thread its charts under.');
@@ -83,6 +91,26 @@ export async function postDigest(
     lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
+}
+
+/** Runs `post`; `true` when the channel shut the bot out, which is the digest's failure, not the job's. */
+async function notInChannel(post: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await post();
+    return false;
+  } catch (error) {
+    if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') return true;
+    throw error;
+  }
+}
+
+function planNoLongerFits(file: string, error: PlanError): string {
+  return `${file} changed since it was set up and no longer fits it: ${error.message} Set the digest up again with the new column name, or delete it (\`digests\`).`;
+}
+
+/** In place of a digest the channel expected: which digest, what broke and what to do. */
+function digestProblem(record: DigestRecord, failure: string): Reply {
+  return { kind: 'problem', message: `The digest “${record.question}” could not run: ${failure}` };
 }
 
 async function digestOf(
@@ -139,7 +167,7 @@ async function recordFailure(
     await ctx.ledger.once('owner-told', () =>
       ctx.port.tellPrivately(record.owner.id, {
         kind: 'problem',
-        message: `Your digest “${record.question}” could not run: ${failure} It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.`,
+        message: `Your digest “${record.question}” could not run: ${failure} If it fails ${MAX_DIGEST_FAILURES} runs in a row, it is paused.`,
       }),
     );
   }

@@ -37,13 +37,17 @@ describe('a digest falling due', () => {
 
   const conversationOf = (channel: string): SlackConversation => ({ platform: 'slack', team: TEAM, channel });
 
-  async function subscribe(channel: string, file: string): Promise<DigestRecord> {
+  async function subscribe(
+    channel: string,
+    file: string,
+    { question = 'sales by region', plan = PLAN } = {},
+  ): Promise<DigestRecord> {
     const record: DigestRecord = {
       version: 1,
       id: newDigestId(),
       conversation: conversationOf(channel),
-      question: 'sales by region',
-      plan: PLAN,
+      question,
+      plan,
       source: { kind: 'channel-file', name: file },
       timing: { cadence: { every: 'month', day: 1 }, time: { hour: 9, minute: 0 }, timeZone: 'Europe/Berlin' },
       owner: { id: ALICE, name: 'Alice' },
@@ -147,5 +151,46 @@ describe('a digest falling due', () => {
         .join('\n'),
     ).toContain('I can no longer post in that channel');
     expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
+  });
+
+  it('names the digest, what broke and what to do when a re-upload renamed its column; tells the owner once, records the failure and pauses after three', async () => {
+    const channel = 'C0DIGEST04';
+    const weather = (column: string) =>
+      Buffer.from(`date,${column}\n2026-10-05,1.5\n2026-10-12,2.5\n2026-10-19,0.5\n2026-10-26,4\n2026-11-02,3\n`);
+    await harness.run(await harness.shareFile(channel, 'weather.csv', weather('precipitation')));
+    const plan = AnalysisPlan.parse({
+      version: 2,
+      kind: 'aggregate',
+      chart: 'bar',
+      title: 'Precipitation',
+      measures: [{ column: 'precipitation', aggregation: 'sum' }],
+      dimensions: [],
+      filters: [],
+    });
+    const record = await subscribe(channel, 'weather.csv', { question: 'total precipitation', plan });
+    await harness.run(await harness.shareFile(channel, 'weather.csv', weather('rain_mm')));
+    const before = topLevel(channel).length;
+    const dm = harness.slack.directChannelOf(ALICE);
+    const told = () =>
+      harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('precipitation'));
+
+    await harness.run(due(record, '2026-12-01T08:00:00Z'));
+
+    const [post] = topLevel(channel).slice(before);
+    expect(blockText(post!)).toContain('The digest “total precipitation” could not run: weather.csv changed');
+    expect(blockText(post!)).toContain('There is no column "precipitation"');
+    expect(blockText(post!)).toContain('Set the digest up again with the new column name, or delete it');
+    expect(told()).toHaveLength(1);
+    expect(told()[0]!.text).toContain('Your digest “total precipitation” could not run');
+    expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
+
+    await harness.run(due(record, '2026-12-02T08:00:00Z'));
+    await harness.run(due(record, '2026-12-03T08:00:00Z'));
+
+    expect(told()).toHaveLength(1);
+    const posts = topLevel(channel).slice(before);
+    expect(posts).toHaveLength(3);
+    expect(blockText(posts[2]!)).toContain('It is paused after 3 failed runs in a row.');
+    expect(await stored(record)).toMatchObject({ paused: true, failures: 3, lastRun: { outcome: 'failed' } });
   });
 });
