@@ -2,6 +2,8 @@ import { nextRunAfter, type DigestTiming } from '../../core/digest-cadence';
 import type { DigestCommand, DigestCommandJob } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DigestAction, DigestListReply, DigestListing } from '../conversation/reply';
+import type { DatasetEntry } from '../catalog/dataset-entry';
+import { digestRefusal } from '../digest/digest-fit';
 import { newDigestId } from '../digest/channel-digests';
 import type { DigestRecord } from '../digest/digest-record';
 import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
@@ -79,6 +81,8 @@ async function subscribe(
   const request = readSubscription(fromAnswer ? `${command.text} ${fromAnswer.question}` : command.text);
   await ctx.point.start(`Planning “${request.question}”…`);
   const planned = fromAnswer ?? (await questionPlan(ctx, request.question));
+  const refusal = digestRefusal(planned.question, planned.plan, planned.entry, request.cadence);
+  if (refusal) throw new JobError('DIGEST_REFUSED', refusal);
   const zone = subscriberZone(command.timeZone);
   const timing: DigestTiming = { cadence: request.cadence, time: request.time, timeZone: zone.timeZone };
   const conversation = channelOf(ctx);
@@ -89,7 +93,7 @@ async function subscribe(
     conversation,
     question: planned.question,
     plan: planned.plan,
-    source: { kind: 'channel-file', name: planned.dataset },
+    source: { kind: 'channel-file', name: planned.entry.name },
     timing,
     owner: ctx.job.requestedBy,
     createdAt: ctx.clock().toISOString(),
@@ -108,7 +112,7 @@ async function subscribe(
   });
   await ctx.point.finish({
     kind: 'digest-set-up',
-    lines: [...text.split('\n'), `It reads the newest ${planned.dataset}.`],
+    lines: [...text.split('\n'), `It reads the newest ${planned.entry.name}.`],
   });
   return 'done';
 }
@@ -116,8 +120,8 @@ async function subscribe(
 interface PlannedDigest {
   question: string;
   plan: AnalysisPlan;
-  /** The file's name: a re-upload under it is the digest's next version. */
-  dataset: string;
+  /** The file, whose name a re-upload keeps: the digest's next version. */
+  entry: DatasetEntry;
 }
 
 async function questionPlan(ctx: JobContext, question: string): Promise<PlannedDigest> {
@@ -141,7 +145,7 @@ async function questionPlan(ctx: JobContext, question: string): Promise<PlannedD
       `I can’t follow “${question}” as a digest: ${reason}. Try it as a question first.`,
     );
   }
-  return { question: choice.question, plan: answer.plan, dataset: entry.name };
+  return { question: choice.question, plan: answer.plan, entry };
 }
 
 /** "Send this every week" under an answer: the answer's own plan and file. */
@@ -151,7 +155,7 @@ async function answerPlan(ctx: JobContext, answerJob: string): Promise<PlannedDi
   if (!answer || !entry || answer.method !== 'plan') {
     throw new JobError('DIGEST_REFUSED', 'That answer is no longer stored; ask the question again.');
   }
-  return { question: answer.question, plan: answer.plan, dataset: entry.name };
+  return { question: answer.question, plan: answer.plan, entry };
 }
 
 /** The channel itself: a digest posts at its top level, never in the thread it was set up in. */

@@ -83,4 +83,38 @@ describe('digest commands', () => {
     expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
   });
+
+  it.each([
+    [
+      'weekly total sales in the West region in 2016',
+      'a fixed period of Order Date, but a digest always reports the latest complete week. Leave the date out (`digest weekly total sales in the West region`).',
+    ],
+    [
+      'weekly discount vs profit on Monday',
+      'asks about 2 measures together, but a digest follows one measure over time',
+    ],
+    [
+      'monthly top 5 customers by profit on the 2nd',
+      'ranks or compares a selection, but a digest follows one measure over time',
+    ],
+  ])('refuses “%s”, which a digest would answer as a different question, saying why', async (text, why) => {
+    const before = (await digests().list()).length;
+    const said = await command({ do: 'subscribe', text, timeZone: 'UTC' });
+    expect(said).toContain(why);
+    expect(await digests().list()).toHaveLength(before);
+  });
+
+  it('refuses a file without a date column: a digest compares periods', async () => {
+    await harness.run(
+      await harness.shareFile(
+        channel,
+        'scores.csv',
+        Buffer.from('team,player,score\nRed,Ann,3\nBlue,Bo,5\nRed,Cy,4\n'),
+      ),
+    );
+    const before = (await digests().list()).length;
+    const said = await command({ do: 'subscribe', text: 'weekly total score by team on Monday 9:00' });
+    expect(said).toContain('scores.csv has no date column, and a digest compares each week with the one before.');
+    expect(await digests().list()).toHaveLength(before);
+  });
 });
