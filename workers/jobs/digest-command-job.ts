@@ -8,7 +8,7 @@ import { newDigestId } from '../digest/channel-digests';
 import type { DigestRecord } from '../digest/digest-record';
 import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
 import { readSubscription } from '../digest/subscription-text';
-import type { AnalysisPlan } from '../plan/analysis-plan';
+import { AnalysisPlan } from '../plan/analysis-plan';
 import { chooseDataset } from './dataset-choice';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import { postDigest } from './digest-job';
@@ -32,11 +32,11 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   if (!record) throw new JobError('DIGEST_REFUSED', 'That digest was deleted meanwhile.');
   if (record.owner.id !== ctx.job.requestedBy.id) {
     const owner = record.owner.name ?? 'the person who set it up';
-    throw new JobError('DIGEST_REFUSED', `Only ${owner} can change the digest “${record.question}”.`);
+    throw new JobError('DIGEST_REFUSED', `Only ${owner} can change the digest ${digestName(record)}.`);
   }
   const scheduler = ctx.digestScheduler;
   if (command.do === 'send-now') {
-    await ctx.point.start(`Sending “${record.question}” now…`);
+    await ctx.point.start(`Sending ${digestName(record)} now…`);
     const post = new ReplyPoint({
       port: ctx.port,
       ledger: ctx.ledger,
@@ -45,13 +45,13 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
       log: ctx.log,
     });
     await postDigest(ctx, record, ctx.job.receivedAt, post);
-    await ctx.point.finish(await listReply(ctx, `Sent “${record.question}” to the channel.`));
+    await ctx.point.finish(await listReply(ctx, `Sent ${digestName(record)} to the channel.`));
     return 'done';
   }
   if (command.do === 'delete') {
     await scheduler?.delete(record.id);
     await ctx.digests.delete(record.id);
-    await ctx.point.finish(await listReply(ctx, `Deleted “${record.question}”.`));
+    await ctx.point.finish(await listReply(ctx, `Deleted ${digestName(record)}.`));
     return 'done';
   }
   const paused = command.do === 'pause';
@@ -59,7 +59,7 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   else await scheduler?.resume(record.id);
   // Resuming starts afresh: the failures that paused it are behind it.
   await ctx.digests.save({ ...record, paused, failures: paused ? record.failures : 0 });
-  await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} “${record.question}”.`));
+  await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} ${digestName(record)}.`));
   return 'done';
 }
 
@@ -85,6 +85,18 @@ async function subscribe(
   if (refusal) throw new JobError('DIGEST_REFUSED', refusal);
   const zone = subscriberZone(command.timeZone);
   const timing: DigestTiming = { cadence: request.cadence, time: request.time, timeZone: zone.timeZone };
+  const twin = (await ctx.digests.list()).find(
+    (existing) =>
+      existing.source.kind === 'channel-file' &&
+      existing.source.name.toLowerCase() === planned.entry.name.toLowerCase() &&
+      samePlan(existing.plan, planned.plan) &&
+      cadenceWords(existing.timing.cadence, existing.timing.time) === cadenceWords(timing.cadence, timing.time) &&
+      existing.timing.timeZone === timing.timeZone,
+  );
+  if (twin) {
+    const by = twin.owner.name ? ` (set up by ${twin.owner.name})` : '';
+    throw new JobError('DIGEST_REFUSED', `This channel already gets ${digestName(twin)}${by}.`);
+  }
   const conversation = channelOf(ctx);
   const id = (await ctx.ledger.once('digest-id', async () => newDigestId())) as string;
   const record: DigestRecord = {
@@ -166,6 +178,16 @@ function channelOf(ctx: JobContext): DigestRecord['conversation'] {
   if (conversation.platform === 'playground') return { platform: 'playground', channel: conversation.channel };
   const { thread: _thread, ...channel } = conversation;
   return channel;
+}
+
+/** Plans compared as stored: both through the schema, so defaults and key order agree. */
+function samePlan(a: AnalysisPlan, b: AnalysisPlan): boolean {
+  return JSON.stringify(AnalysisPlan.parse(a)) === JSON.stringify(AnalysisPlan.parse(b));
+}
+
+/** “total sales” every Monday at 9:00: a digest told apart from another of the same question. */
+function digestName(record: DigestRecord): string {
+  return `“${record.question}” ${cadenceWords(record.timing.cadence, record.timing.time)}`;
 }
 
 async function listReply(ctx: JobContext, notice?: string): Promise<DigestListReply> {

@@ -58,10 +58,12 @@ describe('digest commands', () => {
     const bob = { id: 'U0BOB0002', name: 'Bob' };
 
     expect(await command({ do: 'pause', digest: record!.id }, bob)).toContain(
-      'Only Alice can change the digest “total sales by region”.',
+      'Only Alice can change the digest “total sales by region” every Monday at 9:00.',
     );
     expect(await command({ do: 'list' }, bob)).toContain('2 digests in this channel');
-    expect(await command({ do: 'pause', digest: record!.id })).toContain('Paused “total sales by region”.');
+    expect(await command({ do: 'pause', digest: record!.id })).toContain(
+      'Paused “total sales by region” every Monday at 9:00.',
+    );
     expect((await digests().get(record!.id))?.paused).toBe(true);
     expect(scheduler.nextRun(record!.id)).toBeUndefined();
 
@@ -70,7 +72,9 @@ describe('digest commands', () => {
     const posts = harness.slack.messages.filter((m) => m.channel === channel && !m.thread_ts).slice(before);
     expect(posts.filter((m) => blockText(m).includes('Digest: total sales by region'))).toHaveLength(1);
 
-    expect(await command({ do: 'delete', digest: record!.id })).toContain('Deleted “total sales by region”.');
+    expect(await command({ do: 'delete', digest: record!.id })).toContain(
+      'Deleted “total sales by region” every Monday at 9:00.',
+    );
     expect(await digests().get(record!.id)).toBeUndefined();
   });
 
@@ -82,6 +86,16 @@ describe('digest commands', () => {
 
     expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
+
+    const before = (await digests().list()).length;
+    expect(await command({ do: 'subscribe', text: 'weekly', answer: question.id })).toContain(
+      'This channel already gets “average discount by segment” every Monday at 9:00 (set up by Alice).',
+    );
+    expect(await command({ do: 'subscribe', text: 'weekly average discount by segment' })).toContain(
+      'This channel already gets “average discount by segment” every Monday at 9:00',
+    );
+    expect(await digests().list()).toHaveLength(before);
+    expect(await command({ do: 'subscribe', text: 'daily average discount by segment' })).toContain('Digest set up');
   });
 
   it.each([
