@@ -5,7 +5,7 @@ import type { DigestAction, DigestListReply, DigestListing } from '../conversati
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import { digestRefusal } from '../digest/digest-fit';
 import { newDigestId } from '../digest/channel-digests';
-import type { DigestRecord } from '../digest/digest-record';
+import type { DigestRecord, DigestRun } from '../digest/digest-record';
 import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
 import { readSubscription } from '../digest/subscription-text';
 import { AnalysisPlan } from '../plan/analysis-plan';
@@ -44,7 +44,7 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
       signal: ctx.signal,
       log: ctx.log,
     });
-    await postDigest(ctx, record, ctx.job.receivedAt, post);
+    await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
     await ctx.point.finish(await listReply(ctx, `Sent ${digestName(record)} to the channel.`));
     return 'done';
   }
@@ -180,6 +180,12 @@ function channelOf(ctx: JobContext): DigestRecord['conversation'] {
   return channel;
 }
 
+function runWords(run: DigestRun): string {
+  if (run.outcome === 'posted') return 'posted';
+  if (run.outcome === 'no-new-data') return 'no new data since the last one';
+  return run.failure ? `failed: ${run.failure}` : 'failed';
+}
+
 /** Plans compared as stored: both through the schema, so defaults and key order agree. */
 function samePlan(a: AnalysisPlan, b: AnalysisPlan): boolean {
   return JSON.stringify(AnalysisPlan.parse(a)) === JSON.stringify(AnalysisPlan.parse(b));
@@ -206,7 +212,7 @@ function listing(record: DigestRecord): DigestListing {
     owner: record.owner,
     paused: record.paused,
     ...(last
-      ? { lastRun: `last run ${dateTimeWords(new Date(last.finishedAt), timing.timeZone)}: ${last.outcome}` }
+      ? { lastRun: `last run ${dateTimeWords(new Date(last.finishedAt), timing.timeZone)}: ${runWords(last)}` }
       : {}),
     actions: [action(record.paused ? 'resume' : 'pause'), action('send-now'), action('delete')],
   };

@@ -6,6 +6,7 @@ import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../
 import { digestFindings, digestMeasure } from '../digest/digest-findings';
 import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../digest/digest-record';
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
+import { dateTimeWords } from '../digest/schedule-words';
 import { PlanError } from '../plan/plan-errors';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
@@ -28,13 +29,15 @@ export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutco
 
 /**
  * One run of a digest, due at `dueAt`, posted at the top of the channel through `point` (whose
- * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now".
+ * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now",
+ * which someone `asked` for and so gets the whole digest even on data the last run read.
  */
 export async function postDigest(
   ctx: JobContext,
   record: DigestRecord,
   dueAt: string,
   point: ReplyPoint,
+  { asked = false } = {},
 ): Promise<JobOutcome> {
   const run = (outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun => ({
     dueAt,
@@ -54,7 +57,14 @@ export async function postDigest(
   const fresh = hasNewData(record, dataset);
   let reply: DigestReply;
   try {
-    reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(dataset.entry.name, view);
+    if (fresh || asked) {
+      reply = await digestOf(ctx, record, dataset, view);
+      const last = record.lastRun;
+      if (!fresh && last)
+        reply = { ...reply, insights: [...reply.insights, sameDataText(dataset.entry.name, last, record)] };
+    } else {
+      reply = noNewDataReply(dataset.entry.name, view);
+    }
   } catch (error) {
     if (!(error instanceof PlanError) || error.code === 'QUERY_FAILED') throw error;
     // The file changed under the stored plan (a re-upload renamed or dropped a column): the
@@ -88,7 +98,7 @@ export async function postDigest(
   await ctx.digests.save({
     ...record,
     failures: 0,
-    lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
+    lastRun: run(fresh || asked ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
 }
@@ -102,6 +112,11 @@ async function notInChannel(post: () => Promise<unknown>): Promise<boolean> {
     if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') return true;
     throw error;
   }
+}
+
+/** A digest sent on request on the data the last one read: it says so, and since when. */
+function sameDataText(file: string, last: DigestRun, record: DigestRecord): string {
+  return `No new data since the last digest (${dateTimeWords(new Date(last.finishedAt), record.timing.timeZone)}): ${file} has not changed.`;
 }
 
 function planNoLongerFits(file: string, error: PlanError): string {

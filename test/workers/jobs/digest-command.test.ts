@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { digestJobOf } from '../../../core/digest-scheduler';
 import type { DigestCommand, DigestCommandJob } from '../../../core/job';
 import { LocalDigestScheduler } from '../../../core/local-digest-scheduler';
 import { channelDigests } from '../../../workers/digest/channel-digests';
@@ -71,6 +72,35 @@ describe('digest commands', () => {
     expect(await command({ do: 'send-now', digest: record!.id })).toContain('Sent “total sales by region”');
     const posts = harness.slack.messages.filter((m) => m.channel === channel && !m.thread_ts).slice(before);
     expect(posts.filter((m) => blockText(m).includes('Digest: total sales by region'))).toHaveLength(1);
+
+    // Asked for again on the same file: the whole digest, saying the data has not changed since.
+    await command({ do: 'send-now', digest: record!.id });
+    const again = harness.slack.messages
+      .filter((m) => m.channel === channel && !m.thread_ts)
+      .slice(before)
+      .filter((m) => blockText(m).includes('Digest: total sales by region'));
+    expect(again).toHaveLength(2);
+    expect(blockText(again[1]!)).toContain('Total Sales was');
+    expect(blockText(again[1]!)).toMatch(
+      /No new data since the last digest \(Wednesday 2 December 2026 at 5:00\): superstore\.csv has not changed/,
+    );
+
+    // A scheduled run on that same file is the one quiet line, and the list words it.
+    expect(await command({ do: 'resume', digest: record!.id })).toContain(
+      'Resumed “total sales by region” every Monday at 9:00.',
+    );
+    const dueAt = '2026-12-07T14:00:00.000Z';
+    await harness.run(
+      digestJobOf({
+        trigger: 'digest',
+        version: 1,
+        digest: record!.id,
+        conversation: record!.conversation,
+        owner: record!.owner,
+        dueAt,
+      }),
+    );
+    expect(await command({ do: 'list' })).toContain(': no new data since the last one');
 
     expect(await command({ do: 'delete', digest: record!.id })).toContain(
       'Deleted “total sales by region” every Monday at 9:00.',
