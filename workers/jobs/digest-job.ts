@@ -7,6 +7,7 @@ import { digestFindings, digestMeasure } from '../digest/digest-findings';
 import { MAX_DIGEST_FAILURES, type DigestRecord, type DigestRun } from '../digest/digest-record';
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
 import { dateTimeWords } from '../digest/schedule-words';
+import type { Filter } from '../plan/analysis-plan';
 import { PlanError } from '../plan/plan-errors';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
@@ -56,9 +57,13 @@ export async function postDigest(
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
   let reply: DigestReply;
+  // Follow-ups under the post ask about the period the digest reported, not every row.
+  let threadPlan = record.plan;
   try {
     if (fresh || asked) {
-      reply = await digestOf(ctx, record, dataset, view);
+      const found = await digestOf(ctx, record, dataset, view);
+      reply = found.reply;
+      if (found.period) threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
       const last = record.lastRun;
       if (!fresh && last)
         reply = { ...reply, insights: [...reply.insights, sameDataText(dataset.entry.name, last, record)] };
@@ -92,7 +97,7 @@ export async function postDigest(
   await ctx.catalog.saveThread(thread, {
     version: 1,
     dataset: dataset.entry.id,
-    plan: record.plan,
+    plan: threadPlan,
     updatedAt: ctx.clock().toISOString(),
   });
   await ctx.digests.save({
@@ -128,38 +133,33 @@ function digestProblem(record: DigestRecord, failure: string): Reply {
   return { kind: 'problem', message: `The digest “${record.question}” could not run: ${failure}` };
 }
 
+/** The run's reply and, when it reported one, its latest complete period as a filter for follow-ups. */
 async function digestOf(
   ctx: JobContext,
   record: DigestRecord,
   dataset: DigestDataset,
   view: { question: string; source: string },
-): Promise<DigestReply> {
+): Promise<{ reply: DigestReply; period?: Filter }> {
   const { entry } = dataset;
+  const quiet: DigestReply = {
+    kind: 'digest',
+    ...view,
+    tone: 'nothing-notable',
+    headline: noPeriodsText(entry.name),
+    insights: [],
+    charts: [],
+  };
   const what = digestMeasure(record.plan, entry, record.timing.cadence);
-  if (!what) {
-    return {
-      kind: 'digest',
-      ...view,
-      tone: 'nothing-notable',
-      headline: noPeriodsText(entry.name),
-      insights: [],
-      charts: [],
-    };
-  }
+  if (!what) return { reply: quiet };
   const findings = await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, (connection) =>
     digestFindings(connection, entry, DATASET_TABLE, record.plan, what),
   );
-  if (!findings) {
-    return {
-      kind: 'digest',
-      ...view,
-      tone: 'nothing-notable',
-      headline: noPeriodsText(entry.name),
-      insights: [],
-      charts: [],
-    };
-  }
-  return digestReply(findings, view);
+  if (!findings) return { reply: quiet };
+  const { from, to } = findings.headline.periods.current;
+  return {
+    reply: await digestReply(findings, view),
+    period: { op: 'range', column: what.timeColumn, from: from.slice(0, 10), to: to.slice(0, 10) },
+  };
 }
 
 function noPeriodsText(name: string): string {
