@@ -11,6 +11,8 @@ export interface Headline {
   yearAgo?: { periods: ChangePeriods; change: GroupChange };
   /** The period after the measured one, which the data covers only in part and the digest leaves out. */
   partialFrom?: string;
+  /** The data's last date, when it ends inside that partial period. */
+  dataEnds?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function digestHeadline(
   const headline: Headline = { periods: previous.periods, latest };
   if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
     headline.partialFrom = previous.periods.current.to;
+    headline.dataEnds = previous.lastDate;
   }
   // The plan language's year-earlier week is the span a calendar year back, not a whole week (it
   // starts mid-week); weekly digests leave the comparison out until it is a real week.

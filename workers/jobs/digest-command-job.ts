@@ -120,6 +120,7 @@ async function subscribe(
     zoneKnown: zone.known,
     firstRun: nextRunAfter(timing, ctx.clock()),
     defaulted: request.defaulted,
+    fromButton: fromAnswer !== undefined,
     ...(request.askedDay !== undefined ? { askedDay: request.askedDay } : {}),
   });
   await ctx.point.finish({

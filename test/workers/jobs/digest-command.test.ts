@@ -115,6 +115,8 @@ describe('digest commands', () => {
     const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id });
 
     expect(said).toContain('“average discount by segment” every Monday at 9:00 (UTC time)');
+    expect(said).toContain('(You can change it: delete it in `digests` and write `digest weekly average discount');
+    expect(said).not.toContain('no time was given');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
 
     const before = (await digests().list()).length;
