@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatNumber } from '../../../charts';
 import { digestJobOf } from '../../../core/digest-scheduler';
-import { scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
+import { scopeOf, type DigestCommandJob, type DigestJob, type SlackConversation } from '../../../core/job';
 import { chartUnit } from '../../../workers/answer/chart-unit';
 import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
 import type { DigestRecord } from '../../../workers/digest/digest-record';
@@ -198,5 +198,12 @@ describe('a digest falling due', () => {
     expect(posts).toHaveLength(3);
     expect(blockText(posts[2]!)).toContain('It is paused after 3 failed runs in a row.');
     expect(await stored(record)).toMatchObject({ paused: true, failures: 3, lastRun: { outcome: 'failed' } });
+
+    const { command: _list, ...base } = await harness.listOrHelp(channel, 'list');
+    const list: DigestCommandJob = { ...base, kind: 'digest-command', command: { do: 'list' } };
+    await harness.run(list);
+    expect(blockText(harness.message(channel, list.placeholder!.ts))).toMatch(
+      /\*total precipitation\* .* · paused\nSet up by Alice · last run .*: failed: weather\.csv changed since it was set up/,
+    );
   });
 });
