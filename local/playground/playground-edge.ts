@@ -82,8 +82,10 @@ export function playgroundEdge({ room, queue, clock = () => new Date() }: Playgr
       }));
     },
 
-    async say({ channel, thread, text }) {
-      const said = room.post({ channel, thread, author: AUTHOR, text });
+    async say({ channel, thread, text: typed }) {
+      const said = room.post({ channel, thread, author: AUTHOR, text: typed });
+      // The README and help give Slack's form (`/analyze digests`); here it means the same.
+      const text = typed.replace(/^\s*\/analyze\b\s*/i, '') || 'help';
       const conversation: PlaygroundConversation = { platform: 'playground', channel, thread: thread ?? said.id };
       const command = /^\s*(help|list)\s*$/i.exec(text)?.[1]?.toLowerCase() as 'help' | 'list' | undefined;
       if (command) {

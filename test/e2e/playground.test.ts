@@ -146,7 +146,7 @@ describe('the playground in a browser', () => {
     const list = await openThread(page, 'digests');
     await list.getByText('1 digest in this channel').waitFor();
     await list.getByRole('button', { name: 'Send now' }).click();
-    await list.getByText('Sent “total sales by region” to the channel.').waitFor();
+    await list.getByText('Sent “total sales by region” on the 1st of every month at 9:00 to the channel.').waitFor();
 
     const post = page.locator('#messages .message', { hasText: 'Digest: total sales by region' }).last();
     const headline = post.locator('.headline');

@@ -5,18 +5,10 @@ import { startLocalBot, type LocalBot } from '../../local/local-bot';
 import { CHANNEL, eventCallback, fileShareEvent, slashCommand } from '../bot/slack-requests';
 import { FakeSlack } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket-mode';
+import { eventually } from '../support/eventually';
 
 const BOT_TOKEN = 'xoxb-test-token';
 const APP_TOKEN = 'xapp-test-token';
-
-/** Waits until `check` holds: the local queue works in the background, as the real one does. */
-async function eventually(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 // Integration: `npm start`'s composition against Slack's Socket Mode and Web API on loopback.
 describe('the local runner', () => {

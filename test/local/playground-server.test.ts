@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalBot, type LocalBot } from '../../local/local-bot';
+import { eventually } from '../support/eventually';
 
 /** A raw request, so the Host and Origin headers are exactly what a hostile page's browser would send. */
 function call(
@@ -48,6 +49,23 @@ describe('the playground server', () => {
 
     expect(answer.status).toBe(202);
     expect(bot.playground.room.all().map((m) => m.text)).toContain('help');
+  });
+
+  it('reads Slack’s `/analyze …` form typed into the composer, and its help names digests', async () => {
+    const say = (text: string) =>
+      call(`${url}/api/channels/sales/messages`, {
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', 'x-playground': '1', origin: `http://${host}` },
+        body: JSON.stringify({ text }),
+      });
+    const replies = () => bot.playground.room.all().flatMap((m) => (m.author.bot && m.html ? [m.html] : []));
+
+    await say('/analyze digests');
+    await eventually(() => replies().some((html) => html.includes('No digest in this channel yet')), 'the digest list');
+    await say('/analyze help');
+    await eventually(() => replies().some((html) => html.includes('<code>digests</code> lists')), 'the help');
+
+    expect(replies().join('\n')).not.toContain('There is no column');
   });
 
   it('refuses posts another site could make: no marker, another origin, a form body', async () => {

@@ -11,6 +11,8 @@ export interface Headline {
   yearAgo?: { periods: ChangePeriods; change: GroupChange };
   /** The period after the measured one, which the data covers only in part and the digest leaves out. */
   partialFrom?: string;
+  /** The data's last date, when it ends inside that partial period. */
+  dataEnds?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function digestHeadline(
   const headline: Headline = { periods: previous.periods, latest };
   if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
     headline.partialFrom = previous.periods.current.to;
+    headline.dataEnds = previous.lastDate;
   }
   const yearAgo = await periodChange(connection, meta, table, what, 'year_ago');
   const sameLastYear = yearAgo.groups[0];

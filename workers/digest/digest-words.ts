@@ -39,14 +39,16 @@ export interface DigestText {
  */
 export function digestText(findings: DigestFindings): DigestText {
   const { headline, grain } = findings;
-  const money = (value: number) => formatNumber(value, chartUnit(findings.unit), { compact: true });
-  const period = periodLabel(headline.periods.current.from, grain);
-  const before = periodLabel(headline.periods.base.from, grain);
+  // One minus sign throughout: the signed changes use U+2212, so a negative value does too.
+  const money = (value: number) =>
+    formatNumber(value, chartUnit(findings.unit), { compact: true }).replace(/^-/, '\u2212');
+  const period = inPeriod(headline.periods.current.from, grain);
+  const before = periodName(headline.periods.base.from, grain);
   const current = headline.latest.current ?? 0;
   const movement = changeWords(headline.latest.change, headline.latest.percent, money);
   if (nothingNotable(findings)) {
     return {
-      headline: `Nothing notable: ${findings.measureName} was ${money(current)} in ${period}, ${movement} on ${before}.`,
+      headline: `Nothing notable: ${findings.measureName} was ${money(current)} ${period}, ${movement} on ${before}.`,
       insights: [],
     };
   }
@@ -54,7 +56,7 @@ export function digestText(findings: DigestFindings): DigestText {
   const yearAgo = headline.yearAgo;
   if (yearAgo) {
     insights.push(
-      `Against ${periodLabel(yearAgo.periods.base.from, grain)}: ${changeWords(yearAgo.change.change, yearAgo.change.percent, money)}.`,
+      `Against ${periodName(yearAgo.periods.base.from, grain)}: ${changeWords(yearAgo.change.change, yearAgo.change.percent, money)}.`,
     );
   }
   const drivers = findings.drivers;
@@ -65,11 +67,16 @@ export function digestText(findings: DigestFindings): DigestText {
       const share = `${Math.round(Math.abs(driver.share) * 100)}% of the ${movement}`;
       return `${driver.member} (${signed(driver.change, money)}, ${driver.share < 0 ? `offset ${share}` : share})`;
     };
-    if (drivers.found.drivers.length > 0) {
-      insights.push(`Drivers by ${drivers.dimension}: ${drivers.found.drivers.map(part).join(', ')}.`);
+    // A member whose part rounds to 0% of the change did not drive it.
+    const named = (members: typeof drivers.found.drivers) =>
+      members.filter((member) => Math.round(Math.abs(member.share) * 100) > 0);
+    const leading = named(drivers.found.drivers);
+    const against = named(drivers.found.detractors);
+    if (leading.length > 0) {
+      insights.push(`Drivers by ${drivers.dimension}: ${leading.map(part).join(', ')}.`);
     }
-    if (drivers.found.detractors.length > 0) {
-      insights.push(`Against the trend: ${drivers.found.detractors.map(part).join(', ')}.`);
+    if (against.length > 0) {
+      insights.push(`Against the trend: ${against.map(part).join(', ')}.`);
     }
   }
   if (findings.unusual) {
@@ -80,12 +87,12 @@ export function digestText(findings: DigestFindings): DigestText {
   if (findings.record) {
     const { record } = findings;
     insights.push(
-      `Record ${record.kind} over ${record.periods} ${grain}s; the previous ${record.kind} was ${money(record.previous.value)} in ${periodLabel(record.previous.iso, grain)}.`,
+      `Record ${record.kind} over ${record.periods} ${grain}s; the previous ${record.kind} was ${money(record.previous.value)} ${inPeriod(record.previous.iso, grain)}.`,
     );
   }
   if (findings.trend) {
     insights.push(
-      `New trend: ${findings.trend.direction} ${findings.trend.periods} ${grain}s running since ${periodLabel(findings.trend.since.iso, grain)}, after going the other way.`,
+      `New trend: ${findings.trend.direction} ${findings.trend.periods} ${grain}s running since ${periodName(findings.trend.since.iso, grain)}, after going the other way.`,
     );
   }
   if (findings.concentration) {
@@ -93,10 +100,15 @@ export function digestText(findings: DigestFindings): DigestText {
     insights.push(`${found.member} makes ${Math.round(found.share * 100)}% of the total by ${dimension}.`);
   }
   if (headline.partialFrom) {
-    insights.push(`${periodLabel(headline.partialFrom, grain)} is not complete yet and is left out.`);
+    const partial = periodName(headline.partialFrom, grain);
+    insights.push(
+      headline.dataEnds
+        ? `The data ends on ${periodName(headline.dataEnds, 'day')}, so ${partial} is partial and left out.`
+        : `${capitalised(partial)} is not complete yet and is left out.`,
+    );
   }
   return {
-    headline: `${findings.measureName} was ${money(current)} in ${period}, ${movement} on ${before}.`,
+    headline: `${findings.measureName} was ${money(current)} ${period}, ${movement} on ${before}.`,
     insights,
   };
 }
@@ -116,6 +128,31 @@ export function nothingNotable(findings: DigestFindings): boolean {
 /** The one line of a run on the same data as the last digest. */
 export function noNewDataText(dataset: string): string {
   return `No new data since the last digest: ${dataset} has not changed.`;
+}
+
+const DAY_NAME = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A period as a sentence names it: "Dec 2017", "the week of Dec 18, 2017", "Sat, Dec 30, 2017". */
+export function periodName(iso: string, grain: TimeGrain): string {
+  if (grain === 'week') return `the week of ${periodLabel(iso, grain).replace(/^Week of /, '')}`;
+  if (grain === 'day' && /^\d{4}-\d{2}-\d{2}/.test(iso))
+    return DAY_NAME.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return periodLabel(iso, grain);
+}
+
+/** "in Dec 2017", "in the week of Dec 18, 2017", "on Sat, Dec 30, 2017". */
+function inPeriod(iso: string, grain: TimeGrain): string {
+  return `${grain === 'day' ? 'on' : 'in'} ${periodName(iso, grain)}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function changeWords(change: number | null, percent: number | null, money: (value: number) => string): string {

@@ -64,6 +64,8 @@ export interface ConfirmationFacts {
   defaulted: ('weekday' | 'day' | 'time')[];
   /** A monthly day past the 28th, stored as the month's last day. */
   askedDay?: number;
+  /** Set up by a button, where nobody typed a day or time to leave out. */
+  fromButton?: boolean;
 }
 
 /**
@@ -89,7 +91,11 @@ export function subscriptionConfirmation(facts: ConfirmationFacts): string {
         ? 'no day was given, so Monday'
         : 'no day was given, so the 1st',
   );
-  if (defaults.length > 0) lines.push(`(${defaults.join('; ')}.)`);
+  if (facts.fromButton) {
+    lines.push(
+      `(You can change it: delete it in \`digests\` and write \`digest weekly ${facts.question} on Friday 8:00\` with the day and time you want.)`,
+    );
+  } else if (defaults.length > 0) lines.push(`(${defaults.join('; ')}.)`);
   if (!facts.zoneKnown) lines.push('Your time zone is not known to me, so times are in UTC.');
   return lines.join('\n');
 }

@@ -6,10 +6,11 @@ import type { DigestAction, DigestListReply, DigestListing } from '../conversati
 import type { DatasetEntry } from '../catalog/dataset-entry';
 import { newDigestId } from '../digest/channel-digests';
 import { datasetWords } from '../digest/digest-dataset';
-import type { DigestRecord } from '../digest/digest-record';
+import { digestRefusal } from '../digest/digest-fit';
+import type { DigestRecord, DigestRun } from '../digest/digest-record';
 import { cadenceWords, dateTimeWords, subscriberZone, subscriptionConfirmation } from '../digest/schedule-words';
 import { readSubscription } from '../digest/subscription-text';
-import type { AnalysisPlan } from '../plan/analysis-plan';
+import { AnalysisPlan } from '../plan/analysis-plan';
 import { chooseDataset } from './dataset-choice';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import { postDigest } from './digest-job';
@@ -36,11 +37,11 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
     const owner = record.owner.name ? `${record.owner.name}, who set it up,` : 'the person who set it up';
     // Admins are named only where the platform tells who they are (Slack); elsewhere the creator alone may.
     const admins = ctx.port.isWorkspaceAdmin ? ' or a workspace admin' : '';
-    throw new JobError('DIGEST_REFUSED', `Only ${owner}${admins} can change the digest “${record.question}”.`);
+    throw new JobError('DIGEST_REFUSED', `Only ${owner}${admins} can change the digest ${digestName(record)}.`);
   }
   const scheduler = ctx.digestScheduler;
   if (command.do === 'send-now') {
-    await ctx.point.start(`Sending “${record.question}” now…`);
+    await ctx.point.start(`Sending ${digestName(record)} now…`);
     const post = new ReplyPoint({
       port: ctx.port,
       ledger: ctx.ledger,
@@ -48,14 +49,14 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
       signal: ctx.signal,
       log: ctx.log,
     });
-    await postDigest(ctx, record, ctx.job.receivedAt, post);
-    await ctx.point.finish(await listReply(ctx, `Sent “${record.question}” to the channel.`));
+    await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
+    await ctx.point.finish(await listReply(ctx, `Sent ${digestName(record)} to the channel.`));
     return 'done';
   }
   if (command.do === 'delete') {
     await scheduler?.delete(record.id);
     await ctx.digests.delete(record.id);
-    await ctx.point.finish(await listReply(ctx, `Deleted “${record.question}”.`));
+    await ctx.point.finish(await listReply(ctx, `Deleted ${digestName(record)}.`));
     return 'done';
   }
   const paused = command.do === 'pause';
@@ -63,7 +64,7 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
   else await scheduler?.resume(record.id);
   // Resuming starts afresh: the failures that paused it are behind it.
   await ctx.digests.save({ ...record, paused, failures: paused ? record.failures : 0 });
-  await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} “${record.question}”.`));
+  await ctx.point.finish(await listReply(ctx, `${paused ? 'Paused' : 'Resumed'} ${digestName(record)}.`));
   return 'done';
 }
 
@@ -94,8 +95,24 @@ async function subscribe(
   const linked =
     request.linked === undefined ? undefined : await linkedSubscription(ctx, request.linked, ctx.job.requestedBy);
   const planned = fromAnswer ?? (await questionPlan(ctx, request.question, linked?.entry));
+  const refusal = digestRefusal(planned.question, planned.plan, planned.entry, request.cadence);
+  if (refusal) throw new JobError('DIGEST_REFUSED', refusal);
   const zone = subscriberZone(command.timeZone);
   const timing: DigestTiming = { cadence: request.cadence, time: request.time, timeZone: zone.timeZone };
+  const source: DigestRecord['source'] = linked
+    ? { kind: 'linked', ...linked.where }
+    : { kind: 'channel-file', name: planned.entry.name };
+  const twin = (await ctx.digests.list()).find(
+    (existing) =>
+      sourceWords(existing.source) === sourceWords(source) &&
+      samePlan(existing.plan, planned.plan) &&
+      cadenceWords(existing.timing.cadence, existing.timing.time) === cadenceWords(timing.cadence, timing.time) &&
+      existing.timing.timeZone === timing.timeZone,
+  );
+  if (twin) {
+    const by = twin.owner.name ? ` (set up by ${twin.owner.name})` : '';
+    throw new JobError('DIGEST_REFUSED', `This channel already gets ${digestName(twin)}${by}.`);
+  }
   const conversation = channelOf(ctx);
   const id = (await ctx.ledger.once('digest-id', async () => newDigestId())) as string;
   const record: DigestRecord = {
@@ -104,7 +121,7 @@ async function subscribe(
     conversation,
     question: planned.question,
     plan: planned.plan,
-    source: linked ? { kind: 'linked', ...linked.where } : { kind: 'channel-file', name: planned.dataset },
+    source,
     timing,
     owner: ctx.job.requestedBy,
     createdAt: ctx.clock().toISOString(),
@@ -119,6 +136,7 @@ async function subscribe(
     zoneKnown: zone.known,
     firstRun: nextRunAfter(timing, ctx.clock()),
     defaulted: request.defaulted,
+    fromButton: fromAnswer !== undefined,
     ...(request.askedDay !== undefined ? { askedDay: request.askedDay } : {}),
   });
   await ctx.point.finish({
@@ -127,7 +145,7 @@ async function subscribe(
       ...text.split('\n'),
       linked
         ? `It reads the newest CSV or Excel file under ${linkedUri(linked.where)}; now that is ${datasetWords({ entry: linked.entry, versions: 1 }, zone.timeZone)}.`
-        : `It reads the newest ${planned.dataset}.`,
+        : `It reads the newest ${planned.entry.name}.`,
     ],
   });
   return 'done';
@@ -136,8 +154,8 @@ async function subscribe(
 interface PlannedDigest {
   question: string;
   plan: AnalysisPlan;
-  /** The file's name: a re-upload under it is the digest's next version. */
-  dataset: string;
+  /** The file, whose name a re-upload keeps: the digest's next version. */
+  entry: DatasetEntry;
 }
 
 /** Plans the question on `linked` (an operator's export), or on the channel's file it names or its latest. */
@@ -163,7 +181,7 @@ async function questionPlan(ctx: JobContext, question: string, linked?: DatasetE
       `I can’t follow “${question}” as a digest. ${reason} Try it as a question first.`,
     );
   }
-  return { question: choice.question, plan: answer.plan, dataset: entry.name };
+  return { question: choice.question, plan: answer.plan, entry };
 }
 
 function sentence(text: string): string {
@@ -178,7 +196,7 @@ async function answerPlan(ctx: JobContext, answerJob: string): Promise<PlannedDi
   if (!answer || !entry || answer.method !== 'plan') {
     throw new JobError('DIGEST_REFUSED', 'That answer is no longer stored; ask the question again.');
   }
-  return { question: answer.question, plan: answer.plan, dataset: entry.name };
+  return { question: answer.question, plan: answer.plan, entry };
 }
 
 /** The channel itself: a digest posts at its top level, never in the thread it was set up in. */
@@ -189,6 +207,27 @@ function channelOf(ctx: JobContext): DigestRecord['conversation'] {
   if (conversation.platform === 'playground') return { platform: 'playground', channel: conversation.channel };
   const { thread: _thread, ...channel } = conversation;
   return channel;
+}
+
+function runWords(run: DigestRun): string {
+  if (run.outcome === 'posted') return 'posted';
+  if (run.outcome === 'no-new-data') return 'no new data since the last one';
+  return run.failure ? `failed: ${run.failure}` : 'failed';
+}
+
+/** A digest's source as compared for twins: a file's name in any case, or the linked prefix. */
+function sourceWords(source: DigestRecord['source']): string {
+  return source.kind === 'linked' ? linkedUri(source) : source.name.toLowerCase();
+}
+
+/** Plans compared as stored: both through the schema, so defaults and key order agree. */
+function samePlan(a: AnalysisPlan, b: AnalysisPlan): boolean {
+  return JSON.stringify(AnalysisPlan.parse(a)) === JSON.stringify(AnalysisPlan.parse(b));
+}
+
+/** “total sales” every Monday at 9:00: a digest told apart from another of the same question. */
+function digestName(record: DigestRecord): string {
+  return `“${record.question}” ${cadenceWords(record.timing.cadence, record.timing.time)}`;
 }
 
 async function listReply(ctx: JobContext, notice?: string): Promise<DigestListReply> {
@@ -210,7 +249,7 @@ function listing(record: DigestRecord, now: Date): DigestListing {
     owner: record.owner,
     paused: record.paused,
     ...(last
-      ? { lastRun: `last run ${dateTimeWords(new Date(last.finishedAt), timing.timeZone)}: ${last.outcome}` }
+      ? { lastRun: `last run ${dateTimeWords(new Date(last.finishedAt), timing.timeZone)}: ${runWords(last)}` }
       : {}),
     actions: [action(record.paused ? 'resume' : 'pause'), action('send-now'), action('delete')],
   };

@@ -3,12 +3,14 @@ import { nextRunAfter } from '../../core/digest-cadence';
 import type { DigestJob } from '../../core/job';
 import { linkedUri } from '../../core/linked-exports';
 import { ConversationError } from '../conversation/conversation-errors';
-import type { DigestReply } from '../conversation/reply';
+import type { DigestReply, Reply } from '../conversation/reply';
 import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
 import { digestFindings, digestMeasure } from '../digest/digest-findings';
 import { MAX_DIGEST_FAILURES, OWNER_TOLD_OF_FAILURE, type DigestRecord, type DigestRun } from '../digest/digest-record';
 import { digestReply, noNewDataReply } from '../digest/digest-reply';
 import { dateTimeWords } from '../digest/schedule-words';
+import type { Filter } from '../plan/analysis-plan';
+import { PlanError } from '../plan/plan-errors';
 import { DATASET_TABLE, openDataset, usingDatabase } from './dataset-table';
 import type { JobContext, JobOutcome } from './job-context';
 import { JobLedger } from './job-ledger';
@@ -33,13 +35,15 @@ export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutco
 
 /**
  * One run of a digest, due at `dueAt`, posted at the top of the channel through `point` (whose
- * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now".
+ * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now",
+ * which someone `asked` for and so gets the whole digest even on data the last run read.
  */
 export async function postDigest(
   ctx: JobContext,
   record: DigestRecord,
   dueAt: string,
   point: ReplyPoint,
+  { asked = false } = {},
 ): Promise<JobOutcome> {
   const run = (outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun => ({
     dueAt,
@@ -53,14 +57,32 @@ export async function postDigest(
   const dataset = found;
   const view = { question: record.question, source: datasetWords(dataset, record.timing.timeZone) };
   const fresh = hasNewData(record, dataset);
-  const reply = fresh ? await digestOf(ctx, record, dataset, view) : noNewDataReply(sourceName(record), view);
+  let reply: DigestReply;
+  // Follow-ups under the post ask about the period the digest reported, not every row.
+  let threadPlan = record.plan;
   try {
-    await point.finish(reply);
-  } catch (error) {
-    if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') {
-      return failRun('I can no longer post in that channel; invite me back to resume it.');
+    if (fresh || asked) {
+      const found = await digestOf(ctx, record, dataset, view);
+      reply = found.reply;
+      if (found.period) threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
+      const last = record.lastRun;
+      if (!fresh && last)
+        reply = { ...reply, insights: [...reply.insights, sameDataText(sourceName(record), last, record)] };
+    } else {
+      reply = noNewDataReply(sourceName(record), view);
     }
-    throw error;
+  } catch (error) {
+    if (!(error instanceof PlanError) || error.code === 'QUERY_FAILED') throw error;
+    // The file changed under the stored plan (a re-upload renamed or dropped a column): the
+    // channel, expecting its digest, hears why it did not come, and the owner what to do.
+    const failure = planNoLongerFits(dataset.entry.name, error);
+    const paused = record.failures + 1 >= MAX_DIGEST_FAILURES;
+    const told = paused ? ` It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.` : '';
+    await notInChannel(() => point.finish(digestProblem(record, failure + told)));
+    return failRun(failure);
+  }
+  if (await notInChannel(() => point.finish(reply))) {
+    return failRun('I can no longer post in that channel; invite me back to resume it.');
   }
   const thread = point.thread;
   if (!thread) throw new Error('A posted digest has no message to thread its charts under.');
@@ -76,13 +98,13 @@ export async function postDigest(
   await ctx.catalog.saveThread(thread, {
     version: 1,
     dataset: dataset.entry.id,
-    plan: record.plan,
+    plan: threadPlan,
     updatedAt: ctx.clock().toISOString(),
   });
   await ctx.digests.save({
     ...record,
     failures: 0,
-    lastRun: run(fresh ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
+    lastRun: run(fresh || asked ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
   });
   return 'done';
 }
@@ -103,38 +125,58 @@ function sourceName(record: DigestRecord): string {
   return record.source.kind === 'linked' ? linkedUri(record.source) : record.source.name;
 }
 
+/** Runs `post`; `true` when the channel shut the bot out, which is the digest's failure, not the job's. */
+async function notInChannel(post: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await post();
+    return false;
+  } catch (error) {
+    if (error instanceof ConversationError && error.code === 'NOT_IN_CONVERSATION') return true;
+    throw error;
+  }
+}
+
+/** A digest sent on request on the data the last one read: it says so, and since when. */
+function sameDataText(file: string, last: DigestRun, record: DigestRecord): string {
+  return `No new data since the last digest (${dateTimeWords(new Date(last.finishedAt), record.timing.timeZone)}): ${file} has not changed.`;
+}
+
+function planNoLongerFits(file: string, error: PlanError): string {
+  return `${file} changed since it was set up and no longer fits it: ${error.message} Set the digest up again with the new column name, or delete it (\`digests\`).`;
+}
+
+/** In place of a digest the channel expected: which digest, what broke and what to do. */
+function digestProblem(record: DigestRecord, failure: string): Reply {
+  return { kind: 'problem', message: `The digest “${record.question}” could not run: ${failure}` };
+}
+
+/** The run's reply and, when it reported one, its latest complete period as a filter for follow-ups. */
 async function digestOf(
   ctx: JobContext,
   record: DigestRecord,
   dataset: DigestDataset,
   view: { question: string; source: string },
-): Promise<DigestReply> {
+): Promise<{ reply: DigestReply; period?: Filter }> {
   const { entry } = dataset;
+  const quiet: DigestReply = {
+    kind: 'digest',
+    ...view,
+    tone: 'nothing-notable',
+    headline: noPeriodsText(entry.name),
+    insights: [],
+    charts: [],
+  };
   const what = digestMeasure(record.plan, entry, record.timing.cadence);
-  if (!what) {
-    return {
-      kind: 'digest',
-      ...view,
-      tone: 'nothing-notable',
-      headline: noPeriodsText(entry.name),
-      insights: [],
-      charts: [],
-    };
-  }
+  if (!what) return { reply: quiet };
   const findings = await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, (connection) =>
     digestFindings(connection, entry, DATASET_TABLE, record.plan, what),
   );
-  if (!findings) {
-    return {
-      kind: 'digest',
-      ...view,
-      tone: 'nothing-notable',
-      headline: noPeriodsText(entry.name),
-      insights: [],
-      charts: [],
-    };
-  }
-  return digestReply(findings, view);
+  if (!findings) return { reply: quiet };
+  const { from, to } = findings.headline.periods.current;
+  return {
+    reply: await digestReply(findings, view),
+    period: { op: 'range', column: what.timeColumn, from: from.slice(0, 10), to: to.slice(0, 10) },
+  };
 }
 
 function noPeriodsText(name: string): string {
@@ -157,7 +199,7 @@ async function recordFailure(
     await ctx.ledger.once('owner-told', () =>
       ctx.port.tellPrivately(record.owner.id, {
         kind: 'problem',
-        message: `Your digest “${record.question}” could not run: ${failure} It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.`,
+        message: `Your digest “${record.question}” could not run: ${failure} If it fails ${MAX_DIGEST_FAILURES} runs in a row, it is paused.`,
       }),
     );
   }

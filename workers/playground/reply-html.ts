@@ -146,6 +146,10 @@ function helpHtml(reply: HelpReply): SafeHtml {
       <li>Follow up in an answer’s thread to refine it: “now by region”, “only 2017”, “as a bar chart”.</li>
       <li>Name a file to ask about it instead of the newest: “revenue by month in sales.csv”.</li>
       <li><code>list</code> shows this channel’s datasets.</li>
+      <li>
+        <code>digest weekly total sales by region on Monday 9:00</code> posts what changed every week (daily and monthly
+        too); <code>digests</code> lists this channel’s digests, to pause, send now or delete them.
+      </li>
     </ul>
     ${
       reply.examples

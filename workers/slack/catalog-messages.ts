@@ -46,6 +46,7 @@ const HOW_TO_ASK = [
   '• Follow up in an answer’s thread to refine it: “now by region”, “only 2017”, “as a bar chart”.',
   '• Name a file to ask about it instead of the newest: “revenue by month in sales.csv”.',
   '• `/analyze list` shows this channel’s datasets.',
+  '• `/analyze digest weekly total sales by region on Monday 9:00` posts what changed every week (daily and monthly too); `/analyze digests` lists this channel’s digests, to pause, send now or delete them.',
 ].join('\n');
 
 /** `/analyze help`, with examples that work on the channel's own newest dataset when there is one. */

@@ -220,6 +220,7 @@ const HOW_TO_ASK = [
   '- Follow up in an answer’s thread to refine it: “now by region”, “only 2017”, “as a bar chart”.',
   '- Name a file to ask about it instead of the newest: “revenue by month in sales.csv”.',
   '- **list** shows this conversation’s datasets.',
+  '- **digest weekly total sales by region on Monday 9:00** posts what changed every week (daily and monthly too); **digests** lists this conversation’s digests, to pause, send now or delete them.',
 ].join('\n');
 
 function helpCard(reply: HelpReply): TeamsCard {

@@ -3,7 +3,7 @@ import { chartUnit } from '../../../workers/answer/chart-unit';
 import { digestFindings, digestMeasure } from '../../../workers/digest/digest-findings';
 import { driversChartSpec, seriesChartSpec } from '../../../workers/digest/digest-charts';
 import { digestReply } from '../../../workers/digest/digest-reply';
-import { digestText, noNewDataText } from '../../../workers/digest/digest-words';
+import { digestText, noNewDataText, type DigestFindings } from '../../../workers/digest/digest-words';
 import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
@@ -42,7 +42,7 @@ describe('a whole digest', () => {
     expect(text.headline).toContain(`${money(Number(row!.cur))} in Dec 2017`);
     expect(text.headline).toContain(`down ${money(Number(row!.prev) - Number(row!.cur))}`);
     expect(text.insights.some((line) => line.startsWith('Drivers by Region: '))).toBe(true);
-    expect(text.insights).not.toContain('Dec 2017 is not complete yet and is left out.');
+    expect(text.insights.filter((line) => line.includes('partial'))).toEqual([]);
 
     // Regions that rose while the total fell took back part of the fall: said as a person would.
     const regions = await allRows(
@@ -61,6 +61,43 @@ describe('a whole digest', () => {
     );
     expect(text.insights).toContain(`Against the trend: ${detractors.join(', ')}.`);
     expect(text.insights.join('\n')).not.toMatch(/-\d+% of the/);
+  });
+
+  it('weekly: names “the week of Dec 18, 2017” and says the data ends on Sat, Dec 30, 2017, so the week of Dec 25 is left out', async () => {
+    const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
+    const what = digestMeasure(plan, superstore.meta, { every: 'week', weekday: 'MON' })!;
+    const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
+    const [row] = await allRows(
+      superstore,
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-18' AND "Order Date" < DATE '2017-12-25') AS cur,
+              strftime(max("Order Date"), '%Y-%m-%d') AS last
+       FROM read_csv('${SUPERSTORE_CSV}')`,
+    );
+    const money = (value: number) => formatNumber(value, chartUnit(superstore.column('Sales').unit), { compact: true });
+    const text = digestText(findings);
+    expect(String(row!.last)).toBe('2017-12-30');
+    expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 18, 2017,`);
+    expect(text.headline).toContain('on the week of Dec 11, 2017.');
+    expect(text.insights).toContain(
+      'The data ends on Sat, Dec 30, 2017, so the week of Dec 25, 2017 is partial and left out.',
+    );
+    expect(text.insights.join('\n')).not.toMatch(/\b0% of the change/);
+  });
+
+  it('daily: names days as “Thu, Dec 31, 2015”, not ISO dates', async () => {
+    const plan = planOf({ measures: [{ column: 'temp_max', aggregation: 'avg' }], dimensions: [] });
+    const what = digestMeasure(plan, seattle.meta, { every: 'day' })!;
+    const findings = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, what))!;
+    const [row] = await allRows(
+      seattle,
+      `SELECT avg(temp_max) FILTER (WHERE date = DATE '2015-12-31') AS cur FROM read_csv('${vegaDataset('seattle-weather.csv')}')`,
+    );
+    const text = digestText(findings);
+    expect(text.headline).toContain(
+      `was ${formatNumber(Number(row!.cur), chartUnit(seattle.column('temp_max').unit), { compact: true })} on Thu, Dec 31, 2015,`,
+    );
+    expect(text.headline).toContain('on Wed, Dec 30, 2015.');
+    expect(text.headline).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('posts the series with December 2017 alone in the highlight colour, and the drivers’ changes as bars', async () => {
@@ -115,6 +152,46 @@ describe('a whole digest', () => {
     });
     expect(text.insights).toEqual([]);
     expect(text.headline).toMatch(/^Nothing notable: Sales was .* up 20 \(2\.0%\)/);
+    expect(text.headline).toContain('in the week of Dec 18, 2017');
+
+    const base: DigestFindings = {
+      measureName: 'Sales',
+      unit: null,
+      grain: 'month',
+      headline: {
+        periods: {
+          grain: 'month',
+          against: 'previous',
+          current: { from: '2017-12-01', to: '2018-01-01' },
+          base: { from: '2017-11-01', to: '2017-12-01' },
+          currentPartial: false,
+        },
+        latest: { member: null, current: 1500, base: 1000, change: 500, percent: 0.5 },
+      },
+      series: [],
+      drivers: {
+        dimension: 'Region',
+        found: {
+          total: 500,
+          drivers: [
+            { member: 'West', change: 498, share: 0.996 },
+            { member: 'East', change: 2, share: 0.004 },
+          ],
+          detractors: [],
+          explained: 1,
+        },
+      },
+    };
+    const moved = digestText(base);
+    expect(moved.insights).toContain('Drivers by Region: West (+498, 100% of the rise).');
+    const loss = digestText({
+      ...base,
+      headline: {
+        ...base.headline,
+        latest: { ...base.headline.latest, current: -300, base: 200, change: -500, percent: -2.5 },
+      },
+    });
+    expect(loss.headline).toBe('Sales was \u2212300 in Dec 2017, down 500 (250.0%) on Nov 2017.');
     expect(noNewDataText('sales.csv')).toBe('No new data since the last digest: sales.csv has not changed.');
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { digestJobOf } from '../../../core/digest-scheduler';
 import type { DigestCommand, DigestCommandJob } from '../../../core/job';
 import { LocalDigestScheduler } from '../../../core/local-digest-scheduler';
 import { channelDigests } from '../../../workers/digest/channel-digests';
@@ -58,7 +59,7 @@ describe('digest commands', () => {
     const bob = { id: 'U0BOB0002', name: 'Bob' };
 
     expect(await command({ do: 'pause', digest: record!.id }, bob)).toContain(
-      'Only Alice, who set it up, or a workspace admin can change the digest “total sales by region”.',
+      'Only Alice, who set it up, or a workspace admin can change the digest “total sales by region” every Monday at 9:00.',
     );
     expect((await digests().get(record!.id))?.paused).toBe(false);
     const list = await command({ do: 'list' }, bob);
@@ -66,7 +67,9 @@ describe('digest commands', () => {
     // Which file each reads and when it comes next, on its subscriber's clock (New York; UTC for the other).
     expect(list).toContain('Reads superstore.csv · next Monday 7 December 2026 at 9:00 · set up by Alice');
     expect(list).toContain('Reads superstore.csv · next Thursday 3 December 2026 at 8:00 · set up by Alice');
-    expect(await command({ do: 'pause', digest: record!.id })).toContain('Paused “total sales by region”.');
+    expect(await command({ do: 'pause', digest: record!.id })).toContain(
+      'Paused “total sales by region” every Monday at 9:00.',
+    );
     expect((await digests().get(record!.id))?.paused).toBe(true);
     expect(scheduler.nextRun(record!.id)).toBeUndefined();
 
@@ -75,7 +78,38 @@ describe('digest commands', () => {
     const posts = harness.slack.messages.filter((m) => m.channel === channel && !m.thread_ts).slice(before);
     expect(posts.filter((m) => blockText(m).includes('Digest: total sales by region'))).toHaveLength(1);
 
-    expect(await command({ do: 'delete', digest: record!.id })).toContain('Deleted “total sales by region”.');
+    // Asked for again on the same file: the whole digest, saying the data has not changed since.
+    await command({ do: 'send-now', digest: record!.id });
+    const again = harness.slack.messages
+      .filter((m) => m.channel === channel && !m.thread_ts)
+      .slice(before)
+      .filter((m) => blockText(m).includes('Digest: total sales by region'));
+    expect(again).toHaveLength(2);
+    expect(blockText(again[1]!)).toContain('Total Sales was');
+    expect(blockText(again[1]!)).toMatch(
+      /No new data since the last digest \(Wednesday 2 December 2026 at 5:00\): superstore\.csv has not changed/,
+    );
+
+    // A scheduled run on that same file is the one quiet line, and the list words it.
+    expect(await command({ do: 'resume', digest: record!.id })).toContain(
+      'Resumed “total sales by region” every Monday at 9:00.',
+    );
+    const dueAt = '2026-12-07T14:00:00.000Z';
+    await harness.run(
+      digestJobOf({
+        trigger: 'digest',
+        version: 1,
+        digest: record!.id,
+        conversation: record!.conversation,
+        owner: record!.owner,
+        dueAt,
+      }),
+    );
+    expect(await command({ do: 'list' })).toContain(': no new data since the last one');
+
+    expect(await command({ do: 'delete', digest: record!.id })).toContain(
+      'Deleted “total sales by region” every Monday at 9:00.',
+    );
     expect(await digests().get(record!.id)).toBeUndefined();
   });
 
@@ -88,11 +122,17 @@ describe('digest commands', () => {
     harness.slack.roles.set(admin.id, 'admin');
     harness.slack.roles.set(owner.id, 'owner');
 
-    expect(await command({ do: 'pause', digest: record!.id }, admin)).toContain('Paused “total quantity”.');
+    expect(await command({ do: 'pause', digest: record!.id }, admin)).toContain(
+      'Paused “total quantity” every day at 7:00.',
+    );
     expect((await digests().get(record!.id))?.paused).toBe(true);
-    expect(await command({ do: 'resume', digest: record!.id }, owner)).toContain('Resumed “total quantity”.');
+    expect(await command({ do: 'resume', digest: record!.id }, owner)).toContain(
+      'Resumed “total quantity” every day at 7:00.',
+    );
     expect(scheduler.nextRun(record!.id)).toBeDefined();
-    expect(await command({ do: 'delete', digest: record!.id }, admin)).toContain('Deleted “total quantity”.');
+    expect(await command({ do: 'delete', digest: record!.id }, admin)).toContain(
+      'Deleted “total quantity” every day at 7:00.',
+    );
     expect(await digests().get(record!.id)).toBeUndefined();
     // The creator's own clicks need no look-up: Slack is asked only about someone else.
     expect(harness.slack.callsOf('users.info').map((call) => call.params.user)).not.toContain(ALICE);
@@ -119,6 +159,52 @@ describe('digest commands', () => {
     expect(said).toContain('“average discount by segment” every Monday at 9:00 (America/Los_Angeles time)');
     expect(said).toContain('The first one arrives on Monday 7 December 2026 at 9:00.');
     expect(said).not.toContain('UTC');
+    expect(said).toContain('(You can change it: delete it in `digests` and write `digest weekly average discount');
+    expect(said).not.toContain('no time was given');
     expect((await digests().list()).map((record) => record.question)).toContain('average discount by segment');
+
+    const before = (await digests().list()).length;
+    expect(
+      await command({ do: 'subscribe', text: 'weekly', answer: question.id, timeZone: 'America/Los_Angeles' }),
+    ).toContain('This channel already gets “average discount by segment” every Monday at 9:00 (set up by Alice).');
+    expect(
+      await command({ do: 'subscribe', text: 'weekly average discount by segment', timeZone: 'America/Los_Angeles' }),
+    ).toContain('This channel already gets “average discount by segment” every Monday at 9:00');
+    expect(await digests().list()).toHaveLength(before);
+    expect(await command({ do: 'subscribe', text: 'daily average discount by segment' })).toContain('Digest set up');
+  });
+
+  it.each([
+    [
+      'weekly total sales in the West region in 2016',
+      'a fixed period of Order Date, but a digest always reports the latest complete week. Leave the date out (`digest weekly total sales in the West region`).',
+    ],
+    [
+      'weekly discount vs profit on Monday',
+      'asks about 2 measures together, but a digest follows one measure over time',
+    ],
+    [
+      'monthly top 5 customers by profit on the 2nd',
+      'ranks or compares a selection, but a digest follows one measure over time',
+    ],
+  ])('refuses “%s”, which a digest would answer as a different question, saying why', async (text, why) => {
+    const before = (await digests().list()).length;
+    const said = await command({ do: 'subscribe', text, timeZone: 'UTC' });
+    expect(said).toContain(why);
+    expect(await digests().list()).toHaveLength(before);
+  });
+
+  it('refuses a file without a date column: a digest compares periods', async () => {
+    await harness.run(
+      await harness.shareFile(
+        channel,
+        'scores.csv',
+        Buffer.from('team,player,score\nRed,Ann,3\nBlue,Bo,5\nRed,Cy,4\n'),
+      ),
+    );
+    const before = (await digests().list()).length;
+    const said = await command({ do: 'subscribe', text: 'weekly total score by team on Monday 9:00' });
+    expect(said).toContain('scores.csv has no date column, and a digest compares each week with the one before.');
+    expect(await digests().list()).toHaveLength(before);
   });
 });

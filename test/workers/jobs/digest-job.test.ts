@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatNumber } from '../../../charts';
 import { digestJobOf } from '../../../core/digest-scheduler';
-import { referenceOf, scopeOf, type DigestJob, type SlackConversation } from '../../../core/job';
+import { referenceOf, scopeOf, type DigestCommandJob, type DigestJob, type SlackConversation } from '../../../core/job';
 import { storageKeys } from '../../../core/storage-keys';
 import { channelCatalog } from '../../../workers/catalog/channel-catalog';
 import { chartUnit } from '../../../workers/answer/chart-unit';
@@ -39,13 +39,17 @@ describe('a digest falling due', () => {
 
   const conversationOf = (channel: string): SlackConversation => ({ platform: 'slack', team: TEAM, channel });
 
-  async function subscribe(channel: string, file: string): Promise<DigestRecord> {
+  async function subscribe(
+    channel: string,
+    file: string,
+    { question = 'sales by region', plan = PLAN } = {},
+  ): Promise<DigestRecord> {
     const record: DigestRecord = {
       version: 1,
       id: newDigestId(),
       conversation: conversationOf(channel),
-      question: 'sales by region',
-      plan: PLAN,
+      question,
+      plan,
       source: { kind: 'channel-file', name: file },
       timing: { cadence: { every: 'month', day: 1 }, time: { hour: 9, minute: 0 }, timeZone: 'Europe/Berlin' },
       owner: { id: ALICE, name: 'Alice' },
@@ -105,12 +109,18 @@ describe('a digest falling due', () => {
 
     const followUp = await harness.reply(channel, posts[0]!.ts, 'now by category');
     await harness.run(followUp);
-    expect(
-      harness
-        .thread(channel, posts[0]!.ts)
-        .map((m) => m.text ?? '')
-        .join('\n'),
-    ).toMatch(/Technology|Furniture|Office Supplies/);
+    // The follow-up is about the digest's month, not every row.
+    const byCategory = await allRows(
+      superstore,
+      `SELECT Category, sum(Sales) AS sales FROM read_csv('${SUPERSTORE_CSV}')
+       WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01'
+       GROUP BY Category ORDER BY sales DESC`,
+    );
+    const top = byCategory[0]!;
+    const topMoney = formatNumber(Number(top.sales), chartUnit(superstore.column('Sales').unit), { compact: true });
+    const answer = blockText(harness.thread(channel, posts[0]!.ts).at(-1)!);
+    expect(answer).toContain(`${String(top.Category)} had the highest Sales in Dec 2017: ${topMoney}`);
+    expect(answer).toContain('Filtered to Dec 2017.');
 
     await harness.run(due(record, '2027-01-01T08:00:00Z'));
     const quiet = topLevel(channel).slice(before);
@@ -188,5 +198,53 @@ describe('a digest falling due', () => {
     await harness.run(next, LAST);
     expect(topLevel(channel).slice(before)).toHaveLength(1);
     expect(told()).toHaveLength(1);
+  });
+
+  it('names the digest, what broke and what to do when a re-upload renamed its column; tells the owner once, records the failure and pauses after three', async () => {
+    const channel = 'C0DIGEST05';
+    const weather = (column: string) =>
+      Buffer.from(`date,${column}\n2026-10-05,1.5\n2026-10-12,2.5\n2026-10-19,0.5\n2026-10-26,4\n2026-11-02,3\n`);
+    await harness.run(await harness.shareFile(channel, 'weather.csv', weather('precipitation')));
+    const plan = AnalysisPlan.parse({
+      version: 2,
+      kind: 'aggregate',
+      chart: 'bar',
+      title: 'Precipitation',
+      measures: [{ column: 'precipitation', aggregation: 'sum' }],
+      dimensions: [],
+      filters: [],
+    });
+    const record = await subscribe(channel, 'weather.csv', { question: 'total precipitation', plan });
+    await harness.run(await harness.shareFile(channel, 'weather.csv', weather('rain_mm')));
+    const before = topLevel(channel).length;
+    const dm = harness.slack.directChannelOf(ALICE);
+    const told = () =>
+      harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('precipitation'));
+
+    await harness.run(due(record, '2026-12-01T08:00:00Z'));
+
+    const [post] = topLevel(channel).slice(before);
+    expect(blockText(post!)).toContain('The digest “total precipitation” could not run: weather.csv changed');
+    expect(blockText(post!)).toContain('There is no column "precipitation"');
+    expect(blockText(post!)).toContain('Set the digest up again with the new column name, or delete it');
+    expect(told()).toHaveLength(1);
+    expect(told()[0]!.text).toContain('Your digest “total precipitation” could not run');
+    expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
+
+    await harness.run(due(record, '2026-12-02T08:00:00Z'));
+    await harness.run(due(record, '2026-12-03T08:00:00Z'));
+
+    expect(told()).toHaveLength(1);
+    const posts = topLevel(channel).slice(before);
+    expect(posts).toHaveLength(3);
+    expect(blockText(posts[2]!)).toContain('It is paused after 3 failed runs in a row.');
+    expect(await stored(record)).toMatchObject({ paused: true, failures: 3, lastRun: { outcome: 'failed' } });
+
+    const { command: _list, ...base } = await harness.listOrHelp(channel, 'list');
+    const list: DigestCommandJob = { ...base, kind: 'digest-command', command: { do: 'list' } };
+    await harness.run(list);
+    expect(blockText(harness.message(channel, list.placeholder!.ts))).toMatch(
+      /\*total precipitation\* .* · paused\nReads weather\.csv · set up by Alice · last run .*: failed: weather\.csv changed since it was set up/,
+    );
   });
 });
