@@ -46,6 +46,11 @@ export interface FailureReply {
   retrying: boolean;
   timedOut: boolean;
   reference: string;
+  /**
+   * What broke, when it would break the same way on every try ("The chart
+   * could not be drawn…"): the job ends at once rather than being retried.
+   */
+  settled?: string;
 }
 
 /** A dataset as people see it named: "sales_q3.xlsx · 12,430 rows × 9 columns · Jan–Sep 2024". */

@@ -50,7 +50,10 @@ function title(value: DatasetTitle): SafeHtml {
   return html`<strong>${value.name}</strong> · ${titleText(value, { details: true })}`;
 }
 
-function failureText({ retrying, timedOut }: FailureReply): string {
+function failureText({ retrying, timedOut, settled }: FailureReply): string {
+  if (settled !== undefined) {
+    return `${settled} This is a fault on our side, and trying again would fail the same way; the terminal running npm start has the details.`;
+  }
   if (timedOut) {
     return retrying
       ? 'This took longer than I’m allowed to spend on one try; trying again…'
