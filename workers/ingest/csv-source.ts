@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
-import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
+import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
+import { readPastLongRows } from './long-rows';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
@@ -52,13 +53,34 @@ export async function readCsvSource(
   const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
+  let cut = head.length === HEAD_BYTES;
   // A first data row longer than the block (a cell holding a megabyte of text) is found by reading further.
-  for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
+  for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && cut && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
     const block = await readHead(path, bytes);
-    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), block.length === bytes));
-    if (block.length < bytes) break;
+    cut = block.length === bytes;
+    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), cut));
   }
   if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
+  if (dialect.sample.length === 0 && cut && dialect.columns.length > 1) {
+    // Still no row within the longest line DuckDB reads: the rows there are longer, and DuckDB will set them
+    // aside as unreadable; the sample comes from the rows after them.
+    const past = await readPastLongRows(dataPath, {
+      startLine: dialect.skipLines,
+      maxRowBytes: MAX_SNIFF_BYTES,
+      bytes: HEAD_BYTES,
+    });
+    dialect = { ...dialect, sample: sampleRows(past.text, dialect) };
+    const [first] = past.skipped;
+    if (dialect.sample.length === 0 && first) {
+      const others = past.skipped.length > 1 ? ` (and so are the ${past.skipped.length - 1} rows after it)` : '';
+      throw new WorkerError(
+        'NO_DATA_ROWS',
+        `Line ${first.line} is ${describeBytes(first.bytes)} long${others}, and the longest row I can read is ` +
+          `${describeBytes(MAX_SNIFF_BYTES)}: the file has a header (${describeHeader(dialect)}) but no row I can read. ` +
+          'Shorten the long cells or split them across rows.',
+      );
+    }
+  }
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }

@@ -41,6 +41,27 @@ describe('a first data row longer than a megabyte', () => {
   });
 });
 
+describe('a data row longer than DuckDB reads (16 MB)', () => {
+  // 17 MB in one quoted cell, with newlines inside it: the row spans several lines.
+  const huge = `"${'x'.repeat(8 * 1024 * 1024)}\n${'y'.repeat(9 * 1024 * 1024)}"`;
+
+  it('is set aside as unreadable and the rows after it are read, not taken for a file with no rows', async () => {
+    const after = Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'East' : 'West'},${i}`).join('\n');
+    const data = await loadText('huge-cell.csv', `Note,Sales\n${huge},1000\n${after}\n`);
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBe((39 * 40) / 2);
+    expect(data.meta.unreadable.count).toBe(1);
+    expect(data.meta.unreadable.examples[0]).toMatchObject({ line: 2, reason: 'a line longer than 16 MB' });
+  });
+
+  it('is refused, naming the row and its size, when no shorter row follows it', async () => {
+    const run = await runCli([fixtureFile('only-huge.csv', `Note,Sales\n${huge},1\n`)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Line 2 is 17 MB long, and the longest row I can read is 16 MB/);
+    expect(run.stderr).not.toMatch(/but no rows of data/);
+  });
+});
+
 describe('JSON is refused as not a table, whatever its extension', () => {
   const records = [
     { region: 'West', sales: 10 },
