@@ -11,8 +11,11 @@ export interface ColumnStats {
   maxDay?: number;
   /** NaN and infinities in a number column, read as missing values. */
   nonFinite?: number;
-  /** Dates that stand for "no date" (see `sentinel-dates.ts`), read as missing values. */
-  sentinels?: { count: number; placeholders: boolean; examples: string[] };
+  /**
+   * Dates that stand for "no date" (see `sentinel-dates.ts`), read as missing
+   * values: how many, the placeholder days among them, and a few examples.
+   */
+  sentinels?: { count: number; placeholders: string[]; examples: string[] };
 }
 
 /** The type a column ends up with and the DuckDB type that stores it. */

@@ -116,6 +116,38 @@ describe('placeholder dates', () => {
     expect(data.column('Born').notes).toBeUndefined();
   });
 
+  it('empties 1900-01-01 far below birthdays even when a real 1970-01-01 is among them', async () => {
+    const born = (i: number) => (i === 10 ? '1970-01-01' : i % 10 === 3 ? '1900-01-01' : `${1950 + i}-06-15`);
+    const lines = Array.from({ length: 50 }, (_, i) => `${i},${born(i)}`);
+    const data = await loadText('birthdays-zero.csv', `Person,Born\n${lines.join('\n')}\n`);
+    const column = data.column('Born');
+    expect(column.nulls).toBe(5);
+    expect(column.from).toBe('1950-06-15');
+    expect(column.notes?.join(' ')).toMatch(/5 dates were placeholders for "no date" \(1900-01-01\)/);
+    const [kept] = await data.rows(`SELECT count(*) AS n FROM dataset WHERE Born = DATE '1970-01-01'`);
+    expect(Number(kept?.n)).toBe(1);
+  });
+
+  it('keeps 1900-01-01 among dates around it, as in a register of 1895–1905', async () => {
+    const day = (i: number) =>
+      i % 10 === 0 ? '1900-01-01' : `${1895 + (i % 11)}-03-${String((i % 27) + 1).padStart(2, '0')}`;
+    const lines = Array.from({ length: 60 }, (_, i) => `${i},${day(i)}`);
+    const data = await loadText('register.csv', `Entry,Recorded\n${lines.join('\n')}\n`);
+    const column = data.column('Recorded');
+    expect(column.nulls).toBe(0);
+    expect(column.notes).toBeUndefined();
+  });
+
+  it('empties many 1900-01-01 among recent orders though one mistyped date lies near them', async () => {
+    const ordered = (i: number) =>
+      i === 5 ? '1901-07-04' : i % 10 === 1 ? '1900-01-01' : `20${20 + (i % 4)}-0${(i % 9) + 1}-15`;
+    const lines = Array.from({ length: 100 }, (_, i) => `${i},${ordered(i)}`);
+    const data = await loadText('orders-typo.csv', `Order,Ordered\n${lines.join('\n')}\n`);
+    const column = data.column('Ordered');
+    expect(column.nulls).toBe(10);
+    expect(column.from).toBe('1901-07-04');
+  });
+
   it('reads years below 100 as written, never as 19xx, in the profile and a chart', async () => {
     const lines = Array.from({ length: 24 }, (_, i) => `${i + 1},0050-${String((i % 12) + 1).padStart(2, '0')}-01`);
     const path = fixtureFile('antiquity.csv', `Amount,Minted\n${lines.join('\n')}\n`);
