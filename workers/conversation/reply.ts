@@ -95,6 +95,8 @@ export interface AnswerFooter {
   matchedRows?: number;
   /** The filters in words ("Region is West, 2017"). */
   filters?: string;
+  /** Rows the figures skip for values the file held that stand for none ("12 rows without a Sales value … are left out."). */
+  leftOut?: string;
 }
 
 /** The answer to a question: the headline, insights that are in the data, the chart or the table, and where it came from. */

@@ -26,6 +26,8 @@ export interface ColumnDecision {
   notes: string[];
   /** Text that is a code (numbers with leading zeros, IDs), not words. */
   identifierLike: boolean;
+  /** Values that stand for no value (NaN, placeholder dates) and are read as missing. */
+  emptied?: number;
 }
 
 /** Names of columns whose numbers are labels, not quantities: postal codes, order numbers, IDs. */
@@ -69,7 +71,8 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
           `${count} ${nonFinite === 1 ? 'value was' : 'values were'} NaN or infinite and ${nonFinite === 1 ? 'is' : 'are'} left empty, so sums and averages skip ${nonFinite === 1 ? 'it' : 'them'}`,
         );
       }
-      return { type, unit, storage: type === 'integer' ? 'BIGINT' : 'DOUBLE', notes, identifierLike: false };
+      const storage = type === 'integer' ? 'BIGINT' : 'DOUBLE';
+      return { type, unit, storage, notes, identifierLike: false, ...(nonFinite > 0 ? { emptied: nonFinite } : {}) };
     }
     case 'date': {
       const { format } = candidate;
@@ -85,7 +88,13 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
         );
       }
       const withTime = (stats.withTime ?? 0) > 0;
-      return { ...TEXT, type: withTime ? 'datetime' : 'date', storage: withTime ? 'TIMESTAMP' : 'DATE', notes };
+      return {
+        ...TEXT,
+        type: withTime ? 'datetime' : 'date',
+        storage: withTime ? 'TIMESTAMP' : 'DATE',
+        notes,
+        ...(stats.sentinels ? { emptied: stats.sentinels.count } : {}),
+      };
     }
   }
 }

@@ -16,6 +16,8 @@ export interface TypedColumn {
   unit: ColumnUnit | null;
   notes: string[];
   identifierLike: boolean;
+  /** Values that stand for no value (NaN, placeholder dates), read as missing. */
+  emptied?: number;
   /** Text columns: the shape of the sample's values, which tells free text from codes and categories. */
   sampleText?: { averageLength: number; spaceShare: number };
   /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
@@ -105,6 +107,7 @@ export async function buildTypedTable(
       notes: plan.note ? [plan.note, ...decision.notes] : decision.notes,
       identifierLike: decision.identifierLike,
       storage: decision.storage,
+      ...(decision.emptied ? { emptied: decision.emptied } : {}),
       ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
       ...(decision.storage === 'VARCHAR' || decision.storage === 'BOOLEAN'
         ? { sampleDistinct: new Set(sampleOf(i).filter((v) => v !== null)).size }

@@ -72,6 +72,36 @@ describe('floats printed at full precision', () => {
   });
 });
 
+describe('an answer over a column that held NaN or placeholder dates', () => {
+  it('says how many rows it leaves out, only when it uses that column, and its sum skips exactly those', async () => {
+    const path = fixtureFile('sales-nan-answer.csv', salesWithNonFinite());
+    const bySales = await runCli([path, 'total sales by region', '--json']);
+    expect(bySales.stderr).toBe('');
+    const answer = JSON.parse(bySales.stdout) as { leftOut?: string; result: { rows: [string, number][] } };
+    expect(answer.leftOut).toBe('6 rows with no Sales value (NaN or infinite in the file) are left out.');
+    const [independent] = await queryRows(
+      (await loadText('sales-nan-check.csv', salesWithNonFinite())).connection,
+      `SELECT sum(TRY_CAST(Sales AS DOUBLE)) FILTER (WHERE isfinite(TRY_CAST(Sales AS DOUBLE))) AS total,
+              count(*) FILTER (WHERE NOT isfinite(TRY_CAST(Sales AS DOUBLE))) AS skipped
+       FROM read_csv('${path}', header = true, all_varchar = true)`,
+    );
+    expect(Number(independent?.skipped)).toBe(6);
+    const total = answer.result.rows.reduce((sum, [, value]) => sum + value, 0);
+    expect(total).toBeCloseTo(Number(independent?.total), 6);
+
+    const byRows = await runCli([path, 'number of rows by region']);
+    expect(byRows.stdout).not.toMatch(/left out/);
+    const byUnits = await runCli([path, 'total units by region']);
+    expect(byUnits.stdout).toMatch(/^1 row with no Units value \(NaN or infinite in the file\) is left out\.$/m);
+  });
+
+  it('says how many rows have no date when the answer groups by a date that held placeholders', async () => {
+    const path = fixtureFile('orders-placeholders-answer.csv', ordersWithPlaceholders());
+    const run = await runCli([path, 'total amount by month of ordered']);
+    expect(run.stdout).toMatch(/^30 rows have no Ordered date \(the file held placeholders for “no date”\)\.$/m);
+  });
+});
+
 /** 400 orders over 2023–2024, with .NET's "no date", an open end and Excel's zero among them. */
 function ordersWithPlaceholders(): string {
   const lines = ['Order,Amount,Ordered'];
