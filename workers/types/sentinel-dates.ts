@@ -45,25 +45,35 @@ function atDay(v: string, day: string): string {
 
 /**
  * Aggregates over a staged date column `v`, named with the column's index `i`:
- * how many values are always "no date", and for each placeholder day how often
- * it occurs and how many other dates lie near it, and a few examples.
+ * how many values are always "no date", how many are placeholder days, and a
+ * few examples. Cheap, for every date column; the placeholders, when there
+ * are any, are judged by `placeholderDaysSql` in a second query.
  */
 export function sentinelStatsSql(v: string, i: number): string[] {
   const always = alwaysSentinelSql(v);
   const placeholder = placeholderSql(v);
-  const real = `NOT ${always} AND NOT ${placeholder}`;
+  return [
+    `count(*) FILTER (WHERE ${always}) AS sentinels${i}`,
+    `count(*) FILTER (WHERE ${placeholder}) AS placeholders${i}`,
+    `list_sort(list_slice(list(DISTINCT CASE WHEN isfinite(${v}) THEN strftime(${v}, '%Y-%m-%d') ELSE CAST(${v} AS VARCHAR) END)
+       FILTER (WHERE ${always} OR ${placeholder}), 1, ${EXAMPLES * 2})) AS sentinelexamples${i}`,
+  ];
+}
+
+/** Whether a column's cheap aggregates found placeholder days to judge. */
+export function hasPlaceholders(row: Record<string, unknown>, i: number): boolean {
+  return Number(row[`placeholders${i}`] ?? 0) > 0;
+}
+
+/** For a column that has placeholder days: how often each occurs, and how many other dates lie near it. */
+export function placeholderDaysSql(v: string, i: number): string[] {
+  const real = `NOT ${alwaysSentinelSql(v)} AND NOT ${placeholderSql(v)}`;
   const perDay = PLACEHOLDERS.flatMap((day, k) => [
     `count(*) FILTER (WHERE ${atDay(v, day)}) AS placeholder${i}_${k}`,
     `count(*) FILTER (WHERE ${real} AND CAST(${v} AS TIMESTAMP) BETWEEN TIMESTAMP '${day}' - INTERVAL ${PLACEHOLDER_GAP_DAYS} DAY
        AND TIMESTAMP '${day}' + INTERVAL ${PLACEHOLDER_GAP_DAYS} DAY) AS near${i}_${k}`,
   ]);
-  return [
-    `count(*) FILTER (WHERE ${always}) AS sentinels${i}`,
-    `count(*) FILTER (WHERE ${real}) AS realdates${i}`,
-    ...perDay,
-    `list_sort(list_slice(list(DISTINCT CASE WHEN isfinite(${v}) THEN strftime(${v}, '%Y-%m-%d') ELSE CAST(${v} AS VARCHAR) END)
-       FILTER (WHERE ${always} OR ${placeholder}), 1, ${EXAMPLES * 2})) AS sentinelexamples${i}`,
-  ];
+  return [`count(*) FILTER (WHERE ${real}) AS realdates${i}`, ...perDay];
 }
 
 /** What the aggregates say: how many values become missing, which placeholder days do, and examples. */

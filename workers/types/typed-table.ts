@@ -6,7 +6,7 @@ import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
 import { converts, odd, stagingQuery, storageOfConversion, value, type ColumnPlan } from './staging-query';
-import { sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
+import { hasPlaceholders, placeholderDaysSql, sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor } from './value-shapes';
 import { groupsOf } from './column-groups';
 
@@ -197,6 +197,13 @@ async function checkColumns(
       row,
       ...(await queryRows(connection, `SELECT ${['count(*) AS total', ...group.flat()].join(', ')} FROM ${stage}`)),
     );
+  }
+  // Placeholder days are rare: only the columns that hold some pay for judging them, in one more scan.
+  const judged = plans.flatMap((plan, i) =>
+    plan.candidate.kind === 'date' && hasPlaceholders(row, i) ? [placeholderDaysSql(value(i), i)] : [],
+  );
+  for (const group of groupsOf(judged)) {
+    Object.assign(row, ...(await queryRows(connection, `SELECT ${group.flat().join(', ')} FROM ${stage}`)));
   }
   const n = (key: string) => (row[key] == null ? undefined : Number(row[key]));
   return {
