@@ -15,7 +15,8 @@ import { xlsxMemoryTable } from './xlsx-memory-bench';
  * appends the run to bench/RESULTS.md with the date. `-- --edge` runs only
  * the edges' section (Slack and Teams: cold start, warm latency, bundle size), `-- --playground`
  * only the playground's (start to page, answer to page), `-- --digest` only the digest's,
- * `-- --xlsx-memory` only the peak RSS of full-size workbooks (minutes; not part of the default run).
+ * `-- --xlsx-memory` only the peak RSS of full-size workbooks (minutes; not part of the default run),
+ * `-- --cli` only the CLI's whole process against DuckDB's.
  */
 async function main(): Promise<void> {
   const report = await sections();
@@ -37,15 +38,19 @@ async function main(): Promise<void> {
 async function sections(): Promise<string> {
   if (process.argv.includes('--xlsx-memory')) return `${await xlsxMemoryTable()}\n`;
   if (process.argv.includes('--playground')) return `${playgroundTable(await playgroundFigures())}\n`;
+  if (process.argv.includes('--cli')) return `${await cliReport()}\n`;
   if (process.argv.includes('--digest')) return `${digestTable(await digestFigures())}\n`;
   const edge = `${edgeTable(await edgeFigures())}\n\n${teamsEdgeTable(await teamsEdgeFigures())}`;
   if (process.argv.includes('--edge')) return `${edge}\n`;
   return `${await analysisReport()}\n${edge}\n\n${playgroundTable(await playgroundFigures())}\n`;
 }
 
-async function analysisReport(): Promise<string> {
+async function cliReport(): Promise<string> {
   await prepareData();
-  const figures: Figure[] = [...(await csvIngest()), ...(await xlsxIngest()), ...cliFigures(CSV_PATH)];
+  return figureTable(cliFigures(CSV_PATH));
+}
+
+function figureTable(figures: Figure[]): string {
   const lines = figures.map((f) => {
     const ratio = f.ours / f.baseline;
     const verdict = ratio <= f.bar ? 'ok' : 'OVER';
@@ -54,7 +59,12 @@ async function analysisReport(): Promise<string> {
       `${ratio.toFixed(2)}× (bar ${f.bar}×) ${verdict} | ${f.extra ?? ''} |`
     );
   });
-  const table = ['| what | ours | baseline | ratio | also |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
+  return ['| what | ours | baseline | ratio | also |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
+}
+
+async function analysisReport(): Promise<string> {
+  await prepareData();
+  const table = figureTable([...(await csvIngest()), ...(await xlsxIngest()), ...cliFigures(CSV_PATH)]);
   const pandas = pandasSideBySide();
   const questions = (await questionFigures()).map(
     (q) =>
