@@ -46,8 +46,8 @@ function atDay(v: string, day: string): string {
 /**
  * Aggregates over a staged date column `v`, named with the column's index `i`:
  * how many values are always "no date", how many are placeholder days, and a
- * few examples. Cheap, for every date column; the placeholders, when there
- * are any, are judged by `placeholderDaysSql` in a second query.
+ * few examples; with `placeholderDaysSql`, asked only of a column whose
+ * extremes show it may hold some.
  */
 export function sentinelStatsSql(v: string, i: number): string[] {
   const always = alwaysSentinelSql(v);
@@ -60,12 +60,7 @@ export function sentinelStatsSql(v: string, i: number): string[] {
   ];
 }
 
-/** Whether a column's cheap aggregates found placeholder days to judge. */
-export function hasPlaceholders(row: Record<string, unknown>, i: number): boolean {
-  return Number(row[`placeholders${i}`] ?? 0) > 0;
-}
-
-/** For a column that has placeholder days: how often each occurs, and how many other dates lie near it. */
+/** For each placeholder day: how often it occurs, and how many other dates lie near it. */
 export function placeholderDaysSql(v: string, i: number): string[] {
   const real = `NOT ${alwaysSentinelSql(v)} AND NOT ${placeholderSql(v)}`;
   const perDay = PLACEHOLDERS.flatMap((day, k) => [

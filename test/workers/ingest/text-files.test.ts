@@ -41,6 +41,18 @@ describe('a first data row longer than a megabyte', () => {
   });
 });
 
+describe('a row over DuckDB’s default longest line (2 MB) far into the file', () => {
+  it('is read whole, the file read again with room for it', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `note ${i},${i}`);
+    rows[20_000] = `${'z'.repeat(3 * 1024 * 1024)},20000`;
+    const data = await loadText('long-middle-row.csv', `Note,Sales\n${rows.join('\n')}\n`);
+    expect(data.meta.rows).toBe(30_000);
+    expect(data.meta.unreadable.count).toBe(0);
+    const [long] = await data.rows('SELECT length(Note) AS n FROM dataset WHERE Sales = 20000');
+    expect(Number(long?.n)).toBe(3 * 1024 * 1024);
+  });
+});
+
 describe('a data row longer than DuckDB reads (16 MB)', () => {
   // 17 MB in one quoted cell, with newlines inside it: the row spans several lines.
   const huge = `"${'x'.repeat(8 * 1024 * 1024)}\n${'y'.repeat(9 * 1024 * 1024)}"`;
