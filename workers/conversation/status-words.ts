@@ -9,7 +9,7 @@ export function failureWords({ retrying, timedOut, settled }: FailureReply): str
   if (settled !== undefined) {
     return (
       `${settled} This is a fault on our side, and trying again would fail the same way, so I stopped. ` +
-      'Asking in other words may get around it; please give the team this reference.'
+      'A different question or file may get around it; please give the team this reference.'
     );
   }
   if (timedOut) {

@@ -56,6 +56,8 @@ export function settledFailure(error: unknown): string | undefined {
   if (error instanceof PlanError && error.code === 'QUERY_FAILED') {
     return DETERMINISTIC_QUERY_ERROR.test(duckDbMessage(error.cause)) ? error.message : undefined;
   }
+  // One of our own statements (reading a file, loading a dataset) that DuckDB rejects as written.
+  if (DETERMINISTIC_QUERY_ERROR.test(duckDbMessage(error))) return 'A query of mine failed on this data.';
   return undefined;
 }
 

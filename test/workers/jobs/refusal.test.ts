@@ -35,6 +35,12 @@ describe('how a failed plan query ends', () => {
     expect(settledFailure(error)).toMatch(/could not be computed/);
   });
 
+  it('ends at once one of our own statements that DuckDB rejects as written, outside any plan', async () => {
+    const error = await connection.run('SELECT no_such_column FROM range(3)').catch((caught: unknown) => caught);
+    expect(refusalMessage(error, question)).toBeUndefined();
+    expect(settledFailure(error)).toMatch(/query of mine failed/);
+  });
+
   it('retries a failure that may pass, such as one reading a file', async () => {
     const error = await failedPlan(connection, "SELECT * FROM read_parquet('/nonexistent/data.parquet')");
     expect(refusalMessage(error, question)).toBeUndefined();
