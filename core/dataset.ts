@@ -53,6 +53,12 @@ export const ColumnProfile = z.object({
   grain: TimeGrain.optional(),
   /** Anything about the column a person should know (ambiguous dates, values kept as text). */
   notes: z.array(z.string()).optional(),
+  /**
+   * Values the file held that stand for no value (NaN and infinities in a
+   * number column, placeholder dates such as 0001-01-01) and were read as
+   * missing: counted among `nulls`, and told with an answer that uses the column.
+   */
+  emptied: z.number().int().optional(),
 });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;
 

@@ -119,6 +119,19 @@ describe('worker Lambda', () => {
     expect(JSON.stringify(told.blocks)).toContain(referenceOf(job.id));
   });
 
+  it('refuses a file too wide to read on its first delivery: the person is told why once, and it is not retried', async () => {
+    const header = Array.from({ length: 1500 }, (_, i) => `c${i}`).join(',');
+    const row = Array.from({ length: 1500 }, (_, i) => i).join(',');
+    const job = await harness.shareFile(CHANNEL_A, 'wide.csv', Buffer.from(`${header}\n${row}\n`));
+
+    const response = await lambda()(sqsEvent(sqsRecord(JSON.stringify(job), 1)), lambdaContext);
+
+    expect(response.batchItemFailures).toEqual([]);
+    const told = harness.message(CHANNEL_A, job.placeholder!.ts);
+    expect(told.text).toMatch(/wide\.csv.*1,?500 columns/);
+    expect(told.history.some((text) => text.includes('trying again'))).toBe(false);
+  });
+
   it('logs structured JSON lines carrying the job id, emits job metrics, and never logs the token', async () => {
     const ok = await harness.command(CHANNEL_A, 'total sales by team');
     const failing = await harness.command(CHANNEL_A, 'total sales by team');

@@ -53,6 +53,8 @@ export interface AnsweredQuestion {
   narrative: 'model' | 'template';
   /** Why the model's work was not used, for the reply ("…, so this was planned offline."). */
   note?: string;
+  /** Rows the figures skip because a column they use held NaN or placeholder dates (see `leftOutNote`). */
+  leftOut?: string;
 }
 
 export interface UnansweredQuestion {

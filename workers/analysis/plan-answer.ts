@@ -1,5 +1,6 @@
 import { renderChart } from '../../charts';
 import { buildAnswer } from '../answer/answer';
+import { leftOutNote } from '../answer/left-out';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import { runPlan } from '../plan/run-plan';
 import { planQuestion } from '../planner/offline-planner';
@@ -16,6 +17,7 @@ export async function answerPlan(
 ): Promise<AnsweredQuestion> {
   const run = await runPlan(context.connection, plan, context.meta, context.table);
   const answer = buildAnswer(plan, run.result, context.meta);
+  const leftOut = leftOutNote(plan, context.meta);
   return {
     kind: 'answer',
     question,
@@ -29,6 +31,7 @@ export async function answerPlan(
     planner,
     method: 'plan',
     narrative: 'template',
+    ...(leftOut ? { leftOut } : {}),
   };
 }
 

@@ -57,6 +57,7 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
     insights: answer.insights,
     planner: answer.planner,
     ...(answer.note ? { note: answer.note } : {}),
+    ...(answer.leftOut ? { leftOut: answer.leftOut } : {}),
     chart,
   };
 }

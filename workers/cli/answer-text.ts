@@ -45,6 +45,7 @@ export function answerText(answer: AnsweredQuestion, chartPath: string | null): 
   }
   lines.push(`Read as: ${answer.understood.join('; ')}`);
   if (answer.note) lines.push(answer.note);
+  if (answer.leftOut) lines.push(answer.leftOut);
   lines.push(chartPath ? `Chart: ${chartPath}` : 'Chart: none (the answer is a table)');
   return lines.join('\n');
 }

@@ -44,6 +44,7 @@ export function answerReply(view: AnswerView): AnswerReply {
       dataset: datasetName(dataset),
       rows: dataset.rows,
       ...(filters === '' ? {} : { matchedRows: answer.result.matchedRows, filters }),
+      ...(answer.leftOut ? { leftOut: answer.leftOut } : {}),
     },
     actions: [
       { kind: 'show-sql', answer: view.jobId },

@@ -46,6 +46,11 @@ export interface FailureReply {
   retrying: boolean;
   timedOut: boolean;
   reference: string;
+  /**
+   * What broke, when it would break the same way on every try ("The chart
+   * could not be drawn…"): the job ends at once rather than being retried.
+   */
+  settled?: string;
 }
 
 /** A dataset as people see it named: "sales_q3.xlsx · 12,430 rows × 9 columns · Jan–Sep 2024". */
@@ -90,6 +95,8 @@ export interface AnswerFooter {
   matchedRows?: number;
   /** The filters in words ("Region is West, 2017"). */
   filters?: string;
+  /** Rows the figures skip for values the file held that stand for none ("12 rows without a Sales value … are left out."). */
+  leftOut?: string;
 }
 
 /** The answer to a question: the headline, insights that are in the data, the chart or the table, and where it came from. */

@@ -5,7 +5,13 @@ import type { FailureReply } from './reply';
  * retried it must not look stuck; after the last try it says so, and a try stopped at
  * its time limit says why.
  */
-export function failureWords({ retrying, timedOut }: FailureReply): string {
+export function failureWords({ retrying, timedOut, settled }: FailureReply): string {
+  if (settled !== undefined) {
+    return (
+      `${settled} This is a fault on our side, and trying again would fail the same way, so I stopped. ` +
+      'A different question or file may get around it; please give the team this reference.'
+    );
+  }
   if (timedOut) {
     return retrying
       ? 'This took longer than I’m allowed to spend on one try; trying again…'

@@ -132,11 +132,7 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   );
   const header = rows[index];
   const dataStart = headerless ? index : index + 1;
-  const fit = (cells: string[]) =>
-    Array.from({ length: width }, (_, i) => {
-      const cell = cells[i];
-      return cell === undefined || cell === '' ? null : cell;
-    });
+  const fit = (cells: string[]) => fitRow(cells, width);
   return {
     delimiter,
     skipLines: rows[dataStart]?.line ?? (header ? header.line + 1 : 0),
@@ -144,4 +140,19 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
     columns: uniqueHeaderNames(headerless || !header ? Array(width).fill('') : fit(header.cells)),
     sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),
   };
+}
+
+/** Data rows from text that starts at a row boundary past the header, in `dialect`'s delimiter and width. */
+export function sampleRows(text: string, dialect: CsvDialect, maxRows = SAMPLE_ROWS): (string | null)[][] {
+  return parseCsvRecords(text, dialect.delimiter, maxRows)
+    .filter((row) => !isBlank(row))
+    .map((row) => fitRow(row.cells, dialect.columns.length));
+}
+
+/** A row padded or cut to the table's width, empty cells as null. */
+function fitRow(cells: string[], width: number): (string | null)[] {
+  return Array.from({ length: width }, (_, i) => {
+    const cell = cells[i];
+    return cell === undefined || cell === '' ? null : cell;
+  });
 }

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
-import { parseCsvRecords, sniffCsvDialect, type CsvDialect } from './csv-dialect';
+import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
+import { readPastLongRows } from './long-rows';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
@@ -17,8 +18,11 @@ const EXAMPLES = 5;
 
 /**
  * How far the sniffer reads to find a first data row, and the longest line
- * DuckDB's reader then accepts (its default is 2 MB): a longer one is reported
- * as unreadable, not taken for the end of the data.
+ * DuckDB's reader accepts on a file that has a line over its default of 2 MB:
+ * a longer one is reported as unreadable, not taken for the end of the data.
+ * Only such files are read with it: DuckDB sizes its read buffers at 16 times
+ * the longest line, and buffers of 256 MB cost every other file memory and
+ * half its reading speed.
  */
 const MAX_SNIFF_BYTES = 16 * HEAD_BYTES;
 
@@ -52,13 +56,37 @@ export async function readCsvSource(
   const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
+  let cut = head.length === HEAD_BYTES;
+  // Set once a line over DuckDB's default longest line is seen, here or by a scan.
+  let longLines = false;
   // A first data row longer than the block (a cell holding a megabyte of text) is found by reading further.
-  for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
+  for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && cut && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
     const block = await readHead(path, bytes);
-    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), block.length === bytes));
-    if (block.length < bytes) break;
+    cut = block.length === bytes;
+    longLines = true;
+    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), cut));
   }
   if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
+  if (dialect.sample.length === 0 && cut && dialect.columns.length > 1) {
+    // Still no row within the longest line DuckDB reads: the rows there are longer, and DuckDB will set them
+    // aside as unreadable; the sample comes from the rows after them.
+    const past = await readPastLongRows(dataPath, {
+      startLine: dialect.skipLines,
+      maxRowBytes: MAX_SNIFF_BYTES,
+      bytes: HEAD_BYTES,
+    });
+    dialect = { ...dialect, sample: sampleRows(past.text, dialect) };
+    const [first] = past.skipped;
+    if (dialect.sample.length === 0 && first) {
+      const others = past.skipped.length > 1 ? ` (and so are the ${past.skipped.length - 1} rows after it)` : '';
+      throw new WorkerError(
+        'NO_DATA_ROWS',
+        `Line ${first.line} is ${describeBytes(first.bytes)} long${others}, and the longest row I can read is ` +
+          `${describeBytes(MAX_SNIFF_BYTES)}: the file has a header (${describeHeader(dialect)}) but no row I can read. ` +
+          'Shorten the long cells or split them across rows.',
+      );
+    }
+  }
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }
@@ -72,13 +100,18 @@ export async function readCsvSource(
       return (
         `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
         `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
-        `null_padding = false, ignore_errors = true, store_rejects = true, max_line_size = ${MAX_SNIFF_BYTES}, ` +
+        `null_padding = false, ignore_errors = true, store_rejects = true, ` +
+        (longLines ? `max_line_size = ${MAX_SNIFF_BYTES}, ` : '') +
         `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))})`
       );
     },
     readsTypes: true,
     rejects: async (pass) => {
       const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
+      if (rejects.lineTooLong && !longLines) {
+        longLines = true;
+        return { ...rejects, rescan: true };
+      }
       if (rejects.invalidText && dataPath === path) {
         // Valid UTF-8 at the start but not further on: keep the UTF-8 and read only the stray bytes otherwise.
         await repair();
@@ -118,7 +151,7 @@ async function collectRejects(
   connection: DuckDBConnection,
   errors: string,
   dialect: CsvDialect,
-): Promise<ScanRejects & { invalidText: boolean }> {
+): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
     connection,
@@ -130,6 +163,7 @@ async function collectRejects(
     unreadableCount: 0,
     castFailures: [] as number[],
     invalidText: false,
+    lineTooLong: false,
   };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
@@ -144,6 +178,7 @@ async function collectRejects(
     seen.add(String(line));
     const text = String(row.csv_line ?? '');
     if (row.error_type === 'INVALID ENCODING') result.invalidText = true;
+    if (row.error_type === 'LINE SIZE OVER MAXIMUM') result.lineTooLong = true;
     if (row.error_type === 'MISSING COLUMNS') {
       const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
       result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));

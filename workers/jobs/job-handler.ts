@@ -20,7 +20,8 @@ export function createJobHandler(deps: JobDeps): WorkerJobHandler {
     const log = withKeys(deps.logger, { jobId: job.id, jobKind: job.kind, attempt: attempt.number });
     try {
       const outcome = await runJob(job, attempt, deps, log, limits);
-      deps.metrics.addMetric('JobsSucceeded', 'Count', 1);
+      // A failure that ended at once still counts as one for the alarm, though the queue is not told.
+      deps.metrics.addMetric(outcome === 'failed' ? 'JobsFailed' : 'JobsSucceeded', 'Count', 1);
       log.info('job finished', { outcome });
     } catch (error) {
       deps.metrics.addMetric('JobsFailed', 'Count', 1);

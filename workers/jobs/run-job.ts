@@ -21,11 +21,14 @@ import { JobTimeoutError } from './job-errors';
 import { JobLedger } from './job-ledger';
 import { errorFields, type JobLogger } from './job-log';
 import { handleQuestion } from './question-job';
-import { refusalMessage } from './refusal';
+import { refusalMessage, settledFailure } from './refusal';
 import { ReplyPoint } from './reply-point';
 
-/** Besides what the handlers report: a redelivered finished job, a refusal told to the person, a platform not served. */
-export type RunOutcome = JobOutcome | 'duplicate' | 'refused' | 'unsupported';
+/**
+ * Besides what the handlers report: a redelivered finished job, a refusal told
+ * to the person, a platform not served, a failure a retry would repeat.
+ */
+export type RunOutcome = JobOutcome | 'duplicate' | 'refused' | 'unsupported' | 'failed';
 
 const offlineOnly = async () => undefined;
 
@@ -64,7 +67,9 @@ function failureReply(error: unknown, attempt: JobAttempt, reference: string): F
  * handler, and makes sure the person hears how it ended. A refusal (a file too
  * large, no dataset) is their answer and the job is done. A failure on our side
  * is rethrown for the queue to retry: meanwhile the message says it is being
- * retried, and on the last delivery it says what broke, with the job id as reference.
+ * retried, and on the last delivery it says what broke, with the job id as reference;
+ * one that would fail the same way on every try (a chart that cannot be drawn)
+ * is told that way at once and the job ends, as a failure but not retried.
  * A job still running at its time limit is given up and counts as such a failure:
  * its work is stopped at its next reply or ledger step, so it cannot answer over
  * the notice nor mark the job done, and its folder is removed once it has ended.
@@ -148,6 +153,19 @@ export async function runJob(
       await ctx.ledger.finish();
       log.info('job refused', { reason: errorFields(error) });
       return 'refused';
+    }
+    const settled = settledFailure(error);
+    if (ctx && settled !== undefined) {
+      await point.finish({
+        kind: 'failure',
+        retrying: false,
+        timedOut: false,
+        reference: referenceOf(job.id),
+        settled,
+      });
+      await ctx.ledger.finish();
+      log.error('job failed in a way a retry would repeat; it is not retried', { error: errorFields(error) });
+      return 'failed';
     }
     // With a time limit, the notice gets one quick try that ends halfway through the wind-down after it.
     const noticeEndsAt = deadline.endsAt === undefined ? undefined : deadline.endsAt + windDownMs / 2;

@@ -50,7 +50,10 @@ function title(value: DatasetTitle): SafeHtml {
   return html`<strong>${value.name}</strong> · ${titleText(value, { details: true })}`;
 }
 
-function failureText({ retrying, timedOut }: FailureReply): string {
+function failureText({ retrying, timedOut, settled }: FailureReply): string {
+  if (settled !== undefined) {
+    return `${settled} This is a fault on our side, and trying again would fail the same way; the terminal running npm start has the details.`;
+  }
   if (timedOut) {
     return retrying
       ? 'This took longer than I’m allowed to spend on one try; trying again…'
@@ -81,7 +84,7 @@ function answerHtml(reply: AnswerReply): SafeHtml {
     ${table && html`<pre>${table.text}</pre>`}
     ${table && table.hidden > 0 && html`<p class="note">… ${plural(table.hidden, 'more row')} in the CSV</p>`}
     ${reply.note && html`<p class="note">${reply.note}</p>`}
-    <p class="footer">📄 ${footer.dataset} · ${counted}</p>
+    <p class="footer">📄 ${footer.dataset} · ${counted}${footer.leftOut ? ` · ${footer.leftOut}` : ''}</p>
     ${actionButtons(reply.actions)}`;
 }
 

@@ -112,6 +112,7 @@ export async function profileTable(
     const top = stats[`top${i}`] as ColumnProfile['top'];
     if (role === 'dimension' && top?.length) profile.top = top;
     if (column.notes.length) profile.notes = column.notes;
+    if (column.emptied) profile.emptied = column.emptied;
     return profile;
   });
   await addTopValues(connection, t, profiles);

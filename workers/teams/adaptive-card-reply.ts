@@ -122,12 +122,12 @@ function failureCard(reply: FailureReply): TeamsCard {
 }
 
 /** Which dataset, how many of its rows and which filters the numbers come from. */
-function footerText({ dataset, rows, matchedRows, filters }: AnswerFooter): string {
+function footerText({ dataset, rows, matchedRows, filters, leftOut }: AnswerFooter): string {
   const counted =
     filters === undefined
       ? `${count(rows)} rows`
       : `${count(matchedRows ?? rows)} of ${count(rows)} rows · Filters: ${filters}`;
-  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}`;
+  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}${leftOut ? ` · ${teamsText(leftOut)}` : ''}`;
 }
 
 /**

@@ -11,8 +11,11 @@ export interface ColumnStats {
   maxDay?: number;
   /** NaN and infinities in a number column, read as missing values. */
   nonFinite?: number;
-  /** Dates that stand for "no date" (see `sentinel-dates.ts`), read as missing values. */
-  sentinels?: { count: number; placeholders: boolean; examples: string[] };
+  /**
+   * Dates that stand for "no date" (see `sentinel-dates.ts`), read as missing
+   * values: how many, the placeholder days among them, and a few examples.
+   */
+  sentinels?: { count: number; placeholders: string[]; examples: string[] };
 }
 
 /** The type a column ends up with and the DuckDB type that stores it. */
@@ -23,6 +26,8 @@ export interface ColumnDecision {
   notes: string[];
   /** Text that is a code (numbers with leading zeros, IDs), not words. */
   identifierLike: boolean;
+  /** Values that stand for no value (NaN, placeholder dates) and are read as missing. */
+  emptied?: number;
 }
 
 /** Names of columns whose numbers are labels, not quantities: postal codes, order numbers, IDs. */
@@ -66,7 +71,8 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
           `${count} ${nonFinite === 1 ? 'value was' : 'values were'} NaN or infinite and ${nonFinite === 1 ? 'is' : 'are'} left empty, so sums and averages skip ${nonFinite === 1 ? 'it' : 'them'}`,
         );
       }
-      return { type, unit, storage: type === 'integer' ? 'BIGINT' : 'DOUBLE', notes, identifierLike: false };
+      const storage = type === 'integer' ? 'BIGINT' : 'DOUBLE';
+      return { type, unit, storage, notes, identifierLike: false, ...(nonFinite > 0 ? { emptied: nonFinite } : {}) };
     }
     case 'date': {
       const { format } = candidate;
@@ -82,7 +88,13 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
         );
       }
       const withTime = (stats.withTime ?? 0) > 0;
-      return { ...TEXT, type: withTime ? 'datetime' : 'date', storage: withTime ? 'TIMESTAMP' : 'DATE', notes };
+      return {
+        ...TEXT,
+        type: withTime ? 'datetime' : 'date',
+        storage: withTime ? 'TIMESTAMP' : 'DATE',
+        notes,
+        ...(stats.sentinels ? { emptied: stats.sentinels.count } : {}),
+      };
     }
   }
 }

@@ -9,15 +9,20 @@ import type { ColumnStats } from './column-decision';
  * The other placeholders are real days that someone could mean: 1900-01-01
  * (Excel's day 1, SQL Server's zero `datetime`), 1899-12-30/31 (OLE and Excel's
  * day 0), 1753-01-01 (SQL Server's `datetime` minimum) and 1970-01-01 (Unix
- * time 0). A birthday column may hold 1970-01-01 for real. So they are missing
- * values only at midnight and only as outliers: when every other date of the
- * column is at least {@link PLACEHOLDER_GAP_DAYS} later than the latest of
- * them. A column of 2019–2024 orders with some 1900-01-01 loses those; a
- * column of birthdays from 1950 to 2000 keeps its 1970-01-01.
+ * time 0). A birthday column may hold 1970-01-01 for real, and a register of
+ * 1895–1905 may hold 1900-01-01 for real. So each placeholder day is judged on
+ * its own, at midnight only: it is "no date" when it stands apart from the
+ * column's other dates, that is when fewer of them lie within
+ * {@link PLACEHOLDER_GAP_DAYS} of it than the day itself occurs. Judged apart,
+ * a real 1970-01-01 among birthdays cannot shield the 1900-01-01 placeholders
+ * far below them; counted rather than just looked for, one mistyped 1901 date
+ * cannot shield a hundred 1900-01-01 among 2019–2024 orders; and a 1900-01-01
+ * among many dates around it stays a date. A column with no other dates says
+ * nothing about its placeholders: they stay.
  */
 const PLACEHOLDERS = ['1753-01-01', '1899-12-30', '1899-12-31', '1900-01-01', '1970-01-01'];
 
-/** Five years: a placeholder this far before every real date in its column stands apart from them. */
+/** Five years: how near a placeholder day the column's other dates must lie to vouch for it. */
 export const PLACEHOLDER_GAP_DAYS = 5 * 365;
 
 const EXAMPLES = 3;
@@ -33,39 +38,58 @@ export function placeholderSql(v: string): string {
   return `(CAST(${v} AS TIMESTAMP) IN (${days}))`;
 }
 
+/** `v` at placeholder day `day`. */
+function atDay(v: string, day: string): string {
+  return `(CAST(${v} AS TIMESTAMP) = TIMESTAMP '${day}')`;
+}
+
 /**
  * Aggregates over a staged date column `v`, named with the column's index `i`:
- * how many values are always "no date", how many are placeholders, how far the
- * latest placeholder lies before the earliest real date, and a few examples.
+ * how many values are always "no date", how many are placeholder days, and a
+ * few examples; with `placeholderDaysSql`, asked only of a column whose
+ * extremes show it may hold some.
  */
 export function sentinelStatsSql(v: string, i: number): string[] {
   const always = alwaysSentinelSql(v);
   const placeholder = placeholderSql(v);
-  const real = `NOT ${always} AND NOT ${placeholder}`;
   return [
     `count(*) FILTER (WHERE ${always}) AS sentinels${i}`,
     `count(*) FILTER (WHERE ${placeholder}) AS placeholders${i}`,
-    `date_diff('day', max(${v}) FILTER (WHERE ${placeholder}), min(${v}) FILTER (WHERE ${real})) AS placeholdergap${i}`,
     `list_sort(list_slice(list(DISTINCT CASE WHEN isfinite(${v}) THEN strftime(${v}, '%Y-%m-%d') ELSE CAST(${v} AS VARCHAR) END)
        FILTER (WHERE ${always} OR ${placeholder}), 1, ${EXAMPLES * 2})) AS sentinelexamples${i}`,
   ];
 }
 
-/** What the aggregates say: how many values become missing, whether placeholders do, and examples. */
+/** For each placeholder day: how often it occurs, and how many other dates lie near it. */
+export function placeholderDaysSql(v: string, i: number): string[] {
+  const real = `NOT ${alwaysSentinelSql(v)} AND NOT ${placeholderSql(v)}`;
+  const perDay = PLACEHOLDERS.flatMap((day, k) => [
+    `count(*) FILTER (WHERE ${atDay(v, day)}) AS placeholder${i}_${k}`,
+    `count(*) FILTER (WHERE ${real} AND CAST(${v} AS TIMESTAMP) BETWEEN TIMESTAMP '${day}' - INTERVAL ${PLACEHOLDER_GAP_DAYS} DAY
+       AND TIMESTAMP '${day}' + INTERVAL ${PLACEHOLDER_GAP_DAYS} DAY) AS near${i}_${k}`,
+  ]);
+  return [`count(*) FILTER (WHERE ${real}) AS realdates${i}`, ...perDay];
+}
+
+/** What the aggregates say: how many values become missing, which placeholder days do, and examples. */
 export function sentinelStats(row: Record<string, unknown>, i: number): Pick<ColumnStats, 'sentinels'> {
   const always = Number(row[`sentinels${i}`] ?? 0);
-  const placeholders = Number(row[`placeholders${i}`] ?? 0);
-  const gap = row[`placeholdergap${i}`];
-  // Placeholders with no real date beside them (the gap is NULL) say nothing about themselves: they stay.
-  const outliers = placeholders > 0 && gap != null && Number(gap) >= PLACEHOLDER_GAP_DAYS;
-  const count = always + (outliers ? placeholders : 0);
+  const hasRealDates = Number(row[`realdates${i}`] ?? 0) > 0;
+  const apart = PLACEHOLDERS.map((day, k) => ({
+    day,
+    count: Number(row[`placeholder${i}_${k}`] ?? 0),
+    near: Number(row[`near${i}_${k}`] ?? 0),
+  })).filter((p) => hasRealDates && p.count > 0 && p.near < p.count);
+  const count = always + apart.reduce((sum, p) => sum + p.count, 0);
   if (count === 0) return {};
+  const placeholders = apart.map((p) => p.day);
   const listed = ((row[`sentinelexamples${i}`] as unknown[] | null) ?? []).map(String);
-  const examples = listed.filter((day) => outliers || !PLACEHOLDERS.includes(day)).slice(0, EXAMPLES);
-  return { sentinels: { count, placeholders: outliers, examples } };
+  const examples = listed.filter((day) => !PLACEHOLDERS.includes(day) || placeholders.includes(day)).slice(0, EXAMPLES);
+  return { sentinels: { count, placeholders, examples } };
 }
 
 /** The condition under which a staged date is emptied, given what `sentinelStats` found. */
 export function sentinelSql(v: string, sentinels: NonNullable<ColumnStats['sentinels']>): string {
-  return sentinels.placeholders ? `(${alwaysSentinelSql(v)} OR ${placeholderSql(v)})` : alwaysSentinelSql(v);
+  const days = sentinels.placeholders.map((day) => atDay(v, day));
+  return `(${[alwaysSentinelSql(v), ...days].join(' OR ')})`;
 }

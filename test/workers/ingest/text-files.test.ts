@@ -41,6 +41,39 @@ describe('a first data row longer than a megabyte', () => {
   });
 });
 
+describe('a row over DuckDB’s default longest line (2 MB) far into the file', () => {
+  it('is read whole, the file read again with room for it', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `note ${i},${i}`);
+    rows[20_000] = `${'z'.repeat(3 * 1024 * 1024)},20000`;
+    const data = await loadText('long-middle-row.csv', `Note,Sales\n${rows.join('\n')}\n`);
+    expect(data.meta.rows).toBe(30_000);
+    expect(data.meta.unreadable.count).toBe(0);
+    const [long] = await data.rows('SELECT length(Note) AS n FROM dataset WHERE Sales = 20000');
+    expect(Number(long?.n)).toBe(3 * 1024 * 1024);
+  });
+});
+
+describe('a data row longer than DuckDB reads (16 MB)', () => {
+  // 17 MB in one quoted cell, with newlines inside it: the row spans several lines.
+  const huge = `"${'x'.repeat(8 * 1024 * 1024)}\n${'y'.repeat(9 * 1024 * 1024)}"`;
+
+  it('is set aside as unreadable and the rows after it are read, not taken for a file with no rows', async () => {
+    const after = Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'East' : 'West'},${i}`).join('\n');
+    const data = await loadText('huge-cell.csv', `Note,Sales\n${huge},1000\n${after}\n`);
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBe((39 * 40) / 2);
+    expect(data.meta.unreadable.count).toBe(1);
+    expect(data.meta.unreadable.examples[0]).toMatchObject({ line: 2, reason: 'a line longer than 16 MB' });
+  });
+
+  it('is refused, naming the row and its size, when no shorter row follows it', async () => {
+    const run = await runCli([fixtureFile('only-huge.csv', `Note,Sales\n${huge},1\n`)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Line 2 is 17 MB long, and the longest row I can read is 16 MB/);
+    expect(run.stderr).not.toMatch(/but no rows of data/);
+  });
+});
+
 describe('JSON is refused as not a table, whatever its extension', () => {
   const records = [
     { region: 'West', sales: 10 },

@@ -1,8 +1,12 @@
-import type { IngestJob } from '../../../core/job';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { referenceOf, type IngestJob } from '../../../core/job';
 import type { SecretSource } from '../../../core/secret-source';
+import { createJobHandler } from '../../../workers/jobs/job-handler';
+import { createSqsHandler } from '../../../workers/lambda';
 import { languageModelSource } from '../../../workers/llm/language-model-source';
 import { FakeOpenAiServer } from '../../fakes/openai-server';
-import { CHANNEL_A, TOKEN, WorkerHarness } from '../../support/worker-harness';
+import { lambdaContext, sqsEvent, sqsRecord } from '../../support/sqs-events';
+import { CHANNEL_A, threadOf, TOKEN, WorkerHarness } from '../../support/worker-harness';
 import { route } from '../llm/model-harness';
 
 const NVIDIA_KEY = 'nvapi-test-key-0001';
@@ -83,5 +87,29 @@ describe('question jobs planned by the language model', () => {
 
     expect(model.requests).toHaveLength(0);
     expect(harness.message(CHANNEL_A, job.placeholder!.ts).text).toMatch(/Red had the highest Sales: 16\b/);
+  });
+
+  it('ends a job whose chart cannot be drawn on its first delivery, with one message and no retry', async () => {
+    // Year 12000 is a date DuckDB keeps but no chart axis can label: the same failure on every try.
+    const sql =
+      "SELECT DATE '12000-01-01' + i::INTEGER AS Day, sum(Sales) AS Sales FROM dataset, range(3) t(i) GROUP BY 1 ORDER BY 1";
+    model.otherwise(route(() => ({ json: { kind: 'sql', sql, title: 'Sales by day', chart: 'line' } })));
+    const job = await harness.command(CHANNEL_A, 'sales by day');
+    const secrets = secretsWith(NVIDIA_KEY);
+    const handleJob = createJobHandler(
+      harness.deps({ secrets, languageModel: languageModelSource(secrets, { ...LLM, baseUrl: model.baseUrl }) }),
+    );
+    const logger = new Logger({ serviceName: 'analytics-worker', logLevel: 'CRITICAL' });
+    const lambda = createSqsHandler({ handleJob, maxReceives: 5, logger });
+
+    const response = await lambda(sqsEvent(sqsRecord(JSON.stringify(job), 1)), lambdaContext);
+
+    expect(response.batchItemFailures).toEqual([]);
+    const said = harness.thread(CHANNEL_A, threadOf(job)).filter((m) => m.thread_ts === threadOf(job));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.text).toMatch(/could not draw their chart.*trying again would fail the same way/);
+    expect(said[0]!.text).not.toMatch(/trying again…/);
+    expect(JSON.stringify(said[0]!.blocks)).toContain(referenceOf(job.id));
+    expect(harness.metrics.filter((m) => m.name === 'JobsFailed')).toHaveLength(1);
   });
 });

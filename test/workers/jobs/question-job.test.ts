@@ -22,6 +22,7 @@ import {
 } from '../../support/worker-harness';
 
 const EMPTY_CHANNEL = 'C0EMPTY01';
+const NAN_CHANNEL = 'C0NANINF1';
 
 // Integration: FakeSlack and s3rver on loopback, real DuckDB and charts.
 describe('question jobs', () => {
@@ -48,6 +49,20 @@ describe('question jobs', () => {
     closeDatabase(reference);
     expect(harness.logs.lines.join('\n')).not.toContain(TOKEN);
     await harness.stop();
+  });
+
+  it('says under an answer how many rows it leaves out for NaN in the measure it sums', async () => {
+    const rows = ['Team,Sales', 'Red,5', 'Blue,NaN', 'Red,11', 'Blue,7', 'Red,inf'];
+    const shared = await harness.shareFile(NAN_CHANNEL, 'nan.csv', Buffer.from(`${rows.join('\n')}\n`));
+    await harness.run(shared);
+    const job = await harness.reply(NAN_CHANNEL, shared.message as string, 'total sales by team');
+    await harness.run(job);
+
+    const answer = harness.thread(NAN_CHANNEL, threadOf(job)).find((m) => m.text?.includes('highest Sales'));
+    expect(answer?.text).toMatch(/^Red had the highest Sales: 16\b/);
+    expect(blockText(answer!)).toContain(
+      ':page_facing_up: nan.csv · 5 rows · 2 rows with no Sales value (NaN or infinite in the file) are left out.',
+    );
   });
 
   it('answers /analyze in the announcement’s thread: headline, chart uploaded and stored, footer, buttons', async () => {

@@ -72,6 +72,36 @@ describe('floats printed at full precision', () => {
   });
 });
 
+describe('an answer over a column that held NaN or placeholder dates', () => {
+  it('says how many rows it leaves out, only when it uses that column, and its sum skips exactly those', async () => {
+    const path = fixtureFile('sales-nan-answer.csv', salesWithNonFinite());
+    const bySales = await runCli([path, 'total sales by region', '--json']);
+    expect(bySales.stderr).toBe('');
+    const answer = JSON.parse(bySales.stdout) as { leftOut?: string; result: { rows: [string, number][] } };
+    expect(answer.leftOut).toBe('6 rows with no Sales value (NaN or infinite in the file) are left out.');
+    const [independent] = await queryRows(
+      (await loadText('sales-nan-check.csv', salesWithNonFinite())).connection,
+      `SELECT sum(TRY_CAST(Sales AS DOUBLE)) FILTER (WHERE isfinite(TRY_CAST(Sales AS DOUBLE))) AS total,
+              count(*) FILTER (WHERE NOT isfinite(TRY_CAST(Sales AS DOUBLE))) AS skipped
+       FROM read_csv('${path}', header = true, all_varchar = true)`,
+    );
+    expect(Number(independent?.skipped)).toBe(6);
+    const total = answer.result.rows.reduce((sum, [, value]) => sum + value, 0);
+    expect(total).toBeCloseTo(Number(independent?.total), 6);
+
+    const byRows = await runCli([path, 'number of rows by region']);
+    expect(byRows.stdout).not.toMatch(/left out/);
+    const byUnits = await runCli([path, 'total units by region']);
+    expect(byUnits.stdout).toMatch(/^1 row with no Units value \(NaN or infinite in the file\) is left out\.$/m);
+  });
+
+  it('says how many rows have no date when the answer groups by a date that held placeholders', async () => {
+    const path = fixtureFile('orders-placeholders-answer.csv', ordersWithPlaceholders());
+    const run = await runCli([path, 'total amount by month of ordered']);
+    expect(run.stdout).toMatch(/^30 rows have no Ordered date \(the file held placeholders for “no date”\)\.$/m);
+  });
+});
+
 /** 400 orders over 2023–2024, with .NET's "no date", an open end and Excel's zero among them. */
 function ordersWithPlaceholders(): string {
   const lines = ['Order,Amount,Ordered'];
@@ -114,6 +144,38 @@ describe('placeholder dates', () => {
     const data = await loadText('birthdays.csv', `Person,Born\n${lines.join('\n')}\n`);
     expect(data.column('Born').nulls).toBe(0);
     expect(data.column('Born').notes).toBeUndefined();
+  });
+
+  it('empties 1900-01-01 far below birthdays even when a real 1970-01-01 is among them', async () => {
+    const born = (i: number) => (i === 10 ? '1970-01-01' : i % 10 === 3 ? '1900-01-01' : `${1950 + i}-06-15`);
+    const lines = Array.from({ length: 50 }, (_, i) => `${i},${born(i)}`);
+    const data = await loadText('birthdays-zero.csv', `Person,Born\n${lines.join('\n')}\n`);
+    const column = data.column('Born');
+    expect(column.nulls).toBe(5);
+    expect(column.from).toBe('1950-06-15');
+    expect(column.notes?.join(' ')).toMatch(/5 dates were placeholders for "no date" \(1900-01-01\)/);
+    const [kept] = await data.rows(`SELECT count(*) AS n FROM dataset WHERE Born = DATE '1970-01-01'`);
+    expect(Number(kept?.n)).toBe(1);
+  });
+
+  it('keeps 1900-01-01 among dates around it, as in a register of 1895–1905', async () => {
+    const day = (i: number) =>
+      i % 10 === 0 ? '1900-01-01' : `${1895 + (i % 11)}-03-${String((i % 27) + 1).padStart(2, '0')}`;
+    const lines = Array.from({ length: 60 }, (_, i) => `${i},${day(i)}`);
+    const data = await loadText('register.csv', `Entry,Recorded\n${lines.join('\n')}\n`);
+    const column = data.column('Recorded');
+    expect(column.nulls).toBe(0);
+    expect(column.notes).toBeUndefined();
+  });
+
+  it('empties many 1900-01-01 among recent orders though one mistyped date lies near them', async () => {
+    const ordered = (i: number) =>
+      i === 5 ? '1901-07-04' : i % 10 === 1 ? '1900-01-01' : `20${20 + (i % 4)}-0${(i % 9) + 1}-15`;
+    const lines = Array.from({ length: 100 }, (_, i) => `${i},${ordered(i)}`);
+    const data = await loadText('orders-typo.csv', `Order,Ordered\n${lines.join('\n')}\n`);
+    const column = data.column('Ordered');
+    expect(column.nulls).toBe(10);
+    expect(column.from).toBe('1901-07-04');
   });
 
   it('reads years below 100 as written, never as 19xx, in the profile and a chart', async () => {

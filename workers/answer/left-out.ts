@@ -1,0 +1,41 @@
+import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import type { AnalysisPlan } from '../plan/analysis-plan';
+
+/**
+ * What an answer says about values the file held that stand for no value
+ * (NaN, infinities, placeholder dates), when a column it uses had some: they
+ * were read as missing at ingest, so the figures skip those rows, and the
+ * person should not have to find that in the file's overview.
+ *
+ * @example
+ * leftOutNote(salesByRegion, meta)
+ * // '12 rows with no Sales value (NaN or infinite in the file) are left out.'
+ */
+export function leftOutNote(plan: AnalysisPlan, meta: DatasetMeta): string | undefined {
+  const used = new Set(columnsOf(plan));
+  const sentences = meta.columns.filter((column) => used.has(column.name) && (column.emptied ?? 0) > 0).map(sentence);
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
+}
+
+function sentence(column: ColumnProfile): string {
+  const n = column.emptied ?? 0;
+  const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+  if (column.type === 'date' || column.type === 'datetime') {
+    // A grouping by the date shows them as a group without a period; dated filters leave them out.
+    const held = n === 1 ? 'a placeholder' : 'placeholders';
+    return `${rows} ${n === 1 ? 'has' : 'have'} no ${column.name} date (the file held ${held} for “no date”).`;
+  }
+  return `${rows} with no ${column.name} value (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
+}
+
+/**
+ * Every column a plan names: its measures, groupings, filters and comparison
+ * sides all call theirs `column`, whatever the plan's kind.
+ */
+function columnsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(columnsOf);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'column' && typeof inner === 'string' ? [inner] : columnsOf(inner),
+  );
+}
