@@ -18,6 +18,7 @@ import { describeKind, isCalendar, isNumeric, isTime, isYearNumber } from './col
 import { ColumnLookup } from './column-lookup';
 import { boundValue, comparableValue } from './comparable-values';
 import { PlanError } from './plan-errors';
+import { showsAsPercent, withoutRateSum } from './rate-columns';
 
 /** What a message calls each aggregation's result. */
 const RESULT_WORD: Record<Aggregation, string> = {
@@ -144,12 +145,17 @@ function checkShape(plan: AnalysisPlan): void {
 }
 
 function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure {
-  const checked = checkAggregate(measure, columns, kind);
   const per = measure.per && checkAggregate(measure.per, columns, kind);
+  const checked = checkAggregate(measure, columns, kind);
+  const column = checked.column === null ? null : columns.get(checked.column);
+  // A sum of rates (discounts, margins) is no amount; a ratio's numerator is left to the ratio.
+  const averaged = column && !per ? withoutRateSum(checked, column) : checked;
+  const percent = averaged !== checked && column && showsAsPercent(column);
+  const format = measure.format ?? (percent ? 'percent' : undefined);
   return {
-    ...checked,
+    ...averaged,
     ...(per && { per }),
-    ...(measure.format && { format: measure.format }),
+    ...(format && { format }),
     ...(measure.label && { label: measure.label }),
   };
 }

@@ -97,6 +97,19 @@ describe('validatePlan: measures', () => {
     expectRejected(planOf({ measures: [{ column, aggregation }] }), 'WRONG_COLUMN_KIND', message);
   });
 
+  it('averages a percentage column a plan asks to add up, wherever it is measured', () => {
+    const share = { column: 'Revenue Share', aggregation: 'sum' };
+    const plan = validatePlan(
+      planOf({
+        measures: [share, revenue],
+        filters: [{ op: 'having', column: 'Region', measure: share, comparator: '>', value: 0.1 }],
+      }),
+      ORDERS,
+    );
+    expect(plan.measures).toEqual([{ column: 'Revenue Share', aggregation: 'avg' }, revenue]);
+    expect(plan.filters[0]).toMatchObject({ measure: { column: 'Revenue Share', aggregation: 'avg' } });
+  });
+
   it.each(['sum', 'count_distinct'])('refuses %s without a column', (aggregation) => {
     expectRejected(planOf({ measures: [{ column: null, aggregation }] }), 'INVALID_PLAN', /needs a column/);
   });

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { SUPERSTORE_CSV } from '../../test/support/datasets';
+import type { EvalCase, EvalDataset } from './eval-cases';
+
+/**
+ * Questions a new user's trial answered with confidence and wrongly: rates
+ * added up ("overall discount" as 1,561), a measure's word taken for a
+ * filter, a negation dropped. Each is now answered right (or declined); the
+ * SQL is written by hand over DuckDB's own reading of the file.
+ */
+
+const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'rates');
+const S = `read_csv('${SUPERSTORE_CSV}')`;
+const month = (expr: string) => `strftime(date_trunc('month', ${expr}), '%Y-%m-%d')`;
+
+const SUPERSTORE_TRUST: EvalCase[] = [
+  { question: 'overall discount', sql: `SELECT avg(Discount) FROM ${S}` },
+  { question: 'total discount by region', sql: `SELECT Region, avg(Discount) FROM ${S} GROUP BY 1` },
+  { question: 'sum of discount by month', sql: `SELECT ${month('"Order Date"')}, avg(Discount) FROM ${S} GROUP BY 1` },
+  { question: 'share of discount by region', decline: true },
+];
+
+/** Revenue, profit and a "Margin %" column written as "42.9%". */
+const MARGINS_CSV = join(FIXTURES, 'margins.csv');
+const M = `read_csv('${MARGINS_CSV}')`;
+const marginPercent = `CAST(rtrim("Margin %", '%') AS DOUBLE) / 100`;
+
+const MARGIN_TRUST: EvalCase[] = [
+  { question: 'what is our overall margin', sql: `SELECT sum(Profit) / sum(Revenue) FROM ${M}` },
+  { question: 'total margin by region', sql: `SELECT Region, sum(Profit) / sum(Revenue) FROM ${M} GROUP BY 1` },
+  {
+    question: 'overall margin by month',
+    sql: `SELECT ${month('Month')}, sum(Profit) / sum(Revenue) FROM ${M} GROUP BY 1`,
+  },
+  { question: 'average margin', sql: `SELECT avg(${marginPercent}) FROM ${M}` },
+];
+
+/** A European export: semicolons, decimal commas and a "Rabatt" column written as "3,5 %". */
+const RABATTE_CSV = join(FIXTURES, 'rabatte.csv');
+const R = `read_csv('${RABATTE_CSV}', delim = ';', all_varchar = true)`;
+const rabatt = `CAST(replace(rtrim(Rabatt, ' %'), ',', '.') AS DOUBLE) / 100`;
+
+const RABATT_TRUST: EvalCase[] = [
+  { question: 'overall Rabatt', sql: `SELECT avg(${rabatt}) FROM ${R}` },
+  { question: 'total Rabatt by Kunde', sql: `SELECT Kunde, avg(${rabatt}) FROM ${R} GROUP BY 1` },
+];
+
+export const TRUST_DATASETS: EvalDataset[] = [
+  { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
+  { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
+  { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
+];
