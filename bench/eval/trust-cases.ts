@@ -18,6 +18,23 @@ const SUPERSTORE_TRUST: EvalCase[] = [
   { question: 'total discount by region', sql: `SELECT Region, avg(Discount) FROM ${S} GROUP BY 1` },
   { question: 'sum of discount by month', sql: `SELECT ${month('"Order Date"')}, avg(Discount) FROM ${S} GROUP BY 1` },
   { question: 'share of discount by region', decline: true },
+  {
+    question: 'profit margin by sub-category, worst first',
+    sql: `SELECT "Sub-Category", sum(Profit) / sum(Sales) m FROM ${S} GROUP BY 1 ORDER BY m LIMIT 10`,
+  },
+  {
+    kind: 'which',
+    question: 'which state has the lowest profit',
+    match: 'first',
+    sql: `SELECT State, sum(Profit) p FROM ${S} GROUP BY 1 ORDER BY p LIMIT 1`,
+  },
+  // Every month of the year, not the strongest 10 of 12.
+  {
+    kind: 'cyclic',
+    question: 'which month of the year is strongest for sales',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FROM ${S} GROUP BY month("Order Date")`,
+  },
 ];
 
 /** Revenue, profit and a "Margin %" column written as "42.9%". */

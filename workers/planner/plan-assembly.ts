@@ -16,7 +16,7 @@ import { trendGrain } from './trend-grain';
 const MAX_GROUPS = 50;
 const AUTO_TOP = 20;
 /** Bars shown for a ranking without a number ("top customers", "which state has the highest profit"). */
-const DEFAULT_RANKING_LIMIT = 10;
+export const DEFAULT_RANKING_LIMIT = 10;
 /** The most groups a ranking may ask for (the plan schema's cap). */
 const MAX_RANKING_LIMIT = 10_000;
 

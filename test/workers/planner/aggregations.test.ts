@@ -148,3 +148,15 @@ describe('rates are never added up', () => {
     expect(expectPlan(data, 'average margin').measures).toEqual([{ column: 'Margin %', aggregation: 'avg' }]);
   });
 });
+
+describe('a ranking of a cycle', () => {
+  it('shows every month of the year, and says so', async () => {
+    const data = await plannerData('superstore');
+    const outcome = planQuestion('which month of the year is strongest for sales', data);
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({ dimensions: [{ cycle: 'month_of_year' }], sort: { direction: 'desc' } });
+    expect(outcome.plan.limit).toBeUndefined();
+    expect(outcome.understood).toContain('answer: the highest first (showing all)');
+    expect(expectPlan(data, 'top 3 months of the year by sales').limit).toBe(3);
+  });
+});
