@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SUPERSTORE_CSV } from '../../test/support/datasets';
+import { SUPERSTORE_CSV, vegaDataset } from '../../test/support/datasets';
 import type { EvalCase, EvalDataset } from './eval-cases';
 
 /**
@@ -35,6 +35,35 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     match: 'cells',
     sql: `SELECT sum(Sales) FROM ${S} GROUP BY month("Order Date")`,
   },
+  // "customers" says whom the filter keeps: one total, not the top 20 customers.
+  {
+    kind: 'negation',
+    question: 'sales for customers not in the Consumer segment',
+    sql: `SELECT sum(Sales) FROM ${S} WHERE Segment <> 'Consumer'`,
+  },
+  {
+    question: 'sales for customers in the Consumer segment',
+    sql: `SELECT sum(Sales) FROM ${S} WHERE Segment = 'Consumer'`,
+  },
+];
+
+const W = `read_csv('${vegaDataset('seattle-weather.csv')}')`;
+
+/** "rain" is both a weather and the precipitation measure: the measure, unless the days are counted. */
+const SEATTLE_TRUST: EvalCase[] = [
+  {
+    kind: 'cyclic',
+    question: 'which month of the year has the most rain',
+    match: 'cells',
+    sql: `SELECT sum(precipitation) FROM ${W} GROUP BY month(date)`,
+  },
+  {
+    question: 'rain by year',
+    sql: `SELECT strftime(date_trunc('year', date), '%Y-%m-%d'), sum(precipitation) FROM ${W} GROUP BY 1`,
+  },
+  { question: 'rain in 2014', sql: `SELECT sum(precipitation) FROM ${W} WHERE year(date) = 2014` },
+  { question: 'how many rainy days', sql: `SELECT count(DISTINCT date) FROM ${W} WHERE weather = 'rain'` },
+  { question: 'rain days', sql: `SELECT count(*) FROM ${W} WHERE weather = 'rain'` },
 ];
 
 /** Revenue, profit and a "Margin %" column written as "42.9%". */
@@ -64,6 +93,7 @@ const RABATT_TRUST: EvalCase[] = [
 
 export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
+  { name: 'seattle-weather (trial)', path: vegaDataset('seattle-weather.csv'), cases: SEATTLE_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
 ];

@@ -1,6 +1,6 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { readGroups, readLooseColumns, readRanking } from './group-reading';
-import { readCounting, readMeasures, readRelationship } from './measure-reading';
+import { readCounting, readMeasures, readMeasureValues, readRelationship } from './measure-reading';
 import type { Keyword } from './keyword-phrases';
 import { lexQuestion, type Item } from './question-items';
 import { emptyReading, type Reading } from './question-reading';
@@ -36,6 +36,7 @@ export function readQuestion(
   readGroups(state);
   readRanking(state);
   readCounting(state);
+  readMeasureValues(state, meta);
   readMeasures(state);
   readLooseColumns(state);
   readRelationship(state, flags.relationship);
