@@ -232,7 +232,7 @@ describe('writeHeadline', () => {
   test('a correlation states its strength, direction, r and the number of pairs', () => {
     const { plan: p, result } = discountAgainstProfit();
     expect(writeHeadline(p, result, meta)).toEqual({
-      text: 'Discount and Profit are moderately negatively correlated (r = \u22120.22, 9,994 rows).',
+      text: 'Discount and Profit are weakly negatively correlated (r = \u22120.22, 9,994 rows).',
       numbers: [-0.219, 9994],
     });
   });

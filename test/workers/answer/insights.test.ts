@@ -376,8 +376,8 @@ describe('computeInsights', () => {
     expect(computeInsights(p, result, meta)).toEqual([
       {
         kind: 'correlation',
-        text: 'Profit tends to fall as Discount rises (r = \u22120.22 over 9,994 rows).',
-        numbers: [-0.219, 9994],
+        text: 'Profit tends to fall slightly as Discount rises (r = \u22120.22 over 9,994 rows; weak, as |r| is under 0.3).',
+        numbers: [-0.219, 9994, 0.3],
       },
     ]);
   });
@@ -392,7 +392,7 @@ describe('computeInsights', () => {
     ]);
     // r is 0.99899: two places would round it to a perfect 1.
     expect(computeInsights(p, points, meta)[0]?.text).toBe(
-      'Profit rises consistently as Discount rises (r = 0.999 over 4 rows).',
+      'Profit rises consistently as Discount rises (r = 0.999 over 4 rows; strong, as |r| is over 0.7).',
     );
   });
 
