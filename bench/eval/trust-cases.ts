@@ -64,6 +64,30 @@ const SEATTLE_TRUST: EvalCase[] = [
   { question: 'rain in 2014', sql: `SELECT sum(precipitation) FROM ${W} WHERE year(date) = 2014` },
   { question: 'how many rainy days', sql: `SELECT count(DISTINCT date) FROM ${W} WHERE weather = 'rain'` },
   { question: 'rain days', sql: `SELECT count(*) FROM ${W} WHERE weather = 'rain'` },
+  { question: 'days with no precipitation', sql: `SELECT count(*) FROM ${W} WHERE precipitation = 0` },
+  {
+    question: 'how many days had no rain',
+    sql: `SELECT count(DISTINCT date) FROM ${W} WHERE precipitation = 0`,
+  },
+  {
+    kind: 'which',
+    question: 'which weather type is windiest',
+    match: 'first',
+    sql: `SELECT weather, avg(wind) w FROM ${W} GROUP BY 1 ORDER BY w DESC LIMIT 1`,
+  },
+  {
+    kind: 'typo',
+    question: 'wich weather has the higest wind',
+    match: 'first',
+    sql: `SELECT weather, avg(wind) w FROM ${W} GROUP BY 1 ORDER BY w DESC LIMIT 1`,
+  },
+];
+
+const T = `read_csv('${vegaDataset('stocks.csv')}')`;
+
+const STOCKS_TRUST: EvalCase[] = [
+  { question: 'highest price for each symbol', sql: `SELECT symbol, max(price) FROM ${T} GROUP BY 1` },
+  { question: 'lowest price for each symbol', sql: `SELECT symbol, min(price) FROM ${T} GROUP BY 1` },
 ];
 
 /** Revenue, profit and a "Margin %" column written as "42.9%". */
@@ -94,6 +118,7 @@ const RABATT_TRUST: EvalCase[] = [
 export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
   { name: 'seattle-weather (trial)', path: vegaDataset('seattle-weather.csv'), cases: SEATTLE_TRUST },
+  { name: 'stocks (trial)', path: vegaDataset('stocks.csv'), cases: STOCKS_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
 ];

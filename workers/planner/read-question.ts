@@ -153,7 +153,11 @@ function readLeftovers(state: ReadingState): void {
       flush();
       continue;
     }
-    if (item.kind === 'unknown') run.push(item);
+    if (item.kind === 'unknown' && namesKindOf(items, item)) {
+      // "weather type", "product category": the column itself, named with a word for what it holds.
+      used.add(item);
+      reading.understood.push(`"${items[items.indexOf(item) - 1]?.words ?? ''} ${item.words}" read as the column`);
+    } else if (item.kind === 'unknown') run.push(item);
     else {
       flush();
       if (item.kind === 'number') reading.problems.push(`I did not understand the number "${item.words}" here`);
@@ -172,4 +176,17 @@ function readLeftovers(state: ReadingState): void {
     }
   }
   flush();
+}
+
+const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'class', 'classes', 'group', 'groups']);
+
+/** An unknown word right after a grouping column that only says the column holds kinds ("weather type"). */
+function namesKindOf(items: readonly Item[], item: Item): boolean {
+  const before = items[items.indexOf(item) - 1];
+  return (
+    KIND_WORDS.has(item.words.toLowerCase()) &&
+    before?.kind === 'column' &&
+    before.end === item.at &&
+    before.candidates[0]?.column.role === 'dimension'
+  );
 }
