@@ -45,6 +45,11 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     question: 'sales for customers in the Consumer segment',
     sql: `SELECT sum(Sales) FROM ${S} WHERE Segment = 'Consumer'`,
   },
+  {
+    kind: 'ratio',
+    question: 'average sales per order',
+    sql: `SELECT sum(Sales) / count(DISTINCT "Order ID") FROM ${S}`,
+  },
 ];
 
 const W = `read_csv('${vegaDataset('seattle-weather.csv')}')`;
