@@ -88,8 +88,10 @@ export function trendHeadline(
       `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}.`,
     );
   }
-  if (change !== null && change.fraction !== null) {
-    const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(change.fraction))}`;
+  if (change !== null && (change.fraction !== null || unit.kind === 'percent')) {
+    const size =
+      unit.kind === 'percent' ? said.points(Math.abs(change.delta)) : said.percent(Math.abs(change.fraction ?? 0));
+    const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${size}`;
     return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}.`);
   }
   return said.statement(

@@ -36,11 +36,16 @@ export function timeInsights(plan: AnalysisPlan, result: ResultTable, meta: Data
     const between = () =>
       `from ${label(complete[0] as TimePoint)} (${said.amount(change.first, unit)}) ` +
       `to ${label(complete[complete.length - 1] as TimePoint)} (${said.amount(change.last, unit)})`;
+    // A percentage moves in points: "rose by 2% (15.8%)" would leave the reader to guess which is which.
+    const by = () =>
+      unit.kind === 'percent'
+        ? said.points(Math.abs(change.delta))
+        : `${said.amount(Math.abs(change.delta), unit)}` +
+          `${change.fraction === null ? '' : ` (${said.percent(Math.abs(change.fraction))})`}`;
     const moved =
       change.delta === 0
         ? `${noun} ${verbFor(measure.column)} unchanged ${between()}`
-        : `${noun} ${change.delta > 0 ? 'rose' : 'fell'} by ${said.amount(Math.abs(change.delta), unit)}` +
-          `${change.fraction === null ? '' : ` (${said.percent(Math.abs(change.fraction))})`} ${between()}`;
+        : `${noun} ${change.delta > 0 ? 'rose' : 'fell'} by ${by()} ${between()}`;
     const note = partial === null ? '' : `; ${label(partial)} is left out because the data covers only part of it`;
     insights.push({ kind: 'change', ...said.statement(`${moved}${note}.`) });
   }

@@ -75,6 +75,22 @@ describe('computeInsights', () => {
       });
     });
 
+    test('states the change of a percentage in points, not as a second percentage', () => {
+      const p = plan({
+        measures: [{ column: 'Discount', aggregation: 'avg' }],
+        dimensions: [{ column: 'Order Date', grain: 'month' }],
+        chart: 'line',
+      });
+      const discounts = [0.127, 0.176, 0.168, 0.11, 0.147];
+      const result = table(
+        [column.time('Order Date', 'month'), column.measure('avg', 'Discount')],
+        months('2016-01', 5).map((month, i) => [month, discounts[i] as number]),
+      );
+      expect(find(computeInsights(p, result, meta), 'change').text).toBe(
+        'Average Discount rose by 2 percentage points from Jan 2016 (12.7%) to May 2016 (14.7%).',
+      );
+    });
+
     test('names the peak and the low with their periods', () => {
       const { plan: p, result } = spikySales();
       expect(find(computeInsights(p, result, meta), 'peak-trough')).toEqual({
