@@ -150,7 +150,8 @@ function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPla
   const column = checked.column === null ? null : columns.get(checked.column);
   // A sum of rates (discounts, margins) is no amount; a ratio's numerator is left to the ratio.
   const averaged = column && !per ? withoutRateSum(checked, column) : checked;
-  const percent = averaged !== checked && column && showsAsPercent(column);
+  // An average, median or extreme of fractions (0.156) is read as the percentage it is (15.6%).
+  const percent = !per && column && showsAsPercent(column) && !averaged.aggregation.startsWith('count');
   const format = measure.format ?? (percent ? 'percent' : undefined);
   return {
     ...averaged,
