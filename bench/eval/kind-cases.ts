@@ -1,5 +1,6 @@
 import { SUPERSTORE_CSV, vegaDataset } from '../../test/support/datasets';
 import type { EvalCase, EvalDataset } from './eval-cases';
+import { TRUST_DATASETS } from './trust-cases';
 
 /**
  * The questions managers actually ask, by kind: ratios, changes, cycles,
@@ -941,4 +942,5 @@ export const KIND_DATASETS: EvalDataset[] = [
     path: vegaDataset('population_engineers_hurricanes.csv'),
     cases: HURRICANE_KINDS,
   },
+  ...TRUST_DATASETS,
 ];

@@ -93,9 +93,11 @@ export function trendHeadline(
       `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}${noted}.`,
     );
   }
-  // A percentage that goes from 3.5% to 35% moved by points: "rose 900%" would mislead.
-  if (change !== null && change.fraction !== null && measure.column.unit !== 'percent') {
-    const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(change.fraction))}`;
+  // A percentage moves by points: "rose 900%" from 3.5% to 35% would mislead.
+  if (change !== null && (change.fraction !== null || unit.kind === 'percent')) {
+    const size =
+      unit.kind === 'percent' ? said.points(Math.abs(change.delta)) : said.percent(Math.abs(change.fraction ?? 0));
+    const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${size}`;
     return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}${noted}.`);
   }
   return said.statement(
@@ -220,16 +222,23 @@ export function partsHeadline(
   }
   const lowest = plan.sort?.by === 'measure' && plan.sort.direction === 'asc';
   const pick = [...parts].sort((a, b) => (lowest ? a.value - b.value : b.value - a.value))[0] as Part;
-  const lead = `${pick.label} had the ${lowest ? 'lowest' : 'highest'} ${noun}${clause()}: ${said.amount(pick.value, unit)}`;
-  const total = parts.reduce((sum, part) => sum + part.value, 0);
+  // A top N holds the highest (or lowest) of all groups only when it was ranked by the measure.
+  const truncated =
+    plan.limit !== undefined && result.rows.length >= plan.limit && (result.groups?.count ?? Infinity) > parts.length;
+  const among = truncated && plan.sort?.by !== 'measure' ? ` of the ${said.count(parts.length)} shown` : '';
+  const lead = `${pick.label} had the ${lowest ? 'lowest' : 'highest'} ${noun}${among}${clause()}: ${said.amount(pick.value, unit)}`;
+  const whole = truncated
+    ? result.groups
+    : { total: parts.reduce((sum, part) => sum + part.value, 0), min: minOf(parts) };
   const rankedPeriods = result.columns.some((column) => column.role === 'time');
-  if (!isAdditive(measure.column) || rankedPeriods || total <= 0 || parts.some((part) => part.value < 0))
+  // A share is of the total of every group, which a top N only has from the figures over all of them.
+  const { total = null, min = null } = whole ?? {};
+  if (!isAdditive(measure.column) || rankedPeriods || total === null || min === null || total <= 0 || min < 0)
     return said.statement(`${lead}.`);
-  const truncated = plan.limit !== undefined && result.rows.length >= plan.limit;
-  const share = said.percent(pick.value / total);
-  const of = truncated ? `the ${said.count(parts.length)} shown` : 'the total';
-  return said.statement(`${lead} (${share} of ${of}).`);
+  return said.statement(`${lead} (${said.percent(pick.value / total)} of the total).`);
 }
+
+const minOf = (parts: readonly Part[]) => Math.min(...parts.map((part) => part.value));
 
 const rowWord = (count: number) => (count === 1 ? 'row' : 'rows');
 

@@ -25,7 +25,9 @@ const NAMED_NEGATIVES = 3;
  * groups that stand out. A trend split by category is totalled per category
  * over the whole period first. Shares are given only for sums and counts with
  * no negative group, where parts of a total mean something. A top N (the plan's
- * limit reached) is described as the groups shown, and has no outliers.
+ * limit reached) is described with the figures over every group where it has
+ * them (shares of the whole total, "the highest of all 49"), else as the groups
+ * shown, and has no outliers.
  */
 export function categoryInsights(plan: AnalysisPlan, result: ResultTable, view: ResultView): Insight[] {
   const measure = view.measures[0];
@@ -40,33 +42,28 @@ export function categoryInsights(plan: AnalysisPlan, result: ResultTable, view: 
   const sorted = [...parts].sort((a, b) => b.value - a.value);
   const insights: Insight[] = [];
 
-  // A top N: totals, lows and medians are of the groups shown, and the text must say so.
-  const truncated = plan.limit !== undefined && result.rows.length >= plan.limit;
-  const total = parts.reduce((sum, part) => sum + part.value, 0);
+  // A top N: what is said of all groups comes from the figures over every group, else it names the groups shown.
+  // The leaders of each group are no parts of one whole, and the best of each group is not of all members.
+  const truncated =
+    plan.topPerGroup !== undefined ||
+    (plan.limit !== undefined && result.rows.length >= plan.limit && (result.groups?.count ?? Infinity) > parts.length);
+  const whole = truncated ? result.groups : undefined;
+  const order = plan.sort?.by === 'measure' && !plan.topPerGroup ? plan.sort.direction : undefined;
   // Ranked months are not parts of a whole: "10% of the 10 lowest months" says nothing.
-  const partsOfWhole = isAdditive(measure.column) && !(view.time !== null && !overTime);
-  if (partsOfWhole && parts.every((part) => part.value >= 0) && total > 0) {
-    insights.push(topShare(sorted, total, noun, unit, truncated));
+  const partsOfWhole = isAdditive(measure.column) && !(view.time !== null && !overTime) && !plan.topPerGroup;
+  if (partsOfWhole) {
+    const share = shareInsight(
+      sorted,
+      noun,
+      unit,
+      truncated ? whole : { count: parts.length, ...sumsOf(parts) },
+      order,
+    );
+    if (share) insights.push(share);
   }
-  if (parts.length >= 3) {
-    const said = new StatedNumbers();
-    const high = sorted[0] as Part;
-    const low = sorted[sorted.length - 1] as Part;
-    const highest = `${high.label} had the highest ${noun} (${said.amount(high.value, unit)})`;
-    const among = truncated ? ` of the ${said.count(parts.length)} shown` : '';
-    const text = `${highest} and ${low.label} the lowest${among} (${said.amount(low.value, unit)}).`;
-    insights.push({ kind: 'peak-trough', ...said.statement(text) });
-  }
-
-  const negative = sorted.filter((part) => part.value < 0).reverse();
-  if (negative.length > 0 && negative.length < parts.length) {
-    const said = new StatedNumbers();
-    const lead = `${said.count(negative.length)} of ${said.count(parts.length)} had negative ${noun}`;
-    const named = negative.slice(0, NAMED_NEGATIVES).map((part) => `${part.label} (${said.amount(part.value, unit)})`);
-    const more = negative.length - named.length;
-    const text = `${lead}: ${joinWords(more > 0 ? [...named, `${said.count(more)} more`] : named)}.`;
-    insights.push({ kind: 'negative', ...said.statement(text) });
-  }
+  if (parts.length >= 3) insights.push(extremesInsight(sorted, noun, unit, truncated, whole?.count, order));
+  const negative = negativeInsight(sorted, noun, unit, truncated, whole);
+  if (negative) insights.push(negative);
 
   // The best five months have no typical month to stand out from.
   if (truncated) return insights;
@@ -81,20 +78,93 @@ export function categoryInsights(plan: AnalysisPlan, result: ResultTable, view: 
   return insights;
 }
 
-function topShare(sorted: readonly Part[], total: number, noun: string, unit: Unit, truncated: boolean): Insight {
+type Whole = NonNullable<ResultTable['groups']>;
+
+function sumsOf(parts: readonly Part[]): Pick<Whole, 'total' | 'min'> {
+  const values = parts.map((part) => part.value);
+  return { total: values.reduce((sum, value) => sum + value, 0), min: Math.min(...values) };
+}
+
+/**
+ * The largest groups' share of the whole total: only where every group is at least zero, and,
+ * for a top N, only when the groups shown are the largest ones.
+ */
+function shareInsight(
+  sorted: readonly Part[],
+  noun: string,
+  unit: Unit,
+  whole: Pick<Whole, 'count' | 'total' | 'min'> | undefined,
+  order: 'asc' | 'desc' | undefined,
+): Insight | null {
+  if (!whole || whole.total === null || whole.min === null || whole.min < 0 || !(whole.total > 0)) return null;
+  if (whole.count > sorted.length && order !== 'desc') return null;
   const said = new StatedNumbers();
   const top = sorted[0] as Part;
-  const among = () => (truncated ? ` across the ${said.count(sorted.length)} shown` : '');
-  const leaders = sorted.slice(0, leadersShown(sorted.length));
+  const leaders = sorted.slice(0, Math.min(leadersShown(whole.count), sorted.length));
   if (leaders.length === 1) {
-    const text = `${top.label} makes up ${said.percent(top.value / total)} of ${noun}${among()} (${said.amount(top.value, unit)}).`;
+    const text = `${top.label} makes up ${said.percent(top.value / whole.total)} of ${noun} (${said.amount(top.value, unit)}).`;
     return { kind: 'top-share', ...said.statement(text) };
   }
   const combined = leaders.reduce((sum, part) => sum + part.value, 0);
   const text =
-    `${joinWords(leaders.map((part) => part.label))} make up ${said.percent(combined / total)} of ${noun}${among()}; ` +
-    `${top.label} alone is ${said.percent(top.value / total)} (${said.amount(top.value, unit)}).`;
+    `${joinWords(leaders.map((part) => part.label))} make up ${said.percent(combined / whole.total)} of ${noun}; ` +
+    `${top.label} alone is ${said.percent(top.value / whole.total)} (${said.amount(top.value, unit)}).`;
   return { kind: 'top-share', ...said.statement(text) };
+}
+
+/**
+ * The highest and the lowest group. Of a top N only the end it was ranked from is the highest
+ * (or lowest) of all; the other end is the highest (or lowest) of the groups shown.
+ */
+function extremesInsight(
+  sorted: readonly Part[],
+  noun: string,
+  unit: Unit,
+  truncated: boolean,
+  count: number | undefined,
+  order: 'asc' | 'desc' | undefined,
+): Insight {
+  const said = new StatedNumbers();
+  const high = sorted[0] as Part;
+  const low = sorted[sorted.length - 1] as Part;
+  const ofAll = () => (count === undefined ? '' : ` of all ${said.count(count)}`);
+  const shown = () => ` of the ${said.count(sorted.length)} shown`;
+  let text: string;
+  if (!truncated) {
+    text = `${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
+  } else if (order === 'desc') {
+    text = `${high.label} had the highest ${noun}${ofAll()} (${said.amount(high.value, unit)}) and ${low.label} the lowest${shown()} (${said.amount(low.value, unit)}).`;
+  } else if (order === 'asc') {
+    text = `${low.label} had the lowest ${noun}${ofAll()} (${said.amount(low.value, unit)}) and ${high.label} the highest${shown()} (${said.amount(high.value, unit)}).`;
+  } else {
+    text = `Of the ${said.count(sorted.length)} shown, ${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
+  }
+  return { kind: 'peak-trough', ...said.statement(text) };
+}
+
+/** How many groups are below zero, of all of them, naming the lowest shown. */
+function negativeInsight(
+  sorted: readonly Part[],
+  noun: string,
+  unit: Unit,
+  truncated: boolean,
+  whole: Whole | undefined,
+): Insight | null {
+  const negative = sorted.filter((part) => part.value < 0).reverse();
+  const count = truncated ? whole?.negatives : negative.length;
+  const of = truncated ? whole?.count : sorted.length;
+  if (count === undefined || of === undefined || count === 0 || count >= of) return null;
+  const said = new StatedNumbers();
+  const lead = `${said.count(count)} of ${said.count(of)} had negative ${noun}`;
+  const named = negative.slice(0, NAMED_NEGATIVES).map((part) => `${part.label} (${said.amount(part.value, unit)})`);
+  if (named.length === 0) return { kind: 'negative', ...said.statement(`${lead}.`) };
+  const more = count - named.length;
+  // Of a top N, the negative groups shown may not be the lowest ones: they are some of them.
+  const text =
+    more > 0 && negative.length < count
+      ? `${lead}, among them ${joinWords(named)}.`
+      : `${lead}: ${joinWords(more > 0 ? [...named, `${said.count(more)} more`] : named)}.`;
+  return { kind: 'negative', ...said.statement(text) };
 }
 
 // What one part is called after "per": "Sub-Category", "month", "Region · Category".

@@ -7,19 +7,33 @@ import { type IndexedColumn, numberAt, type ResultView } from './result-view';
 export type CorrelationStrength = 'none' | 'weak' | 'moderate' | 'strong';
 
 /**
- * Where |r| starts to be called weak, moderate and strong. Below `weak` there
- * is no clear linear relationship. Moderate starts at 0.2, as the product's
- * examples call Superstore's Discount and Profit (r = −0.22) moderately
- * correlated; Cohen's convention would start it at 0.3.
+ * Where |r| starts to be called weak, moderate and strong: the conventional
+ * bands (under 0.3 weak, 0.3 to 0.7 moderate, over 0.7 strong). Below `weak`
+ * there is no clear linear relationship.
  */
-export const CORRELATION_STRENGTH = { weak: 0.1, moderate: 0.2, strong: 0.5 } as const;
+export const CORRELATION_STRENGTH = { weak: 0.1, moderate: 0.3, strong: 0.7 } as const;
 
 /** The words for |r|. */
 export function strengthOf(r: number): CorrelationStrength {
   const size = Math.abs(r);
-  if (size >= CORRELATION_STRENGTH.strong) return 'strong';
+  if (size > CORRELATION_STRENGTH.strong) return 'strong';
   if (size >= CORRELATION_STRENGTH.moderate) return 'moderate';
   return size >= CORRELATION_STRENGTH.weak ? 'weak' : 'none';
+}
+
+/** The band a strength was read from, for the reader to check the word against r. */
+export function strengthBand(strength: CorrelationStrength): { text: string; numbers: number[] } {
+  const { weak, moderate, strong } = CORRELATION_STRENGTH;
+  switch (strength) {
+    case 'none':
+      return { text: `|r| is under ${weak}`, numbers: [weak] };
+    case 'weak':
+      return { text: `weak, as |r| is under ${moderate}`, numbers: [moderate] };
+    case 'moderate':
+      return { text: `moderate, as |r| is from ${moderate} to ${strong}`, numbers: [moderate, strong] };
+    case 'strong':
+      return { text: `strong, as |r| is over ${strong}`, numbers: [strong] };
+  }
 }
 
 /** The two measures of a relationship and what their points are. */

@@ -45,6 +45,14 @@ export class StatedNumbers {
     return formatNumber(fraction, { kind: 'percent' });
   }
 
+  /** A change of a percentage in points: 0.02 → `2 percentage points` (stated as 2), never a vague `2%`. */
+  points(fraction: number): string {
+    const points = fraction * 100;
+    this.numbers.push(points);
+    const written = formatNumber(fraction, { kind: 'percent' }).replace('%', '');
+    return `${written} percentage ${written === '1' ? 'point' : 'points'}`;
+  }
+
   /** A count of things: `9,994`, `1.2M`. */
   count(value: number): string {
     this.numbers.push(value);

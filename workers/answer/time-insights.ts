@@ -40,11 +40,16 @@ export function timeInsights(plan: AnalysisPlan, result: ResultTable, meta: Data
     const between = () =>
       `from ${label(ends[0])} (${said.amount(change.first, unit)}) ` +
       `to ${label(ends[1])} (${said.amount(change.last, unit)})`;
+    // A percentage moves in points: "rose by 2% (15.8%)" would leave the reader to guess which is which.
+    const by = () =>
+      unit.kind === 'percent'
+        ? said.points(Math.abs(change.delta))
+        : `${said.amount(Math.abs(change.delta), unit)}` +
+          `${change.fraction === null ? '' : ` (${said.percent(Math.abs(change.fraction))})`}`;
     const moved =
       change.delta === 0
         ? `${noun} ${verbFor(measure.column)} unchanged ${between()}`
-        : `${noun} ${change.delta > 0 ? 'rose' : 'fell'} by ${said.amount(Math.abs(change.delta), unit)}` +
-          `${change.fraction === null ? '' : ` (${said.percent(Math.abs(change.fraction))})`} ${between()}`;
+        : `${noun} ${change.delta > 0 ? 'rose' : 'fell'} by ${by()} ${between()}`;
     const note = partialNote([early, partial], label);
     insights.push({ kind: 'change', ...said.statement(`${moved}${note}.`) });
   }

@@ -1,7 +1,7 @@
 import type { DatasetMeta } from '../../core/dataset';
 import { quoteIdent } from '../engine/duckdb';
 import type { AnalysisPlan, TopPerGroup } from './analysis-plan';
-import type { CompiledPlan } from './compiled-plan';
+import type { CompiledPlan, SummaryField } from './compiled-plan';
 import { matchedRows, type Group } from './matched-rows';
 import { measureName } from './measure-columns';
 import { selectOutputs, type Output } from './output-columns';
@@ -43,8 +43,23 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
   }
   const { select, columns } = selectOutputs(outputs);
   select.push('sum(count(*)) OVER () AS matched_rows');
+  const summary: SummaryField[] = ['matchedRows'];
   const latest = plan.filters.find((f) => f.op === 'latest');
-  if (latest) select.push(`(SELECT max(${quoteIdent(latest.column)}) FROM ${quoteIdent(table)}) AS last_date`);
+  if (latest) {
+    select.push(`(SELECT max(${quoteIdent(latest.column)}) FROM ${quoteIdent(table)}) AS last_date`);
+    summary.push('lastDate');
+  }
+  // Windows are computed before LIMIT: a top 10 still knows the groups it leaves out.
+  if (plan.limit !== undefined && rows.groups.length === 1 && !plan.topPerGroup) {
+    select.push(
+      'count(*) OVER () AS group_count',
+      `sum(${firstSql}) OVER () AS group_total`,
+      `max(${firstSql}) OVER () AS group_max`,
+      `min(${firstSql}) OVER () AS group_min`,
+      `count(*) FILTER (WHERE ${firstSql} < 0) OVER () AS group_negatives`,
+    );
+    summary.push('groupCount', 'groupTotal', 'groupMax', 'groupMin', 'groupNegatives');
+  }
   const keys = rows.groups.map((g) => g.key);
   const limit = params.bind(Math.min(plan.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS));
   const ranked =
@@ -66,7 +81,7 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     sql,
     params: params.values,
     columns,
-    summary: latest ? ['matchedRows', 'lastDate'] : ['matchedRows'],
+    summary,
   };
 }
 

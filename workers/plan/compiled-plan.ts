@@ -16,7 +16,16 @@ export type SummaryField =
   | 'baseTo'
   | 'currentPartial'
   /** The data's last date, where a filter counts periods back from it. */
-  | 'lastDate';
+  | 'lastDate'
+  /**
+   * A ranking cut to its top N: the first measure over every group, before the cut (how many
+   * groups, their total, highest, lowest, and how many are below zero).
+   */
+  | 'groupCount'
+  | 'groupTotal'
+  | 'groupMax'
+  | 'groupMin'
+  | 'groupNegatives';
 
 /** One SQL statement that answers a plan, with its values bound separately. */
 export interface CompiledPlan {

@@ -50,6 +50,11 @@ export interface ResultTable {
   lastDate?: string;
   /** Change plans measured for one period: the two periods compared. */
   change?: ChangePeriods;
+  /**
+   * A grouping cut to its top N (the plan's limit): the first measure over every group the
+   * cut left in or out, so that "the highest" and "of the total" can be said of all of them.
+   */
+  groups?: { count: number; total: number | null; max: number | null; min: number | null; negatives: number };
   /** Distribution plans: the bins of the histogram (from inclusive, to exclusive; the last bin includes its end). */
   bins?: { from: number; to: number; count: number }[];
 }

@@ -61,6 +61,16 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
     };
   }
   if (summary.lastDate !== undefined) result.lastDate = day(summary.lastDate);
+  const groupCount = numberOf(summary, 'groupCount');
+  if (groupCount !== undefined) {
+    result.groups = {
+      count: groupCount,
+      total: numberOf(summary, 'groupTotal') ?? null,
+      max: numberOf(summary, 'groupMax') ?? null,
+      min: numberOf(summary, 'groupMin') ?? null,
+      negatives: numberOf(summary, 'groupNegatives') ?? 0,
+    };
+  }
   if (compiled.change && typeof summary.currentFrom === 'string') {
     result.change = {
       ...compiled.change,

@@ -18,6 +18,7 @@ import { describeKind, isCalendar, isNumeric, isTime, isYearNumber } from './col
 import { ColumnLookup } from './column-lookup';
 import { boundValue, comparableValue } from './comparable-values';
 import { PlanError } from './plan-errors';
+import { showsAsPercent, withoutRateSum } from './rate-columns';
 
 /** What a message calls each aggregation's result. */
 const RESULT_WORD: Record<Aggregation, string> = {
@@ -144,7 +145,6 @@ function checkShape(plan: AnalysisPlan): void {
 }
 
 function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure {
-  const checked = checkAggregate(measure, columns, kind);
   const per = measure.per && checkAggregate(measure.per, columns, kind);
   if (measure.part && !per) {
     throw new PlanError('INVALID_PLAN', 'A part of a total is a share: give the total it is part of as `per`.');
@@ -155,11 +155,18 @@ function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPla
       column: partColumn.name,
       values: measure.part.values.map((v) => comparableValue(partColumn, v)),
     };
+  const checked = checkAggregate(measure, columns, kind);
+  const column = checked.column === null ? null : columns.get(checked.column);
+  // A sum of rates (discounts, margins) is no amount; a ratio's numerator is left to the ratio.
+  const averaged = column && !per ? withoutRateSum(checked, column) : checked;
+  // An average, median or extreme of fractions (0.156) is read as the percentage it is (15.6%).
+  const percent = !per && column && showsAsPercent(column) && !averaged.aggregation.startsWith('count');
+  const format = measure.format ?? (percent ? 'percent' : undefined);
   return {
-    ...checked,
+    ...averaged,
     ...(per && { per }),
     ...(part && { part }),
-    ...(measure.format && { format: measure.format }),
+    ...(format && { format }),
     ...(measure.label && { label: measure.label }),
   };
 }

@@ -1,5 +1,6 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Cycle } from '../plan/analysis-plan';
+import { DEFAULT_RANKING_LIMIT } from './plan-assembly';
 import { fold, nameWords } from './question-tokens';
 
 /**
@@ -56,7 +57,12 @@ const GRAIN_OF: Readonly<Record<Cycle, string>> = {
  * The plan with its time dimension at the cycle's grain grouped by the cycle
  * instead, in the cycle's natural order; null when there is no such dimension.
  */
-export function withCycle(plan: AnalysisPlan, cycle: Cycle, meta: DatasetMeta): AnalysisPlan | null {
+export function withCycle(
+  plan: AnalysisPlan,
+  cycle: Cycle,
+  meta: DatasetMeta,
+  understood: string[] = [],
+): AnalysisPlan | null {
   const grain = GRAIN_OF[cycle];
   const index = plan.dimensions.findIndex((d) => d.grain === grain);
   const dimension = plan.dimensions[index];
@@ -64,10 +70,17 @@ export function withCycle(plan: AnalysisPlan, cycle: Cycle, meta: DatasetMeta): 
   if (!dimension || !column || !(column.type === 'date' || column.type === 'datetime')) return null;
   if (cycle === 'hour_of_day' && column.type !== 'datetime') return null;
   const dimensions = plan.dimensions.map((d, i) => (i === index ? { column: d.column, cycle } : d));
+  // A cycle has a few members: a ranking's default cut would hide some ("the 10 shown" of 12 months).
+  const limit = plan.limit === DEFAULT_RANKING_LIMIT ? undefined : plan.limit;
+  if (limit !== plan.limit) {
+    const at = understood.findIndex((line) => line.startsWith('answer: the '));
+    if (at >= 0) understood[at] = (understood[at] ?? '').replace(/ \(showing \d+ for context\)$/, ' (showing all)');
+  }
   const grainName = grain.charAt(0).toUpperCase() + grain.slice(1);
   return {
     ...plan,
     dimensions,
+    limit,
     chart: plan.chart === 'line' ? 'bar' : plan.chart,
     title: plan.title.replace(new RegExp(`\\b${grainName}\\b`), CYCLE_NAME[cycle]).slice(0, 200),
   };

@@ -126,10 +126,23 @@ export function readLooseColumns(state: ReadingState): void {
   }
   for (const item of rest) {
     // "sales for Home Office customers": a noun after a value says who the value describes; it is not a grouping.
-    const before = items[items.indexOf(item) - 1];
+    const at = items.indexOf(item);
+    const before = items[at - 1];
+    // "sales for customers not in the Consumer segment", "… in Texas": the noun is who the filter keeps.
+    const negated = isKeyword(items[at + 1], 'not');
+    const after = items[negated ? at + 2 : at + 1];
     if (before?.kind === 'value' && before.end === item.at && reading.measures.length > 0) {
       used.add(item);
       reading.understood.push(`"${item.words}" read as describing ${before.words}`);
+    } else if (after?.kind === 'value' && reading.measures.length > 0 && !describesItself(item, after)) {
+      used.add(item);
+      reading.understood.push(`"${item.words}" read as those ${negated ? 'not ' : ''}matching ${after.words}`);
     } else addDimension(state, item);
   }
+}
+
+/** A value of the noun's own column ("customers Sean Miller") names members of it, not whom a filter keeps. */
+function describesItself(item: ColumnItem, value: Extract<Item, { kind: 'value' }>): boolean {
+  const columns = new Set(item.candidates.map((c) => c.column.name));
+  return value.matches.some((m) => columns.has(m.column));
 }

@@ -49,10 +49,10 @@ const TIME_WORDS = new Set(['hour', 'day', 'week', 'month', 'quarter', 'year']);
 export function withGroupTop(
   plan: AnalysisPlan,
   { target, n }: { target: string; n: number },
-  understood: readonly string[],
+  understood: string[],
   meta: DatasetMeta,
 ): AnalysisPlan | null {
-  if (plan.kind !== 'aggregate' || plan.dimensions.length !== 2 || plan.sort?.by !== 'measure') return null;
+  if (plan.kind !== 'aggregate' || plan.sort?.by !== 'measure') return null;
   if (plan.comparison || plan.change || plan.share) return null;
   const word = singular(target);
   const isGroup = (d: AnalysisPlan['dimensions'][number]) =>
@@ -60,6 +60,9 @@ export function withGroupTop(
       ? d.grain === word
       : nameWords(d.column).some((w) => singular(w) === word) ||
         understood.some((line) => line.startsWith(`group by: ${d.column} (from "${target}`));
+  const [only] = plan.dimensions;
+  if (plan.dimensions.length === 1 && only && isGroup(only) && n === 1) return extremeOfEach(plan, only, understood);
+  if (plan.dimensions.length !== 2) return null;
   const groups = plan.dimensions.filter(isGroup);
   const [group] = groups;
   const member = plan.dimensions.find((d) => !isGroup(d));
@@ -75,5 +78,31 @@ export function withGroupTop(
     dimensions: [group, member],
     topPerGroup: { n, direction },
     title: `${direction === 'desc' ? 'Top' : 'Bottom'} ${n} ${member.column} in Each ${group.column} by ${measureTitle(plan)}`,
+  };
+}
+
+/**
+ * "highest price for each symbol": nothing is ranked inside the groups, so it is the maximum (or
+ * minimum) of the measure in every group, when the question left its aggregation to the default.
+ */
+function extremeOfEach(
+  plan: AnalysisPlan,
+  group: AnalysisPlan['dimensions'][number],
+  understood: string[],
+): AnalysisPlan | null {
+  const [measure, ...others] = plan.measures;
+  if (!measure || others.length > 0 || measure.column === null || measure.per || !plan.sort) return null;
+  const defaulted = understood.findIndex((line) => line === `aggregation: ${measure.aggregation} of ${measure.column}`);
+  if (defaulted < 0) return null;
+  const { direction } = plan.sort;
+  const aggregation = direction === 'desc' ? 'max' : 'min';
+  understood[defaulted] = `aggregation: ${aggregation} of ${measure.column} in each ${group.column}`;
+  const shown = understood.findIndex((line) => line.startsWith('answer: the '));
+  if (shown >= 0) understood.splice(shown, 1);
+  const { limit: _limit, ...rest } = plan;
+  return {
+    ...rest,
+    measures: [{ column: measure.column, aggregation }],
+    title: `${direction === 'desc' ? 'Highest' : 'Lowest'} ${measure.column} in Each ${group.column}`,
   };
 }

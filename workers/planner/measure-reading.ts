@@ -1,7 +1,10 @@
+import type { DatasetMeta } from '../../core/dataset';
 import type { Aggregation } from '../plan/analysis-plan';
 import { natureOf, pickColumns } from './column-choice';
+import { synonymColumns } from './column-synonyms';
 import type { Keyword } from './keyword-phrases';
 import type { Item } from './question-items';
+import { fold } from './question-tokens';
 import { addMeasure, isKeyword, named, type ReadingState } from './reading-state';
 
 const AGGREGATIONS: Partial<Record<Keyword, Aggregation>> = {
@@ -159,3 +162,30 @@ export function readRelationship(state: ReadingState, asked: boolean): void {
     inside.forEach((i) => state.used.add(i));
   }
 }
+
+/**
+ * "which month has the most rain", "total rain by year": a value word ("rain", a weather) that is
+ * also a name of a measure (precipitation) is the measure when the question names none and counts
+ * nothing. "how many rainy days" and "rain days" still filter: they count or describe days.
+ */
+export function readMeasureValues(state: ReadingState, meta: DatasetMeta): void {
+  const { items, used, reading } = state;
+  const measures = meta.columns.filter((c) => c.role === 'measure');
+  const namesMeasure = items.some((i) => i.kind === 'column' && natureOf(i.candidates) === 'measure');
+  const counts = items.some((i) => isKeyword(i, 'count', 'distinct'));
+  if (namesMeasure || counts || reading.measures.length > 0) return;
+  items.forEach((item, k) => {
+    if (item.kind !== 'value' || used.has(item) || reading.measures.length > 0) return;
+    // "rain days", "days of rain": the days are counted or described, and the value keeps them.
+    if ([items[k - 1], items[k + 1]].some((i) => i?.kind === 'rows' || isDays(i))) return;
+    const [column, ...others] = synonymColumns(fold(item.words), measures);
+    if (!column || others.length > 0) return;
+    addMeasure(state, item, column, null);
+    const value = item.matches[0];
+    const not = value ? `, not ${value.column} = ${value.value}` : '';
+    reading.understood.push(`measure: ${column.name} (from "${item.words}"${not})`);
+  });
+}
+
+const isDays = (item: Item | undefined) =>
+  item?.kind === 'time' && item.expression.kind === 'grain' && item.expression.grain === 'day';

@@ -99,7 +99,7 @@ function conditionColumn(
  */
 export function readNumberFilter(question: string, meta: DatasetMeta): NumberFilterReading {
   const match = CONDITION.exec(question);
-  if (!match?.[1] || !match[2]) return { kind: 'none' };
+  if (!match?.[1] || !match[2]) return readZeroFilter(question, meta);
   const scale = SCALES[(match[3] ?? '').toLowerCase()] ?? 1;
   const value = Number(match[2].replace(/,/g, '')) * scale;
   const comparator = comparatorOf(match[1].toLowerCase());
@@ -134,4 +134,44 @@ export function readNumberFilter(question: string, meta: DatasetMeta): NumberFil
     understood: `filter: ${label} (from "${match[0].trim()}")`,
     label,
   };
+}
+
+/** "no precipitation", "zero precipitation", "precipitation of 0", "precipitation = 0". */
+const ZERO_BEFORE = /\b(?:no|zero)\s+([\p{L}_-]+(?:\s+[\p{L}_-]+){0,2})/iu;
+const ZERO_AFTER = /\b([\p{L}_-]+(?:\s+[\p{L}_-]+){0,2}?)\s+(?:of|=|equal to|equals|is|was)\s+(?:0|zero)(?![\d.,])/iu;
+
+/**
+ * A measure that is zero: a filter `<= 0` on a column that is never negative (days without rain),
+ * so that it keeps exactly the zeros. On a column that can be negative "no profit" could mean none
+ * or a loss, and is not read.
+ */
+function readZeroFilter(question: string, meta: DatasetMeta): NumberFilterReading {
+  for (const pattern of [ZERO_BEFORE, ZERO_AFTER]) {
+    const match = pattern.exec(question);
+    const words = match?.[1]?.split(/\s+/).map(fold) ?? [];
+    // The longest run of words that names one measure, nearest the zero.
+    for (let n = words.length; match && n > 0; n--) {
+      const named = pattern === ZERO_BEFORE ? words.slice(0, n) : words.slice(words.length - n);
+      const column = measureNamed(named, meta);
+      if (!column) continue;
+      if (column.min === undefined || column.min < 0) return { kind: 'none' };
+      const kept = pattern === ZERO_BEFORE ? match[1]?.split(/\s+/).slice(n) : match[1]?.split(/\s+/).slice(0, -n);
+      const rest = [question.slice(0, match.index), ...(kept ?? []), question.slice(match.index + match[0].length)]
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const label = `${column.name} = 0`;
+      // "no precipitation by month" counts the dry rows; a total of zeros would say nothing.
+      const measured = rest.split(' ').some((word) => measureNamed([fold(word)], meta) !== null);
+      const counted = /\b(?:how many|number of|count|days|rows)\b/i.test(rest);
+      return {
+        kind: 'read',
+        question: measured || counted ? rest : `number of rows ${rest}`.trim(),
+        filter: { op: 'compare', column: column.name, comparator: '<=', value: 0 },
+        understood: `filter: ${label} (from "${match[0].trim()}"; it is never below 0)`,
+        label,
+      };
+    }
+  }
+  return { kind: 'none' };
 }

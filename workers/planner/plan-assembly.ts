@@ -1,12 +1,14 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { AnalysisPlan, type Dimension, type Measure, type Part, type Sort } from '../plan/analysis-plan';
 import { chartProblem, chooseChart, type PlanShape } from './chart-choice';
+import { isRateColumn, showsAsPercent } from '../plan/rate-columns';
+import { moneyRank } from './column-synonyms';
 import { defaultAggregation, mainDimension } from './dataset-defaults';
 import { dataRange, isYearNumber, timeColumns } from './dataset-time';
 import { countedNoun, measureLabel, planTitle } from './plan-title';
 import type { DimensionChoice, FilterChoice, MeasureChoice, Reading } from './question-reading';
 import { defaultMeasures, withOverviewDefaults } from './reading-defaults';
-import { fold } from './question-tokens';
+import { fold, nameWords } from './question-tokens';
 import { isoDay, type DataRange } from './time-periods';
 import { trendGrain } from './trend-grain';
 
@@ -14,7 +16,7 @@ import { trendGrain } from './trend-grain';
 const MAX_GROUPS = 50;
 const AUTO_TOP = 20;
 /** Bars shown for a ranking without a number ("top customers", "which state has the highest profit"). */
-const DEFAULT_RANKING_LIMIT = 10;
+export const DEFAULT_RANKING_LIMIT = 10;
 /** The most groups a ranking may ask for (the plan schema's cap). */
 const MAX_RANKING_LIMIT = 10_000;
 
@@ -59,7 +61,7 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   }
   // "highest temperature" with nothing to rank is the maximum.
   const extreme = ranking?.headline && !grouped ? ranking.direction : undefined;
-  const plainMeasures = measures.map((m) => toMeasure(m, kind, extreme, understood));
+  const plainMeasures = measures.map((m) => toMeasure(m, kind, extreme, understood, meta));
   const [first] = plainMeasures;
   if (reading.share && kind === 'aggregate' && first && first.aggregation !== 'sum' && first.aggregation !== 'count') {
     return fail(`a share needs a total to split into parts, and ${measureLabel(first).toLowerCase()} is not one`);
@@ -264,10 +266,12 @@ function toMeasure(
   kind: AnalysisPlan['kind'],
   extreme: 'asc' | 'desc' | undefined,
   understood: string[],
+  meta: DatasetMeta,
 ): Measure {
   if (!m.column) return { column: null, aggregation: 'count' };
   let aggregation = m.aggregation;
   if (!aggregation && extreme) aggregation = extreme === 'desc' ? 'max' : 'min';
+  if (aggregation === 'sum' && isRateColumn(m.column)) return rateMeasure(m.column, meta, understood);
   if (!aggregation) {
     aggregation = defaultAggregation(m.column);
     // A relationship or distribution reads each row's value: its aggregation only matters when it is not a sum.
@@ -275,6 +279,51 @@ function toMeasure(
       understood.push(`aggregation: ${aggregation} of ${m.column.name}`);
   }
   return { column: m.column.name, aggregation };
+}
+
+/**
+ * What "total" or "overall" means for a column of rates, which add up to
+ * nothing: a margin is total profit over total revenue when the data has
+ * both, any other rate its average (shown as a percentage when its values
+ * are fractions).
+ */
+function rateMeasure(column: ColumnProfile, meta: DatasetMeta, understood: string[]): Measure {
+  // The reading's "aggregation: sum (from "overall")" is what is not done; say what is instead.
+  const named = understood.findIndex((line) => line.startsWith('measure: ') && line.includes(column.name));
+  const summed = understood.findIndex((line, k) => k > named && line.startsWith('aggregation: sum'));
+  const say = (line: string) => (summed < 0 ? understood.push(line) : understood.splice(summed, 1, line));
+  const weighed = marginParts(column, meta);
+  if (weighed) {
+    const { profit, revenue } = weighed;
+    const line = `measure: ${column.name} as total ${profit.name} / total ${revenue.name} (a margin is not added up row by row)`;
+    if (summed >= 0) understood.splice(summed, 1);
+    if (named >= 0) understood.splice(named, 1, line);
+    else understood.push(line);
+    const label = column.name.replace(/\s*%$/, '').slice(0, 60) || column.name;
+    return {
+      column: profit.name,
+      aggregation: 'sum',
+      per: { column: revenue.name, aggregation: 'sum' },
+      format: 'percent',
+      label,
+    };
+  }
+  say(`aggregation: average of ${column.name} (a rate is averaged, not added up)`);
+  return { column: column.name, aggregation: 'avg', ...(showsAsPercent(column) && { format: 'percent' as const }) };
+}
+
+/** The one profit and the one revenue column a margin column is the ratio of, if the data has them. */
+function marginParts(
+  column: ColumnProfile,
+  meta: DatasetMeta,
+): { profit: ColumnProfile; revenue: ColumnProfile } | null {
+  if (!nameWords(column.name).some((w) => w === 'margin' || w === 'margins')) return null;
+  const amounts = meta.columns.filter((c) => c.role === 'measure' && !isRateColumn(c));
+  const profits = amounts.filter((c) => moneyRank(c) === 2);
+  const revenues = amounts.filter((c) => moneyRank(c) === 0);
+  const [profit] = profits;
+  const [revenue] = revenues;
+  return profit && revenue && profits.length === 1 && revenues.length === 1 ? { profit, revenue } : null;
 }
 
 /** Resolves an `auto` grain from the span the question looks at: the data's, narrowed by its time filter. */

@@ -31,7 +31,10 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
   const timeComparison = plan.comparison !== undefined && isTime(meta, plan.comparison.column);
   switch (part.kind) {
     case 'top-per-group':
-      return plan.topPerGroup !== undefined;
+      // "highest price for each symbol": the extreme of every group is a ranking within each.
+      return (
+        plan.topPerGroup !== undefined || understood.some((line) => /^aggregation: (max|min) of .* in each /.test(line))
+      );
     case 'ratio':
       return plan.measures.some((m) => m.per !== undefined);
     case 'cyclic':

@@ -111,7 +111,7 @@ interface Rewrite {
   labels: string[];
   understood: string[];
   /** Steps that put back into the plan what was taken out of the words (a cycle, a ratio); null if they cannot. */
-  reshapes: ((plan: AnalysisPlan, understood: readonly string[]) => AnalysisPlan | null)[];
+  reshapes: ((plan: AnalysisPlan, understood: string[]) => AnalysisPlan | null)[];
   problem?: string;
 }
 
@@ -163,7 +163,7 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
   if (cycle.kind === 'read') {
     rewrite.question = cycle.question;
     rewrite.understood.push(cycle.understood);
-    rewrite.reshapes.push((plan) => withCycle(plan, cycle.cycle, meta));
+    rewrite.reshapes.push((plan, understood) => withCycle(plan, cycle.cycle, meta, understood));
   }
   const against = readAgainstLast(rewrite.question);
   if (against.kind === 'read') {

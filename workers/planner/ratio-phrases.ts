@@ -40,7 +40,8 @@ const RULES: RatioRule[] = [
     label: () => 'Average Order Value',
   },
   {
-    pattern: new RegExp(`\\b([a-z][a-z_-]*) per (${ENTITIES})\\b`),
+    // "average sales per order" is the same ratio: the average of each order's total.
+    pattern: new RegExp(`\\b(?:(?:average|avg|mean) )?([a-z][a-z_-]*) per (${ENTITIES})\\b`),
     words: '$1 and number of $2',
     label: (n, _d, noun) => `${n} per ${word(noun ?? '')}`,
   },

@@ -1,6 +1,6 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { readGroups, readLooseColumns, readRanking } from './group-reading';
-import { readCounting, readMeasures, readRelationship } from './measure-reading';
+import { readCounting, readMeasures, readMeasureValues, readRelationship } from './measure-reading';
 import type { Keyword } from './keyword-phrases';
 import { lexQuestion, type Item } from './question-items';
 import { fold } from './question-tokens';
@@ -38,6 +38,7 @@ export function readQuestion(
   readGroups(state);
   readRanking(state);
   readCounting(state);
+  readMeasureValues(state, meta);
   readMeasures(state);
   readLooseColumns(state);
   readRelationship(state, flags.relationship);
@@ -154,7 +155,11 @@ function readLeftovers(state: ReadingState): void {
       flush();
       continue;
     }
-    if (item.kind === 'unknown') run.push(item);
+    if (item.kind === 'unknown' && namesKindOf(items, item)) {
+      // "weather type", "product category": the column itself, named with a word for what it holds.
+      used.add(item);
+      reading.understood.push(`"${items[items.indexOf(item) - 1]?.words ?? ''} ${item.words}" read as the column`);
+    } else if (item.kind === 'unknown') run.push(item);
     else {
       flush();
       if (item.kind === 'number') reading.problems.push(`I did not understand the number "${item.words}" here`);
@@ -186,4 +191,17 @@ function sharePartWords(question: string): string | undefined {
   return /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?(.+?) (?:in|of|among|within)\b/.exec(
     text,
   )?.[1];
+}
+
+const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'class', 'classes', 'group', 'groups']);
+
+/** An unknown word right after a grouping column that only says the column holds kinds ("weather type"). */
+function namesKindOf(items: readonly Item[], item: Item): boolean {
+  const before = items[items.indexOf(item) - 1];
+  return (
+    KIND_WORDS.has(item.words.toLowerCase()) &&
+    before?.kind === 'column' &&
+    before.end === item.at &&
+    before.candidates[0]?.column.role === 'dimension'
+  );
 }

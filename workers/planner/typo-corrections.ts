@@ -28,6 +28,11 @@ export function typoCorrections(
   const corrections: Correction[] = [];
   for (const typed of unknown.flatMap((w) => w.split(/\s+/))) {
     const folded = fold(typed);
+    const common = QUESTION_WORD_TYPOS.get(folded);
+    if (common) {
+      corrections.push({ typed, meant: common });
+      continue;
+    }
     if (folded.length < 5 || /\d/.test(folded)) return null;
     const limit = folded.length >= 8 ? 2 : 1;
     let best = limit + 1;
@@ -43,6 +48,17 @@ export function typoCorrections(
   }
   return corrections.length > 0 ? corrections : null;
 }
+
+/** Question words too short to guess at by distance, misspelt often enough to know: "wich", "wat". */
+const QUESTION_WORD_TYPOS: ReadonlyMap<string, string> = new Map([
+  ['wich', 'which'],
+  ['whcih', 'which'],
+  ['whih', 'which'],
+  ['wat', 'what'],
+  ['waht', 'what'],
+  ['hwo', 'how'],
+  ['whta', 'what'],
+]);
 
 /** Folded word → the word as the data spells it. */
 function dictionary(meta: DatasetMeta, vocabulary: Vocabulary): Map<string, string> {

@@ -92,11 +92,16 @@ describe('writeHeadline', () => {
     );
   });
 
-  test('a top N gives shares of the groups shown, not of a total it never saw', () => {
+  test('a top N gives a share only of the total of every group, never of the groups shown', () => {
     const { plan: p, result } = profitByRegion();
     const top2 = table(result.columns, result.rows.slice(2), { matchedRows: 9994 });
     expect(writeHeadline({ ...p, limit: 2 }, top2, meta).text).toBe(
-      'West had the highest Profit: $108.4K (69.9% of the 2 shown).',
+      'West had the highest Profit of the 2 shown: $108.4K.',
+    );
+    const ranked = { ...p, limit: 2, sort: { by: 'measure' as const, direction: 'desc' as const } };
+    const groups = { count: 4, total: 286397.02, max: 108418.45, min: 39706.36, negatives: 0 };
+    expect(writeHeadline(ranked, { ...top2, groups }, meta).text).toBe(
+      'West had the highest Profit: $108.4K (37.9% of the total).',
     );
   });
 
@@ -233,7 +238,7 @@ describe('writeHeadline', () => {
   test('a correlation states its strength, direction, r and the number of pairs', () => {
     const { plan: p, result } = discountAgainstProfit();
     expect(writeHeadline(p, result, meta)).toEqual({
-      text: 'Discount and Profit are moderately negatively correlated (r = \u22120.22, 9,994 rows).',
+      text: 'Discount and Profit are weakly negatively correlated (r = \u22120.22, 9,994 rows).',
       numbers: [-0.219, 9994],
     });
   });

@@ -76,6 +76,22 @@ describe('computeInsights', () => {
       });
     });
 
+    test('states the change of a percentage in points, not as a second percentage', () => {
+      const p = plan({
+        measures: [{ column: 'Discount', aggregation: 'avg' }],
+        dimensions: [{ column: 'Order Date', grain: 'month' }],
+        chart: 'line',
+      });
+      const discounts = [0.127, 0.176, 0.168, 0.11, 0.147];
+      const result = table(
+        [column.time('Order Date', 'month'), column.measure('avg', 'Discount')],
+        months('2016-01', 5).map((month, i) => [month, discounts[i] as number]),
+      );
+      expect(find(computeInsights(p, result, meta), 'change').text).toBe(
+        'Average Discount rose by 2 percentage points from Jan 2016 (12.7%) to May 2016 (14.7%).',
+      );
+    });
+
     test('names the peak and the low with their periods', () => {
       const { plan: p, result } = spikySales();
       expect(find(computeInsights(p, result, meta), 'peak-trough')).toEqual({
@@ -254,7 +270,16 @@ describe('computeInsights', () => {
       );
     });
 
-    test('a top N speaks of the groups shown and flags no outliers among them', () => {
+    // The figures over every group, as the query computes them before its LIMIT.
+    const allSubCategories = {
+      count: 17,
+      total: subCategoryProfit.rows.reduce((sum, row) => sum + (row[1] as number), 0),
+      max: 55617.82,
+      min: -17725.48,
+      negatives: 3,
+    };
+
+    test('a top N speaks of the groups shown, and of all groups only with their figures', () => {
       const p = plan({
         measures: [{ column: 'Profit', aggregation: 'sum' }],
         dimensions: [{ column: 'Sub-Category' }],
@@ -263,9 +288,63 @@ describe('computeInsights', () => {
       });
       const top5 = table(subCategoryProfit.columns, subCategoryProfit.rows.slice(0, 5), { matchedRows: 9994 });
       expect(computeInsights(p, top5, meta).map((i) => i.text)).toEqual([
-        'Copiers, Phones and Accessories make up 68.9% of Profit across the 5 shown; Copiers alone is 27% ($55.6K).',
-        'Copiers had the highest Profit ($55.6K) and Binders the lowest of the 5 shown ($30.2K).',
+        'Of the 5 shown, Copiers had the highest Profit ($55.6K) and Binders the lowest ($30.2K).',
       ]);
+    });
+
+    test('a top N ranked down gives shares of the whole total and the highest of all, and no outliers', () => {
+      const p = plan({
+        measures: [{ column: 'Profit', aggregation: 'sum' }],
+        dimensions: [{ column: 'Sub-Category' }],
+        sort: { by: 'measure', direction: 'desc' },
+        limit: 5,
+        chart: 'bar',
+      });
+      const positive = { ...allSubCategories, min: 949.52, negatives: 0, total: 308_533.67 };
+      const top5 = table(subCategoryProfit.columns, subCategoryProfit.rows.slice(0, 5), { groups: positive });
+      expect(computeInsights(p, top5, meta).map((i) => i.text)).toEqual([
+        'Copiers, Phones and Accessories make up 46% of Profit; Copiers alone is 18% ($55.6K).',
+        'Copiers had the highest Profit of all 17 ($55.6K) and Binders the lowest of the 5 shown ($30.2K).',
+      ]);
+    });
+
+    test('a bottom N never calls its last group the highest of all', () => {
+      const p = plan({
+        measures: [{ column: 'Profit', aggregation: 'sum' }],
+        dimensions: [{ column: 'Sub-Category' }],
+        sort: { by: 'measure', direction: 'asc' },
+        limit: 5,
+        chart: 'bar',
+      });
+      const bottom5 = table(subCategoryProfit.columns, subCategoryProfit.rows.slice(-5).reverse(), {
+        groups: allSubCategories,
+      });
+      expect(computeInsights(p, bottom5, meta).map((i) => i.text)).toEqual([
+        'Tables had the lowest Profit of all 17 (\u2212$17.7K) and Machines the highest of the 5 shown ($3,385).',
+        '3 of 17 had negative Profit: Tables (\u2212$17.7K), Bookcases (\u2212$3,473) and Supplies (\u2212$1,189).',
+      ]);
+    });
+
+    test('the leaders of each group are not parts of one total', () => {
+      const p = plan({
+        measures: [{ column: 'Profit', aggregation: 'sum' }],
+        dimensions: [{ column: 'Region' }, { column: 'Sub-Category' }],
+        topPerGroup: { n: 1, direction: 'desc' },
+        chart: 'bar',
+      });
+      const leaders = table(
+        [column.dimension('Region'), column.dimension('Sub-Category'), profit],
+        [
+          ['Central', 'Copiers', 15608.84],
+          ['East', 'Copiers', 17022.84],
+          ['South', 'Copiers', 9299.76],
+        ],
+      );
+      const texts = computeInsights(p, leaders, meta).map((i) => i.text);
+      expect(texts.join(' ')).not.toMatch(/make up|of Profit;/);
+      expect(texts).toContain(
+        'Of the 3 shown, East \u00b7 Copiers had the highest Profit ($17K) and South \u00b7 Copiers the lowest ($9,300).',
+      );
     });
 
     test('a single group supports no insight', () => {
@@ -329,8 +408,8 @@ describe('computeInsights', () => {
     expect(computeInsights(p, result, meta)).toEqual([
       {
         kind: 'correlation',
-        text: 'Profit tends to fall as Discount rises (r = \u22120.22 over 9,994 rows).',
-        numbers: [-0.219, 9994],
+        text: 'Profit tends to fall slightly as Discount rises (r = \u22120.22 over 9,994 rows; weak, as |r| is under 0.3).',
+        numbers: [-0.219, 9994, 0.3],
       },
     ]);
   });
@@ -345,7 +424,7 @@ describe('computeInsights', () => {
     ]);
     // r is 0.99899: two places would round it to a perfect 1.
     expect(computeInsights(p, points, meta)[0]?.text).toBe(
-      'Profit rises consistently as Discount rises (r = 0.999 over 4 rows).',
+      'Profit rises consistently as Discount rises (r = 0.999 over 4 rows; strong, as |r| is over 0.7).',
     );
   });
 

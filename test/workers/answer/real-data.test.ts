@@ -90,9 +90,7 @@ describe('answers on Sample Superstore', () => {
       },
     };
     const answer = buildAnswer(discountAgainstProfit().plan, result, data.meta);
-    expect(answer.headline).toBe(
-      'Discount and Profit are moderately negatively correlated (r = \u22120.22, 9,994 rows).',
-    );
+    expect(answer.headline).toBe('Discount and Profit are weakly negatively correlated (r = \u22120.22, 9,994 rows).');
     expect(answer.chart).toMatchObject({ kind: 'scatter', trend: { r: Number(stats?.r) } });
     expect((await renderChart(answer.chart!)).length).toBeGreaterThan(1000);
   });

@@ -213,3 +213,36 @@ describe('trends', () => {
     expect(west?.['Distinct Order ID']).toBe(expected.n);
   });
 });
+
+describe('a top N and the groups it leaves out', () => {
+  it('brings the count, total, highest, lowest and negatives of every group with the rows shown', async () => {
+    const run = await runOn(data, {
+      measures: [{ column: 'Profit', aggregation: 'sum' }],
+      dimensions: [{ column: 'State' }],
+      filters: [{ op: 'in', column: 'Region', values: ['West', 'South'] }],
+      sort: { by: 'measure', direction: 'asc' },
+      limit: 3,
+    });
+    const expected = await firstRow(
+      data,
+      `SELECT count(*) AS n, sum(p) AS total, max(p) AS hi, min(p) AS lo, count(*) FILTER (WHERE p < 0) AS neg
+       FROM (SELECT "State", sum("Profit") AS p FROM dataset WHERE "Region" IN ('West', 'South') GROUP BY 1)`,
+    );
+    expect(run.result.rows).toHaveLength(3);
+    const groups = run.result.groups;
+    expect(groups?.count).toBe(expected.n);
+    expect(groups?.negatives).toBe(expected.neg);
+    expectClose(
+      [groups?.total ?? null, groups?.max ?? null, groups?.min ?? null],
+      [expected.total, expected.hi, expected.lo],
+    );
+  });
+
+  it('brings none without a limit, where every group is shown', async () => {
+    const run = await runOn(data, {
+      measures: [{ column: 'Profit', aggregation: 'sum' }],
+      dimensions: [{ column: 'Region' }],
+    });
+    expect(run.result.groups).toBeUndefined();
+  });
+});

@@ -97,6 +97,43 @@ describe('validatePlan: measures', () => {
     expectRejected(planOf({ measures: [{ column, aggregation }] }), 'WRONG_COLUMN_KIND', message);
   });
 
+  it('averages a percentage column a plan asks to add up, wherever it is measured', () => {
+    const share = { column: 'Revenue Share', aggregation: 'sum' };
+    const plan = validatePlan(
+      planOf({
+        measures: [share, revenue],
+        filters: [{ op: 'having', column: 'Region', measure: share, comparator: '>', value: 0.1 }],
+      }),
+      ORDERS,
+    );
+    expect(plan.measures).toEqual([{ column: 'Revenue Share', aggregation: 'avg' }, revenue]);
+    expect(plan.filters[0]).toMatchObject({ measure: { column: 'Revenue Share', aggregation: 'avg' } });
+  });
+
+  it('shows a rate held as fractions as a percentage, and leaves amounts and counts alone', () => {
+    const meta = metaOf([
+      { name: 'Discount', type: 'decimal', role: 'measure', unit: null, min: 0, max: 0.8 },
+      { name: 'Price', type: 'decimal', role: 'measure', unit: null, min: 0.1, max: 0.9 },
+    ]);
+    const plan = validatePlan(
+      planOf({
+        measures: [
+          { column: 'Discount', aggregation: 'sum' },
+          { column: 'Discount', aggregation: 'max' },
+          { column: 'Discount', aggregation: 'count' },
+          { column: 'Price', aggregation: 'sum' },
+        ],
+      }),
+      meta,
+    );
+    expect(plan.measures).toEqual([
+      { column: 'Discount', aggregation: 'avg', format: 'percent' },
+      { column: 'Discount', aggregation: 'max', format: 'percent' },
+      { column: 'Discount', aggregation: 'count' },
+      { column: 'Price', aggregation: 'sum' },
+    ]);
+  });
+
   it.each(['sum', 'count_distinct'])('refuses %s without a column', (aggregation) => {
     expectRejected(planOf({ measures: [{ column: null, aggregation }] }), 'INVALID_PLAN', /needs a column/);
   });

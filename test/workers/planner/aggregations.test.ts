@@ -1,4 +1,5 @@
-import { expectPlan, plannerData, type DatasetName, type PlannerData } from './planner-data';
+import { planQuestion } from '../../../workers/planner/offline-planner';
+import { expectNotUnderstood, expectPlan, plannerData, type DatasetName, type PlannerData } from './planner-data';
 
 /** Aggregation words, and the default for a measure whose sum means nothing (prices, rates, readings). */
 const CASES: [DatasetName, string, object][] = [
@@ -92,5 +93,70 @@ describe('aggregations', () => {
 
   it.each(CASES)('%s: "%s"', (name, question, fragment) => {
     expect(expectPlan(data.get(name) as PlannerData, question)).toMatchObject(fragment);
+  });
+});
+
+describe('rates are never added up', () => {
+  const understood = (data: PlannerData, question: string) => {
+    const outcome = planQuestion(question, data);
+    if (outcome.kind !== 'plan') throw new Error(`"${question}" was not understood: ${outcome.reason}`);
+    return outcome.understood;
+  };
+
+  it.each(['overall discount', 'total discount', 'sum of discount'])(
+    '"%s" is the average discount, as a percentage',
+    async (question) => {
+      const data = await plannerData('superstore');
+      expect(expectPlan(data, question)).toMatchObject({
+        measures: [{ column: 'Discount', aggregation: 'avg', format: 'percent' }],
+        title: 'Average Discount',
+      });
+      expect(understood(data, question)).toContain(
+        'aggregation: average of Discount (a rate is averaged, not added up)',
+      );
+    },
+  );
+
+  it('averages a rate by group and over time, and refuses a share of it', async () => {
+    const data = await plannerData('superstore');
+    for (const question of [
+      'total discount by region',
+      'total discount by month',
+      'total sales and discount by segment',
+    ]) {
+      const measures = expectPlan(data, question).measures.filter((m) => m.column === 'Discount');
+      expect(measures).toEqual([{ column: 'Discount', aggregation: 'avg', format: 'percent' }]);
+    }
+    expect(expectNotUnderstood(data, 'share of discount by region').reason).toMatch(/average discount is not one/);
+  });
+
+  it('reads an overall margin as total profit over total revenue, and says so', async () => {
+    const data = await plannerData('margins');
+    expect(expectPlan(data, 'what is our overall margin').measures).toEqual([
+      {
+        column: 'Profit',
+        aggregation: 'sum',
+        per: { column: 'Revenue', aggregation: 'sum' },
+        format: 'percent',
+        label: 'Margin',
+      },
+    ]);
+    expect(understood(data, 'total margin by region')).toContain(
+      'measure: Margin % as total Profit / total Revenue (a margin is not added up row by row)',
+    );
+    // Asked for by name, the average of the column is what was asked.
+    expect(expectPlan(data, 'average margin').measures).toEqual([{ column: 'Margin %', aggregation: 'avg' }]);
+  });
+});
+
+describe('a ranking of a cycle', () => {
+  it('shows every month of the year, and says so', async () => {
+    const data = await plannerData('superstore');
+    const outcome = planQuestion('which month of the year is strongest for sales', data);
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({ dimensions: [{ cycle: 'month_of_year' }], sort: { direction: 'desc' } });
+    expect(outcome.plan.limit).toBeUndefined();
+    expect(outcome.understood).toContain('answer: the highest first (showing all)');
+    expect(expectPlan(data, 'top 3 months of the year by sales').limit).toBe(3);
   });
 });

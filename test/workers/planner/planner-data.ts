@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DatasetMeta } from '../../../core/dataset';
 import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
 import { planQuestion, type PlannerOutcome } from '../../../workers/planner/offline-planner';
@@ -14,6 +15,7 @@ export const DATASET_FILES = {
   employment: vegaDataset('us-employment.csv'),
   birdstrikes: vegaDataset('birdstrikes.csv'),
   github: vegaDataset('github.csv'),
+  margins: join(__dirname, '..', '..', 'fixtures', 'rates', 'margins.csv'),
 } as const;
 
 export type DatasetName = keyof typeof DATASET_FILES;

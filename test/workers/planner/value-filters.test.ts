@@ -64,3 +64,32 @@ describe('category filters', () => {
     expect(state?.top?.map((t) => t.value)).not.toContain('Vermont');
   });
 });
+
+describe('whom a filter keeps, and a value that names the measure', () => {
+  it('reads "customers not in the Consumer segment" as whom the total is of, not as a grouping', async () => {
+    const data = await plannerData('superstore');
+    expect(expectPlan(data, 'sales for customers not in the Consumer segment')).toMatchObject({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [],
+      filters: [{ op: 'not_in', column: 'Segment', values: ['Consumer'] }],
+    });
+    expect(expectPlan(data, 'top customers in Texas').dimensions).toEqual([{ column: 'Customer Name' }]);
+  });
+
+  it.each(['which month of the year has the most rain', 'rain by year', 'total rain by month', 'rain in 2014'])(
+    'reads "rain" in "%s" as precipitation, with no weather filter',
+    async (question) => {
+      const plan = expectPlan(await plannerData('seattle'), question);
+      expect(plan.measures).toEqual([{ column: 'precipitation', aggregation: 'sum' }]);
+      expect(plan.filters.filter((f) => f.column === 'weather')).toEqual([]);
+    },
+  );
+
+  it.each(['how many rainy days', 'rain days', 'how many days of rain', 'precipitation on rainy days'])(
+    'still keeps the rainy days in "%s"',
+    async (question) => {
+      const plan = expectPlan(await plannerData('seattle'), question);
+      expect(plan.filters).toContainEqual({ op: 'in', column: 'weather', values: ['rain'] });
+    },
+  );
+});

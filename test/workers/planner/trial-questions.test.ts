@@ -1,0 +1,56 @@
+import { planQuestion } from '../../../workers/planner/offline-planner';
+import { expectPlan, plannerData } from './planner-data';
+
+/** Questions a new user's trial saw declined, each with a plain reading the planner now takes and says. */
+describe("questions from a new user's trial", () => {
+  it('reads "average sales per order" as average order value', async () => {
+    expect(expectPlan(await plannerData('superstore'), 'average sales per order').measures).toEqual([
+      {
+        column: 'Sales',
+        aggregation: 'sum',
+        per: { column: 'Order ID', aggregation: 'count_distinct' },
+        label: 'Sales per Order',
+      },
+    ]);
+  });
+
+  it.each([
+    ['highest price for each symbol', 'max'],
+    ['lowest price for each symbol', 'min'],
+  ])('reads "%s" as the %s of every symbol, all shown', async (question, aggregation) => {
+    const data = await plannerData('stocks');
+    const plan = expectPlan(data, question);
+    expect(plan).toMatchObject({ measures: [{ column: 'price', aggregation }], dimensions: [{ column: 'symbol' }] });
+    expect(plan.limit).toBeUndefined();
+    expect(plan.topPerGroup).toBeUndefined();
+  });
+
+  it('still declines a ranking of a total named outright within each group', async () => {
+    const outcome = planQuestion('highest total price for each symbol', await plannerData('stocks'));
+    expect(outcome.kind).toBe('not-understood');
+  });
+
+  it.each(['days with no precipitation', 'precipitation of 0', 'how many days had no rain'])(
+    'reads "%s" as the dry days, a count',
+    async (question) => {
+      const plan = expectPlan(await plannerData('seattle'), question);
+      expect(plan.filters).toEqual([{ op: 'compare', column: 'precipitation', comparator: '<=', value: 0 }]);
+      expect(plan.measures[0]?.aggregation).toMatch(/^count/);
+    },
+  );
+
+  it('reads no zero filter on a column that can be negative: "no profit" could be a loss', async () => {
+    const outcome = planQuestion('orders with no profit', await plannerData('superstore'));
+    expect(outcome.kind).toBe('not-understood');
+  });
+
+  it.each(['which weather type is windiest', 'wich weather has the higest wind'])('answers "%s"', async (question) => {
+    const outcome = planQuestion(question, await plannerData('seattle'));
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({
+      measures: [{ column: 'wind', aggregation: 'avg' }],
+      dimensions: [{ column: 'weather' }],
+      sort: { by: 'measure', direction: 'desc' },
+    });
+  });
+});
