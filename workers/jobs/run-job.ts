@@ -156,13 +156,16 @@ export async function runJob(
     }
     const settled = settledFailure(error);
     if (ctx && settled !== undefined) {
-      await point.finish({
-        kind: 'failure',
-        retrying: false,
-        timedOut: false,
-        reference: referenceOf(job.id),
-        settled,
-      });
+      // A scheduled digest has no message to turn into the note: its owner hears it, once.
+      if (isKind(ctx, 'digest')) await tellDigestFailure(ctx, referenceOf(job.id));
+      else
+        await point.finish({
+          kind: 'failure',
+          retrying: false,
+          timedOut: false,
+          reference: referenceOf(job.id),
+          settled,
+        });
       await ctx.ledger.finish();
       log.error('job failed in a way a retry would repeat; it is not retried', { error: errorFields(error) });
       return 'failed';

@@ -161,7 +161,7 @@ describe('a digest falling due', () => {
     expect(await stored(record)).toMatchObject({ paused: false, failures: 1, lastRun: { outcome: 'failed' } });
   });
 
-  it('tells its owner once when a run breaks on our side, only after the last try, and a retry that works posts once', async () => {
+  it('tells its owner once when a run breaks on our side in a way a retry would repeat, and posts nothing in the channel', async () => {
     const channel = 'C0DIGEST04';
     await harness.run(await harness.shareFile(channel, 'orders.csv', Buffer.from('Order Date,Sales\n2026-01-05,3\n')));
     const record = await subscribe(channel, 'orders.csv');
@@ -177,9 +177,8 @@ describe('a digest falling due', () => {
       harness.slack.messages.filter((m) => m.channel === dm && (m.text ?? '').includes('something broke on our side'));
 
     const broken = due(record, '2026-12-01T08:00:00Z');
-    await expect(harness.run(broken)).rejects.toThrow();
-    expect(told()).toHaveLength(0);
-    await expect(harness.run(broken, LAST)).rejects.toThrow();
+    // DuckDB cannot read the stored table: every try would fail the same way, so the first ends it.
+    await harness.run(broken);
     // Delivered once more all the same: the failed run is on record, and nothing more is said.
     await harness.run(broken, LAST);
 
@@ -190,12 +189,9 @@ describe('a digest falling due', () => {
     expect(topLevel(channel).slice(before)).toHaveLength(0);
     expect(await stored(record)).toMatchObject({ paused: false, failures: 0, lastRun: { outcome: 'failed' } });
 
-    // The next run fails once, then its retry works: one post, and nobody is told of the failed try.
-    const next = due(record, '2027-01-01T08:00:00Z');
-    await expect(harness.run(next)).rejects.toThrow();
+    // With the table readable again, the next run posts once.
     await harness.store.put(data, good!, 'application/vnd.apache.parquet');
-    await harness.run(next, LAST);
-    await harness.run(next, LAST);
+    await harness.run(due(record, '2027-01-01T08:00:00Z'));
     expect(topLevel(channel).slice(before)).toHaveLength(1);
     expect(told()).toHaveLength(1);
   });
