@@ -88,7 +88,8 @@ export async function startLocalTeams(options: LocalTeamsOptions): Promise<Local
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, () => resolve());
+    // This machine only, like the playground: a dev tunnel reaches it on localhost.
+    server.listen(options.port, 'localhost', () => resolve());
   });
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}${TEAMS_LOCAL_PATH}`,
