@@ -13,6 +13,8 @@ export interface TotalsColumn {
   text: string | null;
   /** True where the row has nothing in this column. */
   empty: string;
+  /** Whether the sample shows few distinct values in `text`, so that its labels are found among them (see `labelledColumns`). */
+  fewValues?: boolean;
 }
 
 /** What was found: rows dropped, and a note for each column whose label (or sums) told. */
@@ -47,7 +49,13 @@ export async function dropTotalsRows(
   const numbers = columns.flatMap((c, i) => (c.number ? [i] : []));
   const texts = columns.flatMap((c, i) => (c.text ? [i] : []));
   if (numbers.length === 0) return none;
-  const candidates = await findCandidates(connection, stage, columns, numbers, texts);
+  const candidates = await findCandidates(
+    connection,
+    stage,
+    columns,
+    numbers,
+    await labelledColumns(connection, stage, columns, texts),
+  );
   if (candidates.length === 0) return none;
   const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
   if (candidates.length > MAX_CANDIDATES) {
@@ -78,20 +86,24 @@ async function findCandidates(
 ): Promise<TotalsCandidate[]> {
   const labelled = texts.map((i) => totalLabelSql(columns[i]?.text as string));
   const others = columns.filter((c) => !c.number);
-  // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
-  const bare =
-    others.length > 0
-      ? `(${others.map((c) => c.empty).join(' AND ')}) AND rowid IN ((SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage}))`
-      : 'false';
   const select = [
     'rowid AS r',
     ...texts.map((i, k) => `CASE WHEN ${labelled[k]} THEN ${columns[i]?.text} END AS l${i}`),
     ...numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`),
-  ];
-  const where = [...labelled, bare].join(' OR ');
+  ].join(', ');
+  // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
+  // Asked apart from the labels (UNION drops a row found by both), so that it is not tested on every row.
+  const branches = labelled.length > 0 ? [`SELECT ${select} FROM ${stage} WHERE ${labelled.join(' OR ')}`] : [];
+  if (others.length > 0) {
+    const ends = `(SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage})`;
+    branches.push(
+      `SELECT ${select} FROM ${stage} WHERE ${others.map((c) => c.empty).join(' AND ')} AND rowid IN (${ends})`,
+    );
+  }
+  if (branches.length === 0) return [];
   const rows = await queryRows(
     connection,
-    `SELECT ${select.join(', ')} FROM ${stage} WHERE ${where} ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
+    `SELECT * FROM (${branches.join(' UNION ')}) ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
   );
   return rows.map((row) => {
     const column = texts.find((i) => row[`l${i}`] != null);
@@ -101,6 +113,34 @@ async function findCandidates(
       values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
     };
   });
+}
+
+/**
+ * The text columns that can hold a label. Testing every cell for a label is most of the check's
+ * time (about 0.1 s per million cells); a column of few values (a region, a category) is tested
+ * once per distinct value instead, all such columns in one pass, and only one holding a label is
+ * then tested cell by cell to find its rows. A column whose sample misleads costs a larger hash table.
+ */
+async function labelledColumns(
+  connection: DuckDBConnection,
+  stage: string,
+  columns: TotalsColumn[],
+  texts: number[],
+): Promise<number[]> {
+  const few = texts.filter((i) => columns[i]?.fewValues);
+  if (few.length === 0) return texts;
+  const found = new Set<number>();
+  for (const group of groupsOf(few)) {
+    const values = group.map((i) => `${columns[i]?.text} AS t${i}`).join(', ');
+    const sets = group.map((i) => `(t${i})`).join(', ');
+    const rows = await queryRows(
+      connection,
+      `SELECT ${group.map((i) => `t${i}`).join(', ')} FROM (SELECT ${values} FROM ${stage})
+       GROUP BY GROUPING SETS (${sets}) HAVING ${group.map((i) => totalLabelSql(`t${i}`)).join(' OR ')}`,
+    );
+    for (const row of rows) for (const i of group) if (row[`t${i}`] != null) found.add(i);
+  }
+  return texts.filter((i) => !few.includes(i) || found.has(i));
 }
 
 /**

@@ -142,6 +142,9 @@ export async function buildTypedTable(
   };
 }
 
+/** Up to this many distinct values in the sample, the totals check tests a text column's distinct values for labels. */
+const FEW_SAMPLE_VALUES = 50;
+
 const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
 
 /** The staged columns as the totals check reads them: measures' numbers, and text where a label can be. */
@@ -156,6 +159,7 @@ function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColum
       number: MEASURE_TYPES.includes(column.type) ? v : null,
       text,
       empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
+      fewValues: !converted && column.sampleDistinct !== undefined && column.sampleDistinct <= FEW_SAMPLE_VALUES,
     };
   });
 }
