@@ -227,3 +227,49 @@ describe('a workbook with a title row and a SUM formula totals row', () => {
     expect(data.column('Rep').notes?.join(' ')).toMatch(/^4 totals and subtotal rows were left out/);
   });
 });
+
+/** Past 20,000 rows, labels are looked for among each text column's distinct values, which the profile then reuses. */
+describe('a long file', () => {
+  const ROWS = 24_000;
+  const tallyOf = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return counts;
+  };
+
+  it('loses the subtotal under each region and the grand total, and counts only the data rows', async () => {
+    const rows = sales(ROWS);
+    const lines = [HEADER];
+    for (const region of REGIONS) {
+      const group = rows.filter((s) => s.region === region);
+      lines.push(
+        ...group.map(csvRow),
+        `${region} Total,,,${money(sum(group, 'revenue'))},${money(sum(group, 'cost'))}`,
+      );
+    }
+    lines.push(`Grand Total,,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`);
+    const data = await loadText('long-subtotals.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(ROWS);
+    expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue'), 4);
+    const regions = tallyOf(rows.map((s) => s.region));
+    expect(data.column('Region').distinct).toBe(regions.size);
+    expect(new Map(data.column('Region').top?.map((t) => [t.value, t.count]))).toEqual(regions);
+    expect(data.column('Rep').distinct).toBe(REPS.length);
+  });
+
+  it('loses a grand total labelled in a column of order numbers, and counts the orders exactly', async () => {
+    const orders = Array.from({ length: ROWS }, (_, i) => `ORD-${String((i * 7_919) % 1_000_003).padStart(7, '0')}`);
+    const regions = orders.map((_, i) => REGIONS[i % 3] as string);
+    const lines = ['Order,Region,Revenue', ...orders.map((order, i) => `${order},${regions[i]},${i + 1}`)];
+    const plain = await loadText('long-orders.csv', `${lines.join('\n')}\n`);
+    lines.push(`Total,,${(ROWS * (ROWS + 1)) / 2}`);
+    const totalled = await loadText('long-orders-total.csv', `${lines.join('\n')}\n`);
+    for (const data of [plain, totalled]) {
+      expect(data.meta.rows).toBe(ROWS);
+      expect(data.column('Revenue').sum).toBe((ROWS * (ROWS + 1)) / 2);
+      expect(data.column('Order').distinct).toBe(new Set(orders).size);
+      expect(new Map(data.column('Region').top?.map((t) => [t.value, t.count]))).toEqual(tallyOf(regions));
+    }
+    expect(totalled.column('Order').notes?.join(' ')).toContain("('Total') is a totals row and was left out");
+  });
+});
