@@ -51,7 +51,6 @@ export async function profileTable(
   const perColumn = columns.map((column, i) => {
     const c = quoteIdent(column.name);
     const parts = [`count(${c}) AS present${i}`];
-    if (column.values) return parts;
     if (tallied(column)) parts.push(`histogram(${c}) AS tally${i}`);
     else if (isTime(column)) return parts;
     else if (!isNumeric(column) || rowCount <= DISTINCT_MEASURES_UP_TO) {
@@ -69,14 +68,11 @@ export async function profileTable(
   }
   Object.assign(stats, await timeStats(connection, t, columns));
   columns.forEach((column, i) => {
-    if (column.values) stats[`distinct${i}`] = column.values.distinct;
-    const histogram = stats[`tally${i}`] as { key: unknown; value: unknown }[] | undefined;
-    const tally =
-      column.values?.tally ?? histogram?.map(({ key, value }) => ({ value: String(key), count: Number(value) }));
+    const tally = stats[`tally${i}`] as { key: unknown; value: unknown }[] | undefined;
     if (!tally) return;
     stats[`distinct${i}`] = tally.length;
     stats[`top${i}`] = tally
-      .map(({ value, count }) => ({ value: value.slice(0, VALUE_CHARS), count }))
+      .map(({ key, value }) => ({ value: String(key).slice(0, VALUE_CHARS), count: Number(value) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, TOP_VALUES);
   });

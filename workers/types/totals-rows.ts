@@ -13,28 +13,12 @@ export interface TotalsColumn {
   text: string | null;
   /** True where the row has nothing in this column. */
   empty: string;
-  /**
-   * Set for a column of text as read (not the misfits of a typed column): its labels are looked for
-   * among its distinct values (see `textValues`), which are counted on the way, and tallied when the
-   * sample shows `few` of them.
-   */
-  values?: 'few' | 'many';
 }
 
-/** A text column's distinct values as the totals check counted them: their number, and their tally when few. */
-export interface TextValues {
-  distinct: number;
-  tally?: { value: string; count: number }[];
-}
-
-/**
- * What was found: rows dropped, and a note for each column whose label (or sums) told; when no row
- * was dropped, the distinct values of the text columns counted on the way, which the profile then reuses.
- */
+/** What was found: rows dropped, and a note for each column whose label (or sums) told. */
 export interface TotalsRows {
   dropped: number;
   notes: Map<number, string[]>;
-  values: Map<number, TextValues>;
 }
 
 /**
@@ -59,12 +43,11 @@ export async function dropTotalsRows(
   columns: TotalsColumn[],
   firstRow: number | null,
 ): Promise<TotalsRows> {
+  const none: TotalsRows = { dropped: 0, notes: new Map() };
   const numbers = columns.flatMap((c, i) => (c.number ? [i] : []));
   const texts = columns.flatMap((c, i) => (c.text ? [i] : []));
-  if (numbers.length === 0) return { dropped: 0, notes: new Map(), values: new Map() };
-  const { labelled, values } = await textValues(connection, stage, columns, texts);
-  const none: TotalsRows = { dropped: 0, notes: new Map(), values };
-  const candidates = await findCandidates(connection, stage, columns, numbers, labelled);
+  if (numbers.length === 0) return none;
+  const candidates = await findCandidates(connection, stage, columns, numbers, texts);
   if (candidates.length === 0) return none;
   const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
   if (candidates.length > MAX_CANDIDATES) {
@@ -72,7 +55,7 @@ export async function dropTotalsRows(
     const note =
       `More than ${MAX_CANDIDATES.toLocaleString('en-US')} rows say ${quoted(first.label?.text ?? '')} or the like ` +
       `(e.g. ${rowName(first.row)}); they were kept as data without checking whether they are totals`;
-    return { dropped: 0, notes: new Map([[first.label?.column ?? 0, [note]]]), values };
+    return { dropped: 0, notes: new Map([[first.label?.column ?? 0, [note]]]) };
   }
   const segments = await segmentSums(connection, stage, columns, numbers, candidates);
   const totals = totalsAmong(candidates, segments);
@@ -83,7 +66,6 @@ export async function dropTotalsRows(
   return {
     dropped: totals.size,
     notes: totalsNotes(candidates, totals, columns, numbers, rowName),
-    values: totals.size > 0 ? new Map() : values,
   };
 }
 
@@ -96,24 +78,20 @@ async function findCandidates(
 ): Promise<TotalsCandidate[]> {
   const labelled = texts.map((i) => totalLabelSql(columns[i]?.text as string));
   const others = columns.filter((c) => !c.number);
+  // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
+  const bare =
+    others.length > 0
+      ? `(${others.map((c) => c.empty).join(' AND ')}) AND rowid IN ((SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage}))`
+      : 'false';
   const select = [
     'rowid AS r',
     ...texts.map((i, k) => `CASE WHEN ${labelled[k]} THEN ${columns[i]?.text} END AS l${i}`),
     ...numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`),
-  ].join(', ');
-  // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
-  // Asked apart from the labels (UNION drops a row found by both), so that it is not tested on every row.
-  const branches = labelled.length > 0 ? [`SELECT ${select} FROM ${stage} WHERE ${labelled.join(' OR ')}`] : [];
-  if (others.length > 0) {
-    const ends = `(SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage})`;
-    branches.push(
-      `SELECT ${select} FROM ${stage} WHERE ${others.map((c) => c.empty).join(' AND ')} AND rowid IN (${ends})`,
-    );
-  }
-  if (branches.length === 0) return [];
+  ];
+  const where = [...labelled, bare].join(' OR ');
   const rows = await queryRows(
     connection,
-    `SELECT * FROM (${branches.join(' UNION ')}) ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
+    `SELECT ${select.join(', ')} FROM ${stage} WHERE ${where} ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
   );
   return rows.map((row) => {
     const column = texts.find((i) => row[`l${i}`] != null);
@@ -123,57 +101,6 @@ async function findCandidates(
       values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
     };
   });
-}
-
-/**
- * Which text columns hold a label, so that only they are then tested cell by cell to find its rows,
- * and the distinct values of the columns of text as read. Testing every cell for a label was most
- * of the check's time; testing each distinct value costs a hash table per column, which the
- * profile's distinct counts and tallies would build anyway. All such columns are grouped in one
- * pass (GROUPING SETS); the columns of few values return their tallies, the others only counts.
- * A column whose sample misleads costs a larger tally.
- */
-async function textValues(
-  connection: DuckDBConnection,
-  stage: string,
-  columns: TotalsColumn[],
-  texts: number[],
-): Promise<{ labelled: number[]; values: Map<number, TextValues> }> {
-  const found = new Set<number>();
-  const values = new Map<number, TextValues>();
-  const grouped = (group: number[]) =>
-    `FROM (SELECT ${group.map((i) => `${columns[i]?.text} AS t${i}`).join(', ')} FROM ${stage})
-     GROUP BY GROUPING SETS (${group.map((i) => `(t${i})`).join(', ')})`;
-  const few = texts.filter((i) => columns[i]?.values === 'few');
-  for (const group of groupsOf(few)) {
-    const rows = await queryRows(
-      connection,
-      `SELECT ${group.map((i) => `t${i}, grouping(t${i}) AS g${i}`).join(', ')}, count(*) AS n,
-       (${group.map((i) => totalLabelSql(`t${i}`)).join(' OR ')}) IS TRUE AS label ${grouped(group)}`,
-    );
-    for (const i of group) values.set(i, { distinct: 0, tally: [] });
-    for (const row of rows) {
-      const i = group.find((k) => Number(row[`g${k}`]) === 0) as number;
-      if (row.label === true) found.add(i);
-      if (row[`t${i}`] == null) continue;
-      const column = values.get(i) as Required<TextValues>;
-      column.tally.push({ value: String(row[`t${i}`]), count: Number(row.n) });
-      column.distinct++;
-    }
-  }
-  const many = texts.filter((i) => columns[i]?.values === 'many');
-  for (const group of groupsOf(many)) {
-    const counts = group.map((i) => `count(t${i}) AS d${i}, bool_or(${totalLabelSql(`t${i}`)}) IS TRUE AS l${i}`);
-    const [row = {}] = await queryRows(
-      connection,
-      `SELECT ${counts.join(', ')} FROM (SELECT ${group.map((i) => `t${i}`).join(', ')} ${grouped(group)})`,
-    );
-    for (const i of group) {
-      values.set(i, { distinct: Number(row[`d${i}`] ?? 0) });
-      if (row[`l${i}`] === true) found.add(i);
-    }
-  }
-  return { labelled: texts.filter((i) => !values.has(i) || found.has(i)), values };
 }
 
 /**

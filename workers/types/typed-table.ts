@@ -18,7 +18,7 @@ import {
 import { placeholderDaysSql, sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor, toleratedDateMisfits } from './value-shapes';
 import { totalLabelSql } from './total-labels';
-import { dropTotalsRows, type TextValues, type TotalsColumn } from './totals-rows';
+import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { groupsOf } from './column-groups';
 
 export interface TypedColumn {
@@ -33,8 +33,6 @@ export interface TypedColumn {
   sampleText?: { averageLength: number; spaceShare: number };
   /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
   sampleDistinct?: number;
-  /** The column's distinct values, when already counted (and tallied) over the final table. */
-  values?: TextValues;
 }
 
 /** The length and spacing of a text column's sampled values. */
@@ -131,14 +129,10 @@ export async function buildTypedTable(
         : {}),
     };
   });
-  const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns, rows), source.firstDataRow);
+  const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns), source.firstDataRow);
   for (const [i, notes] of totals.notes) {
     const column = columns[i] as TypedColumn;
     column.notes = [...column.notes, ...notes];
-  }
-  for (const [i, values] of totals.values) {
-    const column = columns[i] as TypedColumn & { storage: string };
-    if (column.storage === 'VARCHAR') column.values = values;
   }
   await finalize(connection, plans, stage, columns, stats);
   return {
@@ -148,19 +142,10 @@ export async function buildTypedTable(
   };
 }
 
-/** Up to this many distinct values in the sample, the totals check tallies a text column's values (as the profile would). */
-const FEW_SAMPLE_VALUES = 50;
-/**
- * From this many rows, the totals check looks for labels among a text column's distinct values and
- * counts them for the profile. Below, testing each cell is cheap, and a hash table per column
- * would cost a wide file (wide files are short) what the profile's list-based count spares it.
- */
-const DISTINCT_LABELS_FROM_ROWS = 20_000;
-
 const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
 
 /** The staged columns as the totals check reads them: measures' numbers, and text where a label can be. */
-function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[], rows: number): TotalsColumn[] {
+function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColumn[] {
   return plans.map((plan, i) => {
     const v = value(i);
     const column = columns[i] as TypedColumn;
@@ -171,9 +156,6 @@ function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[], rows: number
       number: MEASURE_TYPES.includes(column.type) ? v : null,
       text,
       empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
-      ...(text && !converted && rows > DISTINCT_LABELS_FROM_ROWS
-        ? { values: (column.sampleDistinct ?? Infinity) <= FEW_SAMPLE_VALUES ? ('few' as const) : ('many' as const) }
-        : {}),
     };
   });
 }
