@@ -23,6 +23,26 @@ export function isTotalLabel(text: string): boolean {
   return HINTS.some((hint) => text.includes(hint)) && pattern.test(text.trim());
 }
 
+/**
+ * A row's text cells joined with this character, which cells rarely hold: the pattern below tells
+ * where a cell ends. A cell that does hold it only makes more rows pass, never fewer.
+ */
+const CELL_BREAK = '\\x01';
+
+/**
+ * What a row must hold to have a label cell: a cell ending in "total", "totals" or "total:", or a
+ * cell that is "sum" or "sum:" (in any case, blanks aside). Every label passes. It is one regular
+ * expression over the row's joined text: a test per cell, written per column, cost a
+ * thousand-column file seconds.
+ */
+const ROW_HINT = `totals?:?\\s*(${CELL_BREAK}|$)|(^|${CELL_BREAK})\\s*sum:?\\s*(${CELL_BREAK}|$)`;
+
+/** SQL: true where one of the texts `cells` may read as a totals label (and always where one does). */
+export function rowMayHoldTotalLabelSql(cells: string[]): string {
+  if (cells.length === 0) return 'false';
+  return `regexp_matches(concat_ws(chr(1), ${cells.join(', ')}), ${quoteLiteral(ROW_HINT)}, 'i')`;
+}
+
 /** SQL: true where the text `raw` reads as the label of a totals or subtotal row. */
 export function totalLabelSql(raw: string): string {
   const hinted = HINTS.map((hint) => `contains(${raw}, '${hint}')`).join(' OR ');

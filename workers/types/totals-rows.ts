@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../engine/duckdb';
 import { groupsOf } from './column-groups';
-import { totalLabelSql } from './total-labels';
+import { rowMayHoldTotalLabelSql, totalLabelSql } from './total-labels';
 import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
 
 /** A staged column as the totals check sees it, as SQL over the staged table. */
@@ -69,6 +69,12 @@ export async function dropTotalsRows(
   };
 }
 
+/**
+ * The rows with a label cell or bare, in file order. Their work grows with the candidates, not the
+ * columns: one cheap test over each row's joined text lets through the few rows that may hold a
+ * label, and only those have each text cell tested (a test per cell and row, written per column,
+ * took a thousand-column file over ten seconds to plan and run).
+ */
 async function findCandidates(
   connection: DuckDBConnection,
   stage: string,
@@ -76,28 +82,31 @@ async function findCandidates(
   numbers: number[],
   texts: number[],
 ): Promise<TotalsCandidate[]> {
-  const labelled = texts.map((i) => totalLabelSql(columns[i]?.text as string));
+  const cells = texts.map((i) => columns[i]?.text as string);
   const others = columns.filter((c) => !c.number);
   // A row of nothing but numbers is looked at only first or last: elsewhere it is a row with its categories missing.
   const bare =
     others.length > 0
       ? `(${others.map((c) => c.empty).join(' AND ')}) AND rowid IN ((SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage}))`
       : 'false';
-  const select = [
-    'rowid AS r',
-    ...texts.map((i, k) => `CASE WHEN ${labelled[k]} THEN ${columns[i]?.text} END AS l${i}`),
-    ...numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`),
-  ];
-  const where = [...labelled, bare].join(' OR ');
+  // The position (from 1) among `cells` of the row's first label cell, 0 when none.
+  const labelAt =
+    cells.length > 0 ? `coalesce(list_position(list_transform(t, x -> ${totalLabelSql('x')}), true), 0)` : '0';
   const rows = await queryRows(
     connection,
-    `SELECT ${select.join(', ')} FROM ${stage} WHERE ${where} ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
+    `SELECT r, k, CASE WHEN k > 0 THEN t[k] END AS l, * EXCLUDE (r, k, t, b) FROM (
+       SELECT *, ${labelAt} AS k FROM (
+         SELECT rowid AS r, [${cells.join(', ')}]::VARCHAR[] AS t, ${bare} AS b,
+           ${numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`).join(', ')}
+         FROM ${stage} WHERE ${rowMayHoldTotalLabelSql(cells)} OR ${bare}
+       )
+     ) WHERE k > 0 OR b ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
   );
   return rows.map((row) => {
-    const column = texts.find((i) => row[`l${i}`] != null);
+    const k = Number(row.k);
     return {
       row: Number(row.r),
-      label: column === undefined ? null : { column, text: String(row[`l${column}`]).trim() },
+      label: k > 0 ? { column: texts[k - 1] as number, text: String(row.l).trim() } : null,
       values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
     };
   });

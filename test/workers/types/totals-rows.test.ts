@@ -227,3 +227,26 @@ describe('a workbook with a title row and a SUM formula totals row', () => {
     expect(data.column('Rep').notes?.join(' ')).toMatch(/^4 totals and subtotal rows were left out/);
   });
 });
+
+describe('a totals row in a wide export', () => {
+  it('is found by its label in the last of 150 text columns, and rows that only mention sums stay', async () => {
+    const width = 300;
+    const header = Array.from({ length: width }, (_, c) => (c % 2 === 0 ? `Label ${c}` : `Amount ${c}`));
+    const words = ['Medium', 'Summary', 'Totally', 'Sum of parts', 'Subtotals due'];
+    const amount = (r: number, c: number) => (r * 31 + c) % 97;
+    const data = Array.from({ length: 20 }, (_, r) =>
+      header.map((_, c) => (c % 2 === 0 ? words[(r + c) % words.length] : String(amount(r, c)))),
+    );
+    const sums = header.map((_, c) => data.reduce((total, _row, r) => total + amount(r, c), 0));
+    const last = width - 2;
+    const totals = header.map((_, c) => (c % 2 === 1 ? String(sums[c]) : c === last ? 'Grand Total' : ''));
+    const lines = [header, ...data, totals].map((row) => row.join(','));
+    const loaded = await loadText('wide-total.csv', `${lines.join('\n')}\n`);
+    expect(loaded.meta.rows).toBe(20);
+    expect(loaded.column(`Amount ${width - 1}`).sum).toBe(sums[width - 1]);
+    expect(loaded.column(`Label ${last}`).notes?.join(' ')).toMatch(
+      /^Row 22 \('Grand Total'\) is a totals row and was left out: its Amount 1, Amount 3 and 148 more columns equal the sum of the 20 rows above it/,
+    );
+    expect(allNotes(loaded)).toHaveLength(1);
+  });
+});
