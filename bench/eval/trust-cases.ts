@@ -45,6 +45,25 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     question: 'sales for customers in the Consumer segment',
     sql: `SELECT sum(Sales) FROM ${S} WHERE Segment = 'Consumer'`,
   },
+  // "on average" over a cycle: each month's total, averaged over the years, not the average order line.
+  {
+    kind: 'cyclic',
+    question: 'which month of the year has the highest sales on average',
+    match: 'cells',
+    sql: `SELECT sum(Sales) / count(DISTINCT year("Order Date")) FROM ${S} GROUP BY month("Order Date")`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'which day of the week has the highest sales on average',
+    match: 'cells',
+    sql: `SELECT sum(Sales) / count(DISTINCT "Order Date") FROM ${S} GROUP BY dayofweek("Order Date")`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'which month of the year has the highest discount on average',
+    match: 'cells',
+    sql: `SELECT avg(Discount) FROM ${S} GROUP BY month("Order Date")`,
+  },
   {
     kind: 'ratio',
     question: 'average sales per order',

@@ -169,7 +169,7 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
   if (cycle.kind === 'read') {
     rewrite.question = cycle.question;
     rewrite.understood.push(cycle.understood);
-    rewrite.reshapes.push((plan, understood) => withCycle(plan, cycle.cycle, meta, understood));
+    rewrite.reshapes.push((plan, understood) => withCycle(plan, cycle.cycle, meta, understood, cycle.periodAverage));
   }
   const against = readAgainstLast(rewrite.question);
   if (against.kind === 'read') {

@@ -93,4 +93,28 @@ describe("questions from a second new user's trial", () => {
       expect.objectContaining({ column: 'Revenue', aggregation: 'avg' }),
     ]);
   });
+
+  it('reads "highest sales on average" by month of the year as the average of each month\'s total over the years', async () => {
+    const plan = expectPlan(
+      await plannerData('superstore'),
+      'which month of the year has the highest sales on average',
+    );
+    expect(plan.dimensions).toEqual([{ column: 'Order Date', cycle: 'month_of_year' }]);
+    expect(plan.measures).toEqual([
+      {
+        column: 'Sales',
+        aggregation: 'sum',
+        per: { column: 'Order Date', aggregation: 'count_distinct', grain: 'month' },
+        label: 'Average Monthly Sales',
+      },
+    ]);
+  });
+
+  it('still averages a rate over the rows "on average"', async () => {
+    const plan = expectPlan(
+      await plannerData('superstore'),
+      'which month of the year has the highest discount on average',
+    );
+    expect(plan.measures).toEqual([expect.objectContaining({ column: 'Discount', aggregation: 'avg' })]);
+  });
 });
