@@ -45,6 +45,25 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     question: 'sales for customers in the Consumer segment',
     sql: `SELECT sum(Sales) FROM ${S} WHERE Segment = 'Consumer'`,
   },
+  // "on average" over a cycle: each month's total, averaged over the years, not the average order line.
+  {
+    kind: 'cyclic',
+    question: 'which month of the year has the highest sales on average',
+    match: 'cells',
+    sql: `SELECT sum(Sales) / count(DISTINCT year("Order Date")) FROM ${S} GROUP BY month("Order Date")`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'which day of the week has the highest sales on average',
+    match: 'cells',
+    sql: `SELECT sum(Sales) / count(DISTINCT "Order Date") FROM ${S} GROUP BY dayofweek("Order Date")`,
+  },
+  {
+    kind: 'cyclic',
+    question: 'which month of the year has the highest discount on average',
+    match: 'cells',
+    sql: `SELECT avg(Discount) FROM ${S} GROUP BY month("Order Date")`,
+  },
   {
     kind: 'ratio',
     question: 'average sales per order',
@@ -120,10 +139,45 @@ const RABATT_TRUST: EvalCase[] = [
   { question: 'total Rabatt by Kunde', sql: `SELECT Kunde, avg(${rabatt}) FROM ${R} GROUP BY 1` },
 ];
 
+/**
+ * A sales export with a title line, subtotal rows and a `Margin` of plain
+ * fractions, some negative (loss-making orders); `Growth %` written as "9.8%".
+ */
+const SALES_EXPORT_CSV = join(FIXTURES, 'sales-export.csv');
+const X = `(SELECT * FROM read_csv('${SALES_EXPORT_CSV}', skip = 1, all_varchar = true) WHERE "Order Date" IS NOT NULL)`;
+const margin = 'CAST(Margin AS DOUBLE)';
+const growth = `CAST(rtrim("Growth %", '%') AS DOUBLE) / 100`;
+const revenue = `CAST(replace(replace(Revenue, '$', ''), ',', '') AS DOUBLE)`;
+
+const SALES_EXPORT_TRUST: EvalCase[] = [
+  { question: 'overall margin', sql: `SELECT avg(${margin}) FROM ${X}` },
+  { question: 'total margin by region', sql: `SELECT Region, avg(${margin}) FROM ${X} GROUP BY 1` },
+  {
+    question: 'average Growth % by Region',
+    sql: `SELECT Region, avg(${growth}) FROM ${X} WHERE "Growth %" <> 'NaN' GROUP BY 1`,
+  },
+  // No column identifies an order: counting distinct order dates is not counting orders.
+  { kind: 'ratio', question: 'average revenue per order', decline: true },
+  { kind: 'ratio', question: 'average order value', decline: true },
+  { question: 'average revenue per row', sql: `SELECT avg(${revenue}) FROM ${X}` },
+  { question: 'revenue per row by region', sql: `SELECT Region, avg(${revenue}) FROM ${X} GROUP BY 1` },
+];
+
+/** The same orders from a European system: `Marge %` written as "15,10 %". */
+const UMSATZ_CSV = join(FIXTURES, 'umsatz-eu.csv');
+const U = `read_csv('${UMSATZ_CSV}', delim = ';', all_varchar = true)`;
+const marge = `CAST(replace(rtrim("Marge %", ' %'), ',', '.') AS DOUBLE) / 100`;
+
+const UMSATZ_TRUST: EvalCase[] = [
+  { question: 'average Marge % by Kategorie', sql: `SELECT Kategorie, avg(${marge}) FROM ${U} GROUP BY 1` },
+];
+
 export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
   { name: 'seattle-weather (trial)', path: vegaDataset('seattle-weather.csv'), cases: SEATTLE_TRUST },
   { name: 'stocks (trial)', path: vegaDataset('stocks.csv'), cases: STOCKS_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
+  { name: 'sales export (trial)', path: SALES_EXPORT_CSV, cases: SALES_EXPORT_TRUST },
+  { name: 'umsatz (trial)', path: UMSATZ_CSV, cases: UMSATZ_TRUST },
 ];

@@ -42,7 +42,14 @@ export type Part = z.infer<typeof Part>;
  * percentage; `label` is what people call the measure ("Profit Margin").
  */
 export const Measure = Aggregate.extend({
-  per: Aggregate.optional(),
+  per: Aggregate.extend({
+    /**
+     * With a distinct count of a time column, the periods counted rather than
+     * the dates: sales by month of the year per distinct month is the average
+     * of each month's total over the years.
+     */
+    grain: TimeGrain.optional(),
+  }).optional(),
   part: Part.optional(),
   format: z.enum(['number', 'percent']).optional(),
   label: z.string().min(1).max(60).optional(),

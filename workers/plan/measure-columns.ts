@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../../core/dataset';
+import type { ColumnProfile, TimeGrain } from '../../core/dataset';
 import type { Aggregate, Aggregation, Measure } from './analysis-plan';
 import { isCalendar } from './column-kinds';
 import type { ResultColumn } from './result-table';
@@ -74,8 +74,10 @@ export function measureSql(
     const held = conditions.filter(Boolean);
     return held.length > 0 ? ` FILTER (WHERE ${held.join(' AND ')})` : '';
   };
-  const aggregate = (a: Aggregate, v: string | null, filter: string) =>
-    v === null ? `count(*)${filter}` : AGGREGATE_SQL[a.aggregation](v, filter);
+  const aggregate = (a: Aggregate & { grain?: TimeGrain }, v: string | null, filter: string) =>
+    v === null
+      ? `count(*)${filter}`
+      : AGGREGATE_SQL[a.aggregation](a.grain ? `date_trunc('${a.grain}', ${v})` : v, filter);
   const filter = filterOf([where]);
   const numerator = aggregate(measure, value, filterOf([where, part]));
   if (!measure.per) return numerator;

@@ -145,7 +145,7 @@ function checkShape(plan: AnalysisPlan): void {
 }
 
 function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure {
-  const per = measure.per && checkAggregate(measure.per, columns, kind);
+  const per = measure.per && checkPer(measure.per, columns, kind);
   if (measure.part && !per) {
     throw new PlanError('INVALID_PLAN', 'A part of a total is a share: give the total it is part of as `per`.');
   }
@@ -169,6 +169,17 @@ function checkMeasure(measure: Measure, columns: ColumnLookup, kind: AnalysisPla
     ...(format && { format }),
     ...(measure.label && { label: measure.label }),
   };
+}
+
+/** A ratio's denominator; a grain only counts the periods of a date column. */
+function checkPer(per: NonNullable<Measure['per']>, columns: ColumnLookup, kind: AnalysisPlan['kind']): Measure['per'] {
+  const checked = checkAggregate(per, columns, kind);
+  if (!per.grain) return checked;
+  const column = checked.column === null ? null : columns.get(checked.column);
+  if (checked.aggregation !== 'count_distinct' || !column || !isCalendar(column)) {
+    throw new PlanError('INVALID_PLAN', 'A grain on `per` counts the distinct periods of a date column.');
+  }
+  return { ...checked, grain: per.grain };
 }
 
 function checkAggregate(measure: Aggregate, columns: ColumnLookup, kind: AnalysisPlan['kind']): Aggregate {

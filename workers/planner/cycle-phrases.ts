@@ -1,5 +1,7 @@
-import type { DatasetMeta } from '../../core/dataset';
-import type { AnalysisPlan, Cycle } from '../plan/analysis-plan';
+import type { ColumnProfile, DatasetMeta, TimeGrain } from '../../core/dataset';
+import type { AnalysisPlan, Cycle, Measure } from '../plan/analysis-plan';
+import { isRateColumn } from '../plan/rate-columns';
+import { defaultAggregation } from './dataset-defaults';
 import { DEFAULT_RANKING_LIMIT } from './plan-assembly';
 import { fold, nameWords } from './question-tokens';
 
@@ -20,7 +22,19 @@ const PHRASES: [RegExp, Cycle, string][] = [
 /** "across all years", "regardless of year": what the cycle already says. */
 const ACROSS = /\s*\b(?:across|over|regardless of|for) (?:all |every )?(?:the )?(?:years?|days|weeks)\b/;
 
-export type CyclePhrase = { kind: 'none' } | { kind: 'read'; question: string; cycle: Cycle; understood: string };
+export type CyclePhrase =
+  | { kind: 'none' }
+  | {
+      kind: 'read';
+      question: string;
+      cycle: Cycle;
+      understood: string;
+      /** "highest sales on average": the average of each period's total, not of each row. */
+      periodAverage: boolean;
+    };
+
+/** "on average" after a cycle asks how big a typical period is: November's total in an average year. */
+const ON_AVERAGE = /\bon (?:an? )?average\b/;
 
 export function readCyclePhrase(question: string, meta: DatasetMeta): CyclePhrase {
   const text = fold(question);
@@ -33,6 +47,7 @@ export function readCyclePhrase(question: string, meta: DatasetMeta): CyclePhras
       question: rest.replace(ACROSS, ''),
       cycle,
       understood: `group by: ${CYCLE_NAME[cycle].toLowerCase()} (from "${match[0]}")`,
+      periodAverage: ON_AVERAGE.test(text),
     };
   }
   return { kind: 'none' };
@@ -46,7 +61,7 @@ const CYCLE_NAME: Readonly<Record<Cycle, string>> = {
   quarter_of_year: 'Quarter of Year',
 };
 
-const GRAIN_OF: Readonly<Record<Cycle, string>> = {
+const GRAIN_OF: Readonly<Record<Cycle, TimeGrain>> = {
   day_of_week: 'day',
   hour_of_day: 'hour',
   month_of_year: 'month',
@@ -62,6 +77,7 @@ export function withCycle(
   cycle: Cycle,
   meta: DatasetMeta,
   understood: string[] = [],
+  periodAverage = false,
 ): AnalysisPlan | null {
   const grain = GRAIN_OF[cycle];
   const index = plan.dimensions.findIndex((d) => d.grain === grain);
@@ -77,8 +93,12 @@ export function withCycle(
     if (at >= 0) understood[at] = (understood[at] ?? '').replace(/ \(showing \d+ for context\)$/, ' (showing all)');
   }
   const grainName = grain.charAt(0).toUpperCase() + grain.slice(1);
+  const measures = periodAverage
+    ? plan.measures.map((m) => periodTotalAverage(m, column, cycle, meta, understood))
+    : plan.measures;
   return {
     ...plan,
+    measures,
     dimensions,
     limit,
     chart: plan.chart === 'line' ? 'bar' : plan.chart,
@@ -88,4 +108,46 @@ export function withCycle(
 
 function namesColumn(words: string, meta: DatasetMeta): boolean {
   return meta.columns.some((c) => ` ${nameWords(c.name).join(' ')} `.includes(` ${words} `));
+}
+
+/** What a cycle's position repeats over: each January is one year's. */
+const OUTER: Readonly<Record<Cycle, string>> = {
+  day_of_week: 'weeks',
+  hour_of_day: 'days',
+  month_of_year: 'years',
+  quarter_of_year: 'years',
+};
+
+const PERIODIC: Readonly<Record<string, string>> = {
+  hour: 'Hourly',
+  day: 'Daily',
+  month: 'Monthly',
+  quarter: 'Quarterly',
+};
+
+/**
+ * An average of an amount (sales, not a price or a rate) as the average of
+ * each period's total: a month's sales summed, over the number of those
+ * months in the data (one a year). Any other measure is left as it was.
+ */
+function periodTotalAverage(
+  measure: Measure,
+  time: ColumnProfile,
+  cycle: Cycle,
+  meta: DatasetMeta,
+  understood: string[],
+): Measure {
+  const grain = GRAIN_OF[cycle];
+  const column = meta.columns.find((c) => c.name === measure.column);
+  if (measure.aggregation !== 'avg' || measure.per || !column || column.role !== 'measure') return measure;
+  if (defaultAggregation(column) !== 'sum' || isRateColumn(column)) return measure;
+  understood.push(
+    `measure: each ${grain}'s total ${column.name}, averaged over the ${OUTER[cycle]} in the data (from "on average")`,
+  );
+  return {
+    column: column.name,
+    aggregation: 'sum',
+    per: { column: time.name, aggregation: 'count_distinct', grain },
+    label: `Average ${PERIODIC[grain] ?? ''} ${column.name}`.replace(/\s+/g, ' ').slice(0, 60),
+  };
 }

@@ -63,7 +63,7 @@ export function exactMatches(
         return tier ? [{ column, tier }] : [];
       });
       const start = view[i] ?? 0;
-      const end = (view[i + length - 1] ?? 0) + 1;
+      const end = withPercentSign(tokens, (view[i + length - 1] ?? 0) + 1, candidates);
       if (candidates.length > 0) {
         found.push({
           start,
@@ -101,4 +101,18 @@ export function exactMatches(
     chosen.push(candidate.item);
   }
   return chosen;
+}
+
+/**
+ * The end of a column's words, past a "%" typed after them when the column's
+ * own name holds one: in "average Variance % by Department" the sign is part
+ * of the name `Variance %`, not a request for shares.
+ */
+function withPercentSign(
+  tokens: readonly Token[],
+  end: number,
+  candidates: readonly { column: { name: string } }[],
+): number {
+  const named = candidates.some((c) => c.column.name.includes('%'));
+  return named && tokens[end]?.text === '%' ? end + 1 : end;
 }

@@ -9,7 +9,7 @@ import { readEntityCondition } from './entity-conditions';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
 import { questionParts, type QuestionPart } from './question-parts';
-import { readRatioPhrase, withRatio } from './ratio-phrases';
+import { readPerRow, readRatioPhrase, withRatio } from './ratio-phrases';
 import { corrected, typoCorrections } from './typo-corrections';
 import { readQuestion } from './read-question';
 import { readSuperlative } from './superlatives';
@@ -153,7 +153,13 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.labels.push(entity.label);
     rewrite.understood.push(entity.understood);
   }
+  const perRow = readPerRow(rewrite.question);
+  if (perRow) {
+    rewrite.question = perRow.question;
+    rewrite.understood.push(`aggregation: the average over rows, each row one (from "${perRow.words}")`);
+  }
   const ratio = readRatioPhrase(rewrite.question, meta);
+  if (ratio.kind === 'problem') return { ...rewrite, problem: ratio.problem };
   if (ratio.kind === 'read') {
     rewrite.question = ratio.question;
     rewrite.understood.push(`measure: a ratio (from "${ratio.words}")`);
@@ -163,7 +169,7 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
   if (cycle.kind === 'read') {
     rewrite.question = cycle.question;
     rewrite.understood.push(cycle.understood);
-    rewrite.reshapes.push((plan, understood) => withCycle(plan, cycle.cycle, meta, understood));
+    rewrite.reshapes.push((plan, understood) => withCycle(plan, cycle.cycle, meta, understood, cycle.periodAverage));
   }
   const against = readAgainstLast(rewrite.question);
   if (against.kind === 'read') {

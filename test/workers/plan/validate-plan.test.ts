@@ -170,6 +170,17 @@ describe('validatePlan: dimensions', () => {
     );
   });
 
+  it("counts a ratio's periods only of a date column, and only as a distinct count", () => {
+    const per = (column: string, aggregation: string) => ({
+      ...revenue,
+      per: { column, aggregation, grain: 'month' },
+    });
+    const plan = validatePlan(planOf({ measures: [per('Order Date', 'count_distinct')] }), ORDERS);
+    expect(plan.measures[0]?.per).toEqual({ column: 'Order Date', aggregation: 'count_distinct', grain: 'month' });
+    expectRejected(planOf({ measures: [per('Region', 'count_distinct')] }), 'INVALID_PLAN', /periods of a date/);
+    expectRejected(planOf({ measures: [per('Order Date', 'count')] }), 'INVALID_PLAN', /periods of a date/);
+  });
+
   it('refuses a grain finer than a year on a year column', () => {
     expectRejected(
       planOf({ measures: [revenue], dimensions: [{ column: 'Year', grain: 'month' }] }),

@@ -10,7 +10,7 @@ const CASES: [DatasetName, string, RegExp][] = [
   ['superstore', "what's the weather tomorrow", /forecast/],
   ['superstore', 'asdf qwer', /"asdf qwer"/],
   ['superstore', 'what is the meaning of life', /meaning/],
-  ['superstore', 'profit per employee', /"employee"/],
+  ['superstore', 'profit per employee', /employee ID column/],
   ['superstore', 'cumulative sales', /"cumulative"/],
   ['superstore', 'sales over 500', /"500"/],
   ['superstore', 'sales for the North region', /"North"/],

@@ -16,6 +16,8 @@ export const DATASET_FILES = {
   birdstrikes: vegaDataset('birdstrikes.csv'),
   github: vegaDataset('github.csv'),
   margins: join(__dirname, '..', '..', 'fixtures', 'rates', 'margins.csv'),
+  salesExport: join(__dirname, '..', '..', 'fixtures', 'rates', 'sales-export.csv'),
+  umsatz: join(__dirname, '..', '..', 'fixtures', 'rates', 'umsatz-eu.csv'),
 } as const;
 
 export type DatasetName = keyof typeof DATASET_FILES;
