@@ -149,6 +149,18 @@ const SUPERSTORE_GROWTH: EvalCase[] = [
     match: 'cells',
     sql: yearly('Region', 'Sales', 2016, 2017),
   },
+  {
+    kind: 'change',
+    question: 'sales growth between 2016 and 2017',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FILTER (year("Order Date") = 2017) - sum(Sales) FILTER (year("Order Date") = 2016) FROM ${S}`,
+  },
+  {
+    kind: 'change',
+    question: 'how did sales change between 2015 and 2016',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FILTER (year("Order Date") = 2016) - sum(Sales) FILTER (year("Order Date") = 2015) FROM ${S}`,
+  },
   { kind: 'change', question: 'growth by region', match: 'cells', sql: yearly('Region', 'Sales', 2016, 2017) },
   {
     kind: 'change',

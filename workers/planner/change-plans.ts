@@ -13,9 +13,15 @@ import { addDays, periodContaining, type Period } from './time-periods';
  * For a change per group, a change against the period before, and the first
  * period against the latest, levels do not answer the question; the plan is
  * turned into a `change`. A plan that cannot be turned stays as it was, and
- * the coverage check declines it.
+ * the coverage check declines it. `grouped`: the question itself named what
+ * to group by ("by month"), which a single total would leave out.
  */
-export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], meta: DatasetMeta): AnalysisPlan | null {
+export function withChange(
+  plan: AnalysisPlan,
+  parts: readonly QuestionPart[],
+  meta: DatasetMeta,
+  grouped = false,
+): AnalysisPlan | null {
   if (plan.kind !== 'aggregate' || plan.change || plan.topPerGroup || plan.share) return null;
   const kinds = new Set(parts.map((p) => p.kind));
   const words = parts.map((p) => p.words).join(' ');
@@ -23,7 +29,7 @@ export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], m
   if (reshaped) return validOrNull(reshaped, meta);
   if (kinds.has('first-vs-last')) reshaped = firstAgainstLatest(plan, grainIn(words), meta);
   else if (kinds.has('period-over-period')) reshaped = overPeriods(plan, words, meta);
-  else if (kinds.has('change')) reshaped = perGroupChange(plan, meta);
+  else if (kinds.has('change')) reshaped = perGroupChange(plan, meta, grouped);
   if (reshaped && kinds.has('change') && !kinds.has('first-vs-last')) reshaped = rankedGroups(plan, reshaped, words);
   // The change must compile on this data (a column of dates, a known period): the planner never hands on a plan that fails.
   return reshaped && validOrNull(reshaped, meta);
@@ -200,13 +206,16 @@ function rankedGroups(plan: AnalysisPlan, reshaped: AnalysisPlan, words: string)
  * compared periods, or a span whose ends are those periods), or else the
  * latest year against the one before.
  */
-function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | null {
+function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean): AnalysisPlan | null {
   const column = timeColumn(plan, meta);
   if (!column) return null;
   const dimensions = withoutTime(plan, column);
-  if (dimensions.length === 0 || dimensions.length > 2) return null;
-  const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const span = plan.filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === column);
+  // "sales growth between 2016 and 2017": one total's change between the ends of a span, not a series across it;
+  // "by month between 2016 and 2017" asked for the series.
+  const overall = dimensions.length === 0 && span !== undefined && plan.dimensions.length === 1 && !grouped;
+  if ((dimensions.length === 0 && !overall) || dimensions.length > 2) return null;
+  const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const others = plan.filters.filter((f) => f !== span);
   if (meta.columns.some((c) => c.name === column && isYearNumber(c))) {
     return yearNumberChange(plan, column, dimensions, sides, span, others);

@@ -67,7 +67,8 @@ function readPlanAsTyped(question: string, context: PlannerContext): TypedReadin
   // A follow-up's parts are read from its own words: "now by region" asks for no ratio the first question had.
   const read = questionParts(rewrite.question, meta);
   for (const reshape of rewrite.reshapes) plan = plan && reshape(plan, understood);
-  const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta) : null;
+  const grouped = understood.some((line) => line.startsWith('group by:'));
+  const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta, grouped) : null;
   if (change) {
     plan = change;
     // The periods the reader compared or kept are now the change's own.
