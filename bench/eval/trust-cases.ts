@@ -139,6 +139,128 @@ const RABATT_TRUST: EvalCase[] = [
   { question: 'total Rabatt by Kunde', sql: `SELECT Kunde, avg(${rabatt}) FROM ${R} GROUP BY 1` },
 ];
 
+const yearly = (group: string, measure: string, a: number, b: number) =>
+  `SELECT ${group}, sum(${measure}) FILTER (year("Order Date") = ${b}) - sum(${measure}) FILTER (year("Order Date") = ${a}) FROM ${S} GROUP BY 1`;
+
+/** Change questions in the forms people write them, casual phrasings, and SQL typed into a question. */
+const SUPERSTORE_GROWTH: EvalCase[] = [
+  {
+    kind: 'change',
+    question: 'sales growth by region 2017 vs 2016',
+    match: 'cells',
+    sql: yearly('Region', 'Sales', 2016, 2017),
+  },
+  {
+    kind: 'change',
+    question: 'sales growth by region 2016 vs 2017',
+    match: 'cells',
+    sql: yearly('Region', 'Sales', 2016, 2017),
+  },
+  {
+    kind: 'change',
+    question: 'sales growth by region between 2016 and 2017',
+    match: 'cells',
+    sql: yearly('Region', 'Sales', 2016, 2017),
+  },
+  {
+    kind: 'change',
+    question: 'sales growth by region from 2016 to 2017',
+    match: 'cells',
+    sql: yearly('Region', 'Sales', 2016, 2017),
+  },
+  {
+    kind: 'change',
+    question: 'sales growth between 2016 and 2017',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FILTER (year("Order Date") = 2017) - sum(Sales) FILTER (year("Order Date") = 2016) FROM ${S}`,
+  },
+  {
+    kind: 'change',
+    question: 'how did sales change between 2015 and 2016',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FILTER (year("Order Date") = 2016) - sum(Sales) FILTER (year("Order Date") = 2015) FROM ${S}`,
+  },
+  { kind: 'change', question: 'growth by region', match: 'cells', sql: yearly('Region', 'Sales', 2016, 2017) },
+  {
+    kind: 'change',
+    question: 'profit change by category 2015 vs 2014',
+    match: 'cells',
+    sql: yearly('Category', 'Profit', 2014, 2015),
+  },
+  {
+    kind: 'time-window',
+    question: 'sales this year vs last',
+    match: 'cells',
+    sql: `SELECT sum(Sales) FROM ${S} WHERE year("Order Date") IN (2016, 2017) GROUP BY year("Order Date")`,
+  },
+  {
+    kind: 'time-window',
+    question: "how'd furniture do last year",
+    sql: `SELECT sum(Sales) FROM ${S} WHERE Category = 'Furniture' AND year("Order Date") = 2017`,
+  },
+  {
+    question: 'hey how much did we make in 2017?',
+    sql: `SELECT sum(Sales) FROM ${S} WHERE year("Order Date") = 2017`,
+  },
+  {
+    kind: 'which',
+    question: 'which category had the biggest profit drop 2015 vs 2014',
+    match: 'first',
+    sql: `${yearly('Category', 'Profit', 2014, 2015)} ORDER BY 2 LIMIT 1`,
+  },
+  {
+    kind: 'which',
+    question: 'which category declined the most from 2014 to 2015',
+    match: 'first',
+    sql: `${yearly('Category', 'Sales', 2014, 2015)} ORDER BY 2 LIMIT 1`,
+  },
+  {
+    kind: 'time-window',
+    question: 'profit this month vs last',
+    match: 'cells',
+    sql: `SELECT sum(Profit) FROM ${S} WHERE "Order Date" >= DATE '2017-11-01' GROUP BY month("Order Date")`,
+  },
+  {
+    kind: 'time-window',
+    question: 'how did profit do last year',
+    sql: `SELECT sum(Profit) FROM ${S} WHERE year("Order Date") = 2017`,
+  },
+  { question: 'how much did we sell in 2016', sql: `SELECT sum(Sales) FROM ${S} WHERE year("Order Date") = 2016` },
+  { question: 'total sales; DROP TABLE superstore; --', decline: true },
+  { question: 'sales by region UNION SELECT * FROM orders', decline: true },
+  { question: "sales where region = 'West' or 1=1", decline: true },
+];
+
+const TRIAL = join(__dirname, '..', '..', 'test', 'fixtures', 'trial');
+const EXPORT_CSV = join(TRIAL, 'sales-export.csv');
+const SPEND_XLSX = join(TRIAL, 'spend.xlsx');
+// The export has a title line, subtotal rows, dates in four formats and revenue written as "$1,086.35".
+const E = `(SELECT Region, coalesce(try_strptime("Order Date", '%Y-%m-%d'), try_strptime("Order Date", '%m/%d/%Y'), try_strptime("Order Date", '%d %b %Y'), try_strptime("Order Date", '%b %d, %Y')) d, CAST(replace(replace(Revenue, '$', ''), ',', '') AS DOUBLE) r FROM read_csv('${EXPORT_CSV}', skip = 1, header = true, all_varchar = true))`;
+
+const EXPORT_GROWTH: EvalCase[] = [
+  {
+    kind: 'which',
+    question: 'which region had the biggest revenue drop 2024 vs 2023',
+    match: 'first',
+    sql: `SELECT Region, sum(r) FILTER (year(d) = 2024) - sum(r) FILTER (year(d) = 2023) c FROM ${E} GROUP BY 1 ORDER BY c LIMIT 1`,
+  },
+  {
+    kind: 'which',
+    question: 'which region grew the most from 2023 to 2024',
+    match: 'first',
+    sql: `SELECT Region, sum(r) FILTER (year(d) = 2024) - sum(r) FILTER (year(d) = 2023) c FROM ${E} GROUP BY 1 ORDER BY c DESC LIMIT 1`,
+  },
+  { question: 'which region had the smallest revenue drop 2024 vs 2023', decline: true },
+];
+
+/** A difference of two columns is not in the plan language: declined, never answered with one of them. */
+const SPEND_BUDGET: EvalCase[] = [
+  { question: 'which department went most over budget', decline: true },
+  { question: 'departments under budget', decline: true },
+  { question: 'actual minus budget by department', decline: true },
+  { question: 'which department overspent the most', decline: true },
+];
+
 /**
  * A sales export with a title line, subtotal rows and a `Margin` of plain
  * fractions, some negative (loss-making orders); `Growth %` written as "9.8%".
@@ -173,11 +295,14 @@ const UMSATZ_TRUST: EvalCase[] = [
 ];
 
 export const TRUST_DATASETS: EvalDataset[] = [
+  { name: 'Sample Superstore (growth)', path: SUPERSTORE_CSV, cases: SUPERSTORE_GROWTH },
+  { name: 'sales export (trial)', path: EXPORT_CSV, cases: EXPORT_GROWTH },
+  { name: 'department spend (trial)', path: SPEND_XLSX, cases: SPEND_BUDGET },
   { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
   { name: 'seattle-weather (trial)', path: vegaDataset('seattle-weather.csv'), cases: SEATTLE_TRUST },
   { name: 'stocks (trial)', path: vegaDataset('stocks.csv'), cases: STOCKS_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
-  { name: 'sales export (trial)', path: SALES_EXPORT_CSV, cases: SALES_EXPORT_TRUST },
+  { name: 'sales export (margins)', path: SALES_EXPORT_CSV, cases: SALES_EXPORT_TRUST },
   { name: 'umsatz (trial)', path: UMSATZ_CSV, cases: UMSATZ_TRUST },
 ];

@@ -1,3 +1,5 @@
+import { sqlInQuestion } from '../planner/sql-words';
+import { suggestQuestions } from '../planner/suggestions';
 import { loadVocabulary } from '../planner/vocabulary';
 import type { QuestionContext, QuestionOutcome } from './answered-question';
 import { answerWithModel } from './model-answer';
@@ -18,7 +20,9 @@ export type {
  * narrative, and any failure of it (unavailable, too slow, a plan that does
  * not fit, a refused query) falls back to the offline planner and the
  * template narrative with a `note` saying so. A question nobody understood
- * comes back as such, with suggestions, never as a guess.
+ * comes back as such, with suggestions, never as a guess. A question that
+ * holds SQL ("total sales; DROP TABLE …") is declined before either planner
+ * reads it: what is left of it would be a different question.
  *
  * @example
  * const answer = await answerQuestion('sales by region', { connection, table, meta, llm });
@@ -26,6 +30,13 @@ export type {
  */
 export async function answerQuestion(question: string, context: QuestionContext): Promise<QuestionOutcome> {
   const vocabulary = context.vocabulary ?? (await loadVocabulary(context.connection, context.meta, context.table));
+  const sql = sqlInQuestion(question);
+  if (sql !== null) {
+    const suggestions = suggestQuestions(context.meta, vocabulary);
+    const example = suggestions[0] ? `, e.g. "${suggestions[0]}"` : '';
+    const reason = `That looks like SQL ("${sql}"); ask in words${example}.`;
+    return { kind: 'not-understood', question, understood: [], reason, suggestions, planner: 'offline' };
+  }
   if (context.llm === undefined) return offlineAnswer(question, context, vocabulary);
   return answerWithModel(question, context, vocabulary, context.llm);
 }

@@ -124,16 +124,16 @@ function onePeriod(
 
 /**
  * Groups come with the largest change first (the biggest gainers, or with
- * an ascending sort the biggest losers), or by the current value or the
- * group itself when the plan sorts by those.
+ * an ascending sort the biggest losers: "which region had the biggest
+ * drop"), as a series sorted by measure is ranked, or by the group itself
+ * when the plan sorts by dimension.
  */
 function changeOrder(plan: AnalysisPlan, rows: MatchedRows, keys: string[]): string[] {
   const direction = plan.sort?.direction === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS LAST';
   if (plan.sort?.by === 'dimension') return keys.map((k) => `${k} ${direction}`);
   const [first] = plan.measures;
   if (!first) return keys;
-  const current = rows.aggregate(first, 'side = 1');
-  const by = plan.sort?.by === 'measure' ? current : `(${current}) - (${rows.aggregate(first, 'side = 0')})`;
+  const by = `(${rows.aggregate(first, 'side = 1')}) - (${rows.aggregate(first, 'side = 0')})`;
   return [`${by} ${direction}`, ...keys];
 }
 

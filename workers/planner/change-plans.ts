@@ -13,9 +13,15 @@ import { addDays, periodContaining, type Period } from './time-periods';
  * For a change per group, a change against the period before, and the first
  * period against the latest, levels do not answer the question; the plan is
  * turned into a `change`. A plan that cannot be turned stays as it was, and
- * the coverage check declines it.
+ * the coverage check declines it. `grouped`: the question itself named what
+ * to group by ("by month"), which a single total would leave out.
  */
-export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], meta: DatasetMeta): AnalysisPlan | null {
+export function withChange(
+  plan: AnalysisPlan,
+  parts: readonly QuestionPart[],
+  meta: DatasetMeta,
+  grouped = false,
+): AnalysisPlan | null {
   if (plan.kind !== 'aggregate' || plan.change || plan.topPerGroup || plan.share) return null;
   const kinds = new Set(parts.map((p) => p.kind));
   const words = parts.map((p) => p.words).join(' ');
@@ -23,7 +29,8 @@ export function withChange(plan: AnalysisPlan, parts: readonly QuestionPart[], m
   if (reshaped) return validOrNull(reshaped, meta);
   if (kinds.has('first-vs-last')) reshaped = firstAgainstLatest(plan, grainIn(words), meta);
   else if (kinds.has('period-over-period')) reshaped = overPeriods(plan, words, meta);
-  else if (kinds.has('change')) reshaped = perGroupChange(plan, meta);
+  else if (kinds.has('change')) reshaped = perGroupChange(plan, meta, grouped);
+  if (reshaped && kinds.has('change') && !kinds.has('first-vs-last')) reshaped = rankedGroups(plan, reshaped, words);
   // The change must compile on this data (a column of dates, a known period): the planner never hands on a plan that fails.
   return reshaped && validOrNull(reshaped, meta);
 }
@@ -82,7 +89,14 @@ function changed(
   const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
   const by = dimensions.length > 0 ? ` by ${dimensions.map((d) => d.column).join(' and ')}` : '';
   // The filters' labels follow the title's first comma ("Total Sales by Month, 2017"), kept while the filters are.
-  const scope = filters === plan.filters ? plan.title.split(', ').slice(1) : [];
+  // A comparison's label ("2024 vs 2023") is said again by the change's own.
+  const scope =
+    filters === plan.filters
+      ? plan.title
+          .split(', ')
+          .slice(1)
+          .filter((l) => !/ vs /.test(l))
+      : [];
   return {
     ...rest,
     dimensions,
@@ -172,18 +186,36 @@ function rankedPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): An
 }
 
 /**
+ * "which region had the biggest revenue drop 2024 vs 2023": the groups
+ * ranked by their change (the largest fall first with a falling word), so
+ * the answer names the one that moved most. "The smallest drop" could be
+ * either end, so it is not read; the coverage check declines it.
+ */
+function rankedGroups(plan: AnalysisPlan, reshaped: AnalysisPlan, words: string): AnalysisPlan | null {
+  if (plan.sort?.by !== 'measure' || reshaped.change?.period === 'each' || reshaped.dimensions.length === 0)
+    return reshaped;
+  const falling = FALLING.test(words);
+  if (plan.sort.direction === 'asc' && falling) return null;
+  const direction = plan.sort.direction === 'asc' || falling ? 'asc' : 'desc';
+  return { ...reshaped, sort: { by: 'measure', direction } };
+}
+
+/**
  * "profit growth by segment 2016 to 2017", "sales change by category": the
  * change for each group, between two whole periods the question named (two
  * compared periods, or a span whose ends are those periods), or else the
  * latest year against the one before.
  */
-function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta): AnalysisPlan | null {
+function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean): AnalysisPlan | null {
   const column = timeColumn(plan, meta);
   if (!column) return null;
   const dimensions = withoutTime(plan, column);
-  if (dimensions.length === 0 || dimensions.length > 2) return null;
-  const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const span = plan.filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === column);
+  // "sales growth between 2016 and 2017": one total's change between the ends of a span, not a series across it;
+  // "by month between 2016 and 2017" asked for the series.
+  const overall = dimensions.length === 0 && span !== undefined && plan.dimensions.length === 1 && !grouped;
+  if ((dimensions.length === 0 && !overall) || dimensions.length > 2) return null;
+  const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const others = plan.filters.filter((f) => f !== span);
   if (meta.columns.some((c) => c.name === column && isYearNumber(c))) {
     return yearNumberChange(plan, column, dimensions, sides, span, others);
@@ -275,13 +307,13 @@ function wholeGrain(from: string | undefined, to: string | undefined): PeriodGra
 }
 
 /**
- * "sales this year vs last year", "how are we tracking on revenue compared
+ * "sales this year vs last year", "this month vs last", "how are we tracking on revenue compared
  * to last year": the data's latest period against the one before, both
  * counted from its last date (the reader would take "this year" and "last
  * year" for the calendar's). The words are taken out; the plan is reshaped.
  */
 const AGAINST_LAST =
-  /\b(?:this (day|week|month|quarter|year) )?(?:vs\.?|versus|compared (?:to|with)|against|relative to) last (day|week|month|quarter|year)\b/;
+  /\b(?:this (day|week|month|quarter|year) )?(?:vs\.?|versus|compared (?:to|with)|against|relative to) last(?: (day|week|month|quarter|year))?\b/;
 const TRACKING = /^\s*how (?:are|is|were) (?:we|it|things) (?:tracking|doing|trending|going) (?:on|with|for)\s+/;
 
 export type AgainstLastPhrase =
@@ -290,7 +322,8 @@ export type AgainstLastPhrase =
 export function readAgainstLast(question: string): AgainstLastPhrase {
   const text = question.toLowerCase();
   const match = AGAINST_LAST.exec(text);
-  const grain = match?.[2] as PeriodGrain | undefined;
+  // "this year vs last": the grain named once serves both sides.
+  const grain = (match?.[2] ?? match?.[1]) as PeriodGrain | undefined;
   if (!match || !grain || (match[1] !== undefined && match[1] !== grain)) return { kind: 'none' };
   const rest = `${text.slice(0, match.index)}${text.slice(match.index + match[0].length)}`.replace(TRACKING, '');
   return { kind: 'read', question: rest.replace(/\s+/g, ' ').trim(), grain, words: match[0] };

@@ -58,9 +58,14 @@ function expresses(plan: AnalysisPlan, part: QuestionPart, meta: DatasetMeta, un
         (plan.change?.period === 'each' && plan.sort?.by === 'measure') ||
         (plan.dimensions.length > 0 && (plan.sort?.by === 'measure' || timeDimensions.length > 0))
       );
+    case 'difference':
+      // A plan measures columns, ratios and changes between periods, never one column less another.
+      return false;
     case 'both-sides':
+      // "2017 vs 2016" per group: a change between two named periods shows both levels beside the difference.
       return (
         (plan.comparison?.sides.length ?? 0) >= 2 ||
+        (plan.change !== undefined && plan.change.period !== 'each') ||
         plan.kind === 'relationship' ||
         plan.measures.length >= 2 ||
         plan.filters.some(

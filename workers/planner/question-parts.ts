@@ -25,7 +25,9 @@ export type QuestionPart =
   /** "by weekday", "hour of day", "month of the year": a cycle, not a calendar series. */
   | { kind: 'cyclic'; words: string }
   /** "A vs B": both sides must be in the answer. */
-  | { kind: 'both-sides'; words: string };
+  | { kind: 'both-sides'; words: string }
+  /** "went most over budget", "actual minus budget": one column less another, row by row or in total. */
+  | { kind: 'difference'; words: string };
 
 const CYCLIC =
   /\b(week ?days?|day[- ]of[- ](?:the[- ])?week|days of (?:the )?week|hours? of (?:the )?day|months? of (?:the )?year|quarters? of (?:the )?year|weekends?|seasonality|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b|\b(?:month|hour|day|weekday)s? (?:across|regardless of|over) (?:all )?(?:the )?(?:years|days|weeks)\b/;
@@ -46,6 +48,8 @@ const EACH =
 const SHARE_OF =
   /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?([a-z][a-z-]*) (?:in|of|among|within)\b/;
 const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+const DIFFERENCE =
+  /\b(?:(?:over|under|above|below) (?:the |our |their |its )?(?:budgets?|targets?|plans?|forecasts?|quotas?|goals?)|(?:over|under)[- ]?(?:spen[dt]|spending|budget)|[a-z][a-z_-]* minus [a-z][a-z_-]*)\b/;
 const VS = /\b(vs|versus|v|compared (?:to|with)|relative to|contrasted with)\b/;
 
 /** Words that follow "per" or "each" without naming a group. */
@@ -79,6 +83,7 @@ export function questionParts(question: string, meta: DatasetMeta): QuestionPart
   // "the biggest drop month-over-month": the change word says which way a ranking runs.
   add('change', CHANGE);
   add('which', WHICH);
+  add('difference', DIFFERENCE);
   if (!firstVsLast) add('both-sides', VS);
   // "share of Renewables in net generation": a part of each total, not each group's part of the grand total.
   const shareOf = SHARE_OF.exec(text);
@@ -120,5 +125,7 @@ export function describePart(part: QuestionPart): string {
       return `a repeating cycle ("${part.words}")`;
     case 'both-sides':
       return `two sides to set against each other ("${part.words}")`;
+    case 'difference':
+      return `one column less another ("${part.words}")`;
   }
 }

@@ -1,6 +1,7 @@
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from './follow-up';
+import { readCasualPhrase } from './casual-phrases';
 import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
 import { againstPeriodBefore, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
@@ -66,13 +67,18 @@ function readPlanAsTyped(question: string, context: PlannerContext): TypedReadin
   // A follow-up's parts are read from its own words: "now by region" asks for no ratio the first question had.
   const read = questionParts(rewrite.question, meta);
   for (const reshape of rewrite.reshapes) plan = plan && reshape(plan, understood);
-  const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta) : null;
+  const grouped = understood.some((line) => line.startsWith('group by:'));
+  const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta, grouped) : null;
   if (change) {
     plan = change;
     // The periods the reader compared or kept are now the change's own.
     const ranged = plan.filters.some((f) => f.op === 'range');
     const stale = understood.filter(
-      (l) => /^(compare|grain):/.test(l) || (!ranged && /^filter: .* \(from \d{4}-/.test(l)),
+      (l) =>
+        /^(compare|grain):/.test(l) ||
+        (!ranged && /^filter: .* \(from \d{4}-/.test(l)) ||
+        // A ranking of groups by their change says so itself.
+        (plan?.change?.period !== 'each' && plan?.sort !== undefined && /^(answer|rank): /.test(l)),
     );
     understood.splice(0, understood.length, ...understood.filter((l) => !stale.includes(l)), changeWords(change));
   }
@@ -94,10 +100,14 @@ function readPlanAsTyped(question: string, context: PlannerContext): TypedReadin
   return { kind: 'plan', plan, understood, unknown: [] };
 }
 
-function changeWords({ change, comparison }: AnalysisPlan): string {
+function changeWords({ change, comparison, sort }: AnalysisPlan): string {
   if (!change) return `compare: ${comparison?.sides.map((s) => s.label).join(' vs ') ?? ''}`;
   const period = change.period === 'each' ? `each ${change.grain}` : change.period;
-  return `change: ${change.column} by ${change.grain}, ${period} against ${change.against}`;
+  const ranked =
+    change.period !== 'each' && sort?.by === 'measure'
+      ? `, ranked by the change, largest ${sort.direction === 'asc' ? 'fall' : 'rise'} first`
+      : '';
+  return `change: ${change.column} by ${change.grain}, ${period} against ${change.against}${ranked}`;
 }
 
 const CHANGES = new Set<QuestionPart['kind']>(['change', 'period-over-period', 'first-vs-last']);
@@ -130,7 +140,12 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     understood: [],
     reshapes: [],
   };
-  const superlative = readSuperlative(question, meta);
+  const casual = readCasualPhrase(rewrite.question, meta);
+  if (casual.kind === 'read') {
+    rewrite.question = casual.question;
+    rewrite.understood.push(casual.understood);
+  }
+  const superlative = readSuperlative(casual.kind === 'read' ? rewrite.question : question, meta);
   if (superlative.kind === 'problem') return { ...rewrite, problem: superlative.problem };
   if (superlative.kind === 'read') {
     rewrite.question = superlative.question;
