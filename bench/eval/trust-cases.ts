@@ -50,6 +50,38 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     question: 'average sales per order',
     sql: `SELECT sum(Sales) / count(DISTINCT "Order ID") FROM ${S}`,
   },
+  // An order over 500 is one whose lines add up to over 500, not one with a line over 500.
+  {
+    question: 'how many orders had Sales over 500',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 500)`,
+  },
+  {
+    question: 'how many orders over $500',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 500)`,
+  },
+  {
+    question: 'how many customers spent over $5,000',
+    sql: `SELECT count(*) FROM (SELECT "Customer ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 5000)`,
+  },
+  {
+    question: 'how many orders in 2017 had sales over 1000',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} WHERE year("Order Date") = 2017 GROUP BY 1 HAVING sum(Sales) > 1000)`,
+  },
+  // A discount does not add up: an order with a line discounted over half.
+  {
+    question: 'how many orders had a discount over 0.5',
+    sql: `SELECT count(DISTINCT "Order ID") FROM ${S} WHERE Discount > 0.5`,
+  },
+  { question: 'number of rows with sales over 500', sql: `SELECT count(*) FROM ${S} WHERE Sales > 500` },
+  { question: 'how many rows over $500', decline: true },
+  {
+    question: 'orders that lost money',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
+  {
+    question: 'number of orders with negative profit',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
 ];
 
 const W = `read_csv('${vegaDataset('seattle-weather.csv')}')`;
