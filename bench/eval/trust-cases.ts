@@ -152,10 +152,32 @@ const RABATT_TRUST: EvalCase[] = [
   { question: 'total Rabatt by Kunde', sql: `SELECT Kunde, avg(${rabatt}) FROM ${R} GROUP BY 1` },
 ];
 
+const H = `read_csv('${vegaDataset('gapminder-health-income.csv')}')`;
+
+/** A country column with one row per country: a label to rank by, its top 20 when no N is asked. */
+const GAPMINDER_TRUST: EvalCase[] = [
+  {
+    question: 'top 5 countries by income',
+    sql: `SELECT country, sum(income) i FROM ${H} GROUP BY 1 ORDER BY i DESC LIMIT 5`,
+  },
+  {
+    kind: 'which',
+    question: 'which country has the highest health',
+    match: 'first',
+    sql: `SELECT country, sum(health) h FROM ${H} GROUP BY 1 ORDER BY h DESC LIMIT 1`,
+  },
+  {
+    question: 'income by country',
+    sql: `SELECT country, sum(income) i FROM ${H} GROUP BY 1 ORDER BY i DESC LIMIT 20`,
+  },
+  { question: 'how many countries', sql: `SELECT count(DISTINCT country) FROM ${H}` },
+];
+
 export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore (trial)', path: SUPERSTORE_CSV, cases: SUPERSTORE_TRUST },
   { name: 'seattle-weather (trial)', path: vegaDataset('seattle-weather.csv'), cases: SEATTLE_TRUST },
   { name: 'stocks (trial)', path: vegaDataset('stocks.csv'), cases: STOCKS_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
+  { name: 'gapminder-health-income (trial)', path: vegaDataset('gapminder-health-income.csv'), cases: GAPMINDER_TRUST },
 ];

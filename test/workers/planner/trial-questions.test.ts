@@ -108,3 +108,29 @@ describe('a condition on an amount when the question counts orders or customers'
     },
   );
 });
+
+describe('a column of names with one row per member (187 countries)', () => {
+  it.each([
+    ['top 5 countries by income', 5],
+    ['which country has the highest health', 10],
+  ])('ranks by it for "%s"', async (question, limit) => {
+    const plan = expectPlan(await plannerData('gapminder'), question);
+    expect(plan).toMatchObject({
+      dimensions: [{ column: 'country' }],
+      sort: { by: 'measure', direction: 'desc' },
+      limit,
+    });
+  });
+
+  it('groups by it showing the top 20, and says so', async () => {
+    const outcome = planQuestion('income by country', await plannerData('gapminder'));
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({ dimensions: [{ column: 'country' }], limit: 20 });
+    expect(outcome.understood).toContain('showing the top 20 of 187 country values');
+  });
+
+  it('still declines grouping by an id code: 5,009 order IDs are not a chart', async () => {
+    const outcome = planQuestion('sales by order id', await plannerData('superstore'));
+    expect(outcome.kind).toBe('not-understood');
+  });
+});
