@@ -119,6 +119,13 @@ describe('a file whose lines end in CRLF and bare LF both', () => {
     expect(data.column('Units').sum).toBe((119_999 * 120_000) / 2);
   });
 
+  it('keeps the LF inside a quoted cell of a CRLF file, as Excel writes multi-line cells', async () => {
+    const data = await loadText('excel-cells.csv', 'Note,Units\r\n"two\nlines",1\r\nplain,2\r\n');
+    expect(data.meta.rows).toBe(2);
+    const rows = await data.rows('SELECT Note FROM dataset ORDER BY Units');
+    expect(rows.map((r) => r.Note)).toEqual(['two\nlines', 'plain']);
+  });
+
   it('reads a UTF-16 file with mixed line endings', async () => {
     const text = '\uFEFFCity,Sales\nZürich,5\r\nGenève,7\n';
     const data = await loadText('mixed-utf16.csv', Buffer.from(text, 'utf16le'));
