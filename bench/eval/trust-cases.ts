@@ -45,6 +45,38 @@ const SUPERSTORE_TRUST: EvalCase[] = [
     question: 'sales for customers in the Consumer segment',
     sql: `SELECT sum(Sales) FROM ${S} WHERE Segment = 'Consumer'`,
   },
+  // An order over 500 is one whose lines add up to over 500, not one with a line over 500.
+  {
+    question: 'how many orders had Sales over 500',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 500)`,
+  },
+  {
+    question: 'how many orders over $500',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 500)`,
+  },
+  {
+    question: 'how many customers spent over $5,000',
+    sql: `SELECT count(*) FROM (SELECT "Customer ID" FROM ${S} GROUP BY 1 HAVING sum(Sales) > 5000)`,
+  },
+  {
+    question: 'how many orders in 2017 had sales over 1000',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} WHERE year("Order Date") = 2017 GROUP BY 1 HAVING sum(Sales) > 1000)`,
+  },
+  // A discount does not add up: an order with a line discounted over half.
+  {
+    question: 'how many orders had a discount over 0.5',
+    sql: `SELECT count(DISTINCT "Order ID") FROM ${S} WHERE Discount > 0.5`,
+  },
+  { question: 'number of rows with sales over 500', sql: `SELECT count(*) FROM ${S} WHERE Sales > 500` },
+  { question: 'how many rows over $500', decline: true },
+  {
+    question: 'orders that lost money',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
+  {
+    question: 'number of orders with negative profit',
+    sql: `SELECT count(*) FROM (SELECT "Order ID" FROM ${S} GROUP BY 1 HAVING sum(Profit) < 0)`,
+  },
   // "on average" over a cycle: each month's total, averaged over the years, not the average order line.
   {
     kind: 'cyclic',
@@ -294,6 +326,27 @@ const UMSATZ_TRUST: EvalCase[] = [
   { question: 'average Marge % by Kategorie', sql: `SELECT Kategorie, avg(${marge}) FROM ${U} GROUP BY 1` },
 ];
 
+const H = `read_csv('${vegaDataset('gapminder-health-income.csv')}')`;
+
+/** A country column with one row per country: a label to rank by, its top 20 when no N is asked. */
+const GAPMINDER_TRUST: EvalCase[] = [
+  {
+    question: 'top 5 countries by income',
+    sql: `SELECT country, sum(income) i FROM ${H} GROUP BY 1 ORDER BY i DESC LIMIT 5`,
+  },
+  {
+    kind: 'which',
+    question: 'which country has the highest health',
+    match: 'first',
+    sql: `SELECT country, sum(health) h FROM ${H} GROUP BY 1 ORDER BY h DESC LIMIT 1`,
+  },
+  {
+    question: 'income by country',
+    sql: `SELECT country, sum(income) i FROM ${H} GROUP BY 1 ORDER BY i DESC LIMIT 20`,
+  },
+  { question: 'how many countries', sql: `SELECT count(DISTINCT country) FROM ${H}` },
+];
+
 export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'Sample Superstore (growth)', path: SUPERSTORE_CSV, cases: SUPERSTORE_GROWTH },
   { name: 'sales export (trial)', path: EXPORT_CSV, cases: EXPORT_GROWTH },
@@ -303,6 +356,7 @@ export const TRUST_DATASETS: EvalDataset[] = [
   { name: 'stocks (trial)', path: vegaDataset('stocks.csv'), cases: STOCKS_TRUST },
   { name: 'margins', path: MARGINS_CSV, cases: MARGIN_TRUST },
   { name: 'rabatte', path: RABATTE_CSV, cases: RABATT_TRUST },
+  { name: 'gapminder-health-income (trial)', path: vegaDataset('gapminder-health-income.csv'), cases: GAPMINDER_TRUST },
   { name: 'sales export (margins)', path: SALES_EXPORT_CSV, cases: SALES_EXPORT_TRUST },
   { name: 'umsatz (trial)', path: UMSATZ_CSV, cases: UMSATZ_TRUST },
 ];

@@ -3,6 +3,7 @@ import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
+import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { readPastLongRows } from './long-rows';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
@@ -43,16 +44,29 @@ export async function readCsvSource(
   let dataPath = path;
   const copy = `${options.workDir}/${options.table}.utf8.csv`;
   const facts: Record<string, string | number> = { encoding: describeEncoding(encoding) };
+  let mixedEndings = false;
+  const withLfOnly = async () => {
+    if (!mixedEndings) return;
+    const lf = `${options.workDir}/${options.table}.lf.csv`;
+    await normaliseLineEndings(dataPath, lf);
+    dataPath = lf;
+  };
+  // Whether the file is already read from a UTF-8 copy, so stray bytes DuckDB finds later are not repaired twice.
+  let repaired = encoding !== 'utf-8' && encoding !== 'utf-8-bom';
   const repair = async () => {
+    repaired = true;
     dataPath = copy;
-    const repaired = await repairUtf8(path, copy);
-    facts.encoding = `UTF-8 (${describeLines(repaired)} not UTF-8, read as Windows-1252)`;
+    const lines = await repairUtf8(path, copy);
+    facts.encoding = `UTF-8 (${describeLines(lines)} not UTF-8, read as Windows-1252)`;
+    await withLfOnly();
   };
   if (encoding === 'utf-8-mixed') await repair();
   else if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
     dataPath = copy;
     await transcodeToUtf8(path, encoding, copy);
   }
+  mixedEndings = await hasMixedLineEndings(dataPath);
+  await withLfOnly();
   const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
@@ -112,7 +126,7 @@ export async function readCsvSource(
         longLines = true;
         return { ...rejects, rescan: true };
       }
-      if (rejects.invalidText && dataPath === path) {
+      if (rejects.invalidText && !repaired) {
         // Valid UTF-8 at the start but not further on: keep the UTF-8 and read only the stray bytes otherwise.
         await repair();
         return { ...rejects, rescan: true };

@@ -2,6 +2,8 @@ import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import type { Comparator, Filter } from '../plan/analysis-plan';
 import { pickColumns } from './column-choice';
 import { findColumns } from './column-match';
+import { moneyRank } from './column-synonyms';
+import { defaultAggregation } from './dataset-defaults';
 import { fold } from './question-tokens';
 
 /**
@@ -55,7 +57,7 @@ const LINKS = new Set([
 
 export type NumberFilterReading =
   | { kind: 'none' }
-  | { kind: 'read'; question: string; filter: Filter; understood: string; label: string }
+  | { kind: 'read'; question: string; filter: Filter; understood: string; label: string; from: string }
   | { kind: 'problem'; problem: string };
 
 const comparatorOf = (words: string): Comparator => COMPARATORS.find(([pattern]) => pattern.test(words))?.[1] ?? '>';
@@ -97,7 +99,11 @@ function conditionColumn(
  * readNumberFilter('profit from sales over $5,000', meta)
  * // { kind: 'read', question: 'profit from', filter: { op: 'compare', column: 'Sales', comparator: '>', value: 5000 }, … }
  */
-export function readNumberFilter(question: string, meta: DatasetMeta): NumberFilterReading {
+export function readNumberFilter(
+  question: string,
+  meta: DatasetMeta,
+  options: { entity: boolean } = { entity: false },
+): NumberFilterReading {
   const match = CONDITION.exec(question);
   if (!match?.[1] || !match[2]) return readZeroFilter(question, meta);
   const scale = SCALES[(match[3] ?? '').toLowerCase()] ?? 1;
@@ -107,7 +113,9 @@ export function readNumberFilter(question: string, meta: DatasetMeta): NumberFil
   const tail = question.slice(match.index + match[0].length);
   const before = head.split(/\s+/).filter(Boolean);
   const after = tail.split(/\s+/).filter(Boolean);
-  const found = conditionColumn(before.map(fold), after.map(fold), meta);
+  const money = /[$€£]/.test(match[0]);
+  const found =
+    conditionColumn(before.map(fold), after.map(fold), meta) ?? (money ? amountColumn(meta, options.entity) : null);
   if (!found) {
     return {
       kind: 'problem',
@@ -127,13 +135,30 @@ export function readNumberFilter(question: string, meta: DatasetMeta): NumberFil
   }
   const shown = value.toLocaleString('en-US');
   const label = `${found.column.name} ${comparator} ${shown}`;
+  const unnamed = found.count === 0 ? `; no column named, so the amount is ${found.column.name}` : '';
+  const from = `from "${match[0].trim()}"${unnamed}`;
   return {
     kind: 'read',
     question: kept.join(' '),
     filter: { op: 'compare', column: found.column.name, comparator, value },
-    understood: `filter: ${label} (from "${match[0].trim()}")`,
+    understood: `filter: ${label} (${from})`,
     label,
+    from,
   };
+}
+
+/**
+ * The column a money amount with no column named is about ("orders over
+ * $500"): the one money column that adds up, or, for an amount of an order or
+ * a customer, the one revenue column (an order of $500 is its sales, not its
+ * profit). Null when that leaves a choice.
+ */
+function amountColumn(meta: DatasetMeta, entity: boolean): { column: ColumnProfile; take: 'after'; count: 0 } | null {
+  const money = meta.columns.filter(
+    (c) => c.role === 'measure' && (c.type === 'currency' || moneyRank(c) !== null) && defaultAggregation(c) === 'sum',
+  );
+  const [only, other] = money.length === 1 || !entity ? money : money.filter((c) => moneyRank(c) === 0);
+  return only && !other ? { column: only, take: 'after', count: 0 } : null;
 }
 
 /** "no precipitation", "zero precipitation", "precipitation of 0", "precipitation = 0". */
@@ -170,6 +195,7 @@ function readZeroFilter(question: string, meta: DatasetMeta): NumberFilterReadin
         filter: { op: 'compare', column: column.name, comparator: '<=', value: 0 },
         understood: `filter: ${label} (from "${match[0].trim()}"; it is never below 0)`,
         label,
+        from: `from "${match[0].trim()}"`,
       };
     }
   }

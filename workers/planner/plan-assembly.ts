@@ -11,6 +11,7 @@ import { defaultMeasures, withOverviewDefaults } from './reading-defaults';
 import { fold, nameWords } from './question-tokens';
 import { isoDay, type DataRange } from './time-periods';
 import { trendGrain } from './trend-grain';
+import { isIdentifierName } from '../types/column-decision';
 
 /** A grouping with more values than this is shown as its top 20 unless a ranking was asked for. */
 const MAX_GROUPS = 50;
@@ -218,7 +219,8 @@ function partMeasure(measure: Measure, part: Part, rowsNoun: string | undefined)
  * Sort and limit: a ranking sorts by the measure and keeps its N (10 when
  * none was given); time runs in order; categories are sorted largest first,
  * and one with more than 50 values shows its top 20. Grouping by an
- * identifier (5,009 order IDs) only makes sense as a ranking.
+ * identifier code (5,009 order IDs) only makes sense as a ranking; a column
+ * of names (187 countries) shows its top 20 as a category would.
  */
 function ordering(
   reading: Reading,
@@ -244,17 +246,19 @@ function ordering(
   }
   if (planDimensions.length === 0) return {};
   const identifier = dimensions.find((d) => d.column.role === 'identifier')?.column;
-  if (identifier) {
+  if (identifier && isIdentifierName(identifier.name)) {
     const count = (identifier.distinct ?? 0).toLocaleString('en-US');
     return {
       problem: `${identifier.name} has ${count} different values; ask for the top 10 ${countedNoun(identifier.name).toLowerCase()} instead`,
     };
   }
   if (planDimensions[0]?.grain !== undefined) return { sort: { by: 'dimension', direction: 'asc' } };
+  // A column of names (country, product), one row per member, is a label: its top values answer, as a big category's do.
   const [first] = dimensions;
-  if (first && (first.column.distinct ?? 0) > MAX_GROUPS) {
+  const many = identifier ?? ((first?.column.distinct ?? 0) > MAX_GROUPS ? first?.column : undefined);
+  if (many) {
     understood.push(
-      `showing the top ${AUTO_TOP} of ${(first.column.distinct ?? 0).toLocaleString('en-US')} ${first.column.name} values`,
+      `showing the top ${AUTO_TOP} of ${(many.distinct ?? 0).toLocaleString('en-US')} ${many.name} values`,
     );
     return { sort: { by: 'measure', direction: 'desc' }, limit: AUTO_TOP };
   }

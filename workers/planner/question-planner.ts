@@ -6,7 +6,7 @@ import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
 import { againstPeriodBefore, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
-import { readEntityCondition } from './entity-conditions';
+import { countedEntity, perEntityTotal, readEntityCondition } from './entity-conditions';
 import { readNumberFilter } from './number-filters';
 import { missingParts, missingReason } from './plan-coverage';
 import { questionParts, type QuestionPart } from './question-parts';
@@ -151,14 +151,16 @@ function rewriteQuestion(question: string, meta: DatasetMeta): Rewrite {
     rewrite.question = superlative.question;
     rewrite.understood.push(superlative.understood);
   }
+  const counted = countedEntity(rewrite.question, meta);
   for (let k = 0; k < 3; k++) {
-    const condition = readNumberFilter(rewrite.question, meta);
+    const condition = readNumberFilter(rewrite.question, meta, { entity: counted !== null });
     if (condition.kind === 'none') break;
     if (condition.kind === 'problem') return { ...rewrite, problem: condition.problem };
     rewrite.question = condition.question;
-    rewrite.filters.push(condition.filter);
-    rewrite.labels.push(condition.label);
-    rewrite.understood.push(condition.understood);
+    const read = (counted && perEntityTotal(condition.filter, condition.from, counted, meta)) || condition;
+    rewrite.filters.push(read.filter);
+    rewrite.labels.push(read.label);
+    rewrite.understood.push(read.understood);
   }
   const entity = readEntityCondition(rewrite.question, meta);
   if (entity.kind === 'problem') return { ...rewrite, problem: entity.problem };

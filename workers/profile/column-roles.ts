@@ -11,13 +11,16 @@ export interface TextStats {
   spaceShare: number;
 }
 
+/** The longest average length of a column of names rather than notes: "Bosnia and Herzegovina" is 22. */
+const NAME_LENGTH = 25;
+
 const YEAR_NAME = /^(year|yr|fiscal year|fy|jahr|année|año|anno)$/i;
 
 /**
  * Decides how a column is used. Numbers are measures unless named like a year;
  * text is a dimension (a category) while it has few enough distinct values to
- * group by, an identifier when nearly every value is a unique code, and free
- * text otherwise.
+ * group by, an identifier when nearly every value is a unique code or a short
+ * name, and free text otherwise.
  */
 export function roleFor(
   column: TypedColumn,
@@ -53,5 +56,8 @@ function textRole(column: TypedColumn, text: TextStats | null): { role: ColumnRo
   }
   if (text.distinct <= 50 || (ratio <= 0.5 && text.averageLength <= 60)) return { role: 'dimension', type: 'category' };
   if (text.averageLength <= 40 && text.spaceShare < 0.1) return { role: 'identifier', type: 'text' };
+  // Short values nearly one per row are names (countries, products, films), a label for a ranking
+  // ("top 5 countries by income"), even with spaces in them; longer ones are notes.
+  if (text.averageLength <= NAME_LENGTH) return { role: 'identifier', type: 'text' };
   return { role: 'text', type: 'text' };
 }

@@ -99,3 +99,38 @@ describe('JSON is refused as not a table, whatever its extension', () => {
     expect(data.column('[Sales]').sum).toBe(30);
   });
 });
+
+describe('a file whose lines end in CRLF and bare LF both', () => {
+  it('reads a title line ending in LF above CRLF rows, skipping the title as it does any other', async () => {
+    const data = await loadText('mixed-eol.csv', 'Sales Report\nRegion,Revenue\r\nNorth,100\r\nSouth,200\r\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Region', 'Revenue']);
+    expect(data.meta.source.headerLine).toBe(2);
+    expect(data.meta.rows).toBe(2);
+    expect(data.column('Revenue').sum).toBe(300);
+  });
+
+  it('reads LF rows that follow two megabytes of CRLF rows, as numbers and without lost rows', async () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => `r${i},${i}`);
+    const text = `Name,Units\r\n${rows.slice(0, 100_000).join('\r\n')}\r\n${rows.slice(100_000).join('\n')}\n`;
+    const data = await loadText('late-lf.csv', text);
+    expect(data.meta.rows).toBe(120_000);
+    expect(data.meta.unreadable.count).toBe(0);
+    expect(data.column('Units').type).toBe('integer');
+    expect(data.column('Units').sum).toBe((119_999 * 120_000) / 2);
+  });
+
+  it('keeps the LF inside a quoted cell of a CRLF file, as Excel writes multi-line cells', async () => {
+    const data = await loadText('excel-cells.csv', 'Note,Units\r\n"two\nlines",1\r\nplain,2\r\n');
+    expect(data.meta.rows).toBe(2);
+    const rows = await data.rows('SELECT Note FROM dataset ORDER BY Units');
+    expect(rows.map((r) => r.Note)).toEqual(['two\nlines', 'plain']);
+  });
+
+  it('reads a UTF-16 file with mixed line endings', async () => {
+    const text = '\uFEFFCity,Sales\nZürich,5\r\nGenève,7\n';
+    const data = await loadText('mixed-utf16.csv', Buffer.from(text, 'utf16le'));
+    expect(data.meta.rows).toBe(2);
+    const rows = await data.rows('SELECT City FROM dataset ORDER BY Sales');
+    expect(rows.map((r) => r.City)).toEqual(['Zürich', 'Genève']);
+  });
+});

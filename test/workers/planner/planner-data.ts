@@ -15,6 +15,7 @@ export const DATASET_FILES = {
   employment: vegaDataset('us-employment.csv'),
   birdstrikes: vegaDataset('birdstrikes.csv'),
   github: vegaDataset('github.csv'),
+  gapminder: vegaDataset('gapminder-health-income.csv'),
   margins: join(__dirname, '..', '..', 'fixtures', 'rates', 'margins.csv'),
   salesExport: join(__dirname, '..', '..', 'fixtures', 'rates', 'sales-export.csv'),
   umsatz: join(__dirname, '..', '..', 'fixtures', 'rates', 'umsatz-eu.csv'),

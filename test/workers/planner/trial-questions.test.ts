@@ -118,3 +118,83 @@ describe("questions from a second new user's trial", () => {
     expect(plan.measures).toEqual([expect.objectContaining({ column: 'Discount', aggregation: 'avg' })]);
   });
 });
+
+describe('a condition on an amount when the question counts orders or customers', () => {
+  const orderTotal = (value: number) => ({
+    op: 'having',
+    column: 'Order ID',
+    measure: { column: 'Sales', aggregation: 'sum' },
+    comparator: '>',
+    value,
+  });
+
+  it.each(['how many orders had Sales over 500', 'how many orders over $500'])(
+    'reads "%s" as orders whose total is over 500, and says so',
+    async (question) => {
+      const outcome = planQuestion(question, await plannerData('superstore'));
+      if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+      expect(outcome.plan.filters).toEqual([orderTotal(500)]);
+      expect(outcome.plan.measures).toEqual([
+        expect.objectContaining({ column: 'Order ID', aggregation: 'count_distinct' }),
+      ]);
+      expect(outcome.understood.join('; ')).toContain("each order's rows added up, not single rows");
+    },
+  );
+
+  it('keeps a rate as a condition on single rows: a total of discounts means nothing', async () => {
+    const plan = expectPlan(await plannerData('superstore'), 'how many orders had a discount over 0.5');
+    expect(plan.filters).toEqual([{ op: 'compare', column: 'Discount', comparator: '>', value: 0.5 }]);
+  });
+
+  it('keeps rows as rows', async () => {
+    const plan = expectPlan(await plannerData('superstore'), 'number of rows with sales over 500');
+    expect(plan.filters).toEqual([{ op: 'compare', column: 'Sales', comparator: '>', value: 500 }]);
+  });
+
+  it('declines a dollar amount of rows when sales and profit are both money', async () => {
+    expect(planQuestion('how many rows over $500', await plannerData('superstore')).kind).toBe('not-understood');
+  });
+
+  it.each(['orders that lost money', 'number of orders with negative profit'])(
+    'counts the orders whose total profit is below zero for "%s"',
+    async (question) => {
+      const plan = expectPlan(await plannerData('superstore'), question);
+      expect(plan.filters).toEqual([
+        {
+          op: 'having',
+          column: 'Order ID',
+          measure: { column: 'Profit', aggregation: 'sum' },
+          comparator: '<',
+          value: 0,
+        },
+      ]);
+      expect(plan.measures[0]).toMatchObject({ column: 'Order ID', aggregation: 'count_distinct' });
+    },
+  );
+});
+
+describe('a column of names with one row per member (187 countries)', () => {
+  it.each([
+    ['top 5 countries by income', 5],
+    ['which country has the highest health', 10],
+  ])('ranks by it for "%s"', async (question, limit) => {
+    const plan = expectPlan(await plannerData('gapminder'), question);
+    expect(plan).toMatchObject({
+      dimensions: [{ column: 'country' }],
+      sort: { by: 'measure', direction: 'desc' },
+      limit,
+    });
+  });
+
+  it('groups by it showing the top 20, and says so', async () => {
+    const outcome = planQuestion('income by country', await plannerData('gapminder'));
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({ dimensions: [{ column: 'country' }], limit: 20 });
+    expect(outcome.understood).toContain('showing the top 20 of 187 country values');
+  });
+
+  it('still declines grouping by an id code: 5,009 order IDs are not a chart', async () => {
+    const outcome = planQuestion('sales by order id', await plannerData('superstore'));
+    expect(outcome.kind).toBe('not-understood');
+  });
+});

@@ -111,6 +111,13 @@ describe('booleans and text', () => {
     expect(data.column('region').top?.[0]).toEqual({ value: 'North', count: 67 });
     expect(shape(data.column('comment'))).toBe('text/text/-');
   });
+
+  it('takes short names, one per row and with spaces, for labels, not free text', async () => {
+    const names = ['New Zealand', 'Sri Lanka', 'Chad', 'Peru', 'Costa Rica'];
+    const csv = longCsv('country,income', 200, (i) => `${names[i % 5]} ${i},${i}`);
+    const data = await loadText('names.csv', csv);
+    expect(data.column('country').role).toBe('identifier');
+  });
 });
 
 describe('the whole column decides, not the sample', () => {
