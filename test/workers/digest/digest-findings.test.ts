@@ -133,6 +133,64 @@ describe('a whole digest', () => {
     expect(findings.headline.periods.current.from).toBe('2015-12-01');
   });
 
+  it('monthly “average temp_max by weather”: each weather’s part weighs its days, in the measure’s unit with its share of the fall', async () => {
+    const plan = planOf({
+      measures: [{ column: 'temp_max', aggregation: 'avg' }],
+      dimensions: [{ column: 'weather' }],
+    });
+    const what = digestMeasure(plan, seattle.meta, { every: 'month', day: 1 })!;
+    const findings = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, what))!;
+    const rows = await allRows(
+      seattle,
+      `WITH m AS (SELECT weather, temp_max, date >= DATE '2015-12-01' AS now FROM read_csv('${vegaDataset('seattle-weather.csv')}')
+                  WHERE date >= DATE '2015-11-01' AND date < DATE '2016-01-01'),
+            parts AS (SELECT weather,
+                        coalesce(sum(temp_max) FILTER (WHERE now), 0) / (SELECT count(temp_max) FROM m WHERE now)
+                      - coalesce(sum(temp_max) FILTER (WHERE NOT now), 0) / (SELECT count(temp_max) FROM m WHERE NOT now) AS part
+                      FROM m GROUP BY weather)
+       SELECT weather, part, part / (SELECT sum(part) FROM parts) AS share FROM parts ORDER BY abs(part) DESC`,
+    );
+    const text = digestText(findings);
+    const line = text.insights.find((insight) => insight.startsWith('Drivers by weather: '));
+    const total = rows.reduce((sum, row) => sum + Number(row.part), 0);
+    const leading = rows.filter((row) => Math.sign(Number(row.part)) === Math.sign(total))[0]!;
+    const money = (value: number) => formatNumber(value, chartUnit(seattle.column('temp_max').unit), { compact: true });
+    const sign = Number(leading.part) < 0 ? '\u2212' : '+';
+    expect(line).toContain(
+      `${String(leading.weather)} (${sign}${money(Math.abs(Number(leading.part)))}, ${Math.round(Number(leading.share) * 100)}% of the ${total < 0 ? 'fall' : 'rise'})`,
+    );
+  });
+
+  it('members moving both ways by more than the total: their parts in the unit beside the total’s change, no shares above 100%', () => {
+    const text = digestText({
+      measureName: 'Sales',
+      unit: null,
+      grain: 'month',
+      headline: {
+        periods: {
+          grain: 'month',
+          against: 'previous',
+          current: { from: '2017-12-01', to: '2018-01-01' },
+          base: { from: '2017-11-01', to: '2017-12-01' },
+          currentPartial: false,
+        },
+        latest: { member: null, current: 8800, base: 10000, change: -1200, percent: -0.12 },
+      },
+      series: [],
+      drivers: {
+        dimension: 'Region',
+        found: {
+          total: -1200,
+          drivers: [{ member: 'East', change: -6200, share: 6200 / 1200 }],
+          detractors: [{ member: 'South', change: 5000, share: -5000 / 1200 }],
+          explained: 1,
+        },
+      },
+    });
+    expect(text.insights).toContain('Drivers by Region: East \u22126.2K, South +5K (the total fell 1.2K).');
+    expect(text.insights.join(' ')).not.toMatch(/\d{3,}%/);
+  });
+
   it('a small change with nothing else to say is one quiet line', () => {
     const text = digestText({
       measureName: 'Sales',
