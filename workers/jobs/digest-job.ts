@@ -60,11 +60,15 @@ export async function postDigest(
   let reply: DigestReply;
   // Follow-ups under the post ask about the period the digest reported, not every row.
   let threadPlan = record.plan;
+  let period: Filter | undefined;
   try {
     if (fresh || asked) {
       const found = await digestOf(ctx, record, dataset, view);
       reply = found.reply;
-      if (found.period) threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
+      if (found.period) {
+        period = found.period;
+        threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
+      }
       const last = record.lastRun;
       if (!fresh && last)
         reply = { ...reply, insights: [...reply.insights, sameDataText(sourceName(record), last, record)] };
@@ -99,6 +103,7 @@ export async function postDigest(
     version: 1,
     dataset: dataset.entry.id,
     plan: threadPlan,
+    ...(period ? { period } : {}),
     updatedAt: ctx.clock().toISOString(),
   });
   await ctx.digests.save({

@@ -122,6 +122,31 @@ describe('a digest falling due', () => {
     expect(answer).toContain(`${String(top.Category)} had the highest Sales in Dec 2017: ${topMoney}`);
     expect(answer).toContain('Filtered to Dec 2017.');
 
+    // A whole new question in the thread is about the digest's month too, and says so.
+    const bySegment = await allRows(
+      superstore,
+      `SELECT Segment, sum(Sales) AS sales FROM read_csv('${SUPERSTORE_CSV}')
+       WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01'
+       GROUP BY Segment ORDER BY sales DESC`,
+    );
+    const segmentMoney = formatNumber(Number(bySegment[0]!.sales), chartUnit(superstore.column('Sales').unit), {
+      compact: true,
+    });
+    await harness.run(await harness.reply(channel, posts[0]!.ts, 'which segment had the most sales'));
+    const full = blockText(harness.thread(channel, posts[0]!.ts).at(-1)!);
+    expect(full).toContain(`${String(bySegment[0]!.Segment)}`);
+    expect(full).toContain(segmentMoney);
+    expect(full).toContain('Filtered to Dec 2017.');
+    // A question naming its own time keeps it.
+    const [year] = await allRows(
+      superstore,
+      `SELECT count(*) AS n FROM read_csv('${SUPERSTORE_CSV}') WHERE year("Order Date") = 2016`,
+    );
+    await harness.run(await harness.reply(channel, posts[0]!.ts, 'total sales in 2016'));
+    const own = blockText(harness.thread(channel, posts[0]!.ts).at(-1)!);
+    expect(own).toContain(`${Number(year!.n).toLocaleString('en-US')} rows in 2016`);
+    expect(own).not.toContain('Dec 2017');
+
     await harness.run(due(record, '2027-01-01T08:00:00Z'));
     const quiet = topLevel(channel).slice(before);
     expect(quiet).toHaveLength(2);
