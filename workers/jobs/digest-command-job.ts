@@ -90,7 +90,7 @@ async function subscribe(
   }
   const fromAnswer = command.answer === undefined ? undefined : await answerPlan(ctx, command.answer);
   // A button sends only the cadence; the question is the answer's.
-  const request = readSubscription(fromAnswer ? `${command.text} ${fromAnswer.question}` : command.text);
+  const request = readSubscription(command.text, fromAnswer?.question);
   await ctx.point.start(`Planning “${request.question}”…`);
   const linked =
     request.linked === undefined ? undefined : await linkedSubscription(ctx, request.linked, ctx.job.requestedBy);

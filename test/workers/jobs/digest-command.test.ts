@@ -174,6 +174,26 @@ describe('digest commands', () => {
     expect(await command({ do: 'subscribe', text: 'daily average discount by segment' })).toContain('Digest set up');
   });
 
+  it('“Send this every week” under “monthly sales trend” makes a weekly digest: the question’s grain is no cadence', async () => {
+    const question = await harness.command(channel, 'monthly sales trend');
+    await harness.run(question);
+    const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id, timeZone: 'Europe/Berlin' });
+    expect(said).toContain('“monthly sales trend” every Monday at 9:00');
+    expect(said).not.toContain('one cadence');
+  });
+
+  it('offers “Send this every week” only under answers that could be digests', async () => {
+    const fixed = await harness.command(channel, 'total sales in 2016');
+    await harness.run(fixed);
+    const open = await harness.command(channel, 'total sales by region');
+    await harness.run(open);
+    const answerOf = (job: { placeholder?: { ts: string } }) =>
+      blockText(harness.message(channel, job.placeholder!.ts));
+    expect(answerOf(fixed)).toContain('Filtered to 2016.');
+    expect(answerOf(fixed)).not.toContain('Send this every week');
+    expect(answerOf(open)).toContain('Send this every week');
+  });
+
   it.each([
     [
       'weekly total sales in the West region in 2016',

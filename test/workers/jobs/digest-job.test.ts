@@ -137,6 +137,8 @@ describe('a digest falling due', () => {
     expect(full).toContain(`${String(bySegment[0]!.Segment)}`);
     expect(full).toContain(segmentMoney);
     expect(full).toContain('Filtered to Dec 2017.');
+    // Held to the digest's month, it could never be a digest of its own: no button that would be refused.
+    expect(full).not.toContain('Send this every week');
     // A question naming its own time keeps it.
     const [year] = await allRows(
       superstore,
