@@ -176,10 +176,14 @@ async function questionPlan(ctx: JobContext, question: string, linked?: DatasetE
   if (answer.kind === 'not-understood' || answer.method !== 'plan') {
     // The planner's reason is a sentence of its own; it is not spliced into this one.
     const reason = answer.kind === 'not-understood' ? sentence(answer.reason) : 'It needs a query, not a plan.';
-    throw new JobError(
-      'DIGEST_REFUSED',
-      `I can’t follow “${question}” as a digest. ${reason} Try it as a question first.`,
-    );
+    // The file was picked for the person unless they named it: say which, since "no column like
+    // team" is only true of that file.
+    const picked = !linked && choice.question === question;
+    const file = picked ? `${entry.name}, the newest file here` : entry.name;
+    const instead = picked
+      ? ' Name another file in the digest (`digest weekly … in sales.csv`), or try it as a question first.'
+      : ' Try it as a question first.';
+    throw new JobError('DIGEST_REFUSED', `I can’t follow “${question}” as a digest of ${file}. ${reason}${instead}`);
   }
   return { question: choice.question, plan: answer.plan, entry };
 }

@@ -140,7 +140,16 @@ describe('digest commands', () => {
 
   it('refuses a question it cannot follow in whole sentences, the planner’s reason its own', async () => {
     const said = await command({ do: 'subscribe', text: 'weekly zorblax quuxity', timeZone: 'Europe/Berlin' });
-    expect(said).toMatch(/I can’t follow “zorblax quuxity” as a digest\. [A-Z][^]*\. Try it as a question first\./);
+    // The file it read was picked, not named: the refusal says which, and how to name another.
+    expect(said).toMatch(
+      /I can’t follow “zorblax quuxity” as a digest of superstore\.csv, the newest file here\. [A-Z][^]*\. Name another file in the digest \(`digest weekly … in sales\.csv`\), or try it as a question first\./,
+    );
+    const named = await command({
+      do: 'subscribe',
+      text: 'weekly zorblax in superstore.csv',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(named).toMatch(/as a digest of superstore\.csv\. [A-Z][^]*\. Try it as a question first\./);
     expect(said).not.toMatch(/as a digest: [A-Z]/);
   });
 
