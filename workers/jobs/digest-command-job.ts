@@ -49,8 +49,12 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
       signal: ctx.signal,
       log: ctx.log,
     });
-    await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
-    await ctx.point.finish(await listReply(ctx, `Sent ${digestName(record)} to the channel.`));
+    const sent = await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
+    const said =
+      sent.outcome === 'failed'
+        ? `Could not send ${digestName(record)}: ${sent.failure ?? 'the run failed.'}`
+        : `Sent ${digestName(record)} to the channel.`;
+    await ctx.point.finish(await listReply(ctx, said));
     return 'done';
   }
   if (command.do === 'delete') {

@@ -138,6 +138,24 @@ describe('digest commands', () => {
     expect(harness.slack.callsOf('users.info').map((call) => call.params.user)).not.toContain(ALICE);
   });
 
+  it('says a Send now failed instead of “Sent”, and does not count it toward pausing the digest', async () => {
+    const said = await command({ do: 'subscribe', text: 'monthly total profit on the 3rd', timeZone: 'Europe/Berlin' });
+    expect(said).toContain('Digest set up');
+    const record = (await digests().list()).find((digest) => digest.question === 'total profit')!;
+    // Its file is no longer in the channel (a stored record pointing at a name nobody shared).
+    await digests().save({ ...record, source: { kind: 'channel-file', name: 'gone.csv' } });
+    for (let run = 0; run < 3; run++) {
+      const sent = await command({ do: 'send-now', digest: record.id });
+      expect(sent).toContain('Could not send “total profit”');
+      expect(sent).toContain('gone.csv');
+      expect(sent).not.toContain('Sent “total profit”');
+    }
+    const after = await digests().get(record.id);
+    expect(after).toMatchObject({ failures: 0, paused: false, lastRun: { outcome: 'failed' } });
+    expect(scheduler.nextRun(record.id)).toBeDefined();
+    await command({ do: 'delete', digest: record.id });
+  });
+
   it('refuses a question it cannot follow in whole sentences, the planner’s reason its own', async () => {
     const said = await command({ do: 'subscribe', text: 'weekly zorblax quuxity', timeZone: 'Europe/Berlin' });
     // The file it read was picked, not named: the refusal says which, and how to name another.
