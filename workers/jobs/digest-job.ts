@@ -176,8 +176,11 @@ async function digestOf(
     insights: [],
     charts: [],
   };
-  const what = digestMeasure(record.plan, entry, record.timing.cadence);
-  if (!what) return { reply: quiet };
+  const measured = digestMeasure(record.plan, entry, record.timing.cadence);
+  if (!measured) return { reply: quiet };
+  // The run's date where the subscriber is: today there is never a complete day.
+  const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: record.timing.timeZone }).format(ctx.clock());
+  const what = { ...measured, asOf };
   const findings = await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, (connection) =>
     digestFindings(connection, entry, DATASET_TABLE, record.plan, what),
   );

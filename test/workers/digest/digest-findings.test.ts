@@ -63,25 +63,55 @@ describe('a whole digest', () => {
     expect(text.insights.join('\n')).not.toMatch(/-\d+% of the/);
   });
 
-  it('weekly: names “the week of Dec 18, 2017” and says the data ends on Sat, Dec 30, 2017, so the week of Dec 25 is left out', async () => {
+  it('weekly: names “the week of Dec 25, 2017”, complete as December is though the data ends on Sat, Dec 30, 2017', async () => {
     const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
     const what = digestMeasure(plan, superstore.meta, { every: 'week', weekday: 'MON' })!;
     const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
     const [row] = await allRows(
       superstore,
-      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-18' AND "Order Date" < DATE '2017-12-25') AS cur,
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-25' AND "Order Date" < DATE '2018-01-01') AS cur,
               strftime(max("Order Date"), '%Y-%m-%d') AS last
        FROM read_csv('${SUPERSTORE_CSV}')`,
     );
     const money = (value: number) => formatNumber(value, chartUnit(superstore.column('Sales').unit), { compact: true });
     const text = digestText(findings);
     expect(String(row!.last)).toBe('2017-12-30');
-    expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 18, 2017,`);
-    expect(text.headline).toContain('on the week of Dec 11, 2017.');
-    expect(text.insights).toContain(
-      'The data ends on Sat, Dec 30, 2017, so the week of Dec 25, 2017 is partial and left out.',
-    );
+    expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 25, 2017,`);
+    expect(text.headline).toContain('on the week of Dec 18, 2017.');
+    expect(text.insights.filter((line) => line.includes('partial'))).toEqual([]);
     expect(text.insights.join('\n')).not.toMatch(/\b0% of the change/);
+  });
+
+  it('daily at 15:56 on the data’s last day: that day has not ended, so the day before is reported and today is left out', async () => {
+    const plan = planOf({ measures: [{ column: 'precipitation', aggregation: 'sum' }], dimensions: [] });
+    const what = digestMeasure(plan, seattle.meta, { every: 'day' })!;
+    const [row] = await allRows(
+      seattle,
+      `SELECT strftime(max(date), '%Y-%m-%d') AS last,
+              sum(precipitation) FILTER (WHERE date = max_date - 1) AS before_last
+       FROM read_csv('${vegaDataset('seattle-weather.csv')}'),
+            (SELECT max(date) AS max_date FROM read_csv('${vegaDataset('seattle-weather.csv')}'))`,
+    );
+    const last = String(row!.last);
+    const today = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, {
+      ...what,
+      asOf: last,
+    }))!;
+    expect(today.headline.periods.current.to.slice(0, 10)).toBe(last);
+    expect(today.headline.latest.current).toBeCloseTo(Number(row!.before_last), 9);
+    // Left out as a day still going on, not as data that ends early.
+    expect(today.headline).toMatchObject({ partialFrom: last });
+    expect(today.headline.dataEnds).toBeUndefined();
+    // Said in words when the digest has news (a quiet day is one line either way).
+    const news = { ...today, headline: { ...today.headline, latest: { ...today.headline.latest, percent: 1 } } };
+    expect(digestText(news).insights).toContain('Thu, Dec 31, 2015 is not complete yet and is left out.');
+    // The next morning the day has ended: it is reported.
+    const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const after = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, {
+      ...what,
+      asOf: next,
+    }))!;
+    expect(after.headline.periods.current.from.slice(0, 10)).toBe(last);
   });
 
   it('daily: names days as “Thu, Dec 31, 2015”, not ISO dates', async () => {
