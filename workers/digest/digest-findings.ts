@@ -55,14 +55,16 @@ export async function digestFindings(
     }),
   );
   const best = mostExplanatory(breakdowns.flat());
-  const { complete } = await digestSeries(connection, meta, table, {
+  const { complete, partial } = await digestSeries(connection, meta, table, {
     measure: what.measure,
     timeColumn: what.timeColumn,
     grain: what.grain,
     filters: what.filters,
   });
-  // The series and the headline must speak of the same latest period.
-  const series = complete.filter((point) => point.iso.slice(0, 10) < headline.periods.current.to);
+  // The series and the headline speak of the same latest period, and the headline's rule of a
+  // complete period is the one that holds (the answer layer's share of a bucket is another).
+  const points = partial ? [...complete, partial] : complete;
+  const series = points.filter((point) => point.iso.slice(0, 10) < headline.periods.current.to);
   // A member's share of a total means something only for a measure that adds up (a sum, a count).
   const spread = best && denominatorOf(what.measure) === null ? concentration(best.groups) : undefined;
   const findings: DigestFindings = {

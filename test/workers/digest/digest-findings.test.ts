@@ -78,6 +78,9 @@ describe('a whole digest', () => {
     expect(String(row!.last)).toBe('2017-12-30');
     expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 25, 2017,`);
     expect(text.headline).toContain('on the week of Dec 18, 2017.');
+    // The chart's series ends on the same week as the headline, with the same value.
+    expect(findings.series.at(-1)?.iso.slice(0, 10)).toBe('2017-12-25');
+    expect(findings.series.at(-1)?.value).toBeCloseTo(Number(row!.cur), 6);
     expect(text.insights.filter((line) => line.includes('partial'))).toEqual([]);
     expect(text.insights.join('\n')).not.toMatch(/\b0% of the change/);
   });
