@@ -156,6 +156,37 @@ describe('a digest falling due', () => {
     expect(harness.uploadsIn(channel, quiet[1]!.ts)).toHaveLength(0);
   });
 
+  it('a daily digest at 15:56 in Berlin on data reaching today reports yesterday and leaves today out as not over yet', async () => {
+    const channel = 'C0DIGEST09';
+    // Ten days of orders up to today (1 December 2026 in Berlin), 10 more each day.
+    const days = Array.from({ length: 10 }, (_, i) => `2026-11-${String(22 + i).padStart(2, '0')}`)
+      .filter((day) => day <= '2026-11-30')
+      .concat(['2026-12-01']);
+    const csv = ['Date,Units', ...days.map((day, i) => `${day},${10 * (i + 1)}`)].join('\n');
+    await harness.run(await harness.shareFile(channel, 'daily.csv', Buffer.from(csv)));
+    const plan = AnalysisPlan.parse({
+      version: 2,
+      kind: 'aggregate',
+      chart: 'line',
+      title: 'Units',
+      measures: [{ column: 'Units', aggregation: 'sum' }],
+      dimensions: [],
+      filters: [],
+    });
+    const record = await subscribe(channel, 'daily.csv', { question: 'total units', plan });
+    await channelDigests(harness.store, { tenant: TEAM, channel }).save({
+      ...record,
+      timing: { ...record.timing, cadence: { every: 'day' } },
+    });
+    const before = topLevel(channel).length;
+    await harness.handler({ clock: () => new Date('2026-12-01T14:56:00Z') })(due(record, '2026-12-01T14:56:00Z'), LAST);
+    const text = blockText(topLevel(channel).slice(before)[0]!);
+    // Yesterday's units as the file holds them, against the day before.
+    const units = new Map(days.map((day, i) => [day, 10 * (i + 1)]));
+    expect(text).toContain(`Total Units was ${units.get('2026-11-30')} on Mon, Nov 30, 2026`);
+    expect(text).toContain('Tue, Dec 1, 2026 is not complete yet and is left out.');
+  });
+
   it('tells its owner once in a direct message when its file is gone, and pauses after three failed runs', async () => {
     const channel = 'C0DIGEST02';
     const record = await subscribe(channel, 'gone.csv');
