@@ -3,7 +3,7 @@ import type { ChartSpec } from '../../charts';
 import type { DatasetMeta } from '../../core/dataset';
 import type { SandboxOptions } from '../engine/sandbox';
 import type { LanguageModel } from '../llm/language-model';
-import type { AnalysisPlan } from '../plan/analysis-plan';
+import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import type { ResultTable } from '../plan/result-table';
 import type { SqlValue } from '../plan/sql-params';
 import type { Vocabulary } from '../planner/vocabulary';
@@ -17,6 +17,8 @@ export interface QuestionContext {
   vocabulary?: Vocabulary;
   /** The plan of the answer being followed up ("now by region"). */
   previous?: AnalysisPlan;
+  /** The period a digest's thread reports on: a plan naming no time of its own is answered within it. */
+  period?: Filter;
   /** The language model (see `createLanguageModel`); without it the offline planner answers. */
   llm?: LanguageModel;
   /** Limits for a query the model writes itself. */

@@ -5,16 +5,18 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
 import { runPlan } from '../plan/run-plan';
 import { planQuestion } from '../planner/offline-planner';
 import type { Vocabulary } from '../planner/vocabulary';
+import { withinPeriod } from './reported-period';
 import type { AnsweredQuestion, Planner, QuestionContext, QuestionOutcome } from './answered-question';
 
 /** Runs a plan (from either planner) and writes its template answer and chart. */
 export async function answerPlan(
   question: string,
-  plan: AnalysisPlan,
+  planned: AnalysisPlan,
   understood: string[],
   context: QuestionContext,
   planner: Planner,
 ): Promise<AnsweredQuestion> {
+  const plan = withinPeriod(planned, context.period, context.meta);
   const run = await runPlan(context.connection, plan, context.meta, context.table);
   const answer = buildAnswer(plan, run.result, context.meta);
   const leftOut = leftOutNote(plan, context.meta);

@@ -1,11 +1,16 @@
 import type { DatasetMeta } from '../../core/dataset';
+import type { Cadence } from '../../core/digest-cadence';
 import type { AnsweredQuestion, UnansweredQuestion } from '../analysis/answer-question';
 import { describeFilters, scopeList } from '../answer/filter-words';
+import { digestRefusal } from '../digest/digest-fit';
 import { datasetName } from './dataset-words';
 import type { AnswerReply, AskAction, NotUnderstoodReply } from './reply';
 
 /** A table answer shows this many rows in the message; "Download CSV" has them all. */
 const SHOWN_ROWS = 25;
+
+/** The cadence the "Send this every week" button asks for. */
+const BUTTON_CADENCE: Cadence = { every: 'week', weekday: 'MON' };
 
 export interface AnswerView {
   answer: AnsweredQuestion;
@@ -49,9 +54,20 @@ export function answerReply(view: AnswerView): AnswerReply {
     actions: [
       { kind: 'show-sql', answer: view.jobId },
       { kind: 'download-csv', answer: view.jobId },
-      { kind: 'subscribe', answer: view.jobId },
+      ...(canBeDigest(answer, dataset) ? [{ kind: 'subscribe' as const, answer: view.jobId }] : []),
     ],
   };
+}
+
+/**
+ * Whether "Send this every week" could set the answer up as a digest: the check the set-up makes
+ * (a date column, no fixed period, one measure), so no button leads to a refusal. A follow-up
+ * under a digest, held to the digest's period, is one that never could.
+ */
+function canBeDigest(answer: AnsweredQuestion, dataset: DatasetMeta): boolean {
+  if (answer.method !== 'plan') return false;
+  const named = { ...dataset, name: datasetName(dataset) };
+  return digestRefusal(answer.question, answer.plan, named, BUTTON_CADENCE) === undefined;
 }
 
 export interface NotUnderstoodView {

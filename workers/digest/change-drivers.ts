@@ -1,8 +1,10 @@
+import type { Contribution } from './change-contributions';
 import type { GroupChange } from './period-change';
 
 /** One member's part in the total change. */
 export interface Driver {
   member: string;
+  /** Its exact contribution to the total's change, in the measure's unit. */
   change: number;
   /** Its change as a fraction of the total change (signed: a detractor's is negative). */
   share: number;
@@ -22,15 +24,11 @@ export interface Drivers {
 export const TOP_DRIVERS = 3;
 
 /**
- * Who drove a change: each member's change (a member missing from one period counts as 0 there)
- * as a share of the total change, split into those moving with the total and those against it.
- * `undefined` when nothing changed.
+ * Who drove a change: each member's contribution (see `contributions`, which add up to the
+ * total's change) as a share of the total change, split into those moving with the total and
+ * those against it. `undefined` when nothing changed.
  */
-export function changeDrivers(groups: readonly GroupChange[]): Drivers | undefined {
-  const moves = groups.map((group) => ({
-    member: group.member ?? '(total)',
-    change: (group.current ?? 0) - (group.base ?? 0),
-  }));
+export function changeDrivers(moves: readonly Contribution[]): Drivers | undefined {
   const total = moves.reduce((sum, move) => sum + move.change, 0);
   const movement = moves.reduce((sum, move) => sum + Math.abs(move.change), 0);
   if (total === 0 || movement === 0) return undefined;
@@ -52,14 +50,14 @@ export function changeDrivers(groups: readonly GroupChange[]): Drivers | undefin
  * of all members' movement (a change spread evenly over many members explains nothing). Ties go
  * to the dimension with fewer members, which is easier to read.
  */
-export function mostExplanatory<T extends { dimension: string; groups: readonly GroupChange[] }>(
+export function mostExplanatory<T extends { dimension: string; parts: readonly Contribution[] }>(
   candidates: readonly T[],
 ): (T & { drivers: Drivers }) | undefined {
   const scored = candidates.flatMap((candidate) => {
-    const drivers = changeDrivers(candidate.groups);
+    const drivers = changeDrivers(candidate.parts);
     return drivers ? [{ ...candidate, drivers }] : [];
   });
-  return scored.sort((a, b) => b.drivers.explained - a.drivers.explained || a.groups.length - b.groups.length)[0];
+  return scored.sort((a, b) => b.drivers.explained - a.drivers.explained || a.parts.length - b.parts.length)[0];
 }
 
 /** A share of the total above which one member is a concentration risk. */

@@ -4,10 +4,11 @@ import type { Cadence } from '../../core/digest-cadence';
 import { measureName } from '../plan/measure-columns';
 import type { AnalysisPlan, PeriodGrain } from '../plan/analysis-plan';
 import { concentration, mostExplanatory } from './change-drivers';
+import { denominatorOf, memberContributions } from './change-contributions';
 import { digestHeadline } from './digest-headline';
 import { digestSeries } from './digest-series';
 import type { DigestFindings } from './digest-words';
-import { periodChange, type DigestMeasure } from './period-change';
+import type { DigestMeasure } from './period-change';
 import { newTrend, recordValue, unusualChange } from './series-signals';
 
 /** Dimensions with more members than this are not tried as drivers: a driver among 500 SKUs reads as noise. */
@@ -48,21 +49,24 @@ export async function digestFindings(
         .filter((column) => column.role === 'dimension' && (column.distinct ?? Infinity) <= MAX_DRIVER_MEMBERS)
         .map((column) => column.name);
   const breakdowns = await Promise.all(
-    candidates.map(async (dimension) => ({
-      dimension,
-      groups: (await periodChange(connection, meta, table, what, 'previous', dimension)).groups,
-    })),
+    candidates.map(async (dimension) => {
+      const { groups, parts } = await memberContributions(connection, meta, table, what, dimension);
+      return parts ? [{ dimension, groups, parts }] : [];
+    }),
   );
-  const best = mostExplanatory(breakdowns);
-  const { complete } = await digestSeries(connection, meta, table, {
+  const best = mostExplanatory(breakdowns.flat());
+  const { complete, partial } = await digestSeries(connection, meta, table, {
     measure: what.measure,
     timeColumn: what.timeColumn,
     grain: what.grain,
     filters: what.filters,
   });
-  // The series and the headline must speak of the same latest period.
-  const series = complete.filter((point) => point.iso.slice(0, 10) < headline.periods.current.to);
-  const spread = best ? concentration(best.groups) : undefined;
+  // The series and the headline speak of the same latest period, and the headline's rule of a
+  // complete period is the one that holds (the answer layer's share of a bucket is another).
+  const points = partial ? [...complete, partial] : complete;
+  const series = points.filter((point) => point.iso.slice(0, 10) < headline.periods.current.to);
+  // A member's share of a total means something only for a measure that adds up (a sum, a count).
+  const spread = best && denominatorOf(what.measure) === null ? concentration(best.groups) : undefined;
   const findings: DigestFindings = {
     measureName: measureName(what.measure),
     unit: meta.columns.find((column) => column.name === what.measure.column)?.unit ?? null,

@@ -30,7 +30,9 @@ export async function digestHeadline(
   const latest = previous.groups[0];
   if (!latest || latest.current === null) return undefined;
   const headline: Headline = { periods: previous.periods, latest };
-  if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
+  if (previous.notEnded) {
+    headline.partialFrom = previous.periods.current.to;
+  } else if (previous.lastDate !== undefined && previous.lastDate >= previous.periods.current.to) {
     headline.partialFrom = previous.periods.current.to;
     headline.dataEnds = previous.lastDate;
   }

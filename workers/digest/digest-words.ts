@@ -72,10 +72,19 @@ export function digestText(findings: DigestFindings): DigestText {
       members.filter((member) => Math.round(Math.abs(member.share) * 100) > 0);
     const leading = named(drivers.found.drivers);
     const against = named(drivers.found.detractors);
-    if (leading.length > 0) {
+    const offsetting = [...leading, ...against].some((member) => Math.round(Math.abs(member.share) * 100) > 100);
+    if (offsetting) {
+      // Members moving both ways by more than the total moved: shares above 100% confuse, so the
+      // parts are said in the measure's unit beside the total's change.
+      const moves = [...leading, ...against].sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+      const total = `the total ${drivers.found.total > 0 ? 'rose' : 'fell'} ${money(Math.abs(drivers.found.total))}`;
+      insights.push(
+        `Drivers by ${drivers.dimension}: ${moves.map((move) => `${move.member} ${signed(move.change, money)}`).join(', ')} (${total}).`,
+      );
+    } else if (leading.length > 0) {
       insights.push(`Drivers by ${drivers.dimension}: ${leading.map(part).join(', ')}.`);
     }
-    if (against.length > 0) {
+    if (!offsetting && against.length > 0) {
       insights.push(`Against the trend: ${against.map(part).join(', ')}.`);
     }
   }

@@ -10,6 +10,11 @@ export interface DigestMeasure {
   timeColumn: string;
   grain: PeriodGrain;
   filters: Filter[];
+  /**
+   * The run's date in the digest's time zone (YYYY-MM-DD). A period that has not ended by then is
+   * not complete, whatever the data holds: at 15:56 today is not a full day.
+   */
+  asOf?: string;
 }
 
 /** One group's value in the latest complete period and in its base period. */
@@ -28,12 +33,18 @@ export interface PeriodChange {
   groups: GroupChange[];
   /** The data's last date: when it falls after the measured period, a partial period was left out. */
   lastDate: string | undefined;
+  /** The latest period the data covers had not ended at the run's date, so the one before it is measured. */
+  notEnded?: boolean;
 }
 
 /**
  * The measure in the latest complete period against `against` (the previous period or the same
  * period a year earlier), for the whole total or per member of `dimension`, computed by the plan
  * language's change (`period: 'latest_complete'`): a partial current period is never measured.
+ *
+ * One rule for every grain: a period is complete when the data reaches its last day (give or take
+ * the plan language's one quiet day at the end of a week or month, see COMPLETE_SLACK_DAYS) and
+ * it has ended by the run's date. The data alone cannot tell that today is still going on.
  */
 export async function periodChange(
   connection: DuckDBConnection,
@@ -41,6 +52,24 @@ export async function periodChange(
   table: string,
   what: DigestMeasure,
   against: Extract<ChangeBase, 'previous' | 'year_ago'>,
+  dimension?: string,
+): Promise<PeriodChange> {
+  const found = await completeChange(connection, meta, table, what, against, 'latest_complete', dimension);
+  const { to, from } = found.periods.current;
+  if (what.asOf === undefined || to.slice(0, 10) <= what.asOf) return found;
+  // The day before the period's start names the period before it.
+  const before = new Date(Date.parse(`${from.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const earlier = await completeChange(connection, meta, table, what, against, before, dimension);
+  return { ...earlier, notEnded: true };
+}
+
+async function completeChange(
+  connection: DuckDBConnection,
+  meta: DatasetMeta,
+  table: string,
+  what: DigestMeasure,
+  against: Extract<ChangeBase, 'previous' | 'year_ago'>,
+  period: string,
   dimension?: string,
 ): Promise<PeriodChange> {
   const plan = AnalysisPlan.parse({
@@ -51,7 +80,7 @@ export async function periodChange(
     measures: [what.measure],
     dimensions: dimension ? [{ column: dimension }] : [],
     filters: what.filters,
-    change: { column: what.timeColumn, grain: what.grain, period: 'latest_complete', against },
+    change: { column: what.timeColumn, grain: what.grain, period, against },
   });
   const { result } = await runPlan(connection, plan, meta, table);
   if (!result.change) throw new Error('A change plan answered without its periods.');

@@ -70,13 +70,15 @@ const EXAMPLE = 'For example: `digest weekly sales by region on Monday 9:00`.';
  * the question, which is whatever is left. Unsaid parts default to Monday, the 1st and 9:00. A
  * day from the 29th to the 31st means the month's last day, because those days are missing from
  * some months; the confirmation says so. Anything it cannot read is a `DIGEST_NOT_UNDERSTOOD`
- * error saying what to write instead.
+ * error saying what to write instead. With `answered` (the question of the answer a "Send this
+ * every week" button sits under), `text` holds only the schedule and the question is taken as it
+ * is: its own words ("monthly trend") are a grain, not a cadence.
  *
  * @example
  * readSubscription('weekly sales by region on Monday 9:00')
  * // { cadence: { every: 'week', weekday: 'MON' }, time: { hour: 9, minute: 0 }, question: 'sales by region', … }
  */
-export function readSubscription(text: string): SubscriptionRequest {
+export function readSubscription(text: string, answered?: string): SubscriptionRequest {
   let rest = ` ${text.replace(/\s+/g, ' ').trim()} `;
   const take = (pattern: RegExp): RegExpExecArray[] => {
     const found = [...rest.matchAll(new RegExp(pattern.source, 'gi'))];
@@ -142,7 +144,7 @@ export function readSubscription(text: string): SubscriptionRequest {
     );
   }
 
-  const question = rest
+  const question = (answered ?? rest)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:(?:of|on|for|about|with|,|-)\s+)+/i, '')

@@ -49,8 +49,12 @@ export async function handleDigestCommand(ctx: JobContext<DigestCommandJob>): Pr
       signal: ctx.signal,
       log: ctx.log,
     });
-    await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
-    await ctx.point.finish(await listReply(ctx, `Sent ${digestName(record)} to the channel.`));
+    const sent = await postDigest(ctx, record, ctx.job.receivedAt, post, { asked: true });
+    const said =
+      sent.outcome === 'failed'
+        ? `Could not send ${digestName(record)}: ${sent.failure ?? 'the run failed.'}`
+        : `Sent ${digestName(record)} to the channel.`;
+    await ctx.point.finish(await listReply(ctx, said));
     return 'done';
   }
   if (command.do === 'delete') {
@@ -90,7 +94,7 @@ async function subscribe(
   }
   const fromAnswer = command.answer === undefined ? undefined : await answerPlan(ctx, command.answer);
   // A button sends only the cadence; the question is the answer's.
-  const request = readSubscription(fromAnswer ? `${command.text} ${fromAnswer.question}` : command.text);
+  const request = readSubscription(command.text, fromAnswer?.question);
   await ctx.point.start(`Planning “${request.question}”…`);
   const linked =
     request.linked === undefined ? undefined : await linkedSubscription(ctx, request.linked, ctx.job.requestedBy);
@@ -176,10 +180,14 @@ async function questionPlan(ctx: JobContext, question: string, linked?: DatasetE
   if (answer.kind === 'not-understood' || answer.method !== 'plan') {
     // The planner's reason is a sentence of its own; it is not spliced into this one.
     const reason = answer.kind === 'not-understood' ? sentence(answer.reason) : 'It needs a query, not a plan.';
-    throw new JobError(
-      'DIGEST_REFUSED',
-      `I can’t follow “${question}” as a digest. ${reason} Try it as a question first.`,
-    );
+    // The file was picked for the person unless they named it: say which, since "no column like
+    // team" is only true of that file.
+    const picked = !linked && choice.question === question;
+    const file = picked ? `${entry.name}, the newest file here` : entry.name;
+    const instead = picked
+      ? ' Name another file in the digest (`digest weekly … in sales.csv`), or try it as a question first.'
+      : ' Try it as a question first.';
+    throw new JobError('DIGEST_REFUSED', `I can’t follow “${question}” as a digest of ${file}. ${reason}${instead}`);
   }
   return { question: choice.question, plan: answer.plan, entry };
 }

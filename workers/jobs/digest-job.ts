@@ -30,13 +30,16 @@ export async function handleDigest(ctx: JobContext<DigestJob>): Promise<JobOutco
   if (!record || record.paused) return 'ignored';
   // This run already ended (its job was delivered again after the record was saved).
   if (record.lastRun?.dueAt === ctx.job.dueAt) return 'done';
-  return postDigest(ctx, record, ctx.job.dueAt, ctx.point);
+  await postDigest(ctx, record, ctx.job.dueAt, ctx.point);
+  return 'done';
 }
 
 /**
  * One run of a digest, due at `dueAt`, posted at the top of the channel through `point` (whose
  * ledger step keeps a retried job to one post): a scheduled run's own point, or a "Send now",
- * which someone `asked` for and so gets the whole digest even on data the last run read.
+ * which someone `asked` for and so gets the whole digest even on data the last run read. Only
+ * scheduled runs count toward pausing: whoever asked sees a failure of theirs at once. Returns
+ * the run as recorded.
  */
 export async function postDigest(
   ctx: JobContext,
@@ -44,14 +47,19 @@ export async function postDigest(
   dueAt: string,
   point: ReplyPoint,
   { asked = false } = {},
-): Promise<JobOutcome> {
+): Promise<DigestRun> {
   const run = (outcome: DigestRun['outcome'], extra: Partial<DigestRun>): DigestRun => ({
     dueAt,
     finishedAt: ctx.clock().toISOString(),
     outcome,
     ...extra,
   });
-  const failRun = (failure: string) => recordFailure(ctx, record, failure, run('failed', { failure }));
+  const failRun = async (failure: string) => {
+    const failed = run('failed', { failure });
+    if (asked) await ctx.digests.save({ ...record, lastRun: failed });
+    else await recordFailure(ctx, record, failure, failed);
+    return failed;
+  };
   const found = await digestData(ctx, record);
   if ('failure' in found) return failRun(found.failure);
   const dataset = found;
@@ -60,11 +68,15 @@ export async function postDigest(
   let reply: DigestReply;
   // Follow-ups under the post ask about the period the digest reported, not every row.
   let threadPlan = record.plan;
+  let period: Filter | undefined;
   try {
     if (fresh || asked) {
       const found = await digestOf(ctx, record, dataset, view);
       reply = found.reply;
-      if (found.period) threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
+      if (found.period) {
+        period = found.period;
+        threadPlan = { ...record.plan, filters: [...record.plan.filters, found.period] };
+      }
       const last = record.lastRun;
       if (!fresh && last)
         reply = { ...reply, insights: [...reply.insights, sameDataText(sourceName(record), last, record)] };
@@ -76,7 +88,7 @@ export async function postDigest(
     // The file changed under the stored plan (a re-upload renamed or dropped a column): the
     // channel, expecting its digest, hears why it did not come, and the owner what to do.
     const failure = planNoLongerFits(dataset.entry.name, error);
-    const paused = record.failures + 1 >= MAX_DIGEST_FAILURES;
+    const paused = !asked && record.failures + 1 >= MAX_DIGEST_FAILURES;
     const told = paused ? ` It is paused after ${MAX_DIGEST_FAILURES} failed runs in a row.` : '';
     await notInChannel(() => point.finish(digestProblem(record, failure + told)));
     return failRun(failure);
@@ -99,14 +111,12 @@ export async function postDigest(
     version: 1,
     dataset: dataset.entry.id,
     plan: threadPlan,
+    ...(period ? { period } : {}),
     updatedAt: ctx.clock().toISOString(),
   });
-  await ctx.digests.save({
-    ...record,
-    failures: 0,
-    lastRun: run(fresh || asked ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id }),
-  });
-  return 'done';
+  const done = run(fresh || asked ? 'posted' : 'no-new-data', { datasetId: dataset.entry.id });
+  await ctx.digests.save({ ...record, failures: 0, lastRun: done });
+  return done;
 }
 
 /** The newest version of the digest's data: the channel file's latest upload, or the linked prefix's newest object. */
@@ -166,8 +176,11 @@ async function digestOf(
     insights: [],
     charts: [],
   };
-  const what = digestMeasure(record.plan, entry, record.timing.cadence);
-  if (!what) return { reply: quiet };
+  const measured = digestMeasure(record.plan, entry, record.timing.cadence);
+  if (!measured) return { reply: quiet };
+  // The run's date where the subscriber is: today there is never a complete day.
+  const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: record.timing.timeZone }).format(ctx.clock());
+  const what = { ...measured, asOf };
   const findings = await usingDatabase(await openDataset(ctx.catalog, entry, ctx.workDir), ctx.signal, (connection) =>
     digestFindings(connection, entry, DATASET_TABLE, record.plan, what),
   );
@@ -192,7 +205,7 @@ async function recordFailure(
   record: DigestRecord,
   failure: string,
   lastRun: DigestRun,
-): Promise<JobOutcome> {
+): Promise<void> {
   const failures = record.failures + 1;
   const paused = failures >= MAX_DIGEST_FAILURES;
   if (record.failures === 0) {
@@ -212,7 +225,6 @@ async function recordFailure(
   }
   await ctx.digests.save({ ...record, failures, paused: paused || record.paused, lastRun });
   ctx.log.warn('digest run failed', { digest: record.id, failures, paused });
-  return 'done';
 }
 
 /**

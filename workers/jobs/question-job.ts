@@ -18,9 +18,11 @@ export async function handleQuestion(ctx: JobContext<QuestionJob>): Promise<JobO
   if (job.via === 'thread' && !state) return 'ignored';
   await ctx.point.start('Reading your question…');
   const choice = await chooseDataset(catalog, job.text, { thread: state, dataset: job.dataset });
+  // A digest's reported period holds for its own dataset only.
+  const period = state?.period && state.dataset === choice.entry.id ? { period: state.period } : {};
   await ctx.point.progress(`Loading ${choice.entry.name}…`);
   await usingDatabase(await openDataset(catalog, choice.entry, ctx.workDir), ctx.signal, (connection) =>
-    answerInThread(ctx, ctx.point, { ...choice, connection, step: '' }),
+    answerInThread(ctx, ctx.point, { ...choice, connection, step: '', ...period }),
   );
   return 'done';
 }

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { scopeOf } from '../../core/job';
 import { answerQuestion } from '../analysis/answer-question';
 import type { DatasetEntry } from '../catalog/dataset-entry';
-import type { AnalysisPlan } from '../plan/analysis-plan';
+import type { AnalysisPlan, Filter } from '../plan/analysis-plan';
 import { answerReply, notUnderstoodReply } from '../conversation/answer-replies';
 import { count } from '../conversation/dataset-words';
 import type { JobContext } from './job-context';
@@ -15,6 +15,8 @@ export interface ThreadQuestion {
   /** The dataset, loaded as `DATASET_TABLE`. */
   connection: DuckDBConnection;
   previous?: AnalysisPlan;
+  /** The reported period of a digest's thread (see `ThreadState`). */
+  period?: Filter;
   /** Prefixes this answer's ledger steps, so an ingest job's question does not collide with its overview. */
   step: string;
 }
@@ -34,6 +36,7 @@ export async function answerInThread(ctx: JobContext, point: ReplyPoint, input: 
     table: DATASET_TABLE,
     meta: entry,
     previous: input.previous,
+    period: input.period,
     llm: await ctx.languageModel(),
   });
   const thread = point.thread;
@@ -43,6 +46,7 @@ export async function answerInThread(ctx: JobContext, point: ReplyPoint, input: 
       version: 1,
       dataset: entry.id,
       ...(plan ? { plan } : {}),
+      ...(input.period ? { period: input.period } : {}),
       updatedAt: ctx.clock().toISOString(),
     });
   if (answer.kind === 'not-understood') {

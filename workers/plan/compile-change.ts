@@ -141,8 +141,12 @@ function changeOrder(plan: AnalysisPlan, rows: MatchedRows, keys: string[]): str
  * Days a period's end may lack and the period still count as complete: a
  * daily table of orders that ends on 30 December has a complete year (no
  * orders on the 31st is not a partial year), one that ends in November not.
+ * A week gets the month's one day, so the two agree on the same file: data
+ * ending Saturday 30 December 2017 completes both December and the week
+ * ending Sunday the 31st (a quiet Sunday is no partial week). A day has no
+ * slack: it is complete when the data reaches it.
  */
-const COMPLETE_SLACK_DAYS: Readonly<Record<PeriodGrain, number>> = { year: 12, quarter: 3, month: 1, week: 0, day: 0 };
+const COMPLETE_SLACK_DAYS: Readonly<Record<PeriodGrain, number>> = { year: 12, quarter: 3, month: 1, week: 1, day: 0 };
 
 /** The bounds a one-period change selects after its columns, in this order. */
 const PERIOD_FIELDS = ['c0', 'c1', 'b0', 'b1', 'partial', 'last'] as const;

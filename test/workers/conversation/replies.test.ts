@@ -70,7 +70,13 @@ describe('platform-neutral replies', () => {
   });
 
   it('names the sheet, the matched rows and the filters behind an answer, and its exports by job id', () => {
-    const reply = answerReply({ answer: answered(), dataset: entry(), jobId: 'j1' });
+    const dated = entry({
+      columns: [
+        ...entry().columns,
+        { name: 'Order Date', type: 'date', role: 'time', unit: null, nulls: 0, from: '2024-01-01', to: '2024-09-30' },
+      ],
+    });
+    const reply = answerReply({ answer: answered({ method: 'plan' }), dataset: dated, jobId: 'j1' });
 
     expect(reply.footer).toEqual({
       dataset: 'sales.xlsx [Q3]',
@@ -83,6 +89,13 @@ describe('platform-neutral replies', () => {
       { kind: 'download-csv', answer: 'j1' },
       { kind: 'subscribe', answer: 'j1' },
     ]);
+    // Without a date a digest has no periods to compare, and a model-written query no plan to repeat.
+    for (const view of [
+      { answer: answered({ method: 'plan' }), dataset: entry() },
+      { answer: answered({ method: 'sql' }), dataset: dated },
+    ]) {
+      expect(answerReply({ ...view, jobId: 'j1' }).actions.map((action) => action.kind)).not.toContain('subscribe');
+    }
   });
 
   it('lists four reading notes of a profile and counts the rest', () => {

@@ -1,4 +1,5 @@
 import { changeDrivers, concentration, mostExplanatory } from '../../../workers/digest/change-drivers';
+import { contributions, memberContributions } from '../../../workers/digest/change-contributions';
 import { digestHeadline } from '../../../workers/digest/digest-headline';
 import { periodChange, type DigestMeasure } from '../../../workers/digest/period-change';
 import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
@@ -79,25 +80,25 @@ describe('the headline', () => {
     expect(headline?.yearAgo?.change.percent).toBeCloseTo((nov17 - nov16) / nov16, 9);
   });
 
-  it('superstore weekly: the week of 18 Dec 2017 vs the week before and the same ISO week of 2016; the partial week of 25 Dec left out', async () => {
+  it('superstore weekly: the week of 25 Dec 2017 (complete, as December is: the data ends Saturday the 30th) vs the week before and the same ISO week of 2016', async () => {
     const headline = await digestHeadline(superstore.connection, superstore.meta, superstore.table, sales('week'));
-    const current = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-18', '2017-12-25')).get(
+    const current = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-25', '2018-01-01')).get(
       '(total)',
     )!;
-    const before = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-11', '2017-12-18')).get(
+    const before = (await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-18', '2017-12-25')).get(
       '(total)',
     )!;
-    expect(headline?.periods.current).toEqual({ from: '2017-12-18', to: '2017-12-25' });
-    expect(headline?.partialFrom).toBe('2017-12-25');
+    expect(headline?.periods.current).toEqual({ from: '2017-12-25', to: '2018-01-01' });
+    expect(headline?.partialFrom).toBeUndefined();
     expect(headline?.latest.current).toBeCloseTo(current, 6);
     expect(headline?.latest.base).toBeCloseTo(before, 6);
-    const [week51] = await allRows(
+    const [week52] = await allRows(
       superstore,
-      `SELECT sum(Sales) AS s FROM ${SUPERSTORE} WHERE isoyear("Order Date") = 2016 AND week("Order Date") = 51`,
+      `SELECT sum(Sales) AS s FROM ${SUPERSTORE} WHERE isoyear("Order Date") = 2016 AND week("Order Date") = 52`,
     );
-    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-12-19', to: '2016-12-26' });
-    expect(headline?.yearAgo?.change.base).toBeCloseTo(Number(week51!.s), 6);
-    expect(headline?.yearAgo?.change.percent).toBeCloseTo((current - Number(week51!.s)) / Number(week51!.s), 9);
+    expect(headline?.yearAgo?.periods.base).toEqual({ from: '2016-12-26', to: '2017-01-02' });
+    expect(headline?.yearAgo?.change.base).toBeCloseTo(Number(week52!.s), 6);
+    expect(headline?.yearAgo?.change.percent).toBeCloseTo((current - Number(week52!.s)) / Number(week52!.s), 9);
   });
 
   it('seattle monthly precipitation: December 2015 complete, vs November and vs December 2014', async () => {
@@ -140,7 +141,7 @@ describe('drivers, the most explanatory dimension and concentration', () => {
       'previous',
       'Region',
     );
-    const drivers = changeDrivers(groups)!;
+    const drivers = changeDrivers(contributions(groups)!)!;
     const now = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-12-01', '2018-01-01', 'Region');
     const then = await sums(superstore, SUPERSTORE, 'Sales', 'Order Date', '2017-11-01', '2017-12-01', 'Region');
     const total = [...now.keys()].reduce((sum, region) => sum + now.get(region)! - (then.get(region) ?? 0), 0);
@@ -158,21 +159,102 @@ describe('drivers, the most explanatory dimension and concentration', () => {
     });
   });
 
+  it('seattle Dec vs Nov 2015 average temp_max by weather: each weather’s part weighs its days, and the parts add up to the change', async () => {
+    const what: DigestMeasure = {
+      measure: { column: 'temp_max', aggregation: 'avg' },
+      timeColumn: 'date',
+      grain: 'month',
+      filters: [],
+    };
+    const { parts } = await memberContributions(seattle.connection, seattle.meta, seattle.table, what, 'weather');
+    // A weather's part: its temp_max summed over the month, over all the month's days, minus the same for November.
+    const rows = await allRows(
+      seattle,
+      `WITH m AS (SELECT weather, temp_max, date >= DATE '2015-12-01' AS now FROM ${SEATTLE}
+                  WHERE date >= DATE '2015-11-01' AND date < DATE '2016-01-01')
+       SELECT weather AS member,
+              coalesce(sum(temp_max) FILTER (WHERE now), 0) / (SELECT count(temp_max) FROM m WHERE now)
+            - coalesce(sum(temp_max) FILTER (WHERE NOT now), 0) / (SELECT count(temp_max) FROM m WHERE NOT now) AS part,
+              (SELECT avg(temp_max) FROM m WHERE now) - (SELECT avg(temp_max) FROM m WHERE NOT now) AS total
+       FROM m GROUP BY weather`,
+    );
+    expect(parts).toHaveLength(rows.length);
+    for (const row of rows) {
+      expect(parts!.find((part) => part.member === row.member)?.change).toBeCloseTo(Number(row.part), 9);
+    }
+    const drivers = changeDrivers(parts!)!;
+    expect(drivers.total).toBeCloseTo(Number(rows[0]!.total), 9);
+    const [sun] = await allRows(
+      seattle,
+      `SELECT count(*) AS days FROM ${SEATTLE} WHERE weather = 'sun' AND date >= DATE '2015-12-01' AND date < DATE '2016-01-01'`,
+    );
+    const sunPart = drivers.drivers.concat(drivers.detractors).find((driver) => driver.member === 'sun');
+    // The trial's complaint: 4 sunny days of 31 made "54% of the fall". Now the part is the days' weight.
+    expect(Number(sun!.days)).toBeLessThan(8);
+    expect(Math.abs(sunPart?.change ?? 0)).toBeLessThan(Math.abs(drivers.total));
+  });
+
+  it('superstore Dec vs Nov 2017 margin (Profit per Sales) by Region: parts over the whole month’s sales add up to the margin’s change', async () => {
+    const what: DigestMeasure = {
+      measure: { column: 'Profit', aggregation: 'sum', per: { column: 'Sales', aggregation: 'sum' } },
+      timeColumn: 'Order Date',
+      grain: 'month',
+      filters: [],
+    };
+    const { parts } = await memberContributions(
+      superstore.connection,
+      superstore.meta,
+      superstore.table,
+      what,
+      'Region',
+    );
+    const rows = await allRows(
+      superstore,
+      `WITH m AS (SELECT Region, Profit, Sales, "Order Date" >= DATE '2017-12-01' AS now FROM ${SUPERSTORE}
+                  WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2018-01-01')
+       SELECT Region AS member,
+              sum(Profit) FILTER (WHERE now) / (SELECT sum(Sales) FROM m WHERE now)
+            - sum(Profit) FILTER (WHERE NOT now) / (SELECT sum(Sales) FROM m WHERE NOT now) AS part
+       FROM m GROUP BY Region`,
+    );
+    for (const row of rows) {
+      expect(parts!.find((part) => part.member === row.member)?.change).toBeCloseTo(Number(row.part), 9);
+    }
+    const sum = parts!.reduce((total, part) => total + part.change, 0);
+    const [whole] = await allRows(
+      superstore,
+      `SELECT sum(Profit) FILTER (WHERE "Order Date" >= DATE '2017-12-01') / sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-01')
+            - sum(Profit) FILTER (WHERE "Order Date" < DATE '2017-12-01') / sum(Sales) FILTER (WHERE "Order Date" < DATE '2017-12-01') AS change
+       FROM ${SUPERSTORE} WHERE "Order Date" >= DATE '2017-11-01' AND "Order Date" < DATE '2018-01-01'`,
+    );
+    expect(sum).toBeCloseTo(Number(whole!.change), 9);
+  });
+
+  it('a median has no member parts: no drivers rather than wrong ones', async () => {
+    const what: DigestMeasure = {
+      measure: { column: 'Sales', aggregation: 'median' },
+      timeColumn: 'Order Date',
+      grain: 'month',
+      filters: [],
+    };
+    const { parts } = await memberContributions(
+      superstore.connection,
+      superstore.meta,
+      superstore.table,
+      what,
+      'Region',
+    );
+    expect(parts).toBeUndefined();
+  });
+
   it('picks the dimension whose top 3 members hold most of the movement, as SQL ranks them', async () => {
     const dimensions = ['Region', 'Segment', 'Category', 'Sub-Category', 'Ship Mode'];
     const candidates = await Promise.all(
       dimensions.map(async (dimension) => ({
         dimension,
-        groups: (
-          await periodChange(
-            superstore.connection,
-            superstore.meta,
-            superstore.table,
-            sales('month'),
-            'previous',
-            dimension,
-          )
-        ).groups,
+        parts: (
+          await memberContributions(superstore.connection, superstore.meta, superstore.table, sales('month'), dimension)
+        ).parts!,
       })),
     );
     const best = mostExplanatory(candidates);

@@ -63,25 +63,58 @@ describe('a whole digest', () => {
     expect(text.insights.join('\n')).not.toMatch(/-\d+% of the/);
   });
 
-  it('weekly: names “the week of Dec 18, 2017” and says the data ends on Sat, Dec 30, 2017, so the week of Dec 25 is left out', async () => {
+  it('weekly: names “the week of Dec 25, 2017”, complete as December is though the data ends on Sat, Dec 30, 2017', async () => {
     const plan = planOf({ measures: [{ column: 'Sales', aggregation: 'sum' }], dimensions: [{ column: 'Region' }] });
     const what = digestMeasure(plan, superstore.meta, { every: 'week', weekday: 'MON' })!;
     const findings = (await digestFindings(superstore.connection, superstore.meta, superstore.table, plan, what))!;
     const [row] = await allRows(
       superstore,
-      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-18' AND "Order Date" < DATE '2017-12-25') AS cur,
+      `SELECT sum(Sales) FILTER (WHERE "Order Date" >= DATE '2017-12-25' AND "Order Date" < DATE '2018-01-01') AS cur,
               strftime(max("Order Date"), '%Y-%m-%d') AS last
        FROM read_csv('${SUPERSTORE_CSV}')`,
     );
     const money = (value: number) => formatNumber(value, chartUnit(superstore.column('Sales').unit), { compact: true });
     const text = digestText(findings);
     expect(String(row!.last)).toBe('2017-12-30');
-    expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 18, 2017,`);
-    expect(text.headline).toContain('on the week of Dec 11, 2017.');
-    expect(text.insights).toContain(
-      'The data ends on Sat, Dec 30, 2017, so the week of Dec 25, 2017 is partial and left out.',
-    );
+    expect(text.headline).toContain(`Total Sales was ${money(Number(row!.cur))} in the week of Dec 25, 2017,`);
+    expect(text.headline).toContain('on the week of Dec 18, 2017.');
+    // The chart's series ends on the same week as the headline, with the same value.
+    expect(findings.series.at(-1)?.iso.slice(0, 10)).toBe('2017-12-25');
+    expect(findings.series.at(-1)?.value).toBeCloseTo(Number(row!.cur), 6);
+    expect(text.insights.filter((line) => line.includes('partial'))).toEqual([]);
     expect(text.insights.join('\n')).not.toMatch(/\b0% of the change/);
+  });
+
+  it('daily at 15:56 on the data’s last day: that day has not ended, so the day before is reported and today is left out', async () => {
+    const plan = planOf({ measures: [{ column: 'precipitation', aggregation: 'sum' }], dimensions: [] });
+    const what = digestMeasure(plan, seattle.meta, { every: 'day' })!;
+    const [row] = await allRows(
+      seattle,
+      `SELECT strftime(max(date), '%Y-%m-%d') AS last,
+              sum(precipitation) FILTER (WHERE date = max_date - 1) AS before_last
+       FROM read_csv('${vegaDataset('seattle-weather.csv')}'),
+            (SELECT max(date) AS max_date FROM read_csv('${vegaDataset('seattle-weather.csv')}'))`,
+    );
+    const last = String(row!.last);
+    const today = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, {
+      ...what,
+      asOf: last,
+    }))!;
+    expect(today.headline.periods.current.to.slice(0, 10)).toBe(last);
+    expect(today.headline.latest.current).toBeCloseTo(Number(row!.before_last), 9);
+    // Left out as a day still going on, not as data that ends early.
+    expect(today.headline).toMatchObject({ partialFrom: last });
+    expect(today.headline.dataEnds).toBeUndefined();
+    // Said in words when the digest has news (a quiet day is one line either way).
+    const news = { ...today, headline: { ...today.headline, latest: { ...today.headline.latest, percent: 1 } } };
+    expect(digestText(news).insights).toContain('Thu, Dec 31, 2015 is not complete yet and is left out.');
+    // The next morning the day has ended: it is reported.
+    const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const after = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, {
+      ...what,
+      asOf: next,
+    }))!;
+    expect(after.headline.periods.current.from.slice(0, 10)).toBe(last);
   });
 
   it('daily: names days as “Thu, Dec 31, 2015”, not ISO dates', async () => {
@@ -131,6 +164,64 @@ describe('a whole digest', () => {
     const findings = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, what))!;
     expect(findings.drivers?.dimension).toBe('weather');
     expect(findings.headline.periods.current.from).toBe('2015-12-01');
+  });
+
+  it('monthly “average temp_max by weather”: each weather’s part weighs its days, in the measure’s unit with its share of the fall', async () => {
+    const plan = planOf({
+      measures: [{ column: 'temp_max', aggregation: 'avg' }],
+      dimensions: [{ column: 'weather' }],
+    });
+    const what = digestMeasure(plan, seattle.meta, { every: 'month', day: 1 })!;
+    const findings = (await digestFindings(seattle.connection, seattle.meta, seattle.table, plan, what))!;
+    const rows = await allRows(
+      seattle,
+      `WITH m AS (SELECT weather, temp_max, date >= DATE '2015-12-01' AS now FROM read_csv('${vegaDataset('seattle-weather.csv')}')
+                  WHERE date >= DATE '2015-11-01' AND date < DATE '2016-01-01'),
+            parts AS (SELECT weather,
+                        coalesce(sum(temp_max) FILTER (WHERE now), 0) / (SELECT count(temp_max) FROM m WHERE now)
+                      - coalesce(sum(temp_max) FILTER (WHERE NOT now), 0) / (SELECT count(temp_max) FROM m WHERE NOT now) AS part
+                      FROM m GROUP BY weather)
+       SELECT weather, part, part / (SELECT sum(part) FROM parts) AS share FROM parts ORDER BY abs(part) DESC`,
+    );
+    const text = digestText(findings);
+    const line = text.insights.find((insight) => insight.startsWith('Drivers by weather: '));
+    const total = rows.reduce((sum, row) => sum + Number(row.part), 0);
+    const leading = rows.filter((row) => Math.sign(Number(row.part)) === Math.sign(total))[0]!;
+    const money = (value: number) => formatNumber(value, chartUnit(seattle.column('temp_max').unit), { compact: true });
+    const sign = Number(leading.part) < 0 ? '\u2212' : '+';
+    expect(line).toContain(
+      `${String(leading.weather)} (${sign}${money(Math.abs(Number(leading.part)))}, ${Math.round(Number(leading.share) * 100)}% of the ${total < 0 ? 'fall' : 'rise'})`,
+    );
+  });
+
+  it('members moving both ways by more than the total: their parts in the unit beside the total’s change, no shares above 100%', () => {
+    const text = digestText({
+      measureName: 'Sales',
+      unit: null,
+      grain: 'month',
+      headline: {
+        periods: {
+          grain: 'month',
+          against: 'previous',
+          current: { from: '2017-12-01', to: '2018-01-01' },
+          base: { from: '2017-11-01', to: '2017-12-01' },
+          currentPartial: false,
+        },
+        latest: { member: null, current: 8800, base: 10000, change: -1200, percent: -0.12 },
+      },
+      series: [],
+      drivers: {
+        dimension: 'Region',
+        found: {
+          total: -1200,
+          drivers: [{ member: 'East', change: -6200, share: 6200 / 1200 }],
+          detractors: [{ member: 'South', change: 5000, share: -5000 / 1200 }],
+          explained: 1,
+        },
+      },
+    });
+    expect(text.insights).toContain('Drivers by Region: East \u22126.2K, South +5K (the total fell 1.2K).');
+    expect(text.insights.join(' ')).not.toMatch(/\d{3,}%/);
   });
 
   it('a small change with nothing else to say is one quiet line', () => {

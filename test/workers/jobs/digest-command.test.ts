@@ -138,9 +138,36 @@ describe('digest commands', () => {
     expect(harness.slack.callsOf('users.info').map((call) => call.params.user)).not.toContain(ALICE);
   });
 
+  it('says a Send now failed instead of “Sent”, and does not count it toward pausing the digest', async () => {
+    const said = await command({ do: 'subscribe', text: 'monthly total profit on the 3rd', timeZone: 'Europe/Berlin' });
+    expect(said).toContain('Digest set up');
+    const record = (await digests().list()).find((digest) => digest.question === 'total profit')!;
+    // Its file is no longer in the channel (a stored record pointing at a name nobody shared).
+    await digests().save({ ...record, source: { kind: 'channel-file', name: 'gone.csv' } });
+    for (let run = 0; run < 3; run++) {
+      const sent = await command({ do: 'send-now', digest: record.id });
+      expect(sent).toContain('Could not send “total profit”');
+      expect(sent).toContain('gone.csv');
+      expect(sent).not.toContain('Sent “total profit”');
+    }
+    const after = await digests().get(record.id);
+    expect(after).toMatchObject({ failures: 0, paused: false, lastRun: { outcome: 'failed' } });
+    expect(scheduler.nextRun(record.id)).toBeDefined();
+    await command({ do: 'delete', digest: record.id });
+  });
+
   it('refuses a question it cannot follow in whole sentences, the planner’s reason its own', async () => {
     const said = await command({ do: 'subscribe', text: 'weekly zorblax quuxity', timeZone: 'Europe/Berlin' });
-    expect(said).toMatch(/I can’t follow “zorblax quuxity” as a digest\. [A-Z][^]*\. Try it as a question first\./);
+    // The file it read was picked, not named: the refusal says which, and how to name another.
+    expect(said).toMatch(
+      /I can’t follow “zorblax quuxity” as a digest of superstore\.csv, the newest file here\. [A-Z][^]*\. Name another file in the digest \(`digest weekly … in sales\.csv`\), or try it as a question first\./,
+    );
+    const named = await command({
+      do: 'subscribe',
+      text: 'weekly zorblax in superstore.csv',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(named).toMatch(/as a digest of superstore\.csv\. [A-Z][^]*\. Try it as a question first\./);
     expect(said).not.toMatch(/as a digest: [A-Z]/);
   });
 
@@ -172,6 +199,26 @@ describe('digest commands', () => {
     ).toContain('This channel already gets “average discount by segment” every Monday at 9:00');
     expect(await digests().list()).toHaveLength(before);
     expect(await command({ do: 'subscribe', text: 'daily average discount by segment' })).toContain('Digest set up');
+  });
+
+  it('“Send this every week” under “monthly sales trend” makes a weekly digest: the question’s grain is no cadence', async () => {
+    const question = await harness.command(channel, 'monthly sales trend');
+    await harness.run(question);
+    const said = await command({ do: 'subscribe', text: 'weekly', answer: question.id, timeZone: 'Europe/Berlin' });
+    expect(said).toContain('“monthly sales trend” every Monday at 9:00');
+    expect(said).not.toContain('one cadence');
+  });
+
+  it('offers “Send this every week” only under answers that could be digests', async () => {
+    const fixed = await harness.command(channel, 'total sales in 2016');
+    await harness.run(fixed);
+    const open = await harness.command(channel, 'total sales by region');
+    await harness.run(open);
+    const answerOf = (job: { placeholder?: { ts: string } }) =>
+      blockText(harness.message(channel, job.placeholder!.ts));
+    expect(answerOf(fixed)).toContain('Filtered to 2016.');
+    expect(answerOf(fixed)).not.toContain('Send this every week');
+    expect(answerOf(open)).toContain('Send this every week');
   });
 
   it.each([

@@ -122,11 +122,69 @@ describe('a digest falling due', () => {
     expect(answer).toContain(`${String(top.Category)} had the highest Sales in Dec 2017: ${topMoney}`);
     expect(answer).toContain('Filtered to Dec 2017.');
 
+    // A whole new question in the thread is about the digest's month too, and says so.
+    const bySegment = await allRows(
+      superstore,
+      `SELECT Segment, sum(Sales) AS sales FROM read_csv('${SUPERSTORE_CSV}')
+       WHERE "Order Date" >= DATE '2017-12-01' AND "Order Date" < DATE '2018-01-01'
+       GROUP BY Segment ORDER BY sales DESC`,
+    );
+    const segmentMoney = formatNumber(Number(bySegment[0]!.sales), chartUnit(superstore.column('Sales').unit), {
+      compact: true,
+    });
+    await harness.run(await harness.reply(channel, posts[0]!.ts, 'which segment had the most sales'));
+    const full = blockText(harness.thread(channel, posts[0]!.ts).at(-1)!);
+    expect(full).toContain(`${String(bySegment[0]!.Segment)}`);
+    expect(full).toContain(segmentMoney);
+    expect(full).toContain('Filtered to Dec 2017.');
+    // Held to the digest's month, it could never be a digest of its own: no button that would be refused.
+    expect(full).not.toContain('Send this every week');
+    // A question naming its own time keeps it.
+    const [year] = await allRows(
+      superstore,
+      `SELECT count(*) AS n FROM read_csv('${SUPERSTORE_CSV}') WHERE year("Order Date") = 2016`,
+    );
+    await harness.run(await harness.reply(channel, posts[0]!.ts, 'total sales in 2016'));
+    const own = blockText(harness.thread(channel, posts[0]!.ts).at(-1)!);
+    expect(own).toContain(`${Number(year!.n).toLocaleString('en-US')} rows in 2016`);
+    expect(own).not.toContain('Dec 2017');
+
     await harness.run(due(record, '2027-01-01T08:00:00Z'));
     const quiet = topLevel(channel).slice(before);
     expect(quiet).toHaveLength(2);
     expect(blockText(quiet[1]!)).toContain('No new data since the last digest: superstore.csv has not changed.');
     expect(harness.uploadsIn(channel, quiet[1]!.ts)).toHaveLength(0);
+  });
+
+  it('a daily digest at 15:56 in Berlin on data reaching today reports yesterday and leaves today out as not over yet', async () => {
+    const channel = 'C0DIGEST09';
+    // Ten days of orders up to today (1 December 2026 in Berlin), 10 more each day.
+    const days = Array.from({ length: 10 }, (_, i) => `2026-11-${String(22 + i).padStart(2, '0')}`)
+      .filter((day) => day <= '2026-11-30')
+      .concat(['2026-12-01']);
+    const csv = ['Date,Units', ...days.map((day, i) => `${day},${10 * (i + 1)}`)].join('\n');
+    await harness.run(await harness.shareFile(channel, 'daily.csv', Buffer.from(csv)));
+    const plan = AnalysisPlan.parse({
+      version: 2,
+      kind: 'aggregate',
+      chart: 'line',
+      title: 'Units',
+      measures: [{ column: 'Units', aggregation: 'sum' }],
+      dimensions: [],
+      filters: [],
+    });
+    const record = await subscribe(channel, 'daily.csv', { question: 'total units', plan });
+    await channelDigests(harness.store, { tenant: TEAM, channel }).save({
+      ...record,
+      timing: { ...record.timing, cadence: { every: 'day' } },
+    });
+    const before = topLevel(channel).length;
+    await harness.handler({ clock: () => new Date('2026-12-01T14:56:00Z') })(due(record, '2026-12-01T14:56:00Z'), LAST);
+    const text = blockText(topLevel(channel).slice(before)[0]!);
+    // Yesterday's units as the file holds them, against the day before.
+    const units = new Map(days.map((day, i) => [day, 10 * (i + 1)]));
+    expect(text).toContain(`Total Units was ${units.get('2026-11-30')} on Mon, Nov 30, 2026`);
+    expect(text).toContain('Tue, Dec 1, 2026 is not complete yet and is left out.');
   });
 
   it('tells its owner once in a direct message when its file is gone, and pauses after three failed runs', async () => {

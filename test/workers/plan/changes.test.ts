@@ -124,15 +124,16 @@ describe('one period against another', () => {
       measures: [{ column: 'Sales', aggregation: 'sum' }],
       change: { column: 'Order Date', grain: 'week', period: 'latest_complete', against: 'year_ago' },
     });
-    // The data ends on Saturday 30 December 2017: the week of the 25th is partial, ISO week 51 is the latest whole one.
+    // The data ends on Saturday 30 December 2017: as for December, one quiet last day does not make
+    // the week of the 25th (ISO week 52) partial.
     expect(run.result.change).toMatchObject({
-      current: { from: '2017-12-18', to: '2017-12-25' },
-      base: { from: '2016-12-19', to: '2016-12-26' },
+      current: { from: '2017-12-25', to: '2018-01-01' },
+      base: { from: '2016-12-26', to: '2017-01-02' },
     });
     const expected = await firstRow(
       store,
-      `SELECT sum("Sales") FILTER (isoyear("Order Date") = 2017 AND week("Order Date") = 51) AS cur,
-              sum("Sales") FILTER (isoyear("Order Date") = 2016 AND week("Order Date") = 51) AS base FROM ${STORE}`,
+      `SELECT sum("Sales") FILTER (isoyear("Order Date") = 2017 AND week("Order Date") = 52) AS cur,
+              sum("Sales") FILTER (isoyear("Order Date") = 2016 AND week("Order Date") = 52) AS base FROM ${STORE}`,
     );
     expectClose((run.result.rows[0] ?? []).slice(0, 2), [expected.cur, expected.base]);
   });
