@@ -264,7 +264,8 @@ const SUPERSTORE_GROWTH: EvalCase[] = [
 ];
 
 const TRIAL = join(__dirname, '..', '..', 'test', 'fixtures', 'trial');
-const EXPORT_CSV = join(TRIAL, 'sales-export.csv');
+/** A new user's sales export (the same file the rate cases below read). */
+const EXPORT_CSV = join(FIXTURES, 'sales-export.csv');
 const SPEND_XLSX = join(TRIAL, 'spend.xlsx');
 // The export has a title line, subtotal rows, dates in four formats and revenue written as "$1,086.35".
 const E = `(SELECT Region, coalesce(try_strptime("Order Date", '%Y-%m-%d'), try_strptime("Order Date", '%m/%d/%Y'), try_strptime("Order Date", '%d %b %Y'), try_strptime("Order Date", '%b %d, %Y')) d, CAST(replace(replace(Revenue, '$', ''), ',', '') AS DOUBLE) r FROM read_csv('${EXPORT_CSV}', skip = 1, header = true, all_varchar = true))`;
