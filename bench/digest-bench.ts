@@ -1,5 +1,6 @@
 import type { Cadence } from '../core/digest-cadence';
-import { digestFindings, digestMeasure } from '../workers/digest/digest-findings';
+import { digestFindings } from '../workers/digest/digest-findings';
+import { digestMeasure } from '../workers/digest/digest-measure';
 import { digestCharts } from '../workers/digest/digest-charts';
 import { digestText } from '../workers/digest/digest-words';
 import { closeDatabase, openDatabase } from '../workers/engine/duckdb';

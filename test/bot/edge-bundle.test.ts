@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BuildOptions, Metafile } from 'esbuild';
-import { bundle, edgeBuildOptions, teamsEdgeBuildOptions, teamsFilesBuildOptions } from '../../infra/bundles';
+import {
+  bundle,
+  deadLetterBuildOptions,
+  edgeBuildOptions,
+  teamsEdgeBuildOptions,
+  teamsFilesBuildOptions,
+} from '../../infra/bundles';
 
 /** The edges' bar (issues 4 and 13): a small bundle that starts fast. */
 const MAX_BYTES = 1.5 * 1024 * 1024;
@@ -22,6 +28,8 @@ const BUNDLES: EdgeBundle[] = [
   { name: 'the Teams edge', build: teamsEdgeBuildOptions, without: ['@slack/'] },
   // The files route checks an HMAC and reads S3: nothing of Slack or the Bot Framework.
   { name: 'the Teams files route', build: teamsFilesBuildOptions, without: ['@slack/', '@microsoft/', 'jose/'] },
+  // The dead-letter consumer edits a placeholder and tells a digest's owner: it never runs a query.
+  { name: 'the dead-letter consumer', build: deadLetterBuildOptions, without: [] },
 ];
 
 describe.each(BUNDLES)('$name bundle (the exact build that is deployed)', ({ build, without }) => {
@@ -34,7 +42,7 @@ describe.each(BUNDLES)('$name bundle (the exact build that is deployed)', ({ bui
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it(`holds no worker package (DuckDB, canvas, the LLM client, exceljs, Chart.js) and none of ${without.join(', ')}`, () => {
+  it(`holds no worker package (DuckDB, canvas, the LLM client, exceljs, Chart.js)${without.length ? ` and none of ${without.join(', ')}` : ''}`, () => {
     const found = Object.keys(metafile.inputs).filter((input) =>
       [...WORKER_ONLY, ...without].some((name) => input.includes(`node_modules/${name}`)),
     );

@@ -1,8 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetMeta } from '../../core/dataset';
-import type { Cadence } from '../../core/digest-cadence';
 import { measureName } from '../plan/measure-columns';
-import type { AnalysisPlan, PeriodGrain } from '../plan/analysis-plan';
+import type { AnalysisPlan } from '../plan/analysis-plan';
 import { concentration, mostExplanatory } from './change-drivers';
 import { denominatorOf, memberContributions } from './change-contributions';
 import { digestHeadline } from './digest-headline';
@@ -13,18 +12,6 @@ import { newTrend, recordValue, unusualChange } from './series-signals';
 
 /** Dimensions with more members than this are not tried as drivers: a driver among 500 SKUs reads as noise. */
 const MAX_DRIVER_MEMBERS = 50;
-
-const CADENCE_GRAIN: Record<Cadence['every'], PeriodGrain> = { day: 'day', week: 'week', month: 'month' };
-
-/** What a digest follows, read from its stored plan, with the cadence's period when the plan names none. */
-export function digestMeasure(plan: AnalysisPlan, meta: DatasetMeta, cadence: Cadence): DigestMeasure | undefined {
-  const measure = plan.measures[0];
-  const timed = plan.change?.column ?? plan.dimensions.find((dimension) => dimension.grain !== undefined)?.column;
-  const timeColumn = timed ?? meta.columns.find((column) => column.role === 'time')?.name;
-  if (!measure || !timeColumn) return undefined;
-  const grain = plan.change?.grain ?? CADENCE_GRAIN[cadence.every];
-  return { measure, timeColumn, grain, filters: plan.filters };
-}
 
 /**
  * Everything a digest says, computed on one dataset version: the headline change, the drivers

@@ -2,7 +2,7 @@ import type { DatasetMeta } from '../../core/dataset';
 import type { Cadence } from '../../core/digest-cadence';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import { measureName } from '../plan/measure-columns';
-import { digestMeasure } from './digest-findings';
+import { digestMeasure } from './digest-measure';
 
 const PERIOD: Record<Cadence['every'], string> = { day: 'day', week: 'week', month: 'month' };
 

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../charts';
 import { chartUnit } from '../../../workers/answer/chart-unit';
-import { digestFindings, digestMeasure } from '../../../workers/digest/digest-findings';
+import { digestFindings } from '../../../workers/digest/digest-findings';
+import { digestMeasure } from '../../../workers/digest/digest-measure';
 import { driversChartSpec, seriesChartSpec } from '../../../workers/digest/digest-charts';
 import { digestReply } from '../../../workers/digest/digest-reply';
 import { digestText, noNewDataText, type DigestFindings } from '../../../workers/digest/digest-words';
