@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnProfile, TimeGrain } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
-import type { TypedColumn } from '../types/typed-table';
+import { TALLY_SAMPLE_DISTINCT, type Tally, type TypedColumn } from '../types/typed-table';
 import { groupsOf } from '../types/column-groups';
 import { roleFor, type TextStats } from './column-roles';
 
@@ -13,13 +13,9 @@ const VALUE_CHARS = 60;
 const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
 const isTime = (c: TypedColumn) => c.type === 'date' || c.type === 'datetime';
 const isText = (c: TypedColumn) => c.type === 'text' || c.type === 'category';
-/** Up to this many distinct values in the sample, a column's values are tallied in the profile query itself. */
-const TALLY_SAMPLE_DISTINCT = 50;
-
 /**
- * Columns whose sample shows few distinct values get one `histogram` in the main
- * query, which yields their exact distinct count and top values without another
- * pass. A column whose sample misleads only costs a larger map.
+ * Columns whose sample shows few distinct values are tallied: in the main query, unless typing the
+ * table already tallied them (text columns, see `TypedColumn.tally`).
  */
 const tallied = (c: TypedColumn) => c.sampleDistinct !== undefined && c.sampleDistinct <= TALLY_SAMPLE_DISTINCT;
 
@@ -51,6 +47,7 @@ export async function profileTable(
   const perColumn = columns.map((column, i) => {
     const c = quoteIdent(column.name);
     const parts = [`count(${c}) AS present${i}`];
+    if (column.tally) return parts;
     if (tallied(column)) parts.push(`histogram(${c}) AS tally${i}`);
     else if (isTime(column)) return parts;
     else if (!isNumeric(column) || rowCount <= DISTINCT_MEASURES_UP_TO) {
@@ -68,7 +65,7 @@ export async function profileTable(
   }
   Object.assign(stats, await timeStats(connection, t, columns));
   columns.forEach((column, i) => {
-    const tally = stats[`tally${i}`] as { key: unknown; value: unknown }[] | undefined;
+    const tally = column.tally ?? (stats[`tally${i}`] as Tally | undefined);
     if (!tally) return;
     stats[`distinct${i}`] = tally.length;
     stats[`top${i}`] = tally

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../engine/duckdb';
 import { groupsOf } from './column-groups';
-import { rowMayHoldTotalLabelSql, totalLabelSql } from './total-labels';
+import { isTotalLabel, rowMayHoldTotalLabelSql, totalLabelSql } from './total-labels';
 import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
 
 /** A staged column as the totals check sees it, as SQL over the staged table. */
@@ -11,6 +11,8 @@ export interface TotalsColumn {
   number: string | null;
   /** The column's text where a label can be (a text column, or the values a typed column could not read). */
   text: string | null;
+  /** Every distinct text the column holds, when typing already counted them: a label is looked for there. */
+  values?: string[];
   /** True where the row has nothing in this column. */
   empty: string;
 }
@@ -45,7 +47,8 @@ export async function dropTotalsRows(
 ): Promise<TotalsRows> {
   const none: TotalsRows = { dropped: 0, notes: new Map() };
   const numbers = columns.flatMap((c, i) => (c.number ? [i] : []));
-  const texts = columns.flatMap((c, i) => (c.text ? [i] : []));
+  // A column whose every value is known holds a label only if one of those values is one.
+  const texts = columns.flatMap((c, i) => (c.text && (c.values?.some(isTotalLabel) ?? true) ? [i] : []));
   if (numbers.length === 0) return none;
   const candidates = await findCandidates(connection, stage, columns, numbers, texts);
   if (candidates.length === 0) return none;

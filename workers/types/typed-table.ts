@@ -33,7 +33,23 @@ export interface TypedColumn {
   sampleText?: { averageLength: number; spaceShare: number };
   /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
   sampleDistinct?: number;
+  /**
+   * Every value of a text column with few values, and how often it occurs, as DuckDB's `histogram`
+   * gives them: counted once while typing, and used again by the profile (see {@link TALLY_SAMPLE_DISTINCT}).
+   */
+  tally?: Tally;
 }
+
+/** DuckDB's `histogram` of a column, as its client reads the map. */
+export type Tally = { key: unknown; value: unknown }[];
+
+/**
+ * Up to this many distinct values in the sample, a text column's values are tallied in one
+ * `histogram`, which yields their exact distinct count and top values without another pass. The
+ * totals check reads its labels there too, instead of testing the column row by row. A column
+ * whose sample misleads only costs a larger map.
+ */
+export const TALLY_SAMPLE_DISTINCT = 50;
 
 /** The length and spacing of a text column's sampled values. */
 function sampleText(values: (string | null)[]): { averageLength: number; spaceShare: number } {
@@ -90,8 +106,12 @@ export async function buildTypedTable(
     return { candidate, scan: scanFor(source, i, candidate) };
   });
   const stage = quoteIdent(table);
+  const sampleDistinct = source.columns.map((_, i) => new Set(sampleOf(i).filter((v) => v !== null)).size);
+  const tallied = (i: number) =>
+    (plans[i] as ColumnPlan).candidate.kind === 'text' && (sampleDistinct[i] as number) <= TALLY_SAMPLE_DISTINCT;
   let rejects: ScanRejects | null;
   let stats: ColumnStats[];
+  let tallies: Map<number, Tally>;
   let rows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
@@ -102,8 +122,9 @@ export async function buildTypedTable(
       continue;
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
-    const checked = await checkColumns(connection, plans, stage);
+    const checked = await checkColumns(connection, plans, stage, tallied);
     stats = checked.stats;
+    tallies = checked.tallies;
     rows = checked.rows;
     if (checked.misfits.length === 0) break;
     const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, {
@@ -125,11 +146,14 @@ export async function buildTypedTable(
       ...(decision.emptied ? { emptied: decision.emptied } : {}),
       ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
       ...(decision.storage === 'VARCHAR' || decision.storage === 'BOOLEAN'
-        ? { sampleDistinct: new Set(sampleOf(i).filter((v) => v !== null)).size }
+        ? { sampleDistinct: sampleDistinct[i] }
         : {}),
+      ...(decision.storage === 'VARCHAR' && tallies.has(i) ? { tally: tallies.get(i) } : {}),
     };
   });
   const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns), source.firstDataRow);
+  // A dropped totals row was counted in its label column's tally: the profile counts such columns again.
+  if (totals.dropped > 0) for (const column of columns) delete column.tally;
   for (const [i, notes] of totals.notes) {
     const column = columns[i] as TypedColumn;
     column.notes = [...column.notes, ...notes];
@@ -155,6 +179,7 @@ function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColum
       name: column.name,
       number: MEASURE_TYPES.includes(column.type) ? v : null,
       text,
+      ...(column.tally ? { values: column.tally.map(({ key }) => String(key)) } : {}),
       empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
     };
   });
@@ -212,11 +237,13 @@ async function checkColumns(
   connection: DuckDBConnection,
   plans: ColumnPlan[],
   stage: string,
-): Promise<{ misfits: number[]; stats: ColumnStats[]; rows: number }> {
+  tallied: (i: number) => boolean,
+): Promise<{ misfits: number[]; stats: ColumnStats[]; tallies: Map<number, Tally>; rows: number }> {
   const perColumn = plans.map((plan, i) => {
     const parts: string[] = [];
     const { candidate } = plan;
     const v = value(i);
+    if (tallied(i)) parts.push(`histogram(${v}) AS tally${i}`);
     if (converts(plan)) parts.push(`count(${odd(i)}) AS odd${i}`);
     // Only formatted plain numbers (`1,200`) can still turn out integer or decimal: integers are BIGINT
     // already (a fraction is a misfit), a sampled fraction makes a decimal, and money and percents keep their unit.
@@ -266,6 +293,7 @@ async function checkColumns(
   return {
     rows: n('total') ?? 0,
     misfits: plans.map((_, i) => i).filter((i) => (n(`odd${i}`) ?? 0) > 0),
+    tallies: new Map(plans.flatMap((_, i) => (tallied(i) ? [[i, (row[`tally${i}`] ?? []) as Tally]] : []))),
     stats: plans.map((_, i) => ({
       fractional: n(`fractional${i}`),
       withTime: n(`withtime${i}`),

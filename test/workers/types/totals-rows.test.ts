@@ -181,6 +181,34 @@ describe('a real category called "Total"', () => {
   });
 });
 
+describe('subtotal rows far down a long CSV, in a column of a few region names', () => {
+  // The first region's 2,400 rows fill the sample the types are guessed from: no subtotal is in it.
+  it('are left out, each region is the sum of its own rows, and the region has its three values', async () => {
+    const rows = sales(7_200);
+    const lines = [HEADER];
+    for (const region of REGIONS) {
+      const group = rows.filter((s) => s.region === region);
+      lines.push(
+        ...group.map(csvRow),
+        `${region} Total,,,${money(sum(group, 'revenue'))},${money(sum(group, 'cost'))}`,
+      );
+    }
+    const path = fixtureFile('long-subtotals.csv', `${lines.join('\n')}\n`);
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Region').distinct).toBe(3);
+    expect(
+      data
+        .column('Region')
+        .top?.map((t) => t.value)
+        .sort(),
+    ).toEqual([...REGIONS].sort());
+    expect(data.column('Region').notes?.join(' ')).toMatch(
+      /^3 totals and subtotal rows were left out \(row 2402 \('East Total'\)/,
+    );
+  });
+});
+
 describe('a workbook with a title row and a SUM formula totals row', () => {
   it('is read without the totals row, and the total and regions are the sums of the data rows', async () => {
     const rows = sales(25);
