@@ -40,7 +40,7 @@ export async function readCsvSource(
   head: Buffer,
   options: { connection: DuckDBConnection; table: string; workDir: string },
 ): Promise<RawSource> {
-  const encoding = detectEncoding(head);
+  const encoding = await detectEncoding(head);
   let dataPath = path;
   const copy = `${options.workDir}/${options.table}.utf8.csv`;
   const facts: Record<string, string | number> = { encoding: describeEncoding(encoding) };
@@ -67,7 +67,7 @@ export async function readCsvSource(
   }
   mixedEndings = await hasMixedLineEndings(dataPath);
   await withLfOnly();
-  const text = completeLines(decodeSample(head, encoding), head.length === HEAD_BYTES);
+  const text = completeLines(await decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
   let cut = head.length === HEAD_BYTES;
@@ -78,7 +78,7 @@ export async function readCsvSource(
     const block = await readHead(path, bytes);
     cut = block.length === bytes;
     longLines = true;
-    dialect = sniffCsvDialect(completeLines(decodeSample(block, encoding), cut));
+    dialect = sniffCsvDialect(completeLines(await decodeSample(block, encoding), cut));
   }
   if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
   if (dialect.sample.length === 0 && cut && dialect.columns.length > 1) {

@@ -2,9 +2,16 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { finished, pipeline } from 'node:stream/promises';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
 import { utf16Order } from './file-sniff';
+
+/**
+ * iconv-lite and chardet, loaded only for a file that is not plain UTF-8: iconv's code tables take
+ * tens of milliseconds to load, and nearly every file is UTF-8.
+ */
+async function legacyCodecs() {
+  const [{ default: iconv }, { default: chardet }] = await Promise.all([import('iconv-lite'), import('chardet')]);
+  return { iconv, chardet };
+}
 
 /** `utf-8-mixed`: UTF-8 with some lines in Windows-1252, decoded byte by byte (see `repairUtf8`). */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-8-mixed' | 'utf-16le' | 'utf-16be' | string;
@@ -17,13 +24,14 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-8-mixed' | 'utf-16le' | 
  * the start but not further on is caught by DuckDB's reader, which checks every
  * byte (see `FALLBACK_ENCODING`).
  */
-export function detectEncoding(head: Buffer): TextEncoding {
+export async function detectEncoding(head: Buffer): Promise<TextEncoding> {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   const utf16 = utf16Order(head);
   if (utf16) return utf16;
   const complete = head.subarray(0, completeUtf8Prefix(head));
   if (isUtf8(complete)) return 'utf-8';
   if (hasUtf8Lines(complete)) return 'utf-8-mixed';
+  const { iconv, chardet } = await legacyCodecs();
   const guess = chardet.detect(head)?.toLowerCase() ?? FALLBACK_ENCODING;
   if (guess.startsWith('iso-8859-1') || guess.startsWith('windows-125') || guess.startsWith('utf')) {
     return FALLBACK_ENCODING;
@@ -47,6 +55,7 @@ function completeUtf8Prefix(block: Buffer): number {
 
 /** Writes a UTF-8 copy of a file in another encoding, streaming, for DuckDB's reader. */
 export async function transcodeToUtf8(path: string, encoding: TextEncoding, target: string): Promise<void> {
+  const { iconv } = await legacyCodecs();
   await pipeline(
     createReadStream(path),
     iconv.decodeStream(encoding, { stripBOM: true }),
@@ -56,10 +65,12 @@ export async function transcodeToUtf8(path: string, encoding: TextEncoding, targ
 }
 
 /** Decodes a block of bytes for sniffing; a character cut at the end comes out as U+FFFD and is ignored. */
-export function decodeSample(block: Buffer, encoding: TextEncoding): string {
-  if (encoding === 'utf-8-mixed') return repairLines(block, () => undefined).toString('utf8');
-  const name = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  return iconv.decode(block, name, { stripBOM: true });
+export async function decodeSample(block: Buffer, encoding: TextEncoding): Promise<string> {
+  if (encoding === 'utf-8-mixed') return repairLines(block, await windows1252(), () => undefined).toString('utf8');
+  // A byte-order mark is dropped, as iconv-lite's `stripBOM` does for the other encodings.
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return new TextDecoder('utf-8').decode(block);
+  const { iconv } = await legacyCodecs();
+  return iconv.decode(block, encoding, { stripBOM: true });
 }
 
 /**
@@ -83,10 +94,15 @@ function lineEnd(block: Buffer, start: number): number {
   return end < 0 ? block.length : end;
 }
 
-/** Each byte 0x80–0xFF as Windows-1252 reads it, in UTF-8. */
-const WINDOWS_1252 = Array.from({ length: 128 }, (_, i) =>
-  Buffer.from(iconv.decode(Buffer.from([0x80 + i]), FALLBACK_ENCODING), 'utf8'),
-);
+/** Each byte 0x80–0xFF as Windows-1252 reads it, in UTF-8, indexed from 0x80. */
+type HighBytes = Buffer[];
+
+async function windows1252(): Promise<HighBytes> {
+  const { iconv } = await legacyCodecs();
+  return Array.from({ length: 128 }, (_, i) =>
+    Buffer.from(iconv.decode(Buffer.from([0x80 + i]), FALLBACK_ENCODING), 'utf8'),
+  );
+}
 
 /** Length of the valid UTF-8 sequence at `at`, or 0 when the byte there does not start one. */
 function sequenceAt(bytes: Buffer, at: number): number {
@@ -98,7 +114,7 @@ function sequenceAt(bytes: Buffer, at: number): number {
 }
 
 /** One line with its valid UTF-8 kept and every other byte read as Windows-1252. */
-function repairLine(line: Buffer): Buffer {
+function repairLine(line: Buffer, high: HighBytes): Buffer {
   const parts: Buffer[] = [];
   let copied = 0;
   for (let at = 0; at < line.length;) {
@@ -111,7 +127,7 @@ function repairLine(line: Buffer): Buffer {
       at += length;
       continue;
     }
-    parts.push(line.subarray(copied, at), WINDOWS_1252[(line[at] as number) - 0x80] as Buffer);
+    parts.push(line.subarray(copied, at), high[(line[at] as number) - 0x80] as Buffer);
     at++;
     copied = at;
   }
@@ -120,7 +136,7 @@ function repairLine(line: Buffer): Buffer {
 }
 
 /** A block with its invalid lines repaired; `repaired` hears the 0-based index of each, counted from the block's start. */
-function repairLines(block: Buffer, repaired: (index: number) => void): Buffer {
+function repairLines(block: Buffer, high: HighBytes, repaired: (index: number) => void): Buffer {
   if (isUtf8(block)) return block;
   const parts: Buffer[] = [];
   let index = 0;
@@ -129,7 +145,7 @@ function repairLines(block: Buffer, repaired: (index: number) => void): Buffer {
     const line = block.subarray(start, end);
     if (isUtf8(line)) parts.push(line);
     else {
-      parts.push(repairLine(line));
+      parts.push(repairLine(line, high));
       repaired(index);
     }
     start = end;
@@ -153,11 +169,12 @@ const LISTED_LINES = 5;
  */
 export async function repairUtf8(path: string, target: string): Promise<RepairedLines> {
   const found: RepairedLines = { lines: [], count: 0 };
+  const high = await windows1252();
   const output = createWriteStream(target);
   let carry = Buffer.alloc(0);
   let line = 1;
   const write = (block: Buffer) => {
-    const repaired = repairLines(block, (index) => {
+    const repaired = repairLines(block, high, (index) => {
       found.count++;
       if (found.lines.length < LISTED_LINES) found.lines.push(line + index);
     });
