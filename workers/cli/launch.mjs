@@ -1,5 +1,6 @@
 // `npm run analyze`: the CLI from its prebuilt bundle (see prebuilt-bundle.mjs), without compiling
 // TypeScript at every start.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -9,17 +10,24 @@ import { prebuiltCli } from './prebuilt-bundle.mjs';
 /**
  * Requires the bundle with V8's code cache kept beside it, which spares compiling the bundle's
  * megabyte at every start (Node 20 has no `module.enableCompileCache`). V8 rejects a cache made
- * from other source; a new one is written after the run, so it holds the functions the run compiled.
+ * from source of another length, but not one made from other source of the same length, so the
+ * cache starts with the digest of the bundle it was made from. A new one is written after the run,
+ * so it holds the functions the run compiled.
  */
 function requireCached(file) {
   const cacheFile = `${file}.v8-cache`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const bundle = readFileSync(file);
+  const digest = createHash('md5').update(bundle).digest();
+  const kept = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = kept?.subarray(0, digest.length).equals(digest) ? kept.subarray(digest.length) : undefined;
+  const source = `(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   const keepCache = () => {
-    if (!cachedData || script.cachedDataRejected) writeFileSync(cacheFile, script.createCachedData());
+    if (!cachedData || script.cachedDataRejected) {
+      writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
+    }
   };
   return { cli: module.exports, keepCache };
 }
