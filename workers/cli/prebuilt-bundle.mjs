@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: this runs before any TypeScript is compiled, and is what spares
 // `npm run analyze` compiling it at every start.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,22 +22,65 @@ const FONTS = join(ROOT, 'charts/fonts');
 const EXTERNAL = ['@duckdb/node-api', '@napi-rs/canvas', 'exceljs', 'iconv-lite'];
 
 /**
+ * Every file the bundle depends on (see keyOf), as absolute paths. Plain concatenation, not
+ * path.join: this runs cold at every start, once a file, and join costs more than the stat.
+ */
+function keyedFiles(sources) {
+  return [HERE, `${ROOT}/package-lock.json`, ...sources.map((source) => `${ROOT}/${source}`)];
+}
+
+/**
  * What the bundle was built from: every source file of ours it holds (as esbuild listed them), the
  * lockfile for the packages it holds, and this file for how it was built. A change to any of them,
  * or a source that is gone, gives another key.
  */
 function keyOf(sources) {
   const hash = createHash('sha256');
-  for (const file of [HERE, join(ROOT, 'package-lock.json'), ...sources.map((source) => join(ROOT, source))]) {
+  for (const file of keyedFiles(sources)) {
     hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }
 
+/**
+ * What the files looked like when last hashed, four numbers a file. ctime and inode are in it
+ * because a copy or a checkout can give a file its old size and mtime back, but not its old ctime
+ * or inode.
+ */
+function statsOf(sources) {
+  const stats = [];
+  for (const file of keyedFiles(sources)) {
+    const { size, mtimeMs, ctimeMs, ino } = statSync(file);
+    stats.push(size, mtimeMs, ctimeMs, ino);
+  }
+  return stats;
+}
+
+function sameStats(a, b) {
+  if (a.length !== b?.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function writeManifest(manifest) {
+  const building = join(CACHE, `manifest.${process.pid}.json`);
+  writeFileSync(building, JSON.stringify(manifest));
+  renameSync(building, MANIFEST);
+}
+
+/**
+ * Hashing every source costs about 25 ms at each start, so the key is trusted while no file's stat
+ * changed since it was hashed; when one did, the hash decides, and a match records the new stats.
+ */
 function cachedKey() {
   try {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    return existsSync(BUNDLE) && manifest.key === keyOf(manifest.sources) ? manifest.key : undefined;
+    if (!existsSync(BUNDLE)) return undefined;
+    const stats = statsOf(manifest.sources);
+    if (sameStats(stats, manifest.stats)) return manifest.key;
+    if (manifest.key !== keyOf(manifest.sources)) return undefined;
+    writeManifest({ ...manifest, stats });
+    return manifest.key;
   } catch {
     // No manifest yet, or a source it lists was deleted: either way the bundle must be built again.
     return undefined;
@@ -71,9 +114,9 @@ export async function prebuiltCli() {
   // charts/fonts.ts looks for its fonts next to the module, which is now the bundle.
   cpSync(FONTS, join(CACHE, 'fonts'), { recursive: true });
   renameSync(building, BUNDLE);
-  const manifest = join(CACHE, `manifest.${process.pid}.json`);
-  writeFileSync(manifest, JSON.stringify({ key: keyOf(sources), sources }));
-  renameSync(manifest, MANIFEST);
+  // Stats before the hash: a file changed in between then fails the stat check and is hashed again.
+  const stats = statsOf(sources);
+  writeManifest({ key: keyOf(sources), sources, stats });
   return BUNDLE;
 }
 

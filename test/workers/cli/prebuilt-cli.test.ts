@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
@@ -56,6 +66,28 @@ describe('the prebuilt CLI (npm run analyze)', () => {
       readFileSync(source, 'utf8').replace("'Usage: npm run analyze", "'Usage (changed): npm run analyze"),
     );
     expect(launch('--help').stdout).toMatch(/^Usage \(changed\): npm run analyze/);
+  });
+
+  it('rebuilds when a source is replaced by one of the same size and the same mtime', () => {
+    const source = join(checkout, 'workers/cli/analyze.ts');
+    launch('--help');
+    const { atime, mtime, size } = statSync(source);
+    writeFileSync(source, readFileSync(source, 'utf8').replace('Usage (changed):', 'Usage (CHANGED):'));
+    utimesSync(source, atime, mtime);
+    expect(statSync(source).size).toBe(size);
+
+    expect(launch('--help').stdout).toMatch(/^Usage \(CHANGED\): npm run analyze/);
+  });
+
+  it('keeps the bundle when a source is rewritten with the same content', () => {
+    const source = join(checkout, 'workers/cli/analyze.ts');
+    launch('--help');
+    const built = statSync(bundle()).mtimeMs;
+    writeFileSync(source, readFileSync(source));
+
+    expect(launch('--help').stdout).toMatch(/^Usage \(CHANGED\): npm run analyze/);
+    expect(launch('--help').status).toBe(0);
+    expect(statSync(bundle()).mtimeMs).toBe(built);
   });
 
   it('rebuilds when a source the bundle holds is deleted, failing with a plain message', () => {
