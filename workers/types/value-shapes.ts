@@ -204,18 +204,19 @@ function numberFormat(values: string[]): NumberFormat | null {
  * @example candidateFor('price', ['$1,234.50', '($20.00)'], {}) // number, USD, accounting negatives
  */
 export function candidateFor(name: string, sample: (string | null)[], hint: ColumnHint = {}): Candidate {
-  const present = sample
-    .filter((v): v is string => v !== null)
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
   // A totals row's label ("Total", "East Total") often sits in the date or number column left of its sums:
   // it says nothing about the column's type, and `totals-rows.ts` looks at that row.
-  const labels = present.filter(isTotalLabel);
-  const values = present.filter(
-    (v) => !NULL_TOKENS.includes(v.toLowerCase()) && !NON_FINITE.includes(v.toLowerCase()) && !isTotalLabel(v),
-  );
   // DuckDB's reader parses NaN and infinities as doubles itself; other tokens and labels need the column read as text.
-  const nullTokens = labels.length > 0 || present.some((v) => NULL_TOKENS.includes(v.toLowerCase()));
+  let nullTokens = false;
+  const values: string[] = [];
+  // One pass over the sample: this runs for every column at every start, before the JIT has warmed up.
+  for (const raw of sample) {
+    const v = raw?.trim();
+    if (!v) continue;
+    const lower = v.toLowerCase();
+    if (NULL_TOKENS.includes(lower) || isTotalLabel(v)) nullTokens = true;
+    else if (!NON_FINITE.includes(lower)) values.push(v);
+  }
   if (values.length === 0) return { kind: 'text' };
   if (hint.date) {
     // Date-formatted cells read as ISO text; dates typed in as text beside them keep their own format.
