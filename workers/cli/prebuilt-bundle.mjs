@@ -110,6 +110,9 @@ export async function prebuiltCli() {
     minify: true,
     metafile: true,
     external: EXTERNAL,
+    // The bundle runs as a vm.Script (launch.mjs), where `import()` has no loader: a lazily loaded
+    // package (iconv-lite for a file that is not UTF-8) must be a `require` inside a promise.
+    supported: { 'dynamic-import': false },
     logLevel: 'silent',
   });
   const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/'));

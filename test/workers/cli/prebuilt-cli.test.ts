@@ -53,6 +53,26 @@ describe('the prebuilt CLI (npm run analyze)', () => {
     expect(readFileSync(join(checkout, 'chart.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('reads the files only some starts load code for (Windows-1252, UTF-16, a workbook) as the sources do', async () => {
+    const files = {
+      'cp1252.csv': Buffer.from('City,Sales\nM\xfcnchen,5\nZ\xfcrich,7\n', 'latin1'),
+      'mixed.csv': Buffer.concat([Buffer.from('City,Sales\nZürich,7\n'), Buffer.from('M\xfcnchen,5\n', 'latin1')]),
+      'utf16.csv': Buffer.from('\ufeffCity,Sales\r\nGenève,3\r\n', 'utf16le'),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      const path = join(checkout, name);
+      writeFileSync(path, bytes);
+      const chart = join(checkout, `${name}.png`);
+      const run = launch(path, 'total sales', '--out', chart);
+      const inProcess = await runCli([path, 'total sales', '--out', chart]);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(inProcess.stdout);
+    }
+    const workbook = launch(join(ROOT, 'test/fixtures/xlsx/two-sheets.xlsx'));
+    expect(workbook.stderr).toBe('');
+    expect(workbook.status).toBe(0);
+  });
+
   it('reuses the bundle while no source changed, and rebuilds it when one did', () => {
     launch('--help');
     const built = statSync(bundle()).mtimeMs;
