@@ -20,7 +20,10 @@ export interface CliIo {
   err: { write(text: string): unknown };
   /** The environment to read settings from (default: the process's). */
   env?: Record<string, string | undefined>;
-  /** Where a chart goes when `--out` is not given (default: the working directory). */
+  /**
+   * Where the file and `--out` are found, and where a chart goes when `--out` is not given (default: the
+   * directory `npm run` was typed in, which npm passes as INIT_CWD, else the working directory).
+   */
   cwd?: string;
 }
 
@@ -62,6 +65,14 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
   };
 }
 
+/** What was wrong with the command line, in words (Node's own messages explain `--` escaping first). */
+function argumentProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option ${option}.`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `${option} needs a value.`;
+  return error.message;
+}
+
 /** Runs the worker's analysis path in a terminal; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   // Cells, sheet names and questions reach the terminal in what is printed: none of their control characters do.
@@ -80,19 +91,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
-    err.write(`${(error as Error).message}\n${USAGE}\n`);
+    err.write(`${argumentProblem(error as Error & { code?: string })}\n${USAGE}\n`);
     return 2;
   }
-  const [file, question, ...extra] = parsed.positionals;
-  if (parsed.values.help || !file || extra.length > 0) {
+  const [path, typed, ...extra] = parsed.positionals;
+  // An empty question asks for nothing: the overview, as without one.
+  const question = typed?.trim() ? typed : undefined;
+  if (parsed.values.help || !path || extra.length > 0) {
     (parsed.values.help ? out : err).write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
   try {
     const env = io.env ?? localEnvironment('.env');
+    const cwd = io.cwd ?? env.INIT_CWD ?? process.cwd();
+    const file = resolve(cwd, path);
     const config = loadConfig(env);
     const connection = await openDatabase();
     const { table, meta } = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
+    if (parsed.values.sheet !== undefined && meta.format !== 'xlsx') {
+      err.write(`--sheet is for workbooks: ${meta.name} is a ${meta.format.toUpperCase()} file and was read whole.\n`);
+    }
     if (question === undefined) {
       const profile = { rows: meta.rows, columns: meta.columns };
       out.write(
@@ -118,15 +136,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     let chartPath: string | null = null;
+    let chartProblem: string | null = null;
     if (answer.png) {
       const name = `${slug(basename(meta.name, extname(meta.name)))}-${slug(answer.plan.title)}.png`;
-      chartPath = resolve(io.cwd ?? process.cwd(), parsed.values.out ?? name);
+      chartPath = resolve(cwd, parsed.values.out ?? name);
       try {
         await writeFile(chartPath, answer.png);
       } catch (error) {
-        // A folder that is not there or not writable is the caller's to fix, not a failure of ours.
-        err.write(`Could not write the chart to ${chartPath}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.\n`);
-        return 1;
+        // A folder that is not there or not writable is the caller's to fix: the answer is still printed.
+        chartProblem = `Could not write the chart to ${chartPath}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`;
+        chartPath = null;
       }
     }
     out.write(
@@ -134,7 +153,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ? `${printableJson(answerJson(answer, meta, chartPath))}\n`
         : `${answerText(answer, chartPath)}\n`,
     );
-    return 0;
+    if (chartProblem) err.write(`${chartProblem}\n`);
+    return chartProblem ? 1 : 0;
   } catch (error) {
     if (error instanceof WorkerError || error instanceof PlanError) {
       err.write(`${error.message}\n`);

@@ -1,4 +1,5 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import { cellText } from './terminal-text';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -24,7 +25,7 @@ function summary(column: ColumnProfile): string {
   if (column.top?.length)
     return column.top
       .slice(0, 3)
-      .map((t) => `${t.value} ${count(t.count)}`)
+      .map((t) => `${cellText(t.value)} ${count(t.count)}`)
       .join(' · ');
   return '';
 }
@@ -54,7 +55,7 @@ export function overviewText(meta: DatasetMeta): string {
   if (meta.sheets.length > 1) facts.push(`sheets ${meta.sheets.join(', ')}`);
   const header = ['Column', 'Type', 'Role', 'Unit', 'Nulls', 'Distinct', 'Summary'];
   const rows = meta.columns.map((c) => [
-    c.name.length > 28 ? `${c.name.slice(0, 27)}…` : c.name,
+    c.name.length > 28 ? `${cellText(c.name).slice(0, 27)}…` : cellText(c.name),
     c.type,
     c.role,
     c.unit ?? '',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
@@ -28,6 +28,36 @@ describe('npm run analyze -- <file> "<question>"', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`Could not write the chart to ${target}: ENOENT.\n`);
+    // The answer is not lost with the chart.
+    expect(run.stdout.split('\n')[0]).toBe('West had the highest Sales: 725.5K (31.6% of the total).');
+    expect(run.stdout).toContain('Chart: not written');
+  });
+
+  it('keeps each cell of the table on one short line, however long or broken the value', async () => {
+    const long = 'x'.repeat(5_000);
+    const path = join(dir, 'long-cells.csv');
+    writeFileSync(path, `Note,Amount\n"${long}",5\n"two\nlines",7\nplain,9\n`);
+    const run = await runCli([path, 'total amount by note', '--out', join(dir, 'notes.png')]);
+    expect(run.code).toBe(0);
+    const table = run.stdout.slice(run.stdout.indexOf('Note '), run.stdout.indexOf('Read as'));
+    expect(table).toContain('two lines');
+    expect(table).toContain(`${'x'.repeat(59)}…`);
+    expect(Math.max(...table.split('\n').map((line) => line.length))).toBeLessThan(80);
+  });
+
+  it('reads an empty question as none, and names options it does not know', async () => {
+    const empty = await runCli([SUPERSTORE_CSV, '  ']);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/^superstore\.csv · 9,994 rows/);
+    const unknown = await runCli([SUPERSTORE_CSV, '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe('Unknown option --bogus.');
+  });
+
+  it('says --sheet is for workbooks when the file is a CSV', async () => {
+    const run = await runCli([SUPERSTORE_CSV, '--sheet', 'Orders']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('--sheet is for workbooks: superstore.csv is a CSV file and was read whole.\n');
   });
 
   it('writes the chart next to the working directory by default', async () => {

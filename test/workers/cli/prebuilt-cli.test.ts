@@ -73,6 +73,20 @@ describe('the prebuilt CLI (npm run analyze)', () => {
     expect(workbook.status).toBe(0);
   });
 
+  it('finds a relative path from the directory `npm run analyze` was typed in, and writes the chart there', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'prebuilt-cli-caller-'));
+    writeFileSync(join(elsewhere, 'mine.csv'), 'Region,Sales\nEast,5\nWest,7\n');
+    const run = spawnSync('npm', ['--prefix', checkout, 'run', '-s', 'analyze', '--', 'mine.csv', 'sales by region'], {
+      cwd: elsewhere,
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`Chart: ${join(elsewhere, 'mine-total-sales-by-region.png')}`);
+    expect(existsSync(join(elsewhere, 'mine-total-sales-by-region.png'))).toBe(true);
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
   it('reuses the bundle while no source changed, and rebuilds it when one did', () => {
     launch('--help');
     const built = statSync(bundle()).mtimeMs;
