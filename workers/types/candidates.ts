@@ -47,8 +47,34 @@ export type Candidate =
   /** `identifier`: numbers written with leading zeros, codes rather than quantities. */
   | { kind: 'text'; identifier?: boolean };
 
-/** Values that mean "no value" in a numeric or date column. */
-export const NULL_TOKENS = ['na', 'n/a', 'n.a.', '-', '--', '—', 'null', 'none', 'nan', '#n/a', '?', '.'];
+/**
+ * Values that mean "no value" in a numeric or date column: the usual placeholders, a pivot table's
+ * "(blank)", and Excel's error values as a CSV export writes them (a workbook's error cells are read
+ * as empty too).
+ */
+export const NULL_TOKENS = [
+  'na',
+  'n/a',
+  'n.a.',
+  '-',
+  '--',
+  '—',
+  'null',
+  'none',
+  'nan',
+  '?',
+  '.',
+  '(blank)',
+  '#n/a',
+  '#div/0!',
+  '#value!',
+  '#ref!',
+  '#name?',
+  '#num!',
+  '#null!',
+  '#spill!',
+  '#calc!',
+];
 
 /**
  * How programs write the doubles that are not numbers (NumPy, JavaScript, DuckDB itself), lower-cased.

@@ -54,6 +54,24 @@ describe('NaN and infinities in a number column', () => {
   });
 });
 
+describe("Excel's error values and a pivot's (blank) in a CSV's number column", () => {
+  it('are empty values: the column stays a number and its sums skip them', async () => {
+    const errors = ['#DIV/0!', '#VALUE!', '#REF!', '#N/A', '#NAME?', '#NUM!', '(blank)'];
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      i % 2 ? 'East' : 'West',
+      i % 5 === 0 ? errors[i % 7] : `${i}.5`,
+    ]);
+    const data = await loadText('excel-errors.csv', `Region,Sales\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const expected = rows.filter(([, v]) => !String(v).startsWith('#') && v !== '(blank)');
+    expect(data.column('Sales').type).toBe('decimal');
+    expect(data.column('Sales').nulls).toBe(rows.length - expected.length);
+    expect(data.column('Sales').sum).toBeCloseTo(
+      expected.reduce((t, [, v]) => t + Number(v), 0),
+      9,
+    );
+  });
+});
+
 describe('floats printed at full precision', () => {
   it('are numbers, not a text identifier column', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'A' : 'B'},${String((i + 1) / 3)}`);
