@@ -23,7 +23,9 @@ function sentence(column: ColumnProfile): string {
   if (column.type === 'date' || column.type === 'datetime') {
     // A grouping by the date shows them as a group without a period; dated filters leave them out.
     const held = n === 1 ? 'a placeholder' : 'placeholders';
-    return `${rows} ${n === 1 ? 'has' : 'have'} no ${column.name} date (the file held ${held} for “no date”).`;
+    // "no Order Date", not "no Order Date date".
+    const what = /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
+    return `${rows} ${n === 1 ? 'has' : 'have'} no ${what} (the file held ${held} for “no date”).`;
   }
   return `${rows} with no ${column.name} value (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
 }

@@ -48,7 +48,10 @@ export function measureTitle(column: ResultColumn): string {
 
 /** "total Sales" for a sum, where "Sales" alone would not say it was added up. */
 export function totalNoun(column: ResultColumn): string {
-  return column.source?.aggregation === 'sum' ? `total ${measureNoun(column)}` : measureNoun(column);
+  const noun = measureNoun(column);
+  // A pivot's "Sum of Sales" or a "Total Revenue" column already says it is a total.
+  if (/^(sum|total)\b/i.test(noun.trim())) return noun;
+  return column.source?.aggregation === 'sum' ? `total ${noun}` : noun;
 }
 
 /**
@@ -59,7 +62,10 @@ export function totalNoun(column: ResultColumn): string {
 export function verbFor(column: ResultColumn): 'was' | 'were' {
   const aggregation = column.source?.aggregation;
   if (aggregation !== undefined && aggregation !== 'sum') return 'was';
-  return /[^su]s$/i.test(measureNoun(column).trim()) ? 'were' : 'was';
+  const noun = measureNoun(column).trim();
+  // "Sum of Sales was": the sum is the subject, whatever it is of.
+  if (/^sum of\b/i.test(noun)) return 'was';
+  return /[^su]s$/i.test(noun) ? 'were' : 'was';
 }
 
 /** Whether groups of this measure add up to the whole: sums and counts do, averages and distinct counts do not. */

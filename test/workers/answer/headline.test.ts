@@ -27,6 +27,15 @@ describe('writeHeadline', () => {
     expect(headline).toEqual({ text: 'Total Sales were $2.3M across 9,994 rows.', numbers: [2297200.86, 9994] });
   });
 
+  test('a column that is already a sum or a total is not called a total again', () => {
+    const p = plan({ measures: [{ column: 'Sum of Sales', aggregation: 'sum' }], chart: 'kpi' });
+    const result = table([column.measure('sum', 'Sum of Sales')], [[34154.85]], { matchedRows: 40 });
+    expect(writeHeadline(p, result, meta).text).toBe('Sum of Sales was 34.2K across 40 rows.');
+    const q = plan({ measures: [{ column: 'Total Revenue', aggregation: 'sum' }], chart: 'kpi' });
+    const revenue = table([column.measure('sum', 'Total Revenue')], [[34154.85]], { matchedRows: 40 });
+    expect(writeHeadline(q, revenue, meta).text).toBe('Total Revenue was 34.2K across 40 rows.');
+  });
+
   test('a filtered total says which rows it is about', () => {
     const p = plan({
       measures: [

@@ -117,6 +117,12 @@ describe('an answer over a column that held NaN or placeholder dates', () => {
     const path = fixtureFile('orders-placeholders-answer.csv', ordersWithPlaceholders());
     const run = await runCli([path, 'total amount by month of ordered']);
     expect(run.stdout).toMatch(/^30 rows have no Ordered date \(the file held placeholders for “no date”\)\.$/m);
+    const named = fixtureFile(
+      'orders-placeholders-named.csv',
+      ordersWithPlaceholders().replace('Ordered', 'Order Date'),
+    );
+    const again = await runCli([named, 'total amount by month of order date']);
+    expect(again.stdout).toMatch(/^30 rows have no Order Date \(the file held placeholders for “no date”\)\.$/m);
   });
 });
 
