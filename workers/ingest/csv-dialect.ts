@@ -100,8 +100,13 @@ function mode(values: number[]): { value: number; share: number } {
 
 export interface CsvDialect {
   delimiter: Delimiter;
-  /** Physical lines before the first data row (title, blank and header lines), for DuckDB's `skip`. */
+  /** Physical lines before the first data row (title, blank and header lines), for line numbers. */
   skipLines: number;
+  /**
+   * Records before the first data row, for DuckDB's `skip`: it counts a blank line as one and a header cell
+   * holding a line break (Excel's wrapped header) as part of its record, so it differs from `skipLines`.
+   */
+  skipRecords: number;
   /** 1-based line of the header, or null when the file has none. */
   headerLine: number | null;
   columns: string[];
@@ -125,7 +130,8 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
     if (score > best.score) best = { delimiter, width, score };
   }
   const { delimiter, width } = best;
-  const rows = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS).filter((row) => !isBlank(row));
+  const records = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS);
+  const rows = records.filter((row) => !isBlank(row));
   const { index, headerless } = findHeaderRow(
     rows.slice(0, 50).map((row) => row.cells),
     width,
@@ -136,6 +142,7 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   return {
     delimiter,
     skipLines: rows[dataStart]?.line ?? (header ? header.line + 1 : 0),
+    skipRecords: rows[dataStart] ? records.indexOf(rows[dataStart]) : header ? records.indexOf(header) + 1 : 0,
     headerLine: headerless || !header ? null : header.line + 1,
     columns: uniqueHeaderNames(headerless || !header ? Array(width).fill('') : fit(header.cells)),
     sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),

@@ -112,7 +112,7 @@ export async function readCsvSource(
     scan: (types, pass) => {
       const columns = types.map((type, i) => `'c${i}': '${type}'`).join(', ');
       return (
-        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
+        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipRecords}, ` +
         `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
         `null_padding = false, ignore_errors = true, store_rejects = true, ` +
         (longLines ? `max_line_size = ${MAX_SNIFF_BYTES}, ` : '') +

@@ -1,0 +1,26 @@
+import { loadText } from '../../support/ingest';
+
+/** 40 rows of a small sales table, Sales and Units summed here, not by the code under test. */
+const ROWS = Array.from({ length: 40 }, (_, i) => ({
+  date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+  region: ['East', 'West', 'North', 'South'][i % 4] as string,
+  sales: 100 + i * 17.25,
+  units: (i % 9) + 1,
+}));
+const SALES = ROWS.reduce((sum, row) => sum + row.sales, 0);
+const UNITS = ROWS.reduce((sum, row) => sum + row.units, 0);
+const lines = (end = '') => ROWS.map((row) => `${row.date},${row.region},${row.sales},${row.units}${end}`);
+
+describe('a header cell with a line break (a wrapped header in Excel)', () => {
+  it.each([
+    ['LF', 'Date,Region,"Net\nSales",Units\n', '\n'],
+    ['CRLF', 'Date,Region,"Net\r\nSales",Units\r\n', '\r\n'],
+    ['a title and blank lines above it', 'Sales report\n\n\nDate,Region,"Net\nSales",Units\n', '\n'],
+    ['two breaks', 'Date,"Region\n(sales\narea)","Net\nSales",Units\n', '\n'],
+  ])('loses no row: %s', async (_, header, eol) => {
+    const data = await loadText('wrapped-header.csv', header + lines().join(eol) + eol);
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Net Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Units').sum).toBe(UNITS);
+  });
+});
