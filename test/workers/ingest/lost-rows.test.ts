@@ -24,3 +24,13 @@ describe('a header cell with a line break (a wrapped header in Excel)', () => {
     expect(data.column('Units').sum).toBe(UNITS);
   });
 });
+
+describe('a delimiter after the last value of every row but not the header', () => {
+  it('keeps the header and every row', async () => {
+    const data = await loadText('trailing-comma.csv', ['Date,Region,Sales,Units', ...lines(',')].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.columns.slice(0, 4).map((column) => column.name)).toEqual(['Date', 'Region', 'Sales', 'Units']);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Units').sum).toBe(UNITS);
+  });
+});
