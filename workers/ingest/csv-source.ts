@@ -5,6 +5,7 @@ import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from '.
 import { HEAD_BYTES, readHead } from './file-head';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { readPastLongRows } from './long-rows';
+import { followQuote } from './quote-span';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
@@ -122,6 +123,7 @@ export async function readCsvSource(
     readsTypes: true,
     rejects: async (pass) => {
       const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
+      if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {
         longLines = true;
         return { ...rejects, rescan: true };
@@ -165,11 +167,11 @@ async function collectRejects(
   connection: DuckDBConnection,
   errors: string,
   dialect: CsvDialect,
-): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean }> {
+): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
     connection,
-    `SELECT line, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
+    `SELECT line, byte_position, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
   );
   const result = {
     padded: [] as (string | null)[][],
@@ -178,6 +180,7 @@ async function collectRejects(
     castFailures: [] as number[],
     invalidText: false,
     lineTooLong: false,
+    openQuote: null as number | null,
   };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
@@ -193,6 +196,8 @@ async function collectRejects(
     const text = String(row.csv_line ?? '');
     if (row.error_type === 'INVALID ENCODING') result.invalidText = true;
     if (row.error_type === 'LINE SIZE OVER MAXIMUM') result.lineTooLong = true;
+    // DuckDB's byte_position of a quote error is the byte after the quote that opened the field.
+    if (row.error_type === 'UNQUOTED VALUE') result.openQuote ??= Number(row.byte_position) - 1;
     if (row.error_type === 'MISSING COLUMNS') {
       const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
       result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));
@@ -209,6 +214,27 @@ async function collectRejects(
   }
   result.castFailures = [...castFailures];
   return result;
+}
+
+/**
+ * DuckDB takes everything after a quote that opens a field, up to the quote that closes it, for that one field,
+ * then sets the whole record aside as a quote error: when the quote never closes, every row after it is lost
+ * (to the end of the file, or of a parallel reader's chunk), yet it reports one unreadable line. Refuses the
+ * file when the quote at byte `at` spans other lines; a quote closed on its own line costs only that row.
+ */
+async function refuseSwallowedRows(path: string, at: number): Promise<void> {
+  const span = await followQuote(path, at);
+  if (!span || span.swallowed === 0) return;
+  const lines = `${span.swallowed.toLocaleString('en-US')} line${span.swallowed === 1 ? '' : 's'}`;
+  const closing =
+    span.closeLine === null
+      ? `opens a quote that never closes (${span.excerpt}), so it and the ${lines} after it cannot be read`
+      : `opens a quote that closes only on line ${span.closeLine.toLocaleString('en-US')} (${span.excerpt}), ` +
+        `so it and the ${lines} up to there cannot be read`;
+  throw new WorkerError(
+    'CSV_UNCLOSED_QUOTE',
+    `Line ${span.line.toLocaleString('en-US')} ${closing}. Close or remove the quote and send the file again.`,
+  );
 }
 
 function rejectReason(type: string, text: string, dialect: CsvDialect): string {

@@ -11,6 +11,42 @@ const SALES = ROWS.reduce((sum, row) => sum + row.sales, 0);
 const UNITS = ROWS.reduce((sum, row) => sum + row.units, 0);
 const lines = (end = '') => ROWS.map((row) => `${row.date},${row.region},${row.sales},${row.units}${end}`);
 
+/** The data rows with row `index`'s region (an East row when `index` is a multiple of 4) written as `region`. */
+function editRegion(index: number, region: string, body = lines()): string[] {
+  body[index] = (body[index] as string).replace(`,${ROWS[index]?.region},`, `,${region},`);
+  return body;
+}
+
+describe('an unterminated quote', () => {
+  it('is refused, naming its line and quote, when the rows after it would be lost', async () => {
+    const body = editRegion(8, '"East');
+    const load = loadText('unclosed-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    await expect(load).rejects.toMatchObject({ code: 'CSV_UNCLOSED_QUOTE' });
+    await expect(load).rejects.toThrow(/^Line 10 opens a quote that never closes \(.*,"East,.*\), so it and the 31 /);
+  });
+
+  it('is refused on a CRLF file with a multi-line cell above it, counting physical lines', async () => {
+    const body = editRegion(8, '"East', editRegion(1, '"We\r\nst"'));
+    const load = loadText('unclosed-quote-crlf.csv', ['Date,Region,Sales,Units', ...body].join('\r\n') + '\r\n');
+    await expect(load).rejects.toThrow(/^Line 11 opens a quote that never closes/);
+  });
+
+  it('costs only its own row when it closes on the same line', async () => {
+    const body = editRegion(8, '"East" x');
+    const data = await loadText('closed-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(39);
+    expect(data.meta.unreadable.count).toBe(1);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES - (ROWS[8] as { sales: number }).sales, 6);
+  });
+
+  it('inside an unquoted field ("5" screen") is kept as text and loses no row', async () => {
+    const body = editRegion(8, '5" screen');
+    const data = await loadText('stray-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+  });
+});
+
 describe('a header cell with a line break (a wrapped header in Excel)', () => {
   it.each([
     ['LF', 'Date,Region,"Net\nSales",Units\n', '\n'],
