@@ -5,7 +5,7 @@ import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from '.
 import { HEAD_BYTES, readHead } from './file-head';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { readPastLongRows } from './long-rows';
-import { followQuote } from './quote-span';
+import { followQuote, unclosedQuoteError } from './quote-span';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
@@ -102,6 +102,7 @@ export async function readCsvSource(
       );
     }
   }
+  if (dialect.runawayQuote) throw unclosedQuoteError(dialect.runawayQuote);
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }
@@ -225,16 +226,7 @@ async function collectRejects(
 async function refuseSwallowedRows(path: string, at: number): Promise<void> {
   const span = await followQuote(path, at);
   if (!span || span.swallowed === 0) return;
-  const lines = `${span.swallowed.toLocaleString('en-US')} line${span.swallowed === 1 ? '' : 's'}`;
-  const closing =
-    span.closeLine === null
-      ? `opens a quote that never closes (${span.excerpt}), so it and the ${lines} after it cannot be read`
-      : `opens a quote that closes only on line ${span.closeLine.toLocaleString('en-US')} (${span.excerpt}), ` +
-        `so it and the ${lines} up to there cannot be read`;
-  throw new WorkerError(
-    'CSV_UNCLOSED_QUOTE',
-    `Line ${span.line.toLocaleString('en-US')} ${closing}. Close or remove the quote and send the file again.`,
-  );
+  throw unclosedQuoteError(span);
 }
 
 function rejectReason(type: string, text: string, dialect: CsvDialect): string {

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { WorkerError } from '../errors';
 
 const CHUNK = 1024 * 1024;
 const QUOTE = 0x22;
@@ -95,4 +96,18 @@ async function excerptAt(file: FileHandle, lineStart: number, at: number): Promi
   const head = before.length > 20 || from > lineStart ? `…${before.slice(-20)}` : before;
   const tail = after.length > 21 ? `${after.slice(0, 21)}…` : after;
   return head + tail;
+}
+
+/** The refusal of a file whose quote spans other lines, since the reader takes those lines for one cell. */
+export function unclosedQuoteError(span: QuoteSpan): WorkerError {
+  const lines = `${span.swallowed.toLocaleString('en-US')} line${span.swallowed === 1 ? '' : 's'}`;
+  const closing =
+    span.closeLine === null
+      ? `opens a quote that never closes (${span.excerpt}), so it and the ${lines} after it cannot be read`
+      : `opens a quote that closes only on line ${span.closeLine.toLocaleString('en-US')} (${span.excerpt}), ` +
+        `so it and the ${lines} up to there cannot be read`;
+  return new WorkerError(
+    'CSV_UNCLOSED_QUOTE',
+    `Line ${span.line.toLocaleString('en-US')} ${closing}. Close or remove the quote and send the file again.`,
+  );
 }

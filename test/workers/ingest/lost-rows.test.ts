@@ -31,6 +31,21 @@ describe('an unterminated quote', () => {
     await expect(load).rejects.toThrow(/^Line 11 opens a quote that never closes/);
   });
 
+  it('is refused when another quote closes it lines later, though DuckDB reports nothing', async () => {
+    const body = editRegion(20, 'East"', editRegion(8, '"East'));
+    const load = loadText('late-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    await expect(load).rejects.toThrow(
+      /^Line 10 opens a quote that closes only on line 22 \(.*,"East,.*\), so it and the 12 lines up to there /,
+    );
+  });
+
+  it('is not mistaken for a cell with line breaks in it (an address)', async () => {
+    const body = editRegion(8, '"12 Main St, Springfield\nIL, USA"');
+    const data = await loadText('address.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+  });
+
   it('costs only its own row when it closes on the same line', async () => {
     const body = editRegion(8, '"East" x');
     const data = await loadText('closed-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
