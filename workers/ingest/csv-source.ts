@@ -4,6 +4,7 @@ import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
+import { physicalLines } from './line-numbers';
 import { readPastLongRows } from './long-rows';
 import { followQuote, unclosedQuoteError } from './quote-span';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
@@ -123,7 +124,7 @@ export async function readCsvSource(
     },
     readsTypes: true,
     rejects: async (pass) => {
-      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
+      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect, dataPath);
       if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {
         longLines = true;
@@ -168,6 +169,7 @@ async function collectRejects(
   connection: DuckDBConnection,
   errors: string,
   dialect: CsvDialect,
+  path: string,
 ): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
@@ -185,6 +187,8 @@ async function collectRejects(
   };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
+  // DuckDB's byte_position is the byte after the one at fault.
+  const offsets: number[] = [];
   for (const row of rows) {
     const line = Number(row.line);
     if (row.error_type === 'CAST') {
@@ -206,6 +210,7 @@ async function collectRejects(
     }
     result.unreadableCount++;
     if (result.unreadable.length < EXAMPLES) {
+      offsets.push(Number(row.byte_position) - 1);
       result.unreadable.push({
         line,
         reason: rejectReason(String(row.error_type), text, dialect),
@@ -214,6 +219,10 @@ async function collectRejects(
     }
   }
   result.castFailures = [...castFailures];
+  if (offsets.length > 0) {
+    const lines = await physicalLines(path, offsets);
+    result.unreadable.forEach((example, i) => (example.line = lines[i] ?? example.line));
+  }
   return result;
 }
 

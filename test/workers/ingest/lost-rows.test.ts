@@ -85,3 +85,16 @@ describe('a delimiter after the last value of every row but not the header', () 
     expect(data.column('Units').sum).toBe(UNITS);
   });
 });
+
+describe('a row set aside below a cell with a line break', () => {
+  it('is shown at its physical line, not its record number', async () => {
+    const body = editRegion(1, '"We\r\nst"');
+    body[8] += ',extra';
+    const data = await loadText('bad-row-below.csv', ['Date,Region,Sales,Units', ...body].join('\r\n') + '\r\n');
+    expect(data.meta.rows).toBe(39);
+    expect(data.meta.unreadable.examples).toEqual([
+      expect.objectContaining({ line: 11, text: expect.stringContaining(',extra') }),
+    ]);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES - (ROWS[8] as { sales: number }).sales, 6);
+  });
+});
