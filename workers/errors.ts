@@ -8,6 +8,8 @@ export type WorkerErrorCode =
   | 'TOO_MANY_COLUMNS'
   /** The workbook's cells or shared strings would not fit in the worker's memory while being read. */
   | 'FILE_TOO_BIG_TO_READ'
+  /** A CSV quote never closes (or closes lines later), so the reader took the rows after it for one cell. */
+  | 'CSV_UNCLOSED_QUOTE'
   | 'XLSX_CORRUPT'
   | 'XLSX_ENCRYPTED'
   | 'XLSX_ZIP_BOMB'

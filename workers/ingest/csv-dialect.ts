@@ -1,4 +1,5 @@
 import { findHeaderRow, uniqueHeaderNames } from './header-names';
+import type { QuoteSpan } from './quote-span';
 import { SAMPLE_ROWS } from './raw-source';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -100,11 +101,18 @@ function mode(values: number[]): { value: number; share: number } {
 
 export interface CsvDialect {
   delimiter: Delimiter;
-  /** Physical lines before the first data row (title, blank and header lines), for DuckDB's `skip`. */
+  /** Physical lines before the first data row (title, blank and header lines), for line numbers. */
   skipLines: number;
+  /**
+   * Records before the first data row, for DuckDB's `skip`: it counts a blank line as one and a header cell
+   * holding a line break (Excel's wrapped header) as part of its record, so it differs from `skipLines`.
+   */
+  skipRecords: number;
   /** 1-based line of the header, or null when the file has none. */
   headerLine: number | null;
   columns: string[];
+  /** A quoted cell among the first data rows that holds whole rows (its quote closes lines later), or null. */
+  runawayQuote: QuoteSpan | null;
   /** The first data rows, padded or cut to the table's width. */
   sample: (string | null)[][];
 }
@@ -125,7 +133,8 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
     if (score > best.score) best = { delimiter, width, score };
   }
   const { delimiter, width } = best;
-  const rows = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS).filter((row) => !isBlank(row));
+  const records = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS);
+  const rows = records.filter((row) => !isBlank(row));
   const { index, headerless } = findHeaderRow(
     rows.slice(0, 50).map((row) => row.cells),
     width,
@@ -136,10 +145,45 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   return {
     delimiter,
     skipLines: rows[dataStart]?.line ?? (header ? header.line + 1 : 0),
+    skipRecords: rows[dataStart] ? records.indexOf(rows[dataStart]) : header ? records.indexOf(header) + 1 : 0,
     headerLine: headerless || !header ? null : header.line + 1,
     columns: uniqueHeaderNames(headerless || !header ? Array(width).fill('') : fit(header.cells)),
+    runawayQuote: width >= 3 ? findRunawayQuote(rows.slice(dataStart), delimiter, width) : null,
     sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),
   };
+}
+
+const BREAK = /\r\n|\r|\n/;
+
+/**
+ * A quote opened by mistake and closed by another quote lines later takes the rows between for one cell, and
+ * DuckDB reports nothing: the record is as wide as any. Such a cell has a line inside it (neither its first nor
+ * its last) with exactly as many fields as the table, which a note or an address hardly has.
+ */
+function findRunawayQuote(rows: Row[], delimiter: string, width: number): QuoteSpan | null {
+  for (const row of rows) {
+    let line = row.line + 1;
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i] as string;
+      if (!cell.includes('\n') && !cell.includes('\r')) continue;
+      const parts = cell.split(BREAK);
+      const inner = parts.slice(1, -1);
+      if (inner.some((part) => part.split(delimiter).length === width)) {
+        const before = row.cells.slice(0, i).join(delimiter) + (i > 0 ? delimiter : '');
+        const first = parts[0] as string;
+        return {
+          line,
+          closeLine: line + parts.length - 1,
+          swallowed: parts.slice(1).filter((part) => part.trim() !== '').length,
+          excerpt:
+            (before.length > 20 ? `…${before.slice(-20)}` : before) +
+            `"${first.length > 20 ? `${first.slice(0, 20)}…` : first}`,
+        };
+      }
+      line += parts.length - 1;
+    }
+  }
+  return null;
 }
 
 /** Data rows from text that starts at a row boundary past the header, in `dialect`'s delimiter and width. */

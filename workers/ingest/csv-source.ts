@@ -4,7 +4,9 @@ import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
+import { physicalLines } from './line-numbers';
 import { readPastLongRows } from './long-rows';
+import { followQuote, unclosedQuoteError } from './quote-span';
 import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
 import {
   decodeSample,
@@ -101,6 +103,7 @@ export async function readCsvSource(
       );
     }
   }
+  if (dialect.runawayQuote) throw unclosedQuoteError(dialect.runawayQuote);
   if (dialect.sample.length === 0) {
     throw new WorkerError('NO_DATA_ROWS', `The file has a header (${describeHeader(dialect)}) but no rows of data.`);
   }
@@ -112,7 +115,7 @@ export async function readCsvSource(
     scan: (types, pass) => {
       const columns = types.map((type, i) => `'c${i}': '${type}'`).join(', ');
       return (
-        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipLines}, ` +
+        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipRecords}, ` +
         `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
         `null_padding = false, ignore_errors = true, store_rejects = true, ` +
         (longLines ? `max_line_size = ${MAX_SNIFF_BYTES}, ` : '') +
@@ -121,7 +124,8 @@ export async function readCsvSource(
     },
     readsTypes: true,
     rejects: async (pass) => {
-      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect);
+      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect, dataPath);
+      if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {
         longLines = true;
         return { ...rejects, rescan: true };
@@ -165,11 +169,12 @@ async function collectRejects(
   connection: DuckDBConnection,
   errors: string,
   dialect: CsvDialect,
-): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean }> {
+  path: string,
+): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
     connection,
-    `SELECT line, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
+    `SELECT line, byte_position, error_type, csv_line, column_name FROM ${quoteIdent(errors)} ORDER BY line`,
   );
   const result = {
     padded: [] as (string | null)[][],
@@ -178,9 +183,12 @@ async function collectRejects(
     castFailures: [] as number[],
     invalidText: false,
     lineTooLong: false,
+    openQuote: null as number | null,
   };
   const castFailures = new Set<number>();
   const seen = new Set<string>();
+  // DuckDB's byte_position is the byte after the one at fault.
+  const offsets: number[] = [];
   for (const row of rows) {
     const line = Number(row.line);
     if (row.error_type === 'CAST') {
@@ -193,6 +201,8 @@ async function collectRejects(
     const text = String(row.csv_line ?? '');
     if (row.error_type === 'INVALID ENCODING') result.invalidText = true;
     if (row.error_type === 'LINE SIZE OVER MAXIMUM') result.lineTooLong = true;
+    // DuckDB's byte_position of a quote error is the byte after the quote that opened the field.
+    if (row.error_type === 'UNQUOTED VALUE') result.openQuote ??= Number(row.byte_position) - 1;
     if (row.error_type === 'MISSING COLUMNS') {
       const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
       result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));
@@ -200,6 +210,7 @@ async function collectRejects(
     }
     result.unreadableCount++;
     if (result.unreadable.length < EXAMPLES) {
+      offsets.push(Number(row.byte_position) - 1);
       result.unreadable.push({
         line,
         reason: rejectReason(String(row.error_type), text, dialect),
@@ -208,7 +219,23 @@ async function collectRejects(
     }
   }
   result.castFailures = [...castFailures];
+  if (offsets.length > 0) {
+    const lines = await physicalLines(path, offsets);
+    result.unreadable.forEach((example, i) => (example.line = lines[i] ?? example.line));
+  }
   return result;
+}
+
+/**
+ * DuckDB takes everything after a quote that opens a field, up to the quote that closes it, for that one field,
+ * then sets the whole record aside as a quote error: when the quote never closes, every row after it is lost
+ * (to the end of the file, or of a parallel reader's chunk), yet it reports one unreadable line. Refuses the
+ * file when the quote at byte `at` spans other lines; a quote closed on its own line costs only that row.
+ */
+async function refuseSwallowedRows(path: string, at: number): Promise<void> {
+  const span = await followQuote(path, at);
+  if (!span || span.swallowed === 0) return;
+  throw unclosedQuoteError(span);
 }
 
 function rejectReason(type: string, text: string, dialect: CsvDialect): string {

@@ -46,13 +46,23 @@ export function findHeaderRow(
   rows: readonly (readonly (string | null | undefined)[])[],
   width: number,
 ): { index: number; headerless: boolean } {
+  // A delimiter after the last value of every data row (but not the header) makes the rows one field wider.
+  const named = width - emptyTail(rows, width);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? [];
     const count = row.filter(filled).length;
-    const wideEnough = row.length >= width && count >= Math.max(1, Math.ceil(width / 2));
+    const wideEnough = row.length >= named && count >= Math.max(1, Math.ceil(width / 2));
     if (!wideEnough) continue;
     const headerless = row.filter(filled).every((cell) => looksLikeValue(cell as string));
     return { index: i, headerless };
   }
   return { index: 0, headerless: false };
+}
+
+/** How many last fields are empty in every row of the table's width, so a header may leave them out. */
+function emptyTail(rows: readonly (readonly (string | null | undefined)[])[], width: number): number {
+  const full = rows.filter((row) => row.length === width);
+  let tail = 0;
+  while (tail < width - 1 && full.length > 0 && full.every((row) => !filled(row[width - 1 - tail]))) tail++;
+  return tail;
 }

@@ -1,0 +1,100 @@
+import { loadText } from '../../support/ingest';
+
+/** 40 rows of a small sales table, Sales and Units summed here, not by the code under test. */
+const ROWS = Array.from({ length: 40 }, (_, i) => ({
+  date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+  region: ['East', 'West', 'North', 'South'][i % 4] as string,
+  sales: 100 + i * 17.25,
+  units: (i % 9) + 1,
+}));
+const SALES = ROWS.reduce((sum, row) => sum + row.sales, 0);
+const UNITS = ROWS.reduce((sum, row) => sum + row.units, 0);
+const lines = (end = '') => ROWS.map((row) => `${row.date},${row.region},${row.sales},${row.units}${end}`);
+
+/** The data rows with row `index`'s region (an East row when `index` is a multiple of 4) written as `region`. */
+function editRegion(index: number, region: string, body = lines()): string[] {
+  body[index] = (body[index] as string).replace(`,${ROWS[index]?.region},`, `,${region},`);
+  return body;
+}
+
+describe('an unterminated quote', () => {
+  it('is refused, naming its line and quote, when the rows after it would be lost', async () => {
+    const body = editRegion(8, '"East');
+    const load = loadText('unclosed-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    await expect(load).rejects.toMatchObject({ code: 'CSV_UNCLOSED_QUOTE' });
+    await expect(load).rejects.toThrow(/^Line 10 opens a quote that never closes \(.*,"East,.*\), so it and the 31 /);
+  });
+
+  it('is refused on a CRLF file with a multi-line cell above it, counting physical lines', async () => {
+    const body = editRegion(8, '"East', editRegion(1, '"We\r\nst"'));
+    const load = loadText('unclosed-quote-crlf.csv', ['Date,Region,Sales,Units', ...body].join('\r\n') + '\r\n');
+    await expect(load).rejects.toThrow(/^Line 11 opens a quote that never closes/);
+  });
+
+  it('is refused when another quote closes it lines later, though DuckDB reports nothing', async () => {
+    const body = editRegion(20, 'East"', editRegion(8, '"East'));
+    const load = loadText('late-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    await expect(load).rejects.toThrow(
+      /^Line 10 opens a quote that closes only on line 22 \(.*,"East,.*\), so it and the 12 lines up to there /,
+    );
+  });
+
+  it('is not mistaken for a cell with line breaks in it (an address)', async () => {
+    const body = editRegion(8, '"12 Main St, Springfield\nIL, USA"');
+    const data = await loadText('address.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+  });
+
+  it('costs only its own row when it closes on the same line', async () => {
+    const body = editRegion(8, '"East" x');
+    const data = await loadText('closed-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(39);
+    expect(data.meta.unreadable.count).toBe(1);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES - (ROWS[8] as { sales: number }).sales, 6);
+  });
+
+  it('inside an unquoted field ("5" screen") is kept as text and loses no row', async () => {
+    const body = editRegion(8, '5" screen');
+    const data = await loadText('stray-quote.csv', ['Date,Region,Sales,Units', ...body].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+  });
+});
+
+describe('a header cell with a line break (a wrapped header in Excel)', () => {
+  it.each([
+    ['LF', 'Date,Region,"Net\nSales",Units\n', '\n'],
+    ['CRLF', 'Date,Region,"Net\r\nSales",Units\r\n', '\r\n'],
+    ['a title and blank lines above it', 'Sales report\n\n\nDate,Region,"Net\nSales",Units\n', '\n'],
+    ['two breaks', 'Date,"Region\n(sales\narea)","Net\nSales",Units\n', '\n'],
+  ])('loses no row: %s', async (_, header, eol) => {
+    const data = await loadText('wrapped-header.csv', header + lines().join(eol) + eol);
+    expect(data.meta.rows).toBe(40);
+    expect(data.column('Net Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Units').sum).toBe(UNITS);
+  });
+});
+
+describe('a delimiter after the last value of every row but not the header', () => {
+  it('keeps the header and every row', async () => {
+    const data = await loadText('trailing-comma.csv', ['Date,Region,Sales,Units', ...lines(',')].join('\n') + '\n');
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.columns.slice(0, 4).map((column) => column.name)).toEqual(['Date', 'Region', 'Sales', 'Units']);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Units').sum).toBe(UNITS);
+  });
+});
+
+describe('a row set aside below a cell with a line break', () => {
+  it('is shown at its physical line, not its record number', async () => {
+    const body = editRegion(1, '"We\r\nst"');
+    body[8] += ',extra';
+    const data = await loadText('bad-row-below.csv', ['Date,Region,Sales,Units', ...body].join('\r\n') + '\r\n');
+    expect(data.meta.rows).toBe(39);
+    expect(data.meta.unreadable.examples).toEqual([
+      expect.objectContaining({ line: 11, text: expect.stringContaining(',extra') }),
+    ]);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES - (ROWS[8] as { sales: number }).sales, 6);
+  });
+});
