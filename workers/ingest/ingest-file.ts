@@ -13,7 +13,8 @@ import type { RawSource } from './raw-source';
 import type { XlsxMemoryLimits } from './xlsx-memory';
 
 export interface IngestOptions extends XlsxMemoryLimits {
-  connection: DuckDBConnection;
+  /** The database, or its opening: given the promise, DuckDB opens while the file is sniffed. */
+  connection: DuckDBConnection | Promise<DuckDBConnection>;
   /** The DuckDB table to create. */
   table?: string;
   /** For workbooks: the sheet to read (default: the first with data). */
@@ -37,6 +38,8 @@ export interface Dataset {
  */
 export async function ingestFile(path: string, options: IngestOptions): Promise<Dataset> {
   const table = options.table ?? 'dataset';
+  // A file refused before the database is needed leaves its opening unawaited: a failure there is not this file's.
+  if (options.connection instanceof Promise) options.connection.catch(() => undefined);
   const size = await fileSize(path);
   if (size === 0) throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   if (size > options.maxUploadBytes) {
@@ -97,7 +100,7 @@ async function readDataset(path: string, table: string, workDir: string, options
       // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
       const { readXlsxSource } = await import('./xlsx-source');
       source = await readXlsxSource(path, {
-        connection: options.connection,
+        connection: await options.connection,
         table: `${table}__raw`,
         sheet: options.sheet,
         maxUnzippedBytes: options.maxUnzippedBytes,
@@ -110,12 +113,13 @@ async function readDataset(path: string, table: string, workDir: string, options
       source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
       break;
   }
-  const typed = await buildTypedTable(options.connection, source, table);
+  const connection = await options.connection;
+  const typed = await buildTypedTable(connection, source, table);
   const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
   const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
   const padded = typed.rejects?.padded.length ?? 0;
-  if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
-  const profile = await profileTable(options.connection, table, typed.columns, typed.rows);
+  if (source.format === 'xlsx') await connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
+  const profile = await profileTable(connection, table, typed.columns, typed.rows, typed.profiled);
   if (profile.rows === 0) {
     throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
   }
