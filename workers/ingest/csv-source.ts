@@ -19,6 +19,8 @@ import {
 
 const EXAMPLES = 5;
 
+const NO_REJECTS: ScanRejects = { padded: [], unreadable: [], unreadableCount: 0, castFailures: [] };
+
 /**
  * How far the sniffer reads to find a first data row, and the longest line
  * DuckDB's reader accepts on a file that has a line over its default of 2 MB:
@@ -46,12 +48,25 @@ export async function readCsvSource(
   let dataPath = path;
   const copy = `${options.workDir}/${options.table}.utf8.csv`;
   const facts: Record<string, string | number> = { encoding: describeEncoding(encoding) };
-  let mixedEndings = false;
-  const withLfOnly = async () => {
-    if (!mixedEndings) return;
+  // Whether the file has lines ending in CRLF and in bare LF both, which DuckDB's reader cannot read (it
+  // refuses the file, or sets aside or drops rows): the whole file is read for them while the sample is
+  // sniffed and DuckDB reads the file, and its answer is awaited before any scan's result is taken.
+  let mixedEndings: Promise<boolean> | undefined;
+  const readEndings = () => {
+    mixedEndings = hasMixedLineEndings(dataPath);
+    // Awaited by every scan; a file refused before its first scan leaves it unawaited.
+    mixedEndings.catch(() => undefined);
+  };
+  // Whether the file is read from a copy with LF only.
+  let lfOnly = false;
+  /** Reads the file from a copy with LF only when it has both endings; true when that is new, and scans must run again. */
+  const toLfOnly = async () => {
+    if (lfOnly || !(await mixedEndings)) return false;
     const lf = `${options.workDir}/${options.table}.lf.csv`;
     await normaliseLineEndings(dataPath, lf);
     dataPath = lf;
+    lfOnly = true;
+    return true;
   };
   // Whether the file is already read from a UTF-8 copy, so stray bytes DuckDB finds later are not repaired twice.
   let repaired = encoding !== 'utf-8' && encoding !== 'utf-8-bom';
@@ -60,15 +75,16 @@ export async function readCsvSource(
     dataPath = copy;
     const lines = await repairUtf8(path, copy);
     facts.encoding = `UTF-8 (${describeLines(lines)} not UTF-8, read as Windows-1252)`;
-    await withLfOnly();
+    // The copy has the original's line endings, already known once they are being read.
+    lfOnly = false;
+    if (mixedEndings) await toLfOnly();
   };
   if (encoding === 'utf-8-mixed') await repair();
   else if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
     dataPath = copy;
     await transcodeToUtf8(path, encoding, copy);
   }
-  mixedEndings = await hasMixedLineEndings(dataPath);
-  await withLfOnly();
+  readEndings();
   const text = completeLines(await decodeSample(head, encoding), head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
@@ -123,7 +139,10 @@ export async function readCsvSource(
       );
     },
     readsTypes: true,
+    // A file with both line endings can make DuckDB refuse it outright.
+    recover: toLfOnly,
     rejects: async (pass) => {
+      if (await toLfOnly()) return { ...NO_REJECTS, rescan: true };
       const rejects = await collectRejects(await options.connection, rejectsTable(pass), dialect, dataPath);
       if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {

@@ -74,6 +74,11 @@ export interface RawSource {
   fixedTypes?: ScanType[];
   /** Rejected rows of a scan, for sources that keep them. */
   rejects?(pass: number): Promise<ScanRejects>;
+  /**
+   * Makes right, when the source can, what made a scan fail (the file's form, not the query): true
+   * when the scan should run again, false when the failure stands.
+   */
+  recover?(): Promise<boolean>;
   /** Readable, unique (case-insensitively) header names, one per column. */
   columns: string[];
   /** The first rows (up to `SAMPLE_ROWS`), cells as text, null for empty. */

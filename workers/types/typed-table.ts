@@ -215,11 +215,18 @@ async function createStage(
   stage: string,
   pass: number,
 ): Promise<void> {
-  const scan = source.scan(
-    plans.map((plan) => plan.scan),
-    pass,
-  );
-  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS ${stagingQuery(plans, scan, false)}`);
+  for (;;) {
+    const scan = source.scan(
+      plans.map((plan) => plan.scan),
+      pass,
+    );
+    try {
+      await connection.run(`CREATE OR REPLACE TABLE ${stage} AS ${stagingQuery(plans, scan, false)}`);
+      return;
+    } catch (failure) {
+      if (!(await source.recover?.())) throw failure;
+    }
+  }
 }
 
 /** Adds back rows the scanner set aside for having too few fields, padded with NULLs. */
