@@ -312,7 +312,10 @@ async function checkColumns(
     narrow && !listsDistinct(Number(staged))
       ? plans.flatMap((plan, i) => (plan.candidate.kind === 'text' && !tallied(i) ? [i] : []))
       : [];
-  const labelCells = plans.flatMap((plan, i) => (tallied(i) || apart.includes(i) ? [] : (labelText(plan, i) ?? [])));
+  // Values a converted column could not read are counted (`odd`): only when there are any can they hold a label.
+  const labelCells = plans.flatMap((plan, i) =>
+    tallied(i) || apart.includes(i) || converts(plan) ? [] : (labelText(plan, i) ?? []),
+  );
   const perColumn = plans.map((plan, i) => {
     const parts: string[] = [];
     const { candidate } = plan;
@@ -375,7 +378,8 @@ async function checkColumns(
       hinted += Number(some);
     }
   }
-  const aside: CheckedAside = { labelFree: narrow && hinted === 0, profiled: narrow ? row : {} };
+  const unread = plans.some((plan, i) => converts(plan) && Number(row[`odd${i}`] ?? 0) > 0);
+  const aside: CheckedAside = { labelFree: narrow && hinted === 0 && !unread, profiled: narrow ? row : {} };
   const counted = plans.flatMap((plan, i) => {
     const v = value(i);
     const { candidate } = plan;
