@@ -20,6 +20,7 @@ import { candidateFor, toleratedDateMisfits } from './value-shapes';
 import { totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { groupsOf } from './column-groups';
+import { dropEmptyRows } from './empty-rows';
 
 export interface TypedColumn {
   name: string;
@@ -65,6 +66,8 @@ export interface TypedTable {
   rows: number;
   /** What the final scan could not load (CSV rows with too many fields, bad bytes). */
   rejects: ScanRejects | null;
+  /** Rows with nothing in them, left out (see `empty-rows.ts`). */
+  emptyRows: number;
 }
 
 const MAX_SCANS = 4;
@@ -113,6 +116,7 @@ export async function buildTypedTable(
   let stats: ColumnStats[];
   let tallies: Map<number, Tally>;
   let rows: number;
+  let emptyRows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
     rejects = (await source.rejects?.(pass)) ?? null;
@@ -122,6 +126,7 @@ export async function buildTypedTable(
       continue;
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
+    emptyRows = await dropEmptyRows(connection, stage);
     const checked = await checkColumns(connection, plans, stage, tallied);
     stats = checked.stats;
     tallies = checked.tallies;
@@ -163,6 +168,7 @@ export async function buildTypedTable(
     columns: columns.map(({ storage: _storage, ...column }) => column),
     rows: rows - totals.dropped,
     rejects,
+    emptyRows,
   };
 }
 
