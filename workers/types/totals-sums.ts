@@ -66,10 +66,42 @@ export function totalsAmong(candidates: TotalsCandidate[], segments: Aggregate[]
     const before = dataBefore(candidates, segments, totals);
     const verdicts = new Map([...totals].map((k) => [k, judge(k, candidates, before, totals)]));
     const failing = [...verdicts].filter(([, v]) => v.span === null);
-    if (failing.length === 0) return new Map([...verdicts].map(([k, v]) => [k, v.span as Span]));
+    if (failing.length === 0) return giveBack(candidates, segments, verdicts);
     const worst = Math.max(...failing.map(([, v]) => v.error));
     for (const [k, v] of failing) if (v.error >= worst / 2) totals.delete(k);
   }
+}
+
+/**
+ * Takes back the candidates that were dropped as data in a round where others still hid their
+ * rows, but that sum their rows once those others are data: a real category "Total" worth much
+ * of its group fails the group's subtotal (its row was not counted) by as much as it fails
+ * itself, and both go in the same round, and the grand total with them. A candidate is taken
+ * back only when every total still fits with it; one that does not fit on its own costs one
+ * judgement, so a thousand false candidates stay cheap.
+ */
+function giveBack(
+  candidates: TotalsCandidate[],
+  segments: Aggregate[],
+  verdicts: Map<number, Verdict>,
+): Map<number, Span> {
+  let totals = new Set(verdicts.keys());
+  let spans = new Map([...verdicts].map(([k, v]) => [k, v.span as Span]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = 0; k < candidates.length; k++) {
+      if (totals.has(k)) continue;
+      const trial = new Set([...totals, k]);
+      const before = dataBefore(candidates, segments, trial);
+      if (judge(k, candidates, before, trial).span === null) continue;
+      const judged = [...trial].map((j) => [j, judge(j, candidates, before, trial).span] as const);
+      if (judged.some(([, span]) => span === null)) continue;
+      totals = trial;
+      spans = new Map(judged as [number, Span][]);
+      changed = true;
+    }
+  }
+  return spans;
 }
 
 /**

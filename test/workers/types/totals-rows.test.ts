@@ -86,7 +86,21 @@ describe('a totals row at the bottom of a CSV export', () => {
     expect(overview.stdout).toContain(`Order Date: ${note}`);
   });
 
-  it.each(['TOTAL', 'Totals', 'Grand Total', 'Sum', 'Total:'])('is found when labelled %s', async (label) => {
+  it.each([
+    'TOTAL',
+    'Totals',
+    'Grand Total',
+    'Sum',
+    'Total:',
+    'Totals for East',
+    'Sum of Revenue',
+    'Summe',
+    'Gesamtsumme',
+    'Total général',
+    'Somme',
+    'Totaal',
+    'Total general',
+  ])('is found when labelled %s', async (label) => {
     const rows = sales(12);
     const text = [HEADER, ...rows.map(csvRow), `${label},,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
     const data = await loadText(`sales-${label.replace(/\W/g, '')}.csv`, `${text.join('\n')}\n`);
@@ -260,7 +274,7 @@ describe('a totals row in a wide export', () => {
   it('is found by its label in the last of 150 text columns, and rows that only mention sums stay', async () => {
     const width = 300;
     const header = Array.from({ length: width }, (_, c) => (c % 2 === 0 ? `Label ${c}` : `Amount ${c}`));
-    const words = ['Medium', 'Summary', 'Totally', 'Sum of parts', 'Subtotals due'];
+    const words = ['Medium', 'Summary', 'Totally', 'Sums of parts', 'Subtotals due'];
     const amount = (r: number, c: number) => (r * 31 + c) % 97;
     const data = Array.from({ length: 20 }, (_, r) =>
       header.map((_, c) => (c % 2 === 0 ? words[(r + c) % words.length] : String(amount(r, c)))),

@@ -62,6 +62,25 @@ describe('which labelled rows are totals', () => {
     expect(totalRows(rows)).toEqual([2, 4, 5, 9, 10, 11]);
   });
 
+  it('keeps a subtotal and the grand total whose group holds a real category "Total" worth much of it', () => {
+    const west = [
+      [5, 1],
+      [7, 3],
+    ];
+    const plan = [60, 2];
+    const westTotal = total(0, 'West Total', [...west, plan]);
+    const rows: Row[] = [
+      ...ann,
+      total(0, 'East Total', ann),
+      west[0] as number[],
+      { label: [1, 'Total'], values: plan },
+      west[1] as number[],
+      westTotal,
+      total(0, 'Grand Total', [...ann, ...west, plan]),
+    ];
+    expect(totalRows(rows)).toEqual([2, 6, 7]);
+  });
+
   it('finds subtotals written above their groups', () => {
     const rows: Row[] = [total(0, 'East Total', ann), ...ann, total(0, 'West Total', cid), ...cid];
     expect(totalRows(rows)).toEqual([0, 3]);
