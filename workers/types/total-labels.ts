@@ -26,8 +26,8 @@ const FORMS: Record<SummaryKind, string[]> = {
     'gesamt(ergebnis)?',
     'somme',
   ],
-  mean: [],
-  count: [],
+  mean: ['(.+\\s)?(average|mean|avg\\.?)'],
+  count: ['(.+\\s)?count'],
 };
 
 const anchored = (forms: string[]) => `^(${forms.join('|')}):?$`;
@@ -41,7 +41,7 @@ const patterns = (Object.entries(FORMS) as [SummaryKind, string[]][]).map(
  * column is tested (16,000 at each start on the bench file). One case-insensitive search for these
  * words takes a millisecond or two there, the full patterns several times that.
  */
-const HINTS = ['total', 'totaal', 'sum', 'somme', 'gesamt'];
+const HINTS = ['total', 'totaal', 'sum', 'somme', 'gesamt', 'average', 'mean', 'avg', 'count'];
 
 const hinted = new RegExp(HINTS.join('|'), 'i');
 
@@ -78,6 +78,7 @@ const ROW_HINTS = [
   'summe:?>',
   '<gesamt',
   '<somme:?>',
+  '(average|mean|avg\\.?|count):?>',
 ];
 
 const hintPattern = (start: string, end: string) =>

@@ -26,6 +26,13 @@ const LABELS: [string, 'sum' | 'mean' | 'count'][] = [
   ['Total general', 'sum'],
   ['ToTaL', 'sum'],
   [' Total ', 'sum'],
+  ['Average', 'mean'],
+  ['Mean', 'mean'],
+  ['Avg', 'mean'],
+  ['Avg.', 'mean'],
+  ['East Average', 'mean'],
+  ['Count', 'count'],
+  ['Grand Count:', 'count'],
 ];
 
 /** Real categories and values: words after "total" or "sum" name a thing. */
