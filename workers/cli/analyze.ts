@@ -106,8 +106,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const cwd = io.cwd ?? env.INIT_CWD ?? process.cwd();
     const file = resolve(cwd, path);
     const config = loadConfig(env);
-    const connection = await openDatabase();
-    const { table, meta } = await ingestFile(file, { connection, sheet: parsed.values.sheet, ...config });
+    // DuckDB opens while the file is sniffed.
+    const opening = openDatabase();
+    const { table, meta } = await ingestFile(file, { connection: opening, sheet: parsed.values.sheet, ...config });
+    const connection = await opening;
     if (parsed.values.sheet !== undefined && meta.format !== 'xlsx') {
       err.write(`--sheet is for workbooks: ${meta.name} is a ${meta.format.toUpperCase()} file and was read whole.\n`);
     }

@@ -8,6 +8,10 @@ export type Delimiter = (typeof DELIMITERS)[number];
 /** Rows enough to tell the delimiter and find the header. */
 const SNIFF_ROWS = 200;
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
 /** A parsed record and the physical line it started on (0-based). */
 interface Row {
   line: number;
@@ -27,11 +31,32 @@ export function parseCsvRecords(text: string, delimiter: string, maxRows = Infin
   let line = 0;
   let rowLine = 0;
   let i = 0;
+  const separator = delimiter.charCodeAt(0);
   while (i < text.length && rows.length < maxRows) {
-    const ch = text[i];
+    // A whole line at a record's start, with no lone CR and no quoted line break, is split natively: most lines are.
+    if (!quoted && field === '' && cells.length === 0) {
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? text.length : end;
+      const body = text.charCodeAt(stop - 1) === CR && stop - 1 >= i ? text.slice(i, stop - 1) : text.slice(i, stop);
+      const split = body.includes('\r')
+        ? null
+        : body.includes('"')
+          ? splitQuotedLine(body, delimiter)
+          : body.split(delimiter);
+      if (split) {
+        if (end === -1 && body === '') break;
+        rows.push({ line, cells: split });
+        line++;
+        rowLine = line;
+        i = stop + 1;
+        continue;
+      }
+    }
+    // Character codes, not one-character strings: this runs before the JIT has warmed up.
+    const ch = text.charCodeAt(i);
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
+      if (ch === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) {
           field += '"';
           i += 2;
           continue;
@@ -43,29 +68,29 @@ export function parseCsvRecords(text: string, delimiter: string, maxRows = Infin
       // Up to the next quote in one slice: sampling a megabyte char by char is slow.
       const next = text.indexOf('"', i);
       const end = next === -1 ? text.length : next;
-      for (let k = i; k < end; k++) if (text.charCodeAt(k) === 10) line++;
+      for (let k = i; k < end; k++) if (text.charCodeAt(k) === LF) line++;
       field += text.slice(i, end);
       i = end;
       continue;
     }
-    if (ch === '"' && field === '') {
+    if (ch === QUOTE && field === '') {
       quoted = true;
-    } else if (ch === delimiter) {
+    } else if (ch === separator) {
       cells.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
+    } else if (ch === LF || ch === CR) {
       cells.push(field);
       rows.push({ line: rowLine, cells });
       cells = [];
       field = '';
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
       line++;
       rowLine = line;
     } else {
       let end = i + 1;
       while (end < text.length) {
-        const next = text[end];
-        if (next === delimiter || next === '\n' || next === '\r') break;
+        const next = text.charCodeAt(end);
+        if (next === separator || next === LF || next === CR) break;
         end++;
       }
       field += text.slice(i, end);
@@ -79,6 +104,41 @@ export function parseCsvRecords(text: string, delimiter: string, maxRows = Infin
     rows.push({ line: rowLine, cells });
   }
   return rows;
+}
+
+/** The text of a quoted cell (`"say ""hi"""`), or null when `text` is not one whole quoted cell. */
+function unquoted(text: string): string | null {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== QUOTE) return null;
+  const inner = text.slice(1, -1);
+  for (let at = inner.indexOf('"'); at !== -1; at = inner.indexOf('"', at + 2)) {
+    if (inner.charCodeAt(at + 1) !== QUOTE) return null;
+  }
+  return inner.replaceAll('""', '"');
+}
+
+/**
+ * The cells of one line whose quotes all close within it (`1,"$1,200.50",x`), split natively and
+ * the parts of each quoted cell joined again; null when a quote does not close within the line, or
+ * text follows a closing quote, which the full parser reads.
+ */
+function splitQuotedLine(line: string, delimiter: string): string[] | null {
+  const parts = line.split(delimiter);
+  const cells: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    let part = parts[k] as string;
+    if (part.charCodeAt(0) !== QUOTE) {
+      cells.push(part);
+      continue;
+    }
+    let cell = unquoted(part);
+    while (cell === null) {
+      if (++k >= parts.length) return null;
+      part += delimiter + parts[k];
+      cell = unquoted(part);
+    }
+    cells.push(cell);
+  }
+  return cells;
 }
 
 function isBlank(row: Row): boolean {

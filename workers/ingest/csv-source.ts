@@ -40,7 +40,7 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon'
 export async function readCsvSource(
   path: string,
   head: Buffer,
-  options: { connection: DuckDBConnection; table: string; workDir: string },
+  options: { connection: DuckDBConnection | Promise<DuckDBConnection>; table: string; workDir: string },
 ): Promise<RawSource> {
   const encoding = await detectEncoding(head);
   let dataPath = path;
@@ -124,7 +124,7 @@ export async function readCsvSource(
     },
     readsTypes: true,
     rejects: async (pass) => {
-      const rejects = await collectRejects(options.connection, rejectsTable(pass), dialect, dataPath);
+      const rejects = await collectRejects(await options.connection, rejectsTable(pass), dialect, dataPath);
       if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {
         longLines = true;

@@ -15,7 +15,8 @@ import type { RawSource } from './raw-source';
 import type { XlsxMemoryLimits } from './xlsx-memory';
 
 export interface IngestOptions extends XlsxMemoryLimits {
-  connection: DuckDBConnection;
+  /** The database, or its opening: given the promise, DuckDB opens while the file is sniffed. */
+  connection: DuckDBConnection | Promise<DuckDBConnection>;
   /** The DuckDB table to create. */
   table?: string;
   /** For workbooks: the sheet to read (default: the first with data). */
@@ -39,6 +40,8 @@ export interface Dataset {
  */
 export async function ingestFile(path: string, options: IngestOptions): Promise<Dataset> {
   const table = options.table ?? 'dataset';
+  // A file refused before the database is needed leaves its opening unawaited: a failure there is not this file's.
+  if (options.connection instanceof Promise) options.connection.catch(() => undefined);
   const size = await fileSize(path);
   if (size === 0) throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   if (size > options.maxUploadBytes) {
@@ -99,7 +102,7 @@ async function readDataset(path: string, table: string, workDir: string, options
       // exceljs is loaded only when a workbook arrives: it is large and most uploads are CSV.
       const { readXlsxSource } = await import('./xlsx-source');
       source = await readXlsxSource(path, {
-        connection: options.connection,
+        connection: await options.connection,
         table: `${table}__raw`,
         sheet: options.sheet,
         maxUnzippedBytes: options.maxUnzippedBytes,
@@ -112,14 +115,17 @@ async function readDataset(path: string, table: string, workDir: string, options
       source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
       break;
   }
-  const typed = await buildTypedTable(options.connection, source, table);
+  const connection = await options.connection;
+  const typed = await buildTypedTable(connection, source, table);
   const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
   const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
   // A short row with nothing in it was added back, then left out as an empty row: it is counted there.
   const padded = typed.rejects?.padded.filter((row) => !isEmptyRow(row)).length ?? 0;
-  if (source.format === 'xlsx') await options.connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
-  const columns = await dropEmptyColumns(options.connection, table, typed.columns, source);
-  const profile = await profileTable(options.connection, table, columns.kept, typed.rows);
+  if (source.format === 'xlsx') await connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
+  const columns = await dropEmptyColumns(connection, table, typed.columns, source);
+  // The aggregates typing computed are named by column position, which dropping columns shifts.
+  const known = columns.dropped > 0 ? {} : typed.profiled;
+  const profile = await profileTable(connection, table, columns.kept, typed.rows, known);
   if (profile.rows === 0) {
     throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
   }

@@ -3,11 +3,10 @@ import type { ColumnProfile, TimeGrain } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
 import { TALLY_SAMPLE_DISTINCT, type Tally, type TypedColumn } from '../types/typed-table';
 import { groupsOf } from '../types/column-groups';
+import { profileAggregates } from './profile-aggregates';
 import { roleFor, type TextStats } from './column-roles';
 
 const TOP_VALUES = 5;
-/** Above this many rows, measures are not distinct-counted (see `ColumnProfile.distinct`). */
-const DISTINCT_MEASURES_UP_TO = 100_000;
 const VALUE_CHARS = 60;
 
 const isNumeric = (c: TypedColumn) => ['integer', 'decimal', 'currency', 'percent'].includes(c.type);
@@ -20,47 +19,40 @@ const isText = (c: TypedColumn) => c.type === 'text' || c.type === 'category';
 const tallied = (c: TypedColumn) => c.sampleDistinct !== undefined && c.sampleDistinct <= TALLY_SAMPLE_DISTINCT;
 
 /**
- * Up to this many rows, distinct values are counted from the column's list:
- * DuckDB's `count(DISTINCT)` costs about 7 ms and a hash table per column
- * whatever the rows, which made a 5,000-column file take most of a minute.
- * Wide files are short (the upload limit bounds rows × columns), long ones narrow.
- */
-const LIST_DISTINCT_UP_TO_ROWS = 20_000;
-
-function distinctCount(column: string, rowCount: number): string {
-  return rowCount <= LIST_DISTINCT_UP_TO_ROWS ? `length(list_distinct(list(${column})))` : `count(DISTINCT ${column})`;
-}
-
-/**
  * Profiles a typed table in one aggregate per group of columns (nulls, distinct
  * counts, ranges, sums, and the tallies of low-cardinality columns), plus one
  * query for the most frequent values of dimensions with many values. The result is what the planner and the LLM see instead of rows,
- * so values are length-capped and lists short.
+ * so values are length-capped and lists short. `known` holds aggregates typing already
+ * computed over the same rows and values (see `profileAggregates`): only the others are queried.
  */
 export async function profileTable(
   connection: DuckDBConnection,
   table: string,
   columns: TypedColumn[],
   rowCount: number,
+  known: Record<string, unknown> = {},
 ): Promise<{ rows: number; columns: ColumnProfile[] }> {
   const t = quoteIdent(table);
   const perColumn = columns.map((column, i) => {
     const c = quoteIdent(column.name);
-    const parts = [`count(${c}) AS present${i}`];
-    if (column.tally) return parts;
-    if (tallied(column)) parts.push(`histogram(${c}) AS tally${i}`);
-    else if (isTime(column)) return parts;
-    else if (!isNumeric(column) || rowCount <= DISTINCT_MEASURES_UP_TO) {
-      parts.push(`${distinctCount(c, rowCount)} AS distinct${i}`);
-    }
-    if (isNumeric(column)) {
-      parts.push(`min(${c}) AS min${i}`, `max(${c}) AS max${i}`, `sum(${c}) AS sum${i}`);
-    }
-    return parts;
+    const parts = column.tally
+      ? [{ alias: `present${i}`, sql: `count(${c})` }]
+      : profileAggregates(
+          c,
+          i,
+          { numeric: isNumeric(column), time: isTime(column), tallied: tallied(column) },
+          rowCount,
+        );
+    return parts.filter(({ alias }) => !(alias in known)).map(({ alias, sql }) => `${sql} AS ${alias}`);
   });
-  const stats: Record<string, unknown> = {};
-  for (const group of groupsOf(perColumn)) {
-    const [row = {}] = await queryRows(connection, `SELECT count(*) AS total, ${group.flat().join(', ')} FROM ${t}`);
+  const stats: Record<string, unknown> = { ...known };
+  const asked = perColumn.filter((parts) => parts.length > 0);
+  if (asked.length === 0 && !('total' in known)) asked.push([]);
+  for (const group of groupsOf(asked)) {
+    const [row = {}] = await queryRows(
+      connection,
+      `SELECT ${['count(*) AS total', ...group.flat()].join(', ')} FROM ${t}`,
+    );
     Object.assign(stats, row);
   }
   Object.assign(stats, await timeStats(connection, t, columns));

@@ -9,7 +9,10 @@ export interface TotalsColumn {
   name: string;
   /** The column's number (measures), summed over the rows a total would cover; null for other columns. */
   number: string | null;
-  /** The column's text where a label can be (a text column, or the values a typed column could not read). */
+  /**
+   * The column's text where a label can be (a text column, or the values a typed column could not
+   * read); null where none can, or where the typing scan found no row that could hold one.
+   */
   text: string | null;
   /** Every distinct text the column holds, when typing already counted them: a label is looked for there. */
   values?: string[];

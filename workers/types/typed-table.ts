@@ -17,10 +17,11 @@ import {
 } from './staging-query';
 import { placeholderDaysSql, sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor, toleratedDateMisfits } from './value-shapes';
-import { totalLabelSql } from './total-labels';
+import { labelHintSql, totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
-import { groupsOf } from './column-groups';
+import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
 import { dropEmptyRows } from './empty-rows';
+import { listsDistinct, profileAggregates, type ProfiledKind } from '../profile/profile-aggregates';
 
 export interface TypedColumn {
   name: string;
@@ -68,6 +69,11 @@ export interface TypedTable {
   rejects: ScanRejects | null;
   /** Rows with nothing in them, left out (see `empty-rows.ts`). */
   emptyRows: number;
+  /**
+   * The profile's aggregates of a narrow table, computed by the scan that checked it (see
+   * `profileAggregates`); empty when rows or values changed after it (totals rows, NaN, placeholder dates).
+   */
+  profiled: Record<string, unknown>;
 }
 
 const MAX_SCANS = 4;
@@ -116,6 +122,7 @@ export async function buildTypedTable(
   let stats: ColumnStats[];
   let tallies: Map<number, Tally>;
   let rows: number;
+  let aside: CheckedAside;
   let emptyRows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
@@ -131,6 +138,7 @@ export async function buildTypedTable(
     stats = checked.stats;
     tallies = checked.tallies;
     rows = checked.rows;
+    aside = checked.aside;
     if (checked.misfits.length === 0) break;
     const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, {
       last: pass >= MAX_SCANS - 1,
@@ -156,7 +164,12 @@ export async function buildTypedTable(
       ...(decision.storage === 'VARCHAR' && tallies.has(i) ? { tally: tallies.get(i) } : {}),
     };
   });
-  const totals = await dropTotalsRows(connection, stage, totalsColumns(plans, columns), source.firstDataRow);
+  const totals = await dropTotalsRows(
+    connection,
+    stage,
+    totalsColumns(plans, columns, aside.labelFree),
+    source.firstDataRow,
+  );
   // A dropped totals row was counted in its label column's tally: the profile counts such columns again.
   if (totals.dropped > 0) for (const column of columns) delete column.tally;
   for (const [i, notes] of totals.notes) {
@@ -164,27 +177,37 @@ export async function buildTypedTable(
     column.notes = [...column.notes, ...notes];
   }
   await finalize(connection, plans, stage, columns, stats);
+  const unchanged = totals.dropped === 0 && columns.every((column) => !column.emptied);
   return {
     columns: columns.map(({ storage: _storage, ...column }) => column),
     rows: rows - totals.dropped,
     rejects,
     emptyRows,
+    profiled: unchanged ? aside.profiled : {},
   };
 }
 
 const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
 
-/** The staged columns as the totals check reads them: measures' numbers, and text where a label can be. */
-function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[]): TotalsColumn[] {
+/** SQL: the text of a staged column where a totals row's label can be, or null where none can. */
+function labelText(plan: ColumnPlan, i: number): string | null {
+  if (converts(plan)) return odd(i);
+  return plan.candidate.kind === 'text' ? `CAST(${value(i)} AS VARCHAR)` : null;
+}
+
+/**
+ * The staged columns as the totals check reads them: measures' numbers, and text where a label can
+ * be, unless the check saw none there (`labelFree`).
+ */
+function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[], labelFree: boolean): TotalsColumn[] {
   return plans.map((plan, i) => {
     const v = value(i);
     const column = columns[i] as TypedColumn;
     const converted = converts(plan);
-    const text = converted ? odd(i) : plan.candidate.kind === 'text' ? `CAST(${v} AS VARCHAR)` : null;
     return {
       name: column.name,
       number: MEASURE_TYPES.includes(column.type) ? v : null,
-      text,
+      text: labelFree && !column.tally ? null : labelText(plan, i),
       ...(column.tally ? { values: column.tally.map(({ key }) => String(key)) } : {}),
       empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
     };
@@ -233,6 +256,34 @@ async function insertPadded(
 }
 
 /**
+ * What the check of a narrow table learns for later steps, in the same scan: whether any row can
+ * hold a totals label outside the tallied columns (the totals check then looks in no others), and
+ * the profile's aggregates of each column as its type is expected to end up.
+ */
+interface CheckedAside {
+  labelFree: boolean;
+  profiled: Record<string, unknown>;
+}
+
+/**
+ * What the profile will count of a staged column, as far as its plan tells; null when its staged
+ * values are not yet what the profile sees (codes read as text that may turn out numbers).
+ */
+function profiledKind(plan: ColumnPlan, tallied: boolean): ProfiledKind | null {
+  const storage = converts(plan) ? storageOfConversion(plan.candidate) : plan.scan;
+  switch (plan.candidate.kind) {
+    case 'number':
+      return storage === 'BIGINT' || storage === 'DOUBLE' ? { numeric: true, time: false, tallied: false } : null;
+    case 'date':
+      return { numeric: false, time: true, tallied: false };
+    case 'boolean':
+      return { numeric: false, time: false, tallied: true };
+    case 'text':
+      return { numeric: false, time: false, tallied };
+  }
+}
+
+/**
  * One aggregate over the staged table: how many values of each converted column
  * did not fit, and the whole-column facts the final types depend on. NaN,
  * infinities and "no date" placeholders are rare and costly to count (a third
@@ -244,7 +295,23 @@ async function checkColumns(
   plans: ColumnPlan[],
   stage: string,
   tallied: (i: number) => boolean,
-): Promise<{ misfits: number[]; stats: ColumnStats[]; tallies: Map<number, Tally>; rows: number }> {
+): Promise<{
+  misfits: number[];
+  stats: ColumnStats[];
+  tallies: Map<number, Tally>;
+  rows: number;
+  aside: CheckedAside;
+}> {
+  // A narrow table is checked in one query, which also does the work of others (see `CheckedAside`).
+  const narrow = plans.length <= COLUMNS_PER_QUERY;
+  const [{ staged = 0 } = {}] = narrow ? await queryRows(connection, `SELECT count(*) AS staged FROM ${stage}`) : [];
+  // On a long table a text column's values are counted, and tested for a label's hint, once per
+  // distinct value apart from the check: a third less than testing every row of an order-number column.
+  const apart =
+    narrow && !listsDistinct(Number(staged))
+      ? plans.flatMap((plan, i) => (plan.candidate.kind === 'text' && !tallied(i) ? [i] : []))
+      : [];
+  const labelCells = plans.flatMap((plan, i) => (tallied(i) || apart.includes(i) ? [] : (labelText(plan, i) ?? [])));
   const perColumn = plans.map((plan, i) => {
     const parts: string[] = [];
     const { candidate } = plan;
@@ -270,15 +337,44 @@ async function checkColumns(
     }
     // NaN sorts above every number and the infinities at the ends, so the extremes show whether there are any.
     if (holdsDouble(plan)) parts.push(`NOT (isfinite(min(${v})) AND isfinite(max(${v}))) AS suspect${i}`);
+    const kind = narrow ? profiledKind(plan, tallied(i)) : null;
+    for (const { alias, sql } of kind ? profileAggregates(v, i, kind, Number(staged)) : []) {
+      const counted =
+        parts.some((part) => part.endsWith(` AS ${alias}`)) || (apart.includes(i) && alias === `distinct${i}`);
+      if (!counted) parts.push(`${sql} AS ${alias}`);
+    }
     return parts;
   });
+  const labelRows =
+    narrow && labelCells.length > 0 ? [`count(*) FILTER (WHERE ${labelHintSql(labelCells)}) AS labelrows`] : [];
   const row: Record<string, unknown> = {};
-  for (const group of groupsOf(perColumn)) {
+  for (const [k, group] of groupsOf(perColumn).entries()) {
+    const first = k === 0 ? labelRows : [];
     Object.assign(
       row,
-      ...(await queryRows(connection, `SELECT ${['count(*) AS total', ...group.flat()].join(', ')} FROM ${stage}`)),
+      ...(await queryRows(
+        connection,
+        `SELECT ${['count(*) AS total', ...first, ...group.flat()].join(', ')} FROM ${stage}`,
+      )),
     );
   }
+  let hinted = Number(row.labelrows ?? 0);
+  if (apart.length > 0) {
+    const counts = await queryRows(
+      connection,
+      apart
+        .map(
+          (i) => `SELECT ${i} AS i, count(*) AS n, count(*) FILTER (WHERE ${labelHintSql(['v'])}) AS hinted
+            FROM (SELECT DISTINCT ${value(i)} AS v FROM ${stage} WHERE ${value(i)} IS NOT NULL)`,
+        )
+        .join(' UNION ALL '),
+    );
+    for (const { i, n, hinted: some } of counts) {
+      row[`distinct${Number(i)}`] = n;
+      hinted += Number(some);
+    }
+  }
+  const aside: CheckedAside = { labelFree: narrow && hinted === 0, profiled: narrow ? row : {} };
   const counted = plans.flatMap((plan, i) => {
     const v = value(i);
     const { candidate } = plan;
@@ -297,6 +393,7 @@ async function checkColumns(
   }
   const n = (key: string) => (row[key] == null ? undefined : Number(row[key]));
   return {
+    aside,
     rows: n('total') ?? 0,
     misfits: plans.map((_, i) => i).filter((i) => (n(`odd${i}`) ?? 0) > 0),
     tallies: new Map(plans.flatMap((_, i) => (tallied(i) ? [[i, (row[`tally${i}`] ?? []) as Tally]] : []))),
@@ -439,5 +536,6 @@ async function finalize(
       `ALTER TABLE ${stage} RENAME COLUMN ${value(i)} TO ${quoteIdent((columns[i] as TypedColumn).name)}`,
     );
   });
-  for (const statement of statements) await connection.run(statement);
+  // One request: DuckDB runs them in order, and a dozen round trips cost more than the renames.
+  if (statements.length > 0) await connection.run(statements.join(';\n'));
 }

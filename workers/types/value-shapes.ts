@@ -9,7 +9,10 @@ import {
 } from './candidates';
 import { isTotalLabel } from './total-labels';
 
-const TRUE_WORDS = ['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f'];
+const TRUE_WORDS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f']);
+// Sets: every sampled value of every column is looked up in them at each start.
+const NULL_WORDS = new Set(NULL_TOKENS);
+const NON_FINITE_WORDS = new Set(NON_FINITE);
 const LEADING_ZERO = /^\s*0\d/;
 const WHOLE_PART_TOO_LONG = /^\s*[+-]?\d{16}/;
 const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -20,6 +23,8 @@ const FORMATTED_NUMBER = new RegExp(
     `(\\d{1,3}(?:[.,'\\s\\u00a0\\u202f]\\d{3})*|\\d+)([.,]\\d+)?` +
     `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*\\)?$`,
 );
+/** Characters of a formatted number that are dropped before the cast: spaces, apostrophes, parentheses. */
+const STRIPPED_CHARS = /[\s\u00a0\u202f'()]/g;
 const TIME_PART = '( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?';
 const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -64,6 +69,8 @@ const NAMED_FAMILIES: Record<NamedFamily, { test: RegExp; formats: string[]; ord
   dayMonthName: { test: DAY_FIRST_MONTH_NAME, formats: ['%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y'], order: 'dmy' },
 };
 
+const FAMILY_NAMES = Object.keys(NAMED_FAMILIES) as NamedFamily[];
+
 /**
  * The order and formats of `03/04/2024`-style dates, given each value's parts; null when they
  * mix separators or year widths, or when both parts exceed 12 somewhere (not one date order).
@@ -97,13 +104,18 @@ function dateFormat(values: string[], name: string): DateFormat | null {
   let misfits = 0;
   const named = new Set<NamedFamily>();
   const dayMonth: RegExpExecArray[] = [];
+  // Only a column named like a date can be all misfits (Excel serials): any other stops at the first misfit
+  // past those tolerated, sparing every column of numbers or names six patterns a value at each start.
+  const tolerated = DATE_NAME.test(name) ? Infinity : toleratedDateMisfits(values.length);
   for (const v of values) {
-    if (ISO_DATE.test(v) || ISO_DATETIME.test(v)) {
+    if (misfits > tolerated) return null;
+    const isoDate = ISO_DATE.test(v);
+    if (isoDate || ISO_DATETIME.test(v)) {
       iso++;
-      if (!ISO_DATE.test(v)) isoDatesOnly = false;
+      if (!isoDate) isoDatesOnly = false;
       continue;
     }
-    const family = (Object.keys(NAMED_FAMILIES) as NamedFamily[]).find((f) => NAMED_FAMILIES[f].test.test(v));
+    const family = FAMILY_NAMES.find((f) => NAMED_FAMILIES[f].test.test(v));
     if (family) {
       named.add(family);
       continue;
@@ -179,7 +191,7 @@ function numberFormat(values: string[]): NumberFormat | null {
       if (mark.mark === '.') dotVotes++;
       else commaVotes++;
     } else if (mark) unsure = true;
-    for (const ch of value) if (/[\s\u00a0\u202f'()]/.test(ch)) strip.add(ch);
+    for (const ch of value.match(STRIPPED_CHARS) ?? []) strip.add(ch);
   }
   if (currencies.size > 1 || (percent > 0 && percent < values.length) || (dotVotes > 0 && commaVotes > 0)) {
     return null;
@@ -214,8 +226,8 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     const v = raw?.trim();
     if (!v) continue;
     const lower = v.toLowerCase();
-    if (NULL_TOKENS.includes(lower) || isTotalLabel(v)) nullTokens = true;
-    else if (!NON_FINITE.includes(lower)) values.push(v);
+    if (NULL_WORDS.has(lower) || isTotalLabel(v)) nullTokens = true;
+    else if (!NON_FINITE_WORDS.has(lower)) values.push(v);
   }
   if (values.length === 0) return { kind: 'text' };
   if (hint.date) {
@@ -225,7 +237,7 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
       typed && !typed.excelSerial && typed.formats.some((f) => f !== '%Y-%m-%d') ? { ...typed, iso: true } : null;
     return { kind: 'date', format: format ?? { formats: [], order: 'ymd' }, nullTokens };
   }
-  if (values.every((v) => TRUE_WORDS.includes(v.toLowerCase()))) return { kind: 'boolean' };
+  if (values.every((v) => TRUE_WORDS.has(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
   if (values.every((v) => PLAIN_NUMBER.test(v))) {

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { sniffCsvDialect } from '../../../workers/ingest/csv-dialect';
 import { loadText, shape } from '../../support/ingest';
 
 describe('CSV dialects', () => {
@@ -121,5 +122,46 @@ describe('encodings decided over the whole file', () => {
     expect(data.meta.rows).toBe(200_001);
     expect(data.meta.unreadable.count).toBe(0);
     expect(await data.rows('SELECT item FROM dataset WHERE price = 2.5')).toEqual([{ item: 'café (€)' }]);
+  });
+});
+
+describe('the sniffer', () => {
+  // Plain lines are split natively and the rest quote by quote: the two must agree on every record.
+  it('reads the same records whatever the line endings, with quoted line breaks among plain lines', () => {
+    const lines = [
+      'id,note,amount',
+      '1,plain,10',
+      '2,"two',
+      'lines, quoted",20',
+      '3,"say ""hi"", twice",30',
+      '',
+      '4,"closed"then,"1,000"',
+      '5,mid"quote,""',
+      '6,last,40',
+    ];
+    const expected = [
+      ['1', 'plain', '10'],
+      ['2', 'two\nlines, quoted', '20'],
+      ['3', 'say "hi", twice', '30'],
+      ['4', 'closedthen', '1,000'],
+      ['5', 'mid"quote', null],
+      ['6', 'last', '40'],
+    ];
+    for (const ending of ['\n', '\r\n', '\r']) {
+      const dialect = sniffCsvDialect(lines.join(ending));
+      expect(dialect.columns).toEqual(['id', 'note', 'amount']);
+      expect(dialect.sample.map((row) => row.map((cell) => cell && cell.replace(/\r\n?/g, '\n')))).toEqual(expected);
+      expect(dialect.headerLine).toBe(1);
+    }
+  });
+
+  it('counts the lines of a quoted header cell and of blank lines above the data', () => {
+    const dialect = sniffCsvDialect('Report\n\n"Order\nDate",Sales\n2024-01-01,5\n2024-01-02,6\n');
+    expect(dialect.columns[1]).toBe('Sales');
+    expect(dialect.skipLines).toBe(4);
+    expect(dialect.sample).toEqual([
+      ['2024-01-01', '5'],
+      ['2024-01-02', '6'],
+    ]);
   });
 });

@@ -126,6 +126,16 @@ describe('empty columns without a header name', () => {
     expect(run.stdout).toContain('  2 empty columns without a name were left out.');
   });
 
+  it('are left out between named columns too, and the columns after them are profiled as themselves', async () => {
+    const body = ['Date,,Region,Sales,,Units', ...ROWS.map((r) => `${r.date},,${r.region},${r.sales},,${r.units}`)];
+    const data = await loadText('empty-between.csv', `${body.join('\n')}\n`);
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Date', 'Region', 'Sales', 'Units']);
+    expect(data.meta.source.emptyColumnsLeftOut).toBe(2);
+    expect(data.column('Region')).toMatchObject({ type: 'category', nulls: 0, distinct: 3 });
+    expect(data.column('Sales')).toMatchObject({ type: 'decimal', nulls: 0, sum: SALES, min: 100 });
+    expect(data.column('Units')).toMatchObject({ type: 'integer', sum: UNITS, max: 7 });
+  });
+
   it('stay when named, or when they hold a value, even far past the sample', async () => {
     const body = [`${HEADER},Comment,`, ...ROWS.map((row) => `${line(row)},,`)];
     for (let i = 0; i < 2500; i++) body.push(`${line(ROWS[i % 30] as (typeof ROWS)[number])},,`);

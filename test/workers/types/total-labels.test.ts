@@ -1,5 +1,11 @@
 import { openDatabase, queryRows, quoteLiteral } from '../../../workers/engine/duckdb';
-import { isTotalLabel, rowMayHoldTotalLabelSql, summaryKind, totalLabelSql } from '../../../workers/types/total-labels';
+import {
+  isTotalLabel,
+  labelHintSql,
+  rowMayHoldTotalLabelSql,
+  summaryKind,
+  totalLabelSql,
+} from '../../../workers/types/total-labels';
 
 const LABELS: [string, 'sum' | 'mean' | 'count'][] = [
   ['Total', 'sum'],
@@ -61,7 +67,7 @@ describe('summary row labels', () => {
     expect(isTotalLabel(text)).toBe(false);
   });
 
-  it('read the same in DuckDB, and every label passes the per-row pre-test, narrow or wide', async () => {
+  it('read the same in DuckDB, and every label passes the hint test of the check scan and the per-row pre-test, narrow or wide', async () => {
     const connection = await openDatabase();
     const texts = [...LABELS.map(([label]) => label), ...NOT_LABELS];
     const values = texts.map((text) => `(${quoteLiteral(text)})`).join(', ');
@@ -70,12 +76,12 @@ describe('summary row labels', () => {
     const wide = rowMayHoldTotalLabelSql(['f0', 'x', ...fillers.slice(1).map((_, i) => `f${i + 1}`)]);
     const rows = await queryRows(
       connection,
-      `SELECT x, ${totalLabelSql('x')} AS label, ${narrow} AS narrow, ${wide} AS wide
+      `SELECT x, ${totalLabelSql('x')} AS label, ${labelHintSql(['f0', 'x'])} AS hinted, ${narrow} AS narrow, ${wide} AS wide
        FROM (SELECT x, ${fillers.join(', ')} FROM (VALUES ${values}) v(x))`,
     );
     const byText = new Map(rows.map((row) => [row.x, row]));
     for (const [label] of LABELS)
-      expect(byText.get(label)).toEqual({ x: label, label: true, narrow: true, wide: true });
+      expect(byText.get(label)).toEqual({ x: label, label: true, hinted: true, narrow: true, wide: true });
     for (const text of NOT_LABELS) expect(byText.get(text)?.label).toBe(false);
   });
 });
