@@ -78,7 +78,11 @@ export const DatasetMeta = z.object({
   rows: z.number().int(),
   columns: z.array(ColumnProfile),
   unreadable: UnreadableRows,
-  /** Dialect and encoding facts for CSV (delimiter, encoding, header line), for the overview. */
+  /**
+   * How the file was read, for the overview: dialect and encoding facts for CSV (delimiter, encoding,
+   * header line), and counts of what was left out (`emptyRowsLeftOut`, `emptyColumnsLeftOut`),
+   * which the replies word as notes (`workers/ingest/left-out-facts.ts`).
+   */
   source: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 export type DatasetMeta = z.infer<typeof DatasetMeta>;

@@ -1,4 +1,5 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import { LEFT_OUT_FACTS, leftOutNotes } from '../ingest/left-out-facts';
 import { cellText } from './terminal-text';
 
 /**
@@ -62,7 +63,9 @@ export function overviewText(meta: DatasetMeta): string {
     `${count(meta.rows)} rows × ${meta.columns.length} columns`,
     ...(range ? [range] : []),
   ].join(' · ');
-  const facts = Object.entries(meta.source).map(([key, value]) => `${key} ${value}`);
+  const facts = Object.entries(meta.source)
+    .filter(([key]) => !(key in LEFT_OUT_FACTS))
+    .map(([key, value]) => `${key} ${value}`);
   if (meta.sheets.length > 1) facts.push(`sheets ${meta.sheets.join(', ')}`);
   const header = ['Column', 'Type', 'Role', 'Unit', 'Nulls', 'Distinct', 'Summary'];
   const rows = meta.columns.map((c) => [
@@ -76,7 +79,10 @@ export function overviewText(meta: DatasetMeta): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const lines = [title, facts.join(' · '), '', pad(header, widths), ...rows.map((r) => pad(r, widths))];
-  const notes = meta.columns.flatMap((c) => (c.notes ?? []).map((note) => `  ${c.name}: ${note}`));
+  const notes = [
+    ...leftOutNotes(meta.source).map((note) => `  ${note}`),
+    ...meta.columns.flatMap((c) => (c.notes ?? []).map((note) => `  ${c.name}: ${note}`)),
+  ];
   if (notes.length) lines.push('', 'Notes:', ...notes);
   if (meta.unreadable.count > 0) {
     lines.push('', `Could not read ${count(meta.unreadable.count)} row${meta.unreadable.count === 1 ? '' : 's'}:`);

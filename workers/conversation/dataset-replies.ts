@@ -1,5 +1,6 @@
 import type { ColumnProfile, ColumnRole } from '../../core/dataset';
 import type { DatasetEntry } from '../catalog/dataset-entry';
+import { leftOutNotes } from '../ingest/left-out-facts';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
 import { askActions } from './answer-replies';
 import { datasetTitle, plural, timeSpan } from './dataset-words';
@@ -32,7 +33,10 @@ function profileColumn(column: ColumnProfile): ProfileColumn {
 }
 
 function readingNotes(entry: DatasetEntry): ProfileNote[] {
-  const notes: ProfileNote[] = entry.columns.flatMap((c) => (c.notes ?? []).map((text) => ({ column: c.name, text })));
+  const notes: ProfileNote[] = [
+    ...leftOutNotes(entry.source).map((text) => ({ text })),
+    ...entry.columns.flatMap((c) => (c.notes ?? []).map((text) => ({ column: c.name, text }))),
+  ];
   if (entry.unreadable.count > 0) {
     const verb = entry.unreadable.count === 1 ? 'is' : 'are';
     notes.push({ text: `${plural(entry.unreadable.count, 'row')} could not be read and ${verb} left out.` });

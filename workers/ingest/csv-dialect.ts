@@ -1,4 +1,4 @@
-import { findHeaderRow, uniqueHeaderNames } from './header-names';
+import { findHeaderRow, namesColumn, uniqueHeaderNames } from './header-names';
 import type { QuoteSpan } from './quote-span';
 import { SAMPLE_ROWS } from './raw-source';
 
@@ -171,6 +171,8 @@ export interface CsvDialect {
   /** 1-based line of the header, or null when the file has none. */
   headerLine: number | null;
   columns: string[];
+  /** Per column, whether the header named it (see `RawSource.named`). */
+  named: boolean[];
   /** A quoted cell among the first data rows that holds whole rows (its quote closes lines later), or null. */
   runawayQuote: QuoteSpan | null;
   /** The first data rows, padded or cut to the table's width. */
@@ -202,12 +204,14 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   const header = rows[index];
   const dataStart = headerless ? index : index + 1;
   const fit = (cells: string[]) => fitRow(cells, width);
+  const headerCells = headerless || !header ? Array<null>(width).fill(null) : fit(header.cells);
   return {
     delimiter,
     skipLines: rows[dataStart]?.line ?? (header ? header.line + 1 : 0),
     skipRecords: rows[dataStart] ? records.indexOf(rows[dataStart]) : header ? records.indexOf(header) + 1 : 0,
     headerLine: headerless || !header ? null : header.line + 1,
-    columns: uniqueHeaderNames(headerless || !header ? Array(width).fill('') : fit(header.cells)),
+    columns: uniqueHeaderNames(headerCells),
+    named: headerCells.map(namesColumn),
     runawayQuote: width >= 3 ? findRunawayQuote(rows.slice(dataStart), delimiter, width) : null,
     sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),
   };

@@ -157,6 +157,7 @@ export async function readCsvSource(
       return rejects;
     },
     columns: dialect.columns,
+    named: dialect.named,
     sample: dialect.sample,
     hints: dialect.columns.map(() => ({})),
     sheet: null,

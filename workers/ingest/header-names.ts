@@ -2,6 +2,8 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
+const cleanName = (cell: string | null | undefined) => (cell ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+
 /**
  * Turns a header row into names a person can read and DuckDB can hold: trimmed,
  * whitespace collapsed, empty ones named after their position ("Column 3"),
@@ -14,7 +16,7 @@ export function uniqueHeaderNames(cells: readonly (string | null | undefined)[])
   const taken = new Set<string>();
   const names: string[] = [];
   cells.forEach((cell, index) => {
-    const cleaned = (cell ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = cleanName(cell);
     const base = cleaned === '' ? `Column ${index + 1}` : cleaned.slice(0, 120);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
@@ -22,6 +24,11 @@ export function uniqueHeaderNames(cells: readonly (string | null | undefined)[])
     names.push(name);
   });
   return names;
+}
+
+/** Whether a header cell gives its column a name of its own (a blank one leaves "Column 3"). */
+export function namesColumn(cell: string | null | undefined): boolean {
+  return cleanName(cell) !== '';
 }
 
 function filled(cell: string | null | undefined): boolean {

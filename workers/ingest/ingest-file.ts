@@ -5,6 +5,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetMeta } from '../../core/dataset';
 import { describeBytes, WorkerError } from '../errors';
 import { profileTable } from '../profile/profile';
+import { dropEmptyColumns } from '../types/empty-columns';
+import { isEmptyRow } from '../types/empty-rows';
 import { buildTypedTable } from '../types/typed-table';
 import { readCsvSource } from './csv-source';
 import { sniffFileKind } from './file-sniff';
@@ -117,14 +119,21 @@ async function readDataset(path: string, table: string, workDir: string, options
   const typed = await buildTypedTable(connection, source, table);
   const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
   const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
-  const padded = typed.rejects?.padded.length ?? 0;
+  // A short row with nothing in it was added back, then left out as an empty row: it is counted there.
+  const padded = typed.rejects?.padded.filter((row) => !isEmptyRow(row)).length ?? 0;
   if (source.format === 'xlsx') await connection.run(`DROP TABLE IF EXISTS "${table}__raw"`);
-  const profile = await profileTable(connection, table, typed.columns, typed.rows, typed.profiled);
+  const columns = await dropEmptyColumns(connection, table, typed.columns, source);
+  // The aggregates typing computed are named by column position, which dropping columns shifts.
+  const known = columns.dropped > 0 ? {} : typed.profiled;
+  const profile = await profileTable(connection, table, columns.kept, typed.rows, known);
   if (profile.rows === 0) {
     throw new WorkerError('NO_DATA_ROWS', 'The file has a header but every row of data was unreadable.');
   }
   const facts = { ...source.facts };
   if (padded > 0) facts.shortRowsPadded = padded;
+  const emptyRows = (source.emptyRows ?? 0) + typed.emptyRows;
+  if (emptyRows > 0) facts.emptyRowsLeftOut = emptyRows;
+  if (columns.dropped > 0) facts.emptyColumnsLeftOut = columns.dropped;
   return {
     table,
     meta: {

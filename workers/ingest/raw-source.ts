@@ -81,11 +81,21 @@ export interface RawSource {
   recover?(): Promise<boolean>;
   /** Readable, unique (case-insensitively) header names, one per column. */
   columns: string[];
+  /**
+   * Per column, whether the header named it: false for a blank header cell (`Column 6`) and for every
+   * column of a file without a header. Such a column with no value either is left out.
+   */
+  named: boolean[];
   /** The first rows (up to `SAMPLE_ROWS`), cells as text, null for empty. */
   sample: (string | null)[][];
   hints: ColumnHint[];
   sheet: string | null;
   sheets: string[];
+  /**
+   * Rows with nothing in them that the source skipped itself between data rows (a sheet's empty rows,
+   * which its file does not even hold), counted with the empty rows the typed table leaves out.
+   */
+  emptyRows?: number;
   /** Rows the parser already knows it could not read. */
   unreadable: UnreadableRow[];
   unreadableCount: number;

@@ -47,6 +47,8 @@ export async function readXlsxSource(path: string, options: XlsxSourceOptions): 
       readsTypes: false,
       fixedTypes: staged.types,
       columns: staged.columns,
+      named: staged.named,
+      emptyRows: staged.emptyRows,
       sample: staged.sample,
       hints: staged.hints,
       sheet: staged.sheet,

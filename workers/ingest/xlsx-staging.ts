@@ -1,7 +1,7 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from 'exceljs';
 import { quoteIdent } from '../engine/duckdb';
-import { findHeaderRow, uniqueHeaderNames } from './header-names';
+import { findHeaderRow, namesColumn, uniqueHeaderNames } from './header-names';
 import { stagedBytes, tooManyCells } from './xlsx-memory';
 import { MAX_COLUMNS, SAMPLE_ROWS, tooManyColumns, type ColumnHint } from './raw-source';
 import { CellText, columnHint, type CellLike } from './xlsx-cells';
@@ -15,8 +15,12 @@ export interface StagedTable {
   /** Per column, the staging table's type: DOUBLE for columns of plain numbers, VARCHAR otherwise. */
   types: ('DOUBLE' | 'VARCHAR')[];
   columns: string[];
+  /** Per column, whether the header named it. */
+  named: boolean[];
   sample: (string | null)[][];
   hints: ColumnHint[];
+  /** Empty sheet rows between the header and the last data row. */
+  emptyRows: number;
   /** The sheet row of the first data row (rows with nothing in them are skipped, so later ones may drift). */
   firstDataRow: number | null;
   facts: Record<string, number | boolean>;
@@ -43,6 +47,9 @@ export class SheetStaging {
   /** Per cell of the current row, its number when it is a plain number, else NaN. */
   private readonly numbers: number[] = [];
   private width = 0;
+  /** The sheet row number of the last row staged (or of the header), to count the empty rows between. */
+  private lastRow = 0;
+  private emptyRows = 0;
 
   constructor(
     date1904: boolean,
@@ -57,6 +64,7 @@ export class SheetStaging {
     if (this.width === 0) return undefined; // rows with nothing in them are skipped
     this.hasContent = true;
     if (this.table) {
+      this.countEmptyRowsUpTo(row.number);
       if (this.width > this.table.columns) return this.widenAndAppend(this.table);
       const misfits = this.table.misfits(this.texts, this.numbers);
       if (misfits.length > 0) return this.demoteAndAppend(this.table, misfits);
@@ -88,6 +96,7 @@ export class SheetStaging {
     const { index, headerless } = this.header ?? this.locateHeader();
     const header = headerless ? undefined : mergedHeader(this.window, index, table.columns, merges);
     if (header?.takesRowBelow) await table.dropFirstRow();
+    const labels = header?.labels ?? Array.from({ length: table.columns }, () => null);
     if (table.rows === 0) {
       await this.discard();
       return null;
@@ -98,9 +107,11 @@ export class SheetStaging {
     if (this.cells.errorCells > 0) facts.errorCells = this.cells.errorCells;
     return {
       types: table.numeric.map((isNumber) => (isNumber ? 'DOUBLE' : 'VARCHAR')),
-      columns: uniqueHeaderNames(header?.labels ?? Array.from({ length: table.columns }, () => null)),
+      columns: uniqueHeaderNames(labels),
+      named: labels.map(namesColumn),
       sample: table.sample.map((row) => Array.from({ length: table.columns }, (_, c) => row[c] ?? null)),
       hints: table.formatCounts.map((counts) => columnHint(counts, this.cells.formats)),
+      emptyRows: this.emptyRows,
       firstDataRow: this.window[header ? index + (header.takesRowBelow ? 2 : 1) : index]?.number ?? null,
       facts,
     };
@@ -159,8 +170,21 @@ export class SheetStaging {
       return present.length > 0 && present.every((row) => !Number.isNaN(row.numbers[c] ?? NaN));
     });
     this.table = await StagingTable.create(this.target, numeric);
+    this.lastRow = headerless ? (data[0]?.number ?? 1) - 1 : (fromHeader[0] as WindowRow).number;
     // These rows decided which columns are numeric, so every cell of theirs fits.
-    for (const row of data) this.table.append(row.cells, row.formats, row.numbers);
+    for (const row of data) {
+      this.countEmptyRowsUpTo(row.number);
+      this.table.append(row.cells, row.formats, row.numbers);
+    }
+  }
+
+  /**
+   * Counts the rows skipped since the last one staged: a sheet holds no row element for an empty row,
+   * so they show as a gap in the row numbers. Empty rows after the last data row are never counted.
+   */
+  private countEmptyRowsUpTo(row: number): void {
+    this.emptyRows += Math.max(0, row - this.lastRow - 1);
+    this.lastRow = row;
   }
 
   private async widenAndAppend(table: StagingTable): Promise<void> {

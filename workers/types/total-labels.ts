@@ -1,26 +1,63 @@
 import { quoteLiteral } from '../engine/duckdb';
 
-/**
- * How people label a totals row: `Total`, `Totals`, `Grand Total`, `Subtotal`,
- * `Sub-total`, `Sum`, and the `East Total` that Excel's Subtotal command and
- * pivot tables write under each group, optionally with a colon. `Total Recall`
- * is not one: words after "total" name a thing, not a sum. Written once for
- * JavaScript and DuckDB's RE2, which read it the same way.
- */
-const TOTAL_LABEL = '^(.+\\s)?((grand|sub)[ -]?)?totals?:?$|^sum:?$';
-
-const pattern = new RegExp(TOTAL_LABEL, 'i');
+/** What a summary row shows of the rows it summarises: their sums, their means or their count. */
+export type SummaryKind = 'sum' | 'mean' | 'count';
 
 /**
- * What a label must contain, checked first because it is cheap: every text cell of a file is
- * tested, and the case-insensitive pattern alone cost about 0.4 s per million cells here, these
- * four substring tests before it less than half that. Labels in mixed case ("ToTaL") are missed.
+ * How people label a summary row, by what it shows. Totals: `Total`, `Totals`, `Grand Total`,
+ * `Subtotal`, `Sub-total`, the `East Total` that Excel's Subtotal command and pivot tables write
+ * under each group, `Totals for East`, `Total for 2024`, `Sum`, a pivot's `Sum of Sales`, and the
+ * same in German (`Summe`, `Gesamt`, `Gesamtsumme`, `Gesamtergebnis`, `Zwischensumme`), French
+ * (`Total général`, `Somme`, `Sous-total`), Dutch (`Totaal`, `Eindtotaal`) and Spanish (`Total
+ * general`); then `Average`, `Mean`, `Avg` and `Count`, alone or under a group (`East Average`,
+ * `Grand Count`). Any of them may end in a colon. `Total Recall` and `Sum 41` are none: words
+ * after "total" or "sum" name a thing, unless they say what was totalled ("for", "of"). Written
+ * once for JavaScript and DuckDB's RE2, which read them the same way.
  */
-const HINTS = ['otal', 'OTAL', 'um', 'UM'];
+const FORMS: Record<SummaryKind, string[]> = {
+  sum: [
+    '(.+\\s)?((grand|sub|sous)[ -]?)?totals?',
+    '((grand|sub)[ -]?)?totals?\\s+for\\s+\\S.*',
+    'total\\s+g[ée]n[ée]ral',
+    '(.+\\s)?(eind|sub)?totaal',
+    'sum',
+    'sum\\s+of\\s+\\S.*',
+    '(.+\\s)?(gesamt|zwischen)?summe',
+    'gesamt(ergebnis)?',
+    'somme',
+  ],
+  mean: ['(.+\\s)?(average|mean|avg\\.?)'],
+  count: ['(.+\\s)?count'],
+};
 
-/** Whether a cell's text reads as the label of a totals or subtotal row. */
+const anchored = (forms: string[]) => `^(${forms.join('|')}):?$`;
+const SUMMARY_LABEL = anchored(Object.values(FORMS).flat());
+const patterns = (Object.entries(FORMS) as [SummaryKind, string[]][]).map(
+  ([kind, forms]) => [kind, new RegExp(anchored(forms), 'i')] as const,
+);
+
+/**
+ * A word every label contains, looked for first because it is cheap: every sampled value of every
+ * column is tested (16,000 at each start on the bench file), and in SQL every row of a text column
+ * that is not tallied. One case-insensitive search for these words takes a millisecond or two
+ * there in JavaScript; in DuckDB it cost 107 ms over 3 million cells where four substring tests
+ * took 85 and sixteen (these words in two cases) 300, and the full patterns cost more.
+ */
+const HINT_WORDS = 'total|totaal|sum|somme|gesamt|average|mean|avg|count';
+
+const hinted = new RegExp(HINT_WORDS, 'i');
+
+/** What a summary row's label says it shows, or null when the text is no such label. */
+export function summaryKind(text: string): SummaryKind | null {
+  if (!hinted.test(text)) return null;
+  const trimmed = text.trim();
+  for (const [kind, pattern] of patterns) if (pattern.test(trimmed)) return kind;
+  return null;
+}
+
+/** Whether a cell's text reads as the label of a totals, subtotal, average or count row. */
 export function isTotalLabel(text: string): boolean {
-  return HINTS.some((hint) => text.includes(hint)) && pattern.test(text.trim());
+  return summaryKind(text) !== null;
 }
 
 /**
@@ -30,36 +67,54 @@ export function isTotalLabel(text: string): boolean {
 const CELL_BREAK = '\\x01';
 
 /**
- * What a row must hold to have a label cell: a cell ending in "total", "totals" or "total:", or a
- * cell that is "sum" or "sum:" (in any case, blanks aside). Every label passes. It is one regular
- * expression over the row's joined text: a test per cell, written per column, cost a
- * thousand-column file seconds.
+ * What a row must hold to have a label cell, written with `<` for where a cell starts and `>` for
+ * where it ends (blanks aside): each of {@link FORMS} holds one of these, so every label passes.
  */
-const ROW_HINT = `totals?:?\\s*(${CELL_BREAK}|$)|(^|${CELL_BREAK})\\s*sum:?\\s*(${CELL_BREAK}|$)`;
+const ROW_HINTS = [
+  'totals?:?>',
+  'totals?\\s+for\\s',
+  'total\\s+g[ée]n[ée]ral:?>',
+  'totaal:?>',
+  '<sum:?>',
+  '<sum\\s+of\\s',
+  'summe:?>',
+  '<gesamt',
+  '<somme:?>',
+  '(average|mean|avg\\.?|count):?>',
+];
+
+const hintPattern = (start: string, end: string) =>
+  ROW_HINTS.map((hint) => hint.replace('<', () => start).replace('>', () => end)).join('|');
+
+/**
+ * The test over a row's joined text: one regular expression, since a test per cell, written per
+ * column, cost a thousand-column file seconds.
+ */
+const ROW_HINT = hintPattern(`(^|${CELL_BREAK})\\s*`, `\\s*(${CELL_BREAK}|$)`);
 
 /** The same test for one cell: on a narrow file, a test per cell costs less than joining the cells first. */
-const CELL_HINT = 'totals?:?\\s*$|^\\s*sum:?\\s*$';
+const CELL_HINT = hintPattern('^\\s*', '\\s*$');
 
 /** Up to this many cells, each is tested on its own (a fifth faster on a million rows of three cells). */
 const CELLS_TESTED_ONE_BY_ONE = 8;
 
-/** SQL: true where `text` holds one of the hints, which every label does (four substring tests cost a regex's half). */
+/** SQL: true where `text` holds one of the hint words, which every label does. */
 function hintedSql(text: string): string {
-  return `(${HINTS.map((hint) => `contains(${text}, '${hint}')`).join(' OR ')})`;
+  return `regexp_matches(${text}, ${quoteLiteral(HINT_WORDS)}, 'i')`;
 }
 
 /**
- * SQL: true where one of `cells` holds a label's hint, which every label does. Cheap enough to be
- * counted inside another scan, where DuckDB evaluates a filter's every term on every row: there a
- * regular expression behind the hints would cost as much as on its own.
+ * SQL: true where one of `cells` holds a label's hint word, which every label does. Cheap enough to
+ * be counted inside another scan, where DuckDB evaluates a filter's every term on every row: there
+ * a regular expression for the whole labels would cost as much as on its own.
  */
 export function labelHintSql(cells: string[]): string {
   return cells.length === 0 ? 'false' : `(${cells.map(hintedSql).join(' OR ')})`;
 }
 
 /**
- * SQL: true where one of the texts `cells` may read as a totals label (and always where one does),
- * as a WHERE clause: the hints first, and the pattern only on the rows they let through.
+ * SQL: true where one of the texts `cells` may read as a summary label (and always where one
+ * does), as a WHERE clause: the hints first, and the pattern only on the rows they let through.
  */
 export function rowMayHoldTotalLabelSql(cells: string[]): string {
   if (cells.length === 0) return 'false';
@@ -73,7 +128,7 @@ export function rowMayHoldTotalLabelSql(cells: string[]): string {
   return `(${hintedSql(joined)} AND regexp_matches(${joined}, ${quoteLiteral(ROW_HINT)}, 'i'))`;
 }
 
-/** SQL: true where the text `raw` reads as the label of a totals or subtotal row. */
+/** SQL: true where the text `raw` reads as the label of a totals, subtotal, average or count row. */
 export function totalLabelSql(raw: string): string {
-  return `(${hintedSql(raw)} AND regexp_matches(trim(${raw}), ${quoteLiteral(TOTAL_LABEL)}, 'i'))`;
+  return `(${hintedSql(raw)} AND regexp_matches(trim(${raw}), ${quoteLiteral(SUMMARY_LABEL)}, 'i'))`;
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../engine/duckdb';
 import { groupsOf } from './column-groups';
-import { isTotalLabel, rowMayHoldTotalLabelSql, totalLabelSql } from './total-labels';
+import { isTotalLabel, rowMayHoldTotalLabelSql, summaryKind, totalLabelSql, type SummaryKind } from './total-labels';
 import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
 
 /** A staged column as the totals check sees it, as SQL over the staged table. */
@@ -110,9 +110,11 @@ async function findCandidates(
   );
   return rows.map((row) => {
     const k = Number(row.k);
+    const text = String(row.l).trim();
     return {
       row: Number(row.r),
-      label: k > 0 ? { column: texts[k - 1] as number, text: String(row.l).trim() } : null,
+      label: k > 0 ? { column: texts[k - 1] as number, text } : null,
+      kind: k > 0 ? (summaryKind(text) ?? 'sum') : 'sum',
       values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
     };
   });
@@ -134,10 +136,14 @@ async function segmentSums(
   const segments: Aggregate[] = Array.from({ length: candidates.length + 1 }, () => ({
     rows: 0,
     sums: numbers.map(() => 0),
+    counts: numbers.map(() => 0),
   }));
   let offset = 0;
   for (const group of groupsOf(numbers)) {
-    const sums = group.map((i, k) => `coalesce(sum(CAST(${columns[i]?.number} AS DOUBLE)), 0) AS s${k}`);
+    const sums = group.map(
+      (i, k) =>
+        `coalesce(sum(CAST(${columns[i]?.number} AS DOUBLE)), 0) AS s${k}, count(${columns[i]?.number}) AS c${k}`,
+    );
     const result = await queryRows(
       connection,
       `SELECT coalesce(b.seg, 0) AS seg, count(*) AS n, ${sums.join(', ')}
@@ -147,7 +153,10 @@ async function segmentSums(
     for (const row of result) {
       const segment = segments[Number(row.seg)] as Aggregate;
       segment.rows = Number(row.n);
-      group.forEach((_, k) => (segment.sums[offset + k] = Number(row[`s${k}`])));
+      group.forEach((_, k) => {
+        segment.sums[offset + k] = Number(row[`s${k}`]);
+        segment.counts[offset + k] = Number(row[`c${k}`]);
+      });
     }
     offset += group.length;
   }
@@ -166,6 +175,28 @@ function spanWords(span: Span): string {
   const rows = span.rows === 1 ? 'the row' : `the ${span.rows.toLocaleString('en-US')} rows`;
   return `${rows} ${span.below ? 'below' : 'above'} it`;
 }
+
+/** How the notes name each kind of summary row, one and many, and what its numbers are. */
+const KIND_WORDS = {
+  sum: {
+    one: 'a totals row',
+    many: 'totals and subtotal rows',
+    of: 'the sum of',
+    ofMany: 'the sums of the rows they total',
+  },
+  mean: {
+    one: 'a row of averages',
+    many: 'rows of averages',
+    of: 'the average of',
+    ofMany: 'the averages of the rows they summarise',
+  },
+  count: {
+    one: 'a row of counts',
+    many: 'rows of counts',
+    of: 'the count of',
+    ofMany: 'the counts of the rows they summarise',
+  },
+} satisfies Record<SummaryKind, { one: string; many: string; of: string; ofMany: string }>;
 
 /** Candidates by the column a note about them goes to: the label's, or for a bare row its first summed measure. */
 function byNoteColumn(ks: number[], candidates: TotalsCandidate[], numbers: number[], totals: Map<number, Span>) {
@@ -189,33 +220,36 @@ function totalsNotes(
   const notes = new Map<number, string[]>();
   const add = (column: number, note: string) => notes.set(column, [...(notes.get(column) ?? []), note]);
   const all = candidates.map((_, k) => k);
-  const dropped = all.filter((k) => totals.has(k));
-  const kept = all.filter((k) => !totals.has(k) && candidates[k]?.label);
+  // A row labelled "Average" or "Count" that is no summary is a category like any other: no note.
+  const kept = all.filter((k) => !totals.has(k) && candidates[k]?.label && candidates[k]?.kind === 'sum');
   const measureNames = (ks: number[]) => {
     const summed = [...new Set(ks.flatMap((k) => totals.get(k)?.matched ?? []))].sort((a, b) => a - b);
     const listed = names(summed.map((m) => columns[numbers[m] as number]?.name as string));
     return `${listed} ${summed.length > 1 ? 'equal' : 'equals'}`;
   };
-  for (const [column, ks] of byNoteColumn(dropped, candidates, numbers, totals)) {
-    const rows = ks.map((k) => candidates[k] as TotalsCandidate);
-    const first = rows[0] as TotalsCandidate;
-    if (rows.length === 1) {
-      const what = first.label ? ` (${quoted(first.label.text)})` : ', which has no label,';
-      const span = spanWords(totals.get(ks[0] as number) as Span);
+  for (const [kind, words] of Object.entries(KIND_WORDS) as [SummaryKind, (typeof KIND_WORDS)[SummaryKind]][]) {
+    const dropped = all.filter((k) => totals.has(k) && candidates[k]?.kind === kind);
+    for (const [column, ks] of byNoteColumn(dropped, candidates, numbers, totals)) {
+      const rows = ks.map((k) => candidates[k] as TotalsCandidate);
+      const first = rows[0] as TotalsCandidate;
+      if (rows.length === 1) {
+        const what = first.label ? ` (${quoted(first.label.text)})` : ', which has no label,';
+        const span = spanWords(totals.get(ks[0] as number) as Span);
+        add(
+          column,
+          `${capital(rowName(first.row))}${what} is ${words.one} and was left out: its ${measureNames(ks)} ${words.of} ${span}`,
+        );
+        continue;
+      }
+      const listed = rows
+        .slice(0, LISTED_ROWS)
+        .map((c) => `${rowName(c.row)}${c.label ? ` (${quoted(c.label.text)})` : ''}`);
+      const more = rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '';
       add(
         column,
-        `${capital(rowName(first.row))}${what} is a totals row and was left out: its ${measureNames(ks)} the sum of ${span}`,
+        `${rows.length} ${words.many} were left out (${listed.join(', ')}${more}): their ${measureNames(ks)} ${words.ofMany}`,
       );
-      continue;
     }
-    const listed = rows
-      .slice(0, LISTED_ROWS)
-      .map((c) => `${rowName(c.row)}${c.label ? ` (${quoted(c.label.text)})` : ''}`);
-    const more = rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '';
-    add(
-      column,
-      `${rows.length} totals and subtotal rows were left out (${listed.join(', ')}${more}): their ${measureNames(ks)} the sums of the rows they total`,
-    );
   }
   for (const [column, ks] of byNoteColumn(kept, candidates, numbers, totals)) {
     const first = candidates[ks[0] as number] as TotalsCandidate;

@@ -1,7 +1,11 @@
-/** The number of rows and the per-measure sums of a run of rows. */
+import type { SummaryKind } from './total-labels';
+
+/** The number of rows, and the per-measure sums and counts of values, of a run of rows. */
 export interface Aggregate {
   rows: number;
   sums: number[];
+  /** Per measure, how many rows have a value (what a mean divides by, and a count row shows). */
+  counts: number[];
 }
 
 /** A row that may be a totals row: its position, its label (if any) and its measures, in file order. */
@@ -10,6 +14,8 @@ export interface TotalsCandidate {
   row: number;
   /** The label cell: a column index and its text; null for a row of nothing but numbers. */
   label: { column: number; text: string } | null;
+  /** What its label says it shows: sums (and a bare row's), means or counts. */
+  kind: SummaryKind;
   values: (number | null)[];
 }
 
@@ -31,15 +37,46 @@ function close(total: number, sum: number, rows: number): boolean {
   return Math.abs(total - sum) <= tolerance;
 }
 
+/**
+ * Whether a mean row's number is the mean, as shown: a number written with decimals may be off by
+ * half a unit of its last digit (`4.67` for 4.6667), a whole number must be exact, since a real
+ * category's whole numbers are too often within rounding of a mean.
+ */
+function closeMean(shown: number, mean: number): boolean {
+  const text = String(Math.abs(shown));
+  const dot = text.indexOf('.');
+  const rounding = dot < 0 || text.includes('e') ? 0 : 0.5 * 10 ** -(text.length - dot - 1);
+  return Math.abs(shown - mean) <= Math.max(rounding, Math.abs(mean) * 1e-9);
+}
+
+/** What a candidate of `kind` should show for measure `m` of the rows `aggregate` sums up. */
+function expected(kind: SummaryKind, aggregate: Aggregate, m: number): number {
+  const sum = aggregate.sums[m] ?? 0;
+  const count = aggregate.counts[m] ?? 0;
+  return kind === 'sum' ? sum : kind === 'count' ? count : count > 0 ? sum / count : NaN;
+}
+
+function matches(kind: SummaryKind, shown: number, aggregate: Aggregate, m: number): boolean {
+  const wanted = expected(kind, aggregate, m);
+  if (kind === 'sum') return close(shown, wanted, aggregate.rows);
+  return kind === 'mean' ? closeMean(shown, wanted) : shown === wanted;
+}
+
 const add = (a: Aggregate, b: Aggregate): Aggregate => ({
   rows: a.rows + b.rows,
   sums: a.sums.map((s, m) => s + (b.sums[m] ?? 0)),
+  counts: a.counts.map((c, m) => c + (b.counts[m] ?? 0)),
 });
 const subtract = (a: Aggregate, b: Aggregate): Aggregate => ({
   rows: a.rows - b.rows,
   sums: a.sums.map((s, m) => s - (b.sums[m] ?? 0)),
+  counts: a.counts.map((c, m) => c - (b.counts[m] ?? 0)),
 });
-const asRow = (c: TotalsCandidate): Aggregate => ({ rows: 1, sums: c.values.map((v) => v ?? 0) });
+const asRow = (c: TotalsCandidate): Aggregate => ({
+  rows: 1,
+  sums: c.values.map((v) => v ?? 0),
+  counts: c.values.map((v) => (v === null ? 0 : 1)),
+});
 
 interface Verdict {
   span: Span | null;
@@ -59,6 +96,12 @@ interface Verdict {
  * A labelled row is a total when at least half of its numbers (and at least one) equal a span's
  * sums: a total row may show an average or a rate beside its sums. A row without a label must
  * match in every number, and sum at least two rows, at the top or bottom of the table.
+ *
+ * A row labelled as averages or counts ("Average", "East Count") is judged the same way against
+ * the means or the counts of values of at least two rows, more strictly, since a category called
+ * "Average" is more likely than one called "Total": at least two of its numbers must match, and
+ * half of them, unless the table has one measure only. Such a row often sits next to its group's
+ * totals row, so its group may also lie past the summary rows beside it.
  */
 export function totalsAmong(candidates: TotalsCandidate[], segments: Aggregate[]): Map<number, Span> {
   const totals = new Set(candidates.map((_, k) => k));
@@ -66,10 +109,42 @@ export function totalsAmong(candidates: TotalsCandidate[], segments: Aggregate[]
     const before = dataBefore(candidates, segments, totals);
     const verdicts = new Map([...totals].map((k) => [k, judge(k, candidates, before, totals)]));
     const failing = [...verdicts].filter(([, v]) => v.span === null);
-    if (failing.length === 0) return new Map([...verdicts].map(([k, v]) => [k, v.span as Span]));
+    if (failing.length === 0) return giveBack(candidates, segments, verdicts);
     const worst = Math.max(...failing.map(([, v]) => v.error));
     for (const [k, v] of failing) if (v.error >= worst / 2) totals.delete(k);
   }
+}
+
+/**
+ * Takes back the candidates that were dropped as data in a round where others still hid their
+ * rows, but that sum their rows once those others are data: a real category "Total" worth much
+ * of its group fails the group's subtotal (its row was not counted) by as much as it fails
+ * itself, and both go in the same round, and the grand total with them. A candidate is taken
+ * back only when every total still fits with it; one that does not fit on its own costs one
+ * judgement, so a thousand false candidates stay cheap.
+ */
+function giveBack(
+  candidates: TotalsCandidate[],
+  segments: Aggregate[],
+  verdicts: Map<number, Verdict>,
+): Map<number, Span> {
+  let totals = new Set(verdicts.keys());
+  let spans = new Map([...verdicts].map(([k, v]) => [k, v.span as Span]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = 0; k < candidates.length; k++) {
+      if (totals.has(k)) continue;
+      const trial = new Set([...totals, k]);
+      const before = dataBefore(candidates, segments, trial);
+      if (judge(k, candidates, before, trial).span === null) continue;
+      const judged = [...trial].map((j) => [j, judge(j, candidates, before, trial).span] as const);
+      if (judged.some(([, span]) => span === null)) continue;
+      totals = trial;
+      spans = new Map(judged as [number, Span][]);
+      changed = true;
+    }
+  }
+  return spans;
 }
 
 /**
@@ -99,6 +174,28 @@ function judge(k: number, candidates: TotalsCandidate[], before: Aggregate[], to
     { aggregate: between(-1, k), below: false },
     { aggregate: between(k, n), below: true },
   ];
+  if (candidate.kind !== 'sum') {
+    // The summary rows right next to this one (no data between): "East Total" above "East Average".
+    let [first, last] = [k, k];
+    while (totals.has(first - 1) && between(first - 1, first).rows === 0) first--;
+    while (totals.has(last + 1) && between(last, last + 1).rows === 0) last++;
+    spans.push(
+      {
+        aggregate: between(
+          previous((j) => j < first),
+          k,
+        ),
+        below: false,
+      },
+      {
+        aggregate: between(
+          k,
+          following((j) => j > last),
+        ),
+        below: true,
+      },
+    );
+  }
   if (candidate.label) {
     spans.unshift(
       {
@@ -120,17 +217,23 @@ function judge(k: number, candidates: TotalsCandidate[], before: Aggregate[], to
     );
   }
   const present = candidate.values.flatMap((v, m) => (v === null ? [] : [m]));
+  const { kind } = candidate;
+  const fewest = kind !== 'sum' || !candidate.label ? 2 : 1;
   let error = Infinity;
   for (const { aggregate, below } of spans) {
-    if (present.length === 0 || aggregate.rows < (candidate.label ? 1 : 2)) continue;
-    const matched = present.filter((m) => close(candidate.values[m] as number, aggregate.sums[m] ?? 0, aggregate.rows));
-    const fits = candidate.label
-      ? matched.length >= 1 && matched.length * 2 >= present.length
-      : matched.length === present.length;
+    if (present.length === 0 || aggregate.rows < fewest) continue;
+    const matched = present.filter((m) => matches(kind, candidate.values[m] as number, aggregate, m));
+    const half = matched.length * 2 >= present.length;
+    const fits = !candidate.label
+      ? matched.length === present.length
+      : kind === 'sum'
+        ? matched.length >= 1 && half
+        : (matched.length >= 2 && half) || (candidate.values.length === 1 && matched.length === 1);
     if (fits) return { span: { rows: aggregate.rows, below, matched }, error: 0 };
     const off = present.map((m) => {
-      const [total, sum] = [candidate.values[m] as number, aggregate.sums[m] ?? 0];
-      return Math.abs(total - sum) / Math.max(Math.abs(total), Math.abs(sum), 1);
+      const [shown, wanted] = [candidate.values[m] as number, expected(kind, aggregate, m)];
+      if (Number.isNaN(wanted)) return 1;
+      return Math.abs(shown - wanted) / Math.max(Math.abs(shown), Math.abs(wanted), 1);
     });
     error = Math.min(error, off.reduce((a, b) => a + b, 0) / off.length);
   }

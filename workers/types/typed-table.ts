@@ -20,6 +20,7 @@ import { candidateFor, toleratedDateMisfits } from './value-shapes';
 import { labelHintSql, totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
+import { dropEmptyRows } from './empty-rows';
 import { listsDistinct, profileAggregates, type ProfiledKind } from '../profile/profile-aggregates';
 
 export interface TypedColumn {
@@ -66,6 +67,8 @@ export interface TypedTable {
   rows: number;
   /** What the final scan could not load (CSV rows with too many fields, bad bytes). */
   rejects: ScanRejects | null;
+  /** Rows with nothing in them, left out (see `empty-rows.ts`). */
+  emptyRows: number;
   /**
    * The profile's aggregates of a narrow table, computed by the scan that checked it (see
    * `profileAggregates`); empty when rows or values changed after it (totals rows, NaN, placeholder dates).
@@ -120,6 +123,7 @@ export async function buildTypedTable(
   let tallies: Map<number, Tally>;
   let rows: number;
   let aside: CheckedAside;
+  let emptyRows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
     rejects = (await source.rejects?.(pass)) ?? null;
@@ -129,6 +133,7 @@ export async function buildTypedTable(
       continue;
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
+    emptyRows = await dropEmptyRows(connection, stage);
     const checked = await checkColumns(connection, plans, stage, tallied);
     stats = checked.stats;
     tallies = checked.tallies;
@@ -177,6 +182,7 @@ export async function buildTypedTable(
     columns: columns.map(({ storage: _storage, ...column }) => column),
     rows: rows - totals.dropped,
     rejects,
+    emptyRows,
     profiled: unchanged ? aside.profiled : {},
   };
 }

@@ -119,6 +119,21 @@ describe('platform-neutral replies', () => {
     ]);
   });
 
+  it('tells the empty rows and columns left out first among the reading notes', () => {
+    const reply = profileReply(
+      entry({
+        columns: [{ name: 'Sales', type: 'currency', role: 'measure', unit: 'USD', nulls: 0, notes: ['a'] }],
+        source: { delimiter: 'comma', emptyRowsLeftOut: 3, emptyColumnsLeftOut: 1 },
+      }),
+    );
+
+    expect(reply.notes).toEqual([
+      { text: '3 empty rows were left out.' },
+      { text: '1 empty column without a name was left out.' },
+      { column: 'Sales', text: 'a' },
+    ]);
+  });
+
   it('offers help examples only from a dataset that has suggestions', () => {
     expect(helpReply(entry()).examples?.actions).toEqual([
       { kind: 'ask', dataset: 'jdata', question: 'Sales by region' },

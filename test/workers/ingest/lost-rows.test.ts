@@ -77,10 +77,11 @@ describe('a header cell with a line break (a wrapped header in Excel)', () => {
 });
 
 describe('a delimiter after the last value of every row but not the header', () => {
-  it('keeps the header and every row', async () => {
+  it('keeps the header and every row, and leaves out the empty unnamed column the delimiter makes', async () => {
     const data = await loadText('trailing-comma.csv', ['Date,Region,Sales,Units', ...lines(',')].join('\n') + '\n');
     expect(data.meta.rows).toBe(40);
-    expect(data.meta.columns.slice(0, 4).map((column) => column.name)).toEqual(['Date', 'Region', 'Sales', 'Units']);
+    expect(data.meta.columns.map((column) => column.name)).toEqual(['Date', 'Region', 'Sales', 'Units']);
+    expect(data.meta.source.emptyColumnsLeftOut).toBe(1);
     expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
     expect(data.column('Units').sum).toBe(UNITS);
   });

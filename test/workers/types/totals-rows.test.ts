@@ -86,7 +86,21 @@ describe('a totals row at the bottom of a CSV export', () => {
     expect(overview.stdout).toContain(`Order Date: ${note}`);
   });
 
-  it.each(['TOTAL', 'Totals', 'Grand Total', 'Sum', 'Total:'])('is found when labelled %s', async (label) => {
+  it.each([
+    'TOTAL',
+    'Totals',
+    'Grand Total',
+    'Sum',
+    'Total:',
+    'Totals for East',
+    'Sum of Revenue',
+    'Summe',
+    'Gesamtsumme',
+    'Total général',
+    'Somme',
+    'Totaal',
+    'Total general',
+  ])('is found when labelled %s', async (label) => {
     const rows = sales(12);
     const text = [HEADER, ...rows.map(csvRow), `${label},,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
     const data = await loadText(`sales-${label.replace(/\W/g, '')}.csv`, `${text.join('\n')}\n`);
@@ -260,7 +274,7 @@ describe('a totals row in a wide export', () => {
   it('is found by its label in the last of 150 text columns, and rows that only mention sums stay', async () => {
     const width = 300;
     const header = Array.from({ length: width }, (_, c) => (c % 2 === 0 ? `Label ${c}` : `Amount ${c}`));
-    const words = ['Medium', 'Summary', 'Totally', 'Sum of parts', 'Subtotals due'];
+    const words = ['Medium', 'Summary', 'Totally', 'Sums of parts', 'Subtotals due'];
     const amount = (r: number, c: number) => (r * 31 + c) % 97;
     const data = Array.from({ length: 20 }, (_, r) =>
       header.map((_, c) => (c % 2 === 0 ? words[(r + c) % words.length] : String(amount(r, c)))),
@@ -276,5 +290,62 @@ describe('a totals row in a wide export', () => {
       /^Row 22 \('Grand Total'\) is a totals row and was left out: its Amount 1, Amount 3 and 148 more columns equal the sum of the 20 rows above it/,
     );
     expect(allNotes(loaded)).toHaveLength(1);
+  });
+});
+
+describe('a row of averages or counts under the data', () => {
+  const mean = (rows: Sale[], key: 'revenue' | 'cost') => sum(rows, key) / rows.length;
+
+  it('is left out with the totals row, so means and counts are those of the data rows', async () => {
+    const rows = sales(40);
+    const text = [
+      HEADER,
+      ...rows.map(csvRow),
+      `,,Total,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`,
+      `,,Average,${money(mean(rows, 'revenue'))},${money(mean(rows, 'cost'))}`,
+      `,,Count,${rows.length},${rows.length}`,
+    ].join('\n');
+    const path = fixtureFile('sales-total-average.csv', `${text}\n`);
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Revenue').mean).toBeCloseTo(mean(rows, 'revenue'), 6);
+    expect(data.column('Order Date').notes).toEqual([
+      "Row 42 ('Total') is a totals row and was left out: its Revenue and Cost equal the sum of the 40 rows above it",
+      "Row 43 ('Average') is a row of averages and was left out: its Revenue and Cost equal the average of the 40 rows above it",
+      "Row 44 ('Count') is a row of counts and was left out: its Revenue and Cost equal the count of the 40 rows above it",
+    ]);
+    const average = await ask(path, 'average revenue');
+    expect(average.result.rows[0]?.at(-1)).toBeCloseTo(mean(rows, 'revenue'), 6);
+  });
+
+  it('under each group (Excel subtotals of averages) is left out too', async () => {
+    const rows = sales(45);
+    const lines = [HEADER];
+    for (const region of REGIONS) {
+      const group = rows.filter((s) => s.region === region);
+      lines.push(...group.map(csvRow));
+      lines.push(`${region} Average,,,${money(mean(group, 'revenue'))},${money(mean(group, 'cost'))}`);
+    }
+    const data = await loadText('group-averages.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(45);
+    expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue'), 6);
+    expect(data.column('Region').distinct).toBe(3);
+    expect(data.column('Region').notes?.join(' ')).toContain(
+      "3 rows of averages were left out (row 17 ('East Average'), row 33 ('West Average'), row 49 ('North Average'))",
+    );
+  });
+
+  it('stays, without a note, when it is a category called "Average" with ordinary numbers', async () => {
+    const lines = ['Grade,Region,Revenue,Units'];
+    const revenue = [1200, 800, 950, 400, 1500, 700];
+    const units = [12, 8, 9, 4, 15, 7];
+    ['Good', 'Average', 'Good', 'Poor', 'Average', 'Poor'].forEach((grade, i) =>
+      lines.push(`${grade},${REGIONS[i % 3]},${revenue[i]},${units[i]}`),
+    );
+    const data = await loadText('grades.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(6);
+    expect(data.column('Revenue').sum).toBe(revenue.reduce((a, b) => a + b, 0));
+    expect(data.column('Grade').distinct).toBe(3);
+    expect(allNotes(data)).toEqual([]);
   });
 });
