@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Figure } from './ingest-bench';
 
 const ROOT = join(__dirname, '..');
-const RUNS = 5;
+const RUNS = 9;
 
 /** DuckDB's own whole-process read: Node starts, loads @duckdb/node-api and reads the file into a table. */
 const DUCKDB_READ = `
