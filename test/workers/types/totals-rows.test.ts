@@ -100,6 +100,7 @@ describe('a totals row at the bottom of a CSV export', () => {
     'Somme',
     'Totaal',
     'Total general',
+    '合計',
   ])('is found when labelled %s', async (label) => {
     const rows = sales(12);
     const text = [HEADER, ...rows.map(csvRow), `${label},,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
