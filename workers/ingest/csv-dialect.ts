@@ -187,8 +187,10 @@ export interface CsvDialect {
  */
 export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): CsvDialect {
   const text = sampleText.replace(/^\uFEFF/, '');
+  // Excel reads (and some programs write) a first line `sep=;` naming the delimiter: it is taken at its word.
+  const named = SEP_LINE.exec(text)?.[1] as Delimiter | undefined;
   let best = { delimiter: ',' as Delimiter, width: 1, score: 0 };
-  for (const delimiter of DELIMITERS) {
+  for (const delimiter of named ? [named] : DELIMITERS) {
     const rows = parseCsvRecords(text, delimiter, SNIFF_ROWS).filter((row) => !isBlank(row));
     const { value: width, share } = mode(rows.map((row) => row.cells.length));
     const score = width > 1 ? share * rows.length + width / 1000 : 0;
@@ -196,7 +198,7 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   }
   const { delimiter, width } = best;
   const records = parseCsvRecords(text, delimiter, sampleRows + SNIFF_ROWS);
-  const rows = records.filter((row) => !isBlank(row));
+  const rows = records.filter((row) => !isBlank(row) && !(named && row.line === 0));
   const { index, headerless } = findHeaderRow(
     rows.slice(0, 50).map((row) => row.cells),
     width,
@@ -218,6 +220,7 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
 }
 
 const BREAK = /\r\n|\r|\n/;
+const SEP_LINE = /^sep=([,;\t|])[ \t]*(\r\n|\r|\n)/i;
 
 /**
  * A quote opened by mistake and closed by another quote lines later takes the rows between for one cell, and

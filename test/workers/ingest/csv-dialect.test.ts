@@ -15,6 +15,14 @@ describe('CSV dialects', () => {
     expect(data.column('Datum').from).toBe('2024-03-04');
   });
 
+  it("takes the delimiter from Excel's sep= first line, which is not the header", async () => {
+    const data = await loadText('sep.csv', 'sep=;\r\nRegion;Amount\r\nEast;0,5\r\nWest;1,5\r\nNorth;2\r\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Region', 'Amount']);
+    expect(data.meta.source).toMatchObject({ delimiter: 'semicolon', headerLine: 2 });
+    expect(data.column('Amount').sum).toBeCloseTo(4, 9);
+    expect(data.meta.rows).toBe(3);
+  });
+
   it('reads tab- and pipe-separated files', async () => {
     const tsv = await loadText('a.tsv', 'name\tscore\nann\t1.5\nbob\t2.5\ncy\t3\n');
     expect(tsv.meta.source.delimiter).toBe('tab');
