@@ -8,6 +8,8 @@ const MAX_ROWS = 25;
 
 function cell(value: ResultValue, column: ResultColumn): string {
   if (value === null) return '–';
+  // A year (a time column of integers) is a label, not an amount: 2019, not 2,019.
+  if (typeof value === 'number' && column.role === 'time') return String(value);
   if (typeof value === 'number') return formatNumber(value, chartUnit(column.unit));
   if ((column.type === 'date' || column.type === 'datetime') && column.grain)
     return formatDate(String(value), column.grain);

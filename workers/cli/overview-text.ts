@@ -33,6 +33,8 @@ function measureSummary(column: ColumnProfile): string {
 
 function summary(column: ColumnProfile): string {
   if (column.from !== undefined) return `${column.from} → ${column.to} (${column.grain})`;
+  // A column of years is a span of time, not an amount: neither grouped (2,019) nor summed.
+  if (column.role === 'time' && column.min !== undefined) return `${column.min} → ${column.max} (${column.grain})`;
   if (column.min !== undefined) return measureSummary(column);
   if (column.top?.length)
     return column.top

@@ -21,6 +21,17 @@ describe('npm run analyze -- <file> "<question>"', () => {
     expect(readFileSync(join(dir, 'regions.png')).subarray(0, 8)).toEqual(PNG);
   });
 
+  // Found by the new-user trial: years were grouped as amounts (2,019) in the table and summed in the overview.
+  it('writes a column of years as years, in the answer and the overview', async () => {
+    const file = join(dir, 'years.csv');
+    writeFileSync(file, 'Year,Region,Sales\n2019,East,10\n2019,West,20\n2020,East,15\n2020,West,25\n2021,East,30\n');
+    const answer = await runCli([file, 'sales by year', '--out', join(dir, 'years.png')]);
+    expect(answer.stdout).toMatch(/^2019\s+30$/m);
+    expect(answer.stdout).not.toContain('2,019');
+    const overview = await runCli([file]);
+    expect(overview.stdout).toMatch(/^Year\s+integer\s+time\s.*2019 → 2021 \(year\)$/m);
+  });
+
   // Regression: a folder that is not there was reported as "something went wrong on our side", exit 3.
   it('says where it could not write the chart, as the caller’s mistake', async () => {
     const target = join(dir, 'no-such-folder', 'x.png');
