@@ -3,6 +3,7 @@ import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
+import { footerStart } from './footer-lines';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { physicalLines } from './line-numbers';
 import { readPastLongRows } from './long-rows';
@@ -154,6 +155,14 @@ export async function readCsvSource(
         await repair();
         return { ...rejects, rescan: true };
       }
+      // A report's footer lines come in as rows with their other cells missing: they are no rows of the table.
+      const footer = rejects.padded.length > 0 ? await footerStart(dataPath, dialect.delimiter) : null;
+      if (footer !== null) {
+        const kept = rejects.padded.filter((_, k) => (rejects.paddedAt[k] as number) < footer);
+        facts.footerLinesLeftOut = rejects.padded.length - kept.length;
+        return { ...rejects, padded: kept };
+      }
+      delete facts.footerLinesLeftOut;
       return rejects;
     },
     columns: dialect.columns,
@@ -190,7 +199,7 @@ async function collectRejects(
   errors: string,
   dialect: CsvDialect,
   path: string,
-): Promise<ScanRejects & { invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
+): Promise<ScanRejects & { paddedAt: number[]; invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
   const width = dialect.columns.length;
   const rows = await queryRows(
     connection,
@@ -198,6 +207,8 @@ async function collectRejects(
   );
   const result = {
     padded: [] as (string | null)[][],
+    /** Where each padded row is in the file, as DuckDB reports it (a byte within the row). */
+    paddedAt: [] as number[],
     unreadable: [] as UnreadableRow[],
     unreadableCount: 0,
     castFailures: [] as number[],
@@ -226,6 +237,7 @@ async function collectRejects(
     if (row.error_type === 'MISSING COLUMNS') {
       const cells = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells ?? [];
       result.padded.push(Array.from({ length: width }, (_, i) => cells[i] || null));
+      result.paddedAt.push(Number(row.byte_position));
       continue;
     }
     result.unreadableCount++;

@@ -9,6 +9,8 @@ export const LEFT_OUT_FACTS = {
   emptyRowsLeftOut: ['empty row', 'empty rows'],
   /** Columns with no header name and no value (trailing delimiters, an export's empty columns). */
   emptyColumnsLeftOut: ['empty column without a name', 'empty columns without a name'],
+  /** A report's footer: lines of text under a blank line at the end ("Report generated …", "Confidential"). */
+  footerLinesLeftOut: ['line of text under the table', 'lines of text under the table'],
 } as const;
 
 export function leftOutNotes(facts: Record<string, string | number | boolean>): string[] {

@@ -99,3 +99,30 @@ describe('a row set aside below a cell with a line break', () => {
     expect(data.column('Sales').sum).toBeCloseTo(SALES - (ROWS[8] as { sales: number }).sales, 6);
   });
 });
+
+describe("a report's footer under the table", () => {
+  const header = 'Date,Region,Sales,Units';
+
+  it('is left out and told, not counted as rows with their numbers missing', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = [header, ...lines(), '', 'Report generated 2024-01-05 by SAP', 'Confidential', '', ''].join(eol);
+      const data = await loadText('footer.csv', text);
+      expect(data.meta.rows).toBe(40);
+      expect(data.meta.source.footerLinesLeftOut).toBe(2);
+      expect(data.column('Region').distinct).toBe(4);
+      expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+      expect(data.column('Units').nulls).toBe(0);
+    }
+  });
+
+  it('is only what follows a blank line at the end: a short row inside the table stays a row', async () => {
+    const inside = [header, ...lines().slice(0, 20), 'West', ...lines().slice(20), '', 'Page 1 of 1'];
+    const data = await loadText('short-inside.csv', `${inside.join('\n')}\n`);
+    expect(data.meta.rows).toBe(41);
+    expect(data.meta.source.footerLinesLeftOut).toBe(1);
+    expect(data.column('Units').nulls).toBe(1);
+    const unbroken = await loadText('no-blank.csv', `${[header, ...lines(), 'Confidential'].join('\n')}\n`);
+    expect(unbroken.meta.rows).toBe(41);
+    expect(unbroken.meta.source.footerLinesLeftOut).toBeUndefined();
+  });
+});
