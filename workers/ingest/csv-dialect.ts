@@ -106,6 +106,12 @@ export function parseCsvRecords(text: string, delimiter: string, maxRows = Infin
   return rows;
 }
 
+function quoteCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++;
+  return count;
+}
+
 /** The text of a quoted cell (`"say ""hi"""`), or null when `text` is not one whole quoted cell. */
 function unquoted(text: string): string | null {
   if (text.length < 2 || text.charCodeAt(text.length - 1) !== QUOTE) return null;
@@ -130,12 +136,18 @@ function splitQuotedLine(line: string, delimiter: string): string[] | null {
       cells.push(part);
       continue;
     }
-    let cell = unquoted(part);
-    while (cell === null) {
+    // The cell closes at the first part that ends in a quote with an even count of quotes so far
+    // (doubled quotes inside come in pairs): counted part by part, so a long cell costs one pass.
+    const joined = [part];
+    let quotes = quoteCount(part);
+    while (quotes % 2 !== 0 || part.charCodeAt(part.length - 1) !== QUOTE) {
       if (++k >= parts.length) return null;
-      part += delimiter + parts[k];
-      cell = unquoted(part);
+      part = parts[k] as string;
+      joined.push(part);
+      quotes += quoteCount(part);
     }
+    const cell = unquoted(joined.join(delimiter));
+    if (cell === null) return null;
     cells.push(cell);
   }
   return cells;
