@@ -57,6 +57,28 @@ function pad(cells: string[], widths: number[]): string {
     .trimEnd();
 }
 
+/** How the file was read, in words: the source facts not told as notes. */
+function factText(key: string, value: string | number | boolean): string {
+  switch (key) {
+    case 'delimiter':
+      return `${value} delimited`;
+    case 'headerLine':
+      return value === 'none' ? 'no header line' : `header on line ${value}`;
+    case 'headerRow':
+      return `header on row ${value}`;
+    case 'headerRows':
+      return `header in ${value} rows`;
+    case 'headerless':
+      return 'no header row';
+    case 'shortRowsPadded':
+      return `${value} short ${value === 1 ? 'row' : 'rows'} padded with empty cells`;
+    case 'sheetCount':
+      return `${value} ${value === 1 ? 'sheet' : 'sheets'}`;
+    default:
+      return `${key} ${value}`;
+  }
+}
+
 /** The dataset overview a person reads in a terminal. */
 export function overviewText(meta: DatasetMeta): string {
   const range = timeRange(meta);
@@ -66,8 +88,9 @@ export function overviewText(meta: DatasetMeta): string {
     ...(range ? [range] : []),
   ].join(' · ');
   const facts = Object.entries(meta.source)
-    .filter(([key]) => !(key in LEFT_OUT_FACTS))
-    .map(([key, value]) => `${key} ${value}`);
+    // The sheets are named below when there are several.
+    .filter(([key]) => !(key in LEFT_OUT_FACTS) && !(key === 'sheetCount' && meta.sheets.length > 1))
+    .map(([key, value]) => factText(key, value));
   if (meta.sheets.length > 1) facts.push(`sheets ${meta.sheets.join(', ')}`);
   const header = ['Column', 'Type', 'Role', 'Unit', 'Nulls', 'Distinct', 'Summary'];
   const rows = meta.columns.map((c) => [

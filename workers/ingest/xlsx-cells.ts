@@ -130,6 +130,8 @@ export interface CellLike {
 export class CellText {
   /** Cells holding an error value (#DIV/0!, #N/A), read as empty. */
   errorCells = 0;
+  /** Formulas with no saved result (a file written by a program, never calculated by Excel), read as empty. */
+  uncalculatedCells = 0;
   lastFormat = -1;
   /** The last cell's number when it was a plain number (not a date), else NaN: staged as DOUBLE. */
   lastNumber = NaN;
@@ -180,7 +182,11 @@ export class CellText {
     // A formula's cached result; shared formulas arrive with an empty formula text.
     if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: CellValue }).result;
-      return result === undefined ? null : this.text(result, cell);
+      if (result === undefined) {
+        this.uncalculatedCells++;
+        return null;
+      }
+      return this.text(result, cell);
     }
     if ('text' in value) return value.text === '' ? null : value.text;
     return null;

@@ -105,6 +105,7 @@ export class SheetStaging {
     const facts: Record<string, number | boolean> = header ? { headerRow: header.firstRow } : { headerless: true };
     if (header?.rows === 2) facts.headerRows = 2;
     if (this.cells.errorCells > 0) facts.errorCells = this.cells.errorCells;
+    if (this.cells.uncalculatedCells > 0) facts.uncalculatedCells = this.cells.uncalculatedCells;
     return {
       types: table.numeric.map((isNumber) => (isNumber ? 'DOUBLE' : 'VARCHAR')),
       columns: uniqueHeaderNames(labels),

@@ -9,6 +9,8 @@ describe('npm run analyze -- <file> (overview)', () => {
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('superstore.csv · 9,994 rows × 21 columns · 2014-01-03 – 2017-12-30');
+    // How it was read, in words, not the facts' keys (found by the new-user trial: "headerLine 1").
+    expect(lines[1]).toBe('encoding UTF-8 · comma delimited · header on line 1');
     expect(run.stdout).toMatch(/^Sales\s+decimal\s+measure\s/m);
     expect(run.stdout).toMatch(/^Order Date\s+date\s+time\s/m);
     expect(run.stdout).toMatch(/^Postal Code\s+text\s+identifier\s/m);

@@ -134,6 +134,18 @@ describe('platform-neutral replies', () => {
     ]);
   });
 
+  // Found by the new-user trial: a column of formulas never calculated came out empty, with no word why.
+  it("tells a workbook's formulas with no saved result and its error cells, and what to do", () => {
+    const reply = profileReply(entry({ source: { sheetCount: 1, errorCells: 2, uncalculatedCells: 100 } }));
+
+    expect(reply.notes).toEqual([
+      { text: '2 cells holding an Excel error (#DIV/0!, #N/A) were read as empty.' },
+      {
+        text: '100 formulas with no saved result were read as empty: the workbook was never calculated by Excel; open it in Excel, save it and send it again.',
+      },
+    ]);
+  });
+
   it('offers help examples only from a dataset that has suggestions', () => {
     expect(helpReply(entry()).examples?.actions).toEqual([
       { kind: 'ask', dataset: 'jdata', question: 'Sales by region' },

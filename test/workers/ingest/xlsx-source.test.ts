@@ -301,6 +301,7 @@ describe('readXlsxSource: cell values', () => {
 
     expect(await rows()).toEqual([['10', 'A', '2024-03-04', null, null, 'bold plain', 'Example site', 'true']]);
     expect(source.facts.errorCells).toBe(1);
+    expect(source.facts.uncalculatedCells).toBe(1);
   });
 
   it('turns percent and currency formats into column hints, leaving values as plain numbers', async () => {
