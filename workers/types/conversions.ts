@@ -88,9 +88,11 @@ export function conversionSql(raw: string, candidate: Candidate, scan: ScanType 
       return booleanSql(raw);
     case 'number':
       if (!candidate.plain) return numberSql(raw, candidate.format);
-      // A cast to BIGINT rounds `2.5` instead of failing, so a decimal point is a misfit here.
-      if (candidate.integer) return `CASE WHEN contains(${raw}, '.') THEN NULL ELSE TRY_CAST(${raw} AS BIGINT) END`;
-      return `TRY_CAST(${raw} AS DOUBLE)`;
+      // A cast to BIGINT rounds `2.5` instead of failing, so a decimal point is a misfit here; DuckDB's
+      // casts also read `1_000` as 1000 (and `0x10` as 16, a suspect value below), which no export means.
+      if (candidate.integer)
+        return `CASE WHEN contains(${raw}, '.') OR contains(${raw}, '_') THEN NULL ELSE TRY_CAST(${raw} AS BIGINT) END`;
+      return `CASE WHEN contains(${raw}, '_') THEN NULL ELSE TRY_CAST(${raw} AS DOUBLE) END`;
     case 'date':
       return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format);
     case 'text':

@@ -51,7 +51,9 @@ export function stagingQuery(plans: ColumnPlan[], from: string, fromText: boolea
     const c = `c${i}`;
     const suspect = plan.scan === 'VARCHAR' ? suspectSql(c, plan.candidate) : null;
     const misfit = `${value(i)} IS NULL AND ${c} IS NOT NULL${suspect ? ` OR ${suspect}` : ''}`;
-    const columns = [value(i), `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
+    // A suspect value converted, but is set aside like one that did not: counted, shown, and not summed.
+    const kept = suspect ? `CASE WHEN ${suspect} THEN NULL ELSE ${value(i)} END AS ${value(i)}` : value(i);
+    const columns = [kept, `CASE WHEN ${misfit} THEN CAST(${c} AS VARCHAR) END AS ${odd(i)}`];
     if (keepsFamilyDay(plan))
       columns.push(`CASE WHEN NOT ${isoLikeSql(c)} THEN day(${value(i)}) END AS ${familyDay(i)}`);
     return columns;

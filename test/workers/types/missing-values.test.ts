@@ -72,6 +72,20 @@ describe("Excel's error values and a pivot's (blank) in a CSV's number column", 
   });
 });
 
+// Found by the new-user trial: DuckDB's casts read 0x10 as 16 and 1_000 as 1000, while the note said they were left empty.
+describe('hex, binary and underscored numbers in a number column, after the sample', () => {
+  it('are left empty as the note says, and no sum counts them', async () => {
+    const odd: Record<number, string> = { 9500: '0x10', 9600: '1_000', 9700: '0b11' };
+    const lines = ['region,amount'];
+    for (let i = 0; i < 20_000; i++) lines.push(`r${i % 4},${odd[i] ?? '100'}`);
+    const data = await loadText('hex.csv', `${lines.join('\n')}\n`);
+    expect(shape(data.column('amount'))).toBe('integer/measure/-');
+    expect(data.column('amount').sum).toBe(19_997 * 100);
+    expect(data.column('amount').nulls).toBe(3);
+    expect(data.column('amount').notes?.join(' ')).toMatch(/^3 values are not numbers and were left empty/);
+  });
+});
+
 describe('floats printed at full precision', () => {
   it('are numbers, not a text identifier column', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'A' : 'B'},${String((i + 1) / 3)}`);
