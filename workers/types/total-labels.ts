@@ -48,6 +48,23 @@ const HINT_WORDS = 'total|totaal|sum|somme|gesamt|average|mean|avg|count|合計|
 
 const hinted = new RegExp(HINT_WORDS, 'i');
 
+/**
+ * A label that may be a total's or a thing's: `Total East`, `Total 2024` (and `Total Recall`). Only
+ * a table's last row is taken for a totals row on it, and only when its numbers are the sums;
+ * anywhere else such a row is a category like any other, without a note.
+ */
+const LOOSE_TOTAL = '^totals?\\s+\\S.*$';
+const loosePattern = new RegExp(LOOSE_TOTAL, 'i');
+
+export function isLooseTotalLabel(text: string): boolean {
+  return loosePattern.test(text.trim());
+}
+
+/** SQL: {@link isLooseTotalLabel} of the text `raw`. */
+export function looseTotalLabelSql(raw: string): string {
+  return `regexp_matches(trim(${raw}), ${quoteLiteral(LOOSE_TOTAL)}, 'i')`;
+}
+
 /** What a summary row's label says it shows, or null when the text is no such label. */
 export function summaryKind(text: string): SummaryKind | null {
   if (!hinted.test(text)) return null;

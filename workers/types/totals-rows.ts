@@ -1,7 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../engine/duckdb';
 import { groupsOf } from './column-groups';
-import { isTotalLabel, rowMayHoldTotalLabelSql, summaryKind, totalLabelSql, type SummaryKind } from './total-labels';
+import {
+  isLooseTotalLabel,
+  isTotalLabel,
+  looseTotalLabelSql,
+  rowMayHoldTotalLabelSql,
+  summaryKind,
+  totalLabelSql,
+  type SummaryKind,
+} from './total-labels';
 import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
 
 /** A staged column as the totals check sees it, as SQL over the staged table. */
@@ -51,7 +59,8 @@ export async function dropTotalsRows(
   const none: TotalsRows = { dropped: 0, notes: new Map() };
   const numbers = columns.flatMap((c, i) => (c.number ? [i] : []));
   // A column whose every value is known holds a label only if one of those values is one.
-  const texts = columns.flatMap((c, i) => (c.text && (c.values?.some(isTotalLabel) ?? true) ? [i] : []));
+  const labelled = (v: string) => isTotalLabel(v) || isLooseTotalLabel(v);
+  const texts = columns.flatMap((c, i) => (c.text && (c.values?.some(labelled) ?? true) ? [i] : []));
   if (numbers.length === 0) return none;
   const candidates = await findCandidates(connection, stage, columns, numbers, texts);
   if (candidates.length === 0) return none;
@@ -95,26 +104,34 @@ async function findCandidates(
     others.length > 0
       ? `(${others.map((c) => c.empty).join(' AND ')}) AND rowid IN ((SELECT min(rowid) FROM ${stage}), (SELECT max(rowid) FROM ${stage}))`
       : 'false';
-  // The position (from 1) among `cells` of the row's first label cell, 0 when none.
+  // The position (from 1) among `cells` of the row's first label cell, 0 when none; on the last row, of a loose one.
   const labelAt =
     cells.length > 0 ? `coalesce(list_position(list_transform(t, x -> ${totalLabelSql('x')}), true), 0)` : '0';
+  const last = `rowid = (SELECT max(rowid) FROM ${stage})`;
+  const looseAt =
+    cells.length > 0
+      ? `CASE WHEN r = (SELECT max(rowid) FROM ${stage}) THEN coalesce(list_position(list_transform(t, x -> ${looseTotalLabelSql('x')}), true), 0) ELSE 0 END`
+      : '0';
   const rows = await queryRows(
     connection,
-    `SELECT r, k, CASE WHEN k > 0 THEN t[k] END AS l, * EXCLUDE (r, k, t, b) FROM (
-       SELECT *, ${labelAt} AS k FROM (
+    `SELECT r, k, w, CASE WHEN k > 0 THEN t[k] WHEN w > 0 THEN t[w] END AS l, * EXCLUDE (r, k, w, t, b) FROM (
+       SELECT *, ${labelAt} AS k, ${looseAt} AS w FROM (
          SELECT rowid AS r, [${cells.join(', ')}]::VARCHAR[] AS t, ${bare} AS b,
            ${numbers.map((i) => `CAST(${columns[i]?.number} AS DOUBLE) AS n${i}`).join(', ')}
-         FROM ${stage} WHERE ${rowMayHoldTotalLabelSql(cells)} OR ${bare}
+         FROM ${stage} WHERE ${rowMayHoldTotalLabelSql(cells)} OR ${bare} OR ${last}
        )
-     ) WHERE k > 0 OR b ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
+     ) WHERE k > 0 OR b OR w > 0 ORDER BY r LIMIT ${MAX_CANDIDATES + 1}`,
   );
   return rows.map((row) => {
     const k = Number(row.k);
+    const w = Number(row.w);
     const text = String(row.l).trim();
+    const at = k > 0 ? k : w;
     return {
       row: Number(row.r),
-      label: k > 0 ? { column: texts[k - 1] as number, text } : null,
+      label: at > 0 ? { column: texts[at - 1] as number, text } : null,
       kind: k > 0 ? (summaryKind(text) ?? 'sum') : 'sum',
+      ...(k === 0 && w > 0 ? { loose: true } : {}),
       values: numbers.map((i) => (row[`n${i}`] == null ? null : Number(row[`n${i}`]))),
     };
   });
@@ -221,7 +238,9 @@ function totalsNotes(
   const add = (column: number, note: string) => notes.set(column, [...(notes.get(column) ?? []), note]);
   const all = candidates.map((_, k) => k);
   // A row labelled "Average" or "Count" that is no summary is a category like any other: no note.
-  const kept = all.filter((k) => !totals.has(k) && candidates[k]?.label && candidates[k]?.kind === 'sum');
+  const kept = all.filter(
+    (k) => !totals.has(k) && candidates[k]?.label && candidates[k]?.kind === 'sum' && !candidates[k]?.loose,
+  );
   const measureNames = (ks: number[]) => {
     const summed = [...new Set(ks.flatMap((k) => totals.get(k)?.matched ?? []))].sort((a, b) => a - b);
     const listed = names(summed.map((m) => columns[numbers[m] as number]?.name as string));

@@ -16,6 +16,8 @@ export interface TotalsCandidate {
   label: { column: number; text: string } | null;
   /** What its label says it shows: sums (and a bare row's), means or counts. */
   kind: SummaryKind;
+  /** The last row, labelled `Total East` or the like: a totals row only if it sums the rows above. */
+  loose?: boolean;
   values: (number | null)[];
 }
 
@@ -218,13 +220,16 @@ function judge(k: number, candidates: TotalsCandidate[], before: Aggregate[], to
   }
   const present = candidate.values.flatMap((v, m) => (v === null ? [] : [m]));
   const { kind } = candidate;
-  const fewest = kind !== 'sum' || !candidate.label ? 2 : 1;
+  // A row whose label may name a thing (`Total Recall`) must prove itself as a bare row does: every
+  // number a sum, of two rows at least.
+  const strict = !candidate.label || candidate.loose === true;
+  const fewest = kind !== 'sum' || strict ? 2 : 1;
   let error = Infinity;
   for (const { aggregate, below } of spans) {
     if (present.length === 0 || aggregate.rows < fewest) continue;
     const matched = present.filter((m) => matches(kind, candidate.values[m] as number, aggregate, m));
     const half = matched.length * 2 >= present.length;
-    const fits = !candidate.label
+    const fits = strict
       ? matched.length === present.length
       : kind === 'sum'
         ? matched.length >= 1 && half

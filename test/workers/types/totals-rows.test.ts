@@ -110,6 +110,35 @@ describe('a totals row at the bottom of a CSV export', () => {
     expect(data.column('Region').notes?.join(' ')).toContain(`Row 14 ('${label}') is a totals row and was left out`);
   });
 
+  // Found by the new-user trial: a last row 'Total East' was counted as data, so the total doubled.
+  it.each(['Total East', 'Total 2024', 'TOTAL ALL REGIONS'])(
+    'is found on the last row labelled %s, when every number is the sum of the rows above',
+    async (label) => {
+      const rows = sales(12);
+      const text = [
+        HEADER,
+        ...rows.map(csvRow),
+        `${label},,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`,
+      ];
+      const data = await loadText(`loose-${label.replace(/\W/g, '')}.csv`, `${text.join('\n')}\n`);
+      expect(data.meta.rows).toBe(12);
+      expect(data.column('Revenue').sum).toBeCloseTo(sum(rows, 'revenue'), 6);
+      expect(data.column('Region').notes?.join(' ')).toContain(`Row 14 ('${label}') is a totals row and was left out`);
+    },
+  );
+
+  it("keeps a 'Total Recall' as the thing it names, without a note, when it sums no two rows", async () => {
+    const rows = sales(12);
+    const lines = rows.map(csvRow);
+    // Mid-table, and last with the revenue and cost of the one row above it.
+    lines.splice(5, 0, 'Total Recall,Ann,01/02/2024,"$10.00","$5.00"');
+    const last = rows.at(-1) as Sale;
+    lines.push(`Total Recall,Bob,01/03/2024,${money(last.revenue)},${money(last.cost)}`);
+    const data = await loadText('recall.csv', `${[HEADER, ...lines].join('\n')}\n`);
+    expect(data.meta.rows).toBe(14);
+    expect(data.column('Region').notes ?? []).toEqual([]);
+  });
+
   it('is found without a label when every number is the sum of the rows above', async () => {
     const rows = sales(12);
     const text = [HEADER, ...rows.map(csvRow), `,,,${money(sum(rows, 'revenue'))},${money(sum(rows, 'cost'))}`];
