@@ -61,6 +61,7 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
     planner: answer.planner,
     ...(answer.note ? { note: answer.note } : {}),
     ...(answer.leftOut ? { leftOut: answer.leftOut } : {}),
+    ...(answer.unread ? { unread: answer.unread } : {}),
     chart,
   };
 }

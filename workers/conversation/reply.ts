@@ -97,6 +97,8 @@ export interface AnswerFooter {
   filters?: string;
   /** Rows the figures skip for values the file held that stand for none ("12 rows without a Sales value … are left out."). */
   leftOut?: string;
+  /** Rows of the file that could not be read and are in no figure ("950 rows of the file could not be read …"). */
+  unread?: string;
 }
 
 /** The answer to a question: the headline, insights that are in the data, the chart or the table, and where it came from. */

@@ -122,12 +122,13 @@ function failureCard(reply: FailureReply): TeamsCard {
 }
 
 /** Which dataset, how many of its rows and which filters the numbers come from. */
-function footerText({ dataset, rows, matchedRows, filters, leftOut }: AnswerFooter): string {
+function footerText({ dataset, rows, matchedRows, filters, leftOut, unread }: AnswerFooter): string {
   const counted =
     filters === undefined
       ? `${count(rows)} rows`
       : `${count(matchedRows ?? rows)} of ${count(rows)} rows · Filters: ${filters}`;
-  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}${leftOut ? ` · ${teamsText(leftOut)}` : ''}`;
+  const notes = [leftOut, unread].filter((note) => note !== undefined).map((note) => ` · ${teamsText(note)}`);
+  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}${notes.join('')}`;
 }
 
 /**
