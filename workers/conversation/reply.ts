@@ -205,6 +205,8 @@ export interface DigestReply {
   insights: string[];
   /** The file read and when it was uploaded, in words on the subscriber's clock ("sales.csv, uploaded …"). */
   source: string;
+  /** Rows of that file that could not be read and are in no figure ("950 rows of the file could not be read …"). */
+  unread?: string;
   /** The series with the latest period highlighted, then the drivers' bars when drivers are named. */
   charts: ChartImage[];
 }

@@ -182,7 +182,7 @@ function digestHtml(reply: DigestReply): SafeHtml {
         ${reply.insights.map((insight) => html`<li>${insight}</li>`)}
       </ul>`
     }
-    <p class="footer">📄 ${reply.source}</p>`;
+    <p class="footer">📄 ${reply.source}${reply.unread && ` · ${reply.unread}`}</p>`;
 }
 
 function digestListHtml(reply: DigestListReply): SafeHtml {

@@ -78,7 +78,7 @@ function digestCard(reply: DigestReply): TeamsCard {
     textBlock(`📅 Digest: ${teamsText(reply.question)}`, { weight: 'Bolder' }),
     textBlock(teamsText(reply.headline)),
     ...reply.insights.map((insight) => textBlock(`• ${teamsText(insight)}`)),
-    subtle(`📄 ${teamsText(reply.source)}`),
+    subtle(`📄 ${teamsText(reply.source)}${reply.unread ? ` · ${teamsText(reply.unread)}` : ''}`),
     subtle('Reply in this thread to ask more about it.'),
   ]);
 }
