@@ -1,7 +1,8 @@
+import { unreadRowsNote } from '../answer/unread-rows';
 import { sqlInQuestion } from '../planner/sql-words';
 import { suggestQuestions } from '../planner/suggestions';
 import { loadVocabulary } from '../planner/vocabulary';
-import type { QuestionContext, QuestionOutcome } from './answered-question';
+import type { AnsweredQuestion, QuestionContext, QuestionOutcome } from './answered-question';
 import { answerWithModel } from './model-answer';
 import { offlineAnswer } from './plan-answer';
 
@@ -37,6 +38,15 @@ export async function answerQuestion(question: string, context: QuestionContext)
     const reason = `That looks like SQL ("${sql}"); ask in words${example}.`;
     return { kind: 'not-understood', question, understood: [], reason, suggestions, planner: 'offline' };
   }
-  if (context.llm === undefined) return offlineAnswer(question, context, vocabulary);
-  return answerWithModel(question, context, vocabulary, context.llm);
+  const outcome =
+    context.llm === undefined
+      ? await offlineAnswer(question, context, vocabulary)
+      : await answerWithModel(question, context, vocabulary, context.llm);
+  return outcome.kind === 'answer' ? withUnreadRows(outcome, context) : outcome;
+}
+
+/** Whichever planner answered, the rows set aside at ingest are missing from its figures. */
+function withUnreadRows(answer: AnsweredQuestion, context: QuestionContext): AnsweredQuestion {
+  const unread = unreadRowsNote(context.meta);
+  return unread ? { ...answer, unread } : answer;
 }

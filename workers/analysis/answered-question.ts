@@ -57,6 +57,8 @@ export interface AnsweredQuestion {
   note?: string;
   /** Rows the figures skip because a column they use held NaN or placeholder dates (see `leftOutNote`). */
   leftOut?: string;
+  /** Rows of the file that could not be read, so no figure counts them (see `unreadRowsNote`). */
+  unread?: string;
 }
 
 export interface UnansweredQuestion {

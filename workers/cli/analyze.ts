@@ -11,9 +11,10 @@ import { ingestFile } from '../ingest/ingest-file';
 import { PlanError } from '../plan/plan-errors';
 import { overviewText } from './overview-text';
 import { printable } from '../../core/printable-text';
-import { printableJson } from './terminal-text';
+import { echoedQuestion, printableJson, withEchoesCut } from './terminal-text';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
+const USAGE =
+  'Usage: npm run analyze -- <file.csv|file.tsv|file.xlsx> ["question"] [--sheet NAME] [--out chart.png] [--json]';
 
 export interface CliIo {
   out: { write(text: string): unknown };
@@ -61,6 +62,7 @@ function answerJson(answer: AnsweredQuestion, meta: DatasetMeta, chart: string |
     planner: answer.planner,
     ...(answer.note ? { note: answer.note } : {}),
     ...(answer.leftOut ? { leftOut: answer.leftOut } : {}),
+    ...(answer.unread ? { unread: answer.unread } : {}),
     chart,
   };
 }
@@ -97,9 +99,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [path, typed, ...extra] = parsed.positionals;
   // An empty question asks for nothing: the overview, as without one.
   const question = typed?.trim() ? typed : undefined;
-  if (parsed.values.help || !path || extra.length > 0) {
+  if (parsed.values.help || !path) {
     (parsed.values.help ? out : err).write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
+  }
+  if (extra.length > 0) {
+    // The shell split an unquoted question into words: say how to keep it whole rather than only the usage.
+    const words = echoedQuestion([typed, ...extra].join(' '));
+    err.write(`Put the question in quotes: npm run analyze -- ${path} "${words}"\n${USAGE}\n`);
+    return 2;
   }
   try {
     const env = io.env ?? localEnvironment('.env');
@@ -133,8 +141,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const llm = await languageModelSource(new EnvSecretSource(env), config.llm)();
     const answer = await answerQuestion(question, { connection, table, meta, llm });
     if (answer.kind === 'not-understood') {
+      const reason = withEchoesCut(answer.reason.replace(/\.$/, ''));
+      if (parsed.values.json) {
+        // The whole question stays in `question`, for a caller matching answers to what it asked.
+        const declined = { question, declined: reason, understood: answer.understood, suggestions: answer.suggestions };
+        out.write(`${printableJson(declined)}\n`);
+      }
       const tries = answer.suggestions.map((s) => `"${s}"`).join(' · ');
-      err.write(`I did not understand "${question}": ${answer.reason.replace(/\.$/, '')}. Try: ${tries}\n`);
+      err.write(`I did not understand "${echoedQuestion(question)}": ${reason}. Try: ${tries}\n`);
       return 1;
     }
     let chartPath: string | null = null;

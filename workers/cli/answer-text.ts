@@ -56,6 +56,7 @@ export function answerText(answer: AnsweredQuestion, chartPath: string | null): 
   lines.push(`Read as: ${[...new Set(answer.understood)].join('; ')}`);
   if (answer.note) lines.push(answer.note);
   if (answer.leftOut) lines.push(answer.leftOut);
+  if (answer.unread) lines.push(answer.unread);
   const noChart = answer.png ? 'Chart: not written' : 'Chart: none (the answer is a table)';
   lines.push(chartPath ? `Chart: ${chartPath}` : noChart);
   return lines.join('\n');

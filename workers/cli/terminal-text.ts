@@ -13,3 +13,17 @@ export function cellText(text: string): string {
   const flat = text.replace(/[\r\n\t]+/g, ' ');
   return flat.length > CELL_CHARS ? `${flat.slice(0, CELL_CHARS - 1)}…` : flat;
 }
+
+/** The longest question the CLI repeats back; a pasted page would otherwise fill the terminal, twice. */
+const QUESTION_CHARS = 120;
+
+/** A question (or a quote of one) as the CLI repeats it: on one line, and cut with "…" past 120 characters. */
+export function echoedQuestion(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > QUESTION_CHARS ? `${flat.slice(0, QUESTION_CHARS - 1)}…` : flat;
+}
+
+/** A sentence that quotes the question (a planner's reason for declining it), with each long quote cut. */
+export function withEchoesCut(sentence: string): string {
+  return sentence.replace(/"([^"]{121,})"/g, (_, quoted: string) => `"${echoedQuestion(quoted)}"`);
+}

@@ -50,6 +50,7 @@ export function answerReply(view: AnswerView): AnswerReply {
       rows: dataset.rows,
       ...(filters === '' ? {} : { matchedRows: answer.result.matchedRows, filters }),
       ...(answer.leftOut ? { leftOut: answer.leftOut } : {}),
+      ...(answer.unread ? { unread: answer.unread } : {}),
     },
     actions: [
       { kind: 'show-sql', answer: view.jobId },

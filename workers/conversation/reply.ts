@@ -97,6 +97,8 @@ export interface AnswerFooter {
   filters?: string;
   /** Rows the figures skip for values the file held that stand for none ("12 rows without a Sales value … are left out."). */
   leftOut?: string;
+  /** Rows of the file that could not be read and are in no figure ("950 rows of the file could not be read …"). */
+  unread?: string;
 }
 
 /** The answer to a question: the headline, insights that are in the data, the chart or the table, and where it came from. */
@@ -203,6 +205,8 @@ export interface DigestReply {
   insights: string[];
   /** The file read and when it was uploaded, in words on the subscriber's clock ("sales.csv, uploaded …"). */
   source: string;
+  /** Rows of that file that could not be read and are in no figure ("950 rows of the file could not be read …"). */
+  unread?: string;
   /** The series with the latest period highlighted, then the drivers' bars when drivers are named. */
   charts: ChartImage[];
 }

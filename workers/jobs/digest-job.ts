@@ -2,6 +2,7 @@ import { DigestScheduleMissingError } from '../../core/digest-scheduler';
 import { nextRunAfter } from '../../core/digest-cadence';
 import type { DigestJob } from '../../core/job';
 import { linkedUri } from '../../core/linked-exports';
+import { unreadRowsNote } from '../answer/unread-rows';
 import { ConversationError } from '../conversation/conversation-errors';
 import type { DigestReply, Reply } from '../conversation/reply';
 import { datasetWords, hasNewData, newestVersion, type DigestDataset } from '../digest/digest-dataset';
@@ -94,6 +95,9 @@ export async function postDigest(
     await notInChannel(() => point.finish(digestProblem(record, failure + told)));
     return failRun(failure);
   }
+  // A digest read from a file with rows set aside says so as an answer does; "no new data" reports nothing.
+  const unread = reply.tone === 'no-new-data' ? undefined : unreadRowsNote(dataset.entry, 'digest');
+  if (unread) reply = { ...reply, unread };
   if (await notInChannel(() => point.finish(reply))) {
     return failRun('I can no longer post in that channel; invite me back to resume it.');
   }

@@ -84,7 +84,9 @@ function answerHtml(reply: AnswerReply): SafeHtml {
     ${table && html`<pre>${table.text}</pre>`}
     ${table && table.hidden > 0 && html`<p class="note">… ${plural(table.hidden, 'more row')} in the CSV</p>`}
     ${reply.note && html`<p class="note">${reply.note}</p>`}
-    <p class="footer">📄 ${footer.dataset} · ${counted}${footer.leftOut ? ` · ${footer.leftOut}` : ''}</p>
+    <p class="footer">
+      📄 ${footer.dataset} · ${counted}${[footer.leftOut, footer.unread].map((note) => (note ? ` · ${note}` : ''))}
+    </p>
     ${actionButtons(reply.actions)}`;
 }
 
@@ -180,7 +182,7 @@ function digestHtml(reply: DigestReply): SafeHtml {
         ${reply.insights.map((insight) => html`<li>${insight}</li>`)}
       </ul>`
     }
-    <p class="footer">📄 ${reply.source}</p>`;
+    <p class="footer">📄 ${reply.source}${reply.unread && ` · ${reply.unread}`}</p>`;
 }
 
 function digestListHtml(reply: DigestListReply): SafeHtml {

@@ -13,12 +13,13 @@ import { askButtons } from './ask-buttons';
 import { actions, context, preformatted, safe, section, type Button, type SlackContent } from './slack-content';
 
 /** Which dataset, how many of its rows and which filters the numbers come from. */
-function footer({ dataset, rows, matchedRows, filters, leftOut }: AnswerFooter): string {
+function footer({ dataset, rows, matchedRows, filters, leftOut, unread }: AnswerFooter): string {
   const counted =
     filters === undefined
       ? `${count(rows)} rows`
       : `${count(matchedRows ?? rows)} of ${count(rows)} rows · Filters: ${filters}`;
-  return `:page_facing_up: ${safe(dataset)} · ${safe(counted)}${leftOut ? ` · ${safe(leftOut)}` : ''}`;
+  const notes = [leftOut, unread].filter((note) => note !== undefined).map((note) => ` · ${safe(note)}`);
+  return `:page_facing_up: ${safe(dataset)} · ${safe(counted)}${notes.join('')}`;
 }
 
 type ExportAction = Extract<ReplyAction, { kind: 'show-sql' | 'download-csv' | 'subscribe' }>;

@@ -16,7 +16,7 @@ export function digestMessage(reply: DigestReply): SlackContent {
     section(reply.tone === 'news' ? `*${safe(reply.headline)}*` : safe(reply.headline)),
   ];
   if (reply.insights.length) blocks.push(section(reply.insights.map((insight) => `• ${safe(insight)}`).join('\n')));
-  blocks.push(context(`:page_facing_up: ${safe(reply.source)}`));
+  blocks.push(context(`:page_facing_up: ${safe(reply.source)}${reply.unread ? ` · ${safe(reply.unread)}` : ''}`));
   if (reply.tone === 'news') blocks.push(context('Reply in this thread to ask more about it.'));
   return { text: safe(`${reply.question}: ${reply.headline}`), blocks };
 }

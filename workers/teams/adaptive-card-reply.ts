@@ -78,7 +78,7 @@ function digestCard(reply: DigestReply): TeamsCard {
     textBlock(`📅 Digest: ${teamsText(reply.question)}`, { weight: 'Bolder' }),
     textBlock(teamsText(reply.headline)),
     ...reply.insights.map((insight) => textBlock(`• ${teamsText(insight)}`)),
-    subtle(`📄 ${teamsText(reply.source)}`),
+    subtle(`📄 ${teamsText(reply.source)}${reply.unread ? ` · ${teamsText(reply.unread)}` : ''}`),
     subtle('Reply in this thread to ask more about it.'),
   ]);
 }
@@ -122,12 +122,13 @@ function failureCard(reply: FailureReply): TeamsCard {
 }
 
 /** Which dataset, how many of its rows and which filters the numbers come from. */
-function footerText({ dataset, rows, matchedRows, filters, leftOut }: AnswerFooter): string {
+function footerText({ dataset, rows, matchedRows, filters, leftOut, unread }: AnswerFooter): string {
   const counted =
     filters === undefined
       ? `${count(rows)} rows`
       : `${count(matchedRows ?? rows)} of ${count(rows)} rows · Filters: ${filters}`;
-  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}${leftOut ? ` · ${teamsText(leftOut)}` : ''}`;
+  const notes = [leftOut, unread].filter((note) => note !== undefined).map((note) => ` · ${teamsText(note)}`);
+  return `📄 ${teamsText(dataset)} · ${teamsText(counted)}${notes.join('')}`;
 }
 
 /**
