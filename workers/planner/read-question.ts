@@ -62,7 +62,11 @@ export function readQuestion(
   reading.understood.push(...values.understood, ...time.understood);
   reading.problems.push(...values.problems, ...time.problems);
   readLeftovers(state);
-  if (items.length === 0) reading.overview = true;
+  // An empty question asks for the overview; one of only filler words ("why", "so", "please") asks nothing.
+  if (items.length === 0) {
+    if (/\S/.test(question)) reading.problems.push('nothing in it names something in the data to compute');
+    else reading.overview = true;
+  }
   return reading;
 }
 

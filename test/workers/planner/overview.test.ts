@@ -1,6 +1,6 @@
 import { loadVocabulary } from '../../../workers/planner/vocabulary';
 import { loadText } from '../../support/ingest';
-import { expectPlan, plannerData, type DatasetName, type PlannerData } from './planner-data';
+import { expectNotUnderstood, expectPlan, plannerData, type DatasetName, type PlannerData } from './planner-data';
 
 /** An empty question, "overview" or "summary": the main measure over time, or by the main dimension. */
 const CASES: [DatasetName, string, object][] = [
@@ -60,6 +60,13 @@ describe('overview', () => {
 
   it.each(CASES)('%s: "%s"', (name, question, fragment) => {
     expect(expectPlan(data.get(name) as PlannerData, question)).toMatchObject(fragment);
+  });
+
+  // Found by the new-user trial: "why" or "please" got the overview's trend, a guess at a question never asked.
+  it.each(['why', 'so', 'please', '?', 'the'])('is not what "%s" asks for: it asks nothing', (question) => {
+    const outcome = expectNotUnderstood(data.get('superstore') as PlannerData, question);
+    expect(outcome.reason).toMatch(/nothing in it names something in the data to compute/i);
+    expect(outcome.suggestions.length).toBeGreaterThan(0);
   });
 
   it('groups by the most useful dimension when there is no time column', async () => {
