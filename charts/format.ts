@@ -37,6 +37,12 @@ const COMPACT_TIERS = [
  * formatNumber(0.125, { kind: 'percent' })                                     // '12.5%'
  * formatNumber(-45300, undefined, { compact: true })                           // '−45.3K'
  */
+/** `2.5e20` as "2.5e20": three significant digits at most, no "+". */
+export function scientific(value: number): string {
+  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+  return `${mantissa.replace(/\.?0+$/, '')}e${exponent.replace('+', '')}`;
+}
+
 export function formatNumber(value: number, unit?: Unit, options: FormatNumberOptions = {}): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
   const magnitude = unit?.kind === 'percent' ? formatPercent(value, options) : formatAmount(value, unit, options);
@@ -55,6 +61,8 @@ function formatPercent(value: number, { digits }: FormatNumberOptions): string {
 
 function formatAmount(value: number, unit: Unit | undefined, { compact, digits }: FormatNumberOptions): string {
   const abs = Math.abs(value);
+  // Past a thousand trillion no suffix reads well ("187,500,000,000T"): the power of ten says it.
+  if (compact && abs >= 1e15) return scientific(abs);
   if (compact) {
     for (let tier = 0; tier < COMPACT_TIERS.length; tier++) {
       const { size, suffix } = COMPACT_TIERS[tier]!;

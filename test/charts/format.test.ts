@@ -14,6 +14,9 @@ describe('formatNumber', () => {
     [1234567, usd, { compact: true }, '$1.2M'],
     [45300, undefined, { compact: true }, '45.3K'],
     [-45300, undefined, { compact: true }, '\u221245.3K'],
+    // Past a thousand trillion, a power of ten (found by the new-user trial: "187,500,000,000T").
+    [1.876e23, undefined, { compact: true }, '1.88e23'],
+    [-2.5e20, usd, { compact: true }, '\u2212$2.5e20'],
     [2000, number, { compact: true }, '2K'],
     [450300, undefined, { compact: true }, '450K'],
     [999950, undefined, { compact: true }, '1M'],

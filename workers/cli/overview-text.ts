@@ -1,4 +1,5 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
+import { scientific } from '../../charts/format';
 import { LEFT_OUT_FACTS, leftOutNotes } from '../ingest/left-out-facts';
 import { cellText } from './terminal-text';
 
@@ -16,6 +17,8 @@ const count = (n: number) => grouped(String(n));
 
 function compact(n: number): string {
   const abs = Math.abs(n);
+  if (abs >= 1e15) return `${n < 0 ? '-' : ''}${scientific(abs)}`;
+  if (abs >= 1e12) return `${(n / 1e12).toFixed(1)}T`;
   if (abs >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
   if (abs >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
   if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
