@@ -190,6 +190,13 @@ function seasonalPeak(years: readonly TimePoint[][], grain: TimeColumn['grain'],
   return `, with a seasonal peak in ${name} (the highest ${grain} in ${said.count(times)} of ${said.count(years.length)} complete years)`;
 }
 
+/** Whether the groups shown are a top N of more. */
+function truncatedParts(plan: AnalysisPlan, result: ResultTable, parts: readonly Part[]): boolean {
+  return (
+    plan.limit !== undefined && result.rows.length >= plan.limit && (result.groups?.count ?? Infinity) > parts.length
+  );
+}
+
 /**
  * "West had the highest Profit: $108.4K (37.9% of the total)." The lowest
  * instead when the plan sorts up by the measure ("which region sold least");
@@ -221,12 +228,23 @@ export function partsHeadline(
     );
   }
   const lowest = plan.sort?.by === 'measure' && plan.sort.direction === 'asc';
-  const pick = [...parts].sort((a, b) => (lowest ? a.value - b.value : b.value - a.value))[0] as Part;
+  const ordered = [...parts].sort((a, b) => (lowest ? a.value - b.value : b.value - a.value));
+  const pick = ordered[0] as Part;
+  // Groups level with the first are named with it: "South had the highest" would hide West's equal share.
+  const level = ordered.filter((part) => part.value === pick.value);
   // A top N holds the highest (or lowest) of all groups only when it was ranked by the measure.
-  const truncated =
-    plan.limit !== undefined && result.rows.length >= plan.limit && (result.groups?.count ?? Infinity) > parts.length;
+  const truncated = truncatedParts(plan, result, parts);
   const among = truncated && plan.sort?.by !== 'measure' ? ` of the ${said.count(parts.length)} shown` : '';
-  const lead = `${pick.label} had the ${lowest ? 'lowest' : 'highest'} ${noun}${among}${clause()}: ${said.amount(pick.value, unit)}`;
+  if (level.length === parts.length && !truncatedParts(plan, result, parts)) {
+    return said.statement(
+      `${joinWords(parts.map((part) => part.label))} had the same ${noun}${clause()}: ${said.amount(pick.value, unit)} each.`,
+    );
+  }
+  const each = level.length > 1 && level.length < parts.length;
+  const who = each
+    ? `${joinWords(level.map((part) => part.label))} tied for the ${lowest ? 'lowest' : 'highest'}`
+    : `${pick.label} had the ${lowest ? 'lowest' : 'highest'}`;
+  const lead = `${who} ${noun}${among}${clause()}: ${said.amount(pick.value, unit)}${each ? ' each' : ''}`;
   const whole = truncated
     ? result.groups
     : { total: parts.reduce((sum, part) => sum + part.value, 0), min: minOf(parts) };
@@ -235,7 +253,7 @@ export function partsHeadline(
   const { total = null, min = null } = whole ?? {};
   if (!isAdditive(measure.column) || rankedPeriods || total === null || min === null || total <= 0 || min < 0)
     return said.statement(`${lead}.`);
-  return said.statement(`${lead} (${said.percent(pick.value / total)} of the total).`);
+  return said.statement(`${lead} (${said.percent(pick.value / total)} of the total${each ? ' each' : ''}).`);
 }
 
 const minOf = (parts: readonly Part[]) => Math.min(...parts.map((part) => part.value));

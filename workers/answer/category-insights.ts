@@ -130,7 +130,17 @@ function extremesInsight(
   const ofAll = () => (count === undefined ? '' : ` of all ${said.count(count)}`);
   const shown = () => ` of the ${said.count(sorted.length)} shown`;
   let text: string;
-  if (!truncated) {
+  const highs = sorted.filter((part) => part.value === high.value);
+  const lows = sorted.filter((part) => part.value === low.value);
+  const names = (group: readonly Part[]) => joinWords(group.map((part) => part.label));
+  if (!truncated && highs.length === sorted.length) {
+    text = `All ${said.count(sorted.length)} had the same ${noun} (${said.amount(high.value, unit)}).`;
+  } else if (!truncated && (highs.length > 1 || lows.length > 1)) {
+    // Ties are named together: one name for the highest would hide an equal one.
+    const top = highs.length > 1 ? `${names(highs)} tied for the highest` : `${high.label} had the highest`;
+    const bottom = lows.length > 1 ? `${names(lows)} tied for the lowest` : `${low.label} had the lowest`;
+    text = `${top} ${noun} (${said.amount(high.value, unit)}) and ${bottom} (${said.amount(low.value, unit)}).`;
+  } else if (!truncated) {
     text = `${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
   } else if (order === 'desc') {
     text = `${high.label} had the highest ${noun}${ofAll()} (${said.amount(high.value, unit)}) and ${low.label} the lowest${shown()} (${said.amount(low.value, unit)}).`;

@@ -93,6 +93,26 @@ describe('writeHeadline', () => {
     });
   });
 
+  // Found by the new-user trial: "South had the highest" when West had as much.
+  test('groups level at the top are named together, and groups all level say so', () => {
+    const { plan: p, result } = profitByRegion();
+    const tied = table(result.columns, [
+      ['Central', 39706.36],
+      ['East', 108418.45],
+      ['South', 46749.43],
+      ['West', 108418.45],
+    ]);
+    const total = 39706.36 + 108418.45 * 2 + 46749.43;
+    expect(writeHeadline(p, tied, meta).text).toBe(
+      `East and West tied for the highest Profit: $108.4K each (${((108418.45 / total) * 100).toFixed(1)}% of the total each).`,
+    );
+    const level = table(result.columns, [
+      ['East', 500],
+      ['West', 500],
+    ]);
+    expect(writeHeadline(p, level, meta).text).toBe('East and West had the same Profit: $500 each.');
+  });
+
   test('a breakdown sorted upwards by the measure names the lowest group', () => {
     const { plan: p, result } = profitByRegion();
     const lowest = { ...p, sort: { by: 'measure' as const, direction: 'asc' as const } };

@@ -230,6 +230,19 @@ describe('computeInsights', () => {
       );
     });
 
+    test('names groups level at either end together', () => {
+      const { plan: p, result } = profitByRegion();
+      const tied = table(result.columns, [
+        ['Central', 500],
+        ['East', 900],
+        ['South', 500],
+        ['West', 900],
+      ]);
+      expect(find(computeInsights(p, tied, meta), 'peak-trough').text).toBe(
+        'East and West tied for the highest Profit ($900) and Central and South tied for the lowest ($500).',
+      );
+    });
+
     test('gives no share when a group is negative, and names the negative groups instead', () => {
       const p = plan({
         measures: [{ column: 'Profit', aggregation: 'sum' }],
