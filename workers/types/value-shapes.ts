@@ -209,6 +209,26 @@ function numberFormat(values: string[]): NumberFormat | null {
 }
 
 /**
+ * Values that are not plain numbers still make a number column when they are at most this share of
+ * its sampled values (or one value): a stray "TBD" or a repeated header line must not turn a column
+ * of amounts into text while the same value past the sample is only left empty.
+ */
+const NUMBER_MISFIT_SHARE = 0.01;
+
+/** The plain numbers among `values`, or null when more than the tolerated share are something else. */
+function plainNumbers(values: string[]): string[] | null {
+  const tolerated = Math.max(1, Math.floor(values.length * NUMBER_MISFIT_SHARE));
+  const numbers: string[] = [];
+  let misfits = 0;
+  for (const v of values) {
+    if (PLAIN_NUMBER.test(v)) numbers.push(v);
+    else if (++misfits > tolerated) return null;
+  }
+  // In a handful of values one misfit is a large share: three numbers at least must stand beside it.
+  return misfits * 4 > values.length ? null : numbers;
+}
+
+/**
  * Proposes a type for a column from its sample values. The proposal is only a
  * candidate: the conversion SQL then runs over every value of the column, and a
  * column whose values do not all convert stays text.
@@ -240,15 +260,26 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
   if (values.every((v) => TRUE_WORDS.has(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
-  if (values.every((v) => PLAIN_NUMBER.test(v))) {
+  const numbers = plainNumbers(values);
+  if (numbers) {
     // Leading zeros, or a whole part with more digits than a double holds exactly: a code, not a quantity.
     // Digits after the point are only precision (`0.3333333333333333`, as Python and JavaScript print a third).
-    if (values.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
+    if (numbers.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
       return { kind: 'text', identifier: true };
-    const integer = values.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
-    const widths = new Set(values.map((v) => v.trim().length));
-    const fixedWidth = integer && widths.size === 1 && values[0]!.trim().length >= 3;
-    return { kind: 'number', plain: true, integer, fixedWidth, unit: hint.unit ?? currencyInName(name), nullTokens };
+    const integer = numbers.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
+    const widths = new Set(numbers.map((v) => v.trim().length));
+    const fixedWidth = integer && widths.size === 1 && numbers[0]!.trim().length >= 3;
+    // A sampled misfit ("TBD", a repeated header) needs the column read as text, like a null token, so
+    // that the conversion sets it aside and the misfit check leaves it empty with a note, as one past the sample.
+    const misfits = numbers.length < values.length;
+    return {
+      kind: 'number',
+      plain: true,
+      integer,
+      fixedWidth,
+      unit: hint.unit ?? currencyInName(name),
+      nullTokens: nullTokens || misfits,
+    };
   }
   const format = numberFormat(values);
   if (format) return { kind: 'number', plain: false, format };

@@ -1,0 +1,52 @@
+import { loadText, shape } from '../../support/ingest';
+
+/** `region,amount` rows of 100, with `odd` written in place of some amounts (by 0-based data row). */
+function amounts(rows: number, odd: Record<number, string>): string {
+  const lines = ['region,amount'];
+  for (let i = 0; i < rows; i++) lines.push(odd[i] === undefined ? `r${i % 4},100` : `r${i % 4},${odd[i]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// Found by the new-user trial: one odd value inside the 2,000-row type sample made the column text,
+// silently, while the same value past the sample was left empty with a note.
+describe('a stray value within the type sample of a number column', () => {
+  it.each(['TBD', 'pending', 'error'])('"%s" is left empty with a note; the column still sums', async (word) => {
+    const data = await loadText(`stray-${word}.csv`, amounts(30_000, { 1000: word }));
+    const amount = data.column('amount');
+    expect(shape(amount)).toBe('integer/measure/-');
+    expect(amount.notes).toEqual([`1 value is not a number and was left empty (e.g. "${word}")`]);
+    const [sums] = await data.rows('SELECT sum(amount) AS total, count(amount) AS n FROM dataset');
+    expect(Number(sums?.total)).toBe(29_999 * 100);
+    expect(Number(sums?.n)).toBe(29_999);
+  });
+
+  it('a repeated header line (concatenated exports) is left empty with a note', async () => {
+    const data = await loadText('concatenated.csv', amounts(30_000, { 1500: 'amount' }));
+    expect(shape(data.column('amount'))).toBe('integer/measure/-');
+    expect(data.column('amount').notes).toEqual(['1 value is not a number and was left empty (e.g. "amount")']);
+  });
+
+  it('several sampled words among few rows keep the column text, with a note naming them', async () => {
+    const odd = Object.fromEntries([3, 10, 20].map((i) => [i, 'TBD']));
+    const data = await loadText('strays-many.csv', amounts(300, odd));
+    const amount = data.column('amount');
+    expect(amount.type).not.toMatch(/integer|decimal/);
+    expect(amount.notes).toEqual(['kept as text: 3 values are not numbers (e.g. "TBD")']);
+  });
+
+  it('a column of mostly words stays text with no note', async () => {
+    const odd = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i * 2, `item ${i}`]));
+    const data = await loadText('words.csv', amounts(200, odd));
+    expect(data.column('amount').type).not.toMatch(/integer|decimal/);
+    expect(data.column('amount').notes ?? []).toEqual([]);
+  });
+
+  it('codes with leading zeros and one stray word stay codes', async () => {
+    const lines = ['region,code'];
+    for (let i = 0; i < 3000; i++) lines.push(`r${i % 4},${i === 7 ? 'TBD' : String(i % 500).padStart(5, '0')}`);
+    const data = await loadText('codes-stray.csv', `${lines.join('\n')}\n`);
+    expect(data.column('code').type).not.toMatch(/integer|decimal/);
+    const [first] = await data.rows('SELECT code FROM dataset LIMIT 1');
+    expect(first?.code).toBe('00000');
+  });
+});
