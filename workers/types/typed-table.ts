@@ -31,6 +31,8 @@ export interface TypedColumn {
   identifierLike: boolean;
   /** Values that stand for no value (NaN, placeholder dates), read as missing. */
   emptied?: number;
+  /** Values that were not of the column's type and are left empty, as its note says. */
+  strays?: number;
   /** Text columns: the shape of the sample's values, which tells free text from codes and categories. */
   sampleText?: { averageLength: number; spaceShare: number };
   /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
@@ -157,6 +159,7 @@ export async function buildTypedTable(
       identifierLike: decision.identifierLike,
       storage: decision.storage,
       ...(decision.emptied ? { emptied: decision.emptied } : {}),
+      ...(plan.strays ? { strays: plan.strays } : {}),
       ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
       ...(decision.storage === 'VARCHAR' || decision.storage === 'BOOLEAN'
         ? { sampleDistinct: sampleDistinct[i] }
@@ -469,7 +472,11 @@ async function reviseMisfits(
       if (!codes && count <= tolerated) {
         // A stray "twelve" among 60,000 amounts should not make the column unusable: it is left empty and said.
         const values = count === 1 ? `1 value is not ${one}` : `${count} values are not ${what}`;
-        plans[i] = { ...plan, note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})` };
+        plans[i] = {
+          ...plan,
+          note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})`,
+          strays: count,
+        };
         continue;
       }
       plans[i] = {

@@ -1,4 +1,5 @@
-import { loadText, shape } from '../../support/ingest';
+import { runCli } from '../../support/cli';
+import { fixtureFile, loadText, shape } from '../../support/ingest';
 
 /** `region,amount` rows of 100, with `odd` written in place of some amounts (by 0-based data row). */
 function amounts(rows: number, odd: Record<number, string>): string {
@@ -48,5 +49,20 @@ describe('a stray value within the type sample of a number column', () => {
     expect(data.column('code').type).not.toMatch(/integer|decimal/);
     const [first] = await data.rows('SELECT code FROM dataset LIMIT 1');
     expect(first?.code).toBe('00000');
+  });
+});
+
+// Found by the new-user trial: a value left empty for not being a number was told in the overview's
+// note only; an answer summing the column did not say a row was missing from its total.
+describe('an answer over a column with a value left empty for not being a number', () => {
+  it('says one row is left out, and its total skips exactly that row', async () => {
+    const path = fixtureFile('late_text.csv', amounts(5000, { 2999: '12 units' }));
+    const run = await runCli([path, 'total amount', '--json']);
+    expect(run.stderr).toBe('');
+    const answer = JSON.parse(run.stdout) as { leftOut?: string; result: { rows: unknown[][] } };
+    expect(answer.leftOut).toBe('1 row with no amount value (not a number in the file) is left out.');
+    expect(JSON.stringify(answer.result.rows)).toContain(String(4999 * 100));
+    const byRegion = await runCli([path, 'number of rows by region']);
+    expect(byRegion.stdout).not.toMatch(/left out/);
   });
 });
