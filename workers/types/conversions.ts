@@ -7,6 +7,7 @@ export function numberSql(raw: string, format: NumberFormat): string {
   let text = raw;
   for (const token of format.strip) text = `replace(${text}, ${quoteLiteral(token)}, '')`;
   if (format.unicodeMinus) text = `replace(${text}, '−', '-')`;
+  if (format.trailingMinus) text = `regexp_replace(trim(${text}), '^([^-]*)-$', '-\\1')`;
   if (format.decimal === ',') text = `replace(${text}, ',', '.')`;
   const value = `TRY_CAST(${text} AS DOUBLE)`;
   // Accounting negatives: (1,234) is -1234.

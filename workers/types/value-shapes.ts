@@ -21,8 +21,10 @@ const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'CNY', 
 const FORMATTED_NUMBER = new RegExp(
   `^\\(?\\s*[-+−]?\\s*([$€£¥]|${CURRENCY_CODES.join('|')})?\\s*[-+−]?\\s*` +
     `(\\d{1,3}(?:[.,'\\s\\u00a0\\u202f]\\d{3})*|\\d+)([.,]\\d+)?` +
-    `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*\\)?$`,
+    `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*-?\\s*\\)?$`,
 );
+/** A negative number as SAP and some ledgers write it, with the minus after the digits: `1,595.82-`. */
+const TRAILING_MINUS = /^[^-]*\d[^-]*-\s*$/;
 /** Characters of a formatted number that are dropped before the cast: spaces, apostrophes, parentheses. */
 const STRIPPED_CHARS = /[\s\u00a0\u202f'()]/g;
 const TIME_PART = '( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?';
@@ -204,6 +206,7 @@ function numberFormat(values: string[]): NumberFormat | null {
     percent: percent > 0,
     currency: currencies.values().next().value ?? null,
     unicodeMinus: values.some((v) => v.includes('−')),
+    trailingMinus: values.some((v) => TRAILING_MINUS.test(v)),
     decimalGuessed: unsure && dotVotes + commaVotes === 0,
   };
 }
@@ -260,7 +263,8 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
   if (values.every((v) => TRUE_WORDS.has(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
-  const numbers = plainNumbers(values);
+  // `500-` is no plain number, but neither is it a stray: such a column is read with its trailing minus.
+  const numbers = values.some((v) => TRAILING_MINUS.test(v)) ? null : plainNumbers(values);
   if (numbers) {
     // Leading zeros, or a whole part with more digits than a double holds exactly: a code, not a quantity.
     // Digits after the point are only precision (`0.3333333333333333`, as Python and JavaScript print a third).

@@ -66,3 +66,29 @@ describe('an answer over a column with a value left empty for not being a number
     expect(byRegion.stdout).not.toMatch(/left out/);
   });
 });
+
+// Found by the new-user trial: SAP writes negatives with a trailing minus (`1595.82-`); the column was text, silently.
+describe('numbers with a trailing minus', () => {
+  it('read as negatives, so the total matches the values summed apart', async () => {
+    const lines = ['Account;Amount'];
+    let expected = 0;
+    for (let i = 0; i < 3000; i++) {
+      const cents = ((i * 7919) % 200_000) + 1;
+      const negative = i % 3 === 0;
+      expected += negative ? -cents : cents;
+      lines.push(`A${i % 9};${(cents / 100).toFixed(2)}${negative ? '-' : ''}`);
+    }
+    const data = await loadText('sap.csv', `${lines.join('\n')}\n`);
+    expect(shape(data.column('Amount'))).toBe('decimal/measure/-');
+    const [sums] = await data.rows('SELECT sum(Amount) AS total, min(Amount) AS low FROM dataset');
+    expect(Number(sums?.total)).toBeCloseTo(expected / 100, 6);
+    expect(Number(sums?.low)).toBeLessThan(0);
+  });
+
+  it('a rare one among plain numbers is read as a negative too, not left empty', async () => {
+    const data = await loadText('sap-rare.csv', amounts(3000, { 10: '500-' }));
+    expect(data.column('amount').notes ?? []).toEqual([]);
+    const [sums] = await data.rows('SELECT sum(amount) AS total FROM dataset');
+    expect(Number(sums?.total)).toBe(2999 * 100 - 500);
+  });
+});
