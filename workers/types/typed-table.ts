@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
-import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
+import type { ColumnHint, RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
@@ -99,6 +99,15 @@ function scanFor(source: RawSource, i: number, candidate: Candidate, fallback?: 
 }
 
 /**
+ * Whether the file writes numbers the German way, where `37.547` is thirty-seven thousand: it is
+ * semicolon-delimited (Excel's CSV where the comma is the decimal mark), or its dates are day-first with dots.
+ */
+function writesDotGroups(source: RawSource, plans: ColumnPlan[]): boolean {
+  if (source.facts.delimiter === 'semicolon') return true;
+  return plans.some(({ candidate }) => candidate.kind === 'date' && candidate.format.formats[0]?.startsWith('%d.'));
+}
+
+/**
  * Loads a raw source into a typed DuckDB table, checking every value. Each
  * column's candidate type comes from the sample; the scan converts in the same
  * pass (or lets DuckDB's reader parse the type natively) and sets aside, in a
@@ -112,10 +121,16 @@ export async function buildTypedTable(
   table: string,
 ): Promise<TypedTable> {
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
-  const plans: ColumnPlan[] = source.columns.map((name, i) => {
-    const candidate = candidateFor(name, sampleOf(i), source.hints[i]);
+  let hints = source.hints;
+  const planOf = (name: string, i: number): ColumnPlan => {
+    const candidate = candidateFor(name, sampleOf(i), hints[i]);
     return { candidate, scan: scanFor(source, i, candidate) };
-  });
+  };
+  let plans: ColumnPlan[] = source.columns.map(planOf);
+  if (writesDotGroups(source, plans)) {
+    hints = source.columns.map((_, i) => ({ ...source.hints[i], dotGroups: true }));
+    plans = plans.map((plan, i) => (plan.candidate.kind === 'number' ? planOf(source.columns[i] as string, i) : plan));
+  }
   const stage = quoteIdent(table);
   const sampleDistinct = source.columns.map((_, i) => new Set(sampleOf(i).filter((v) => v !== null)).size);
   const tallied = (i: number) =>
@@ -143,6 +158,7 @@ export async function buildTypedTable(
     aside = checked.aside;
     if (checked.misfits.length === 0) break;
     const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, {
+      hints,
       last: pass >= MAX_SCANS - 1,
       rows,
     });
@@ -434,7 +450,7 @@ async function reviseMisfits(
   stage: string,
   misfitColumns: number[],
   sampleOf: (i: number) => (string | null)[],
-  { last, rows }: { last: boolean; rows: number },
+  { hints, last, rows }: { hints: ColumnHint[]; last: boolean; rows: number },
 ): Promise<boolean> {
   let revised = false;
   for (const i of misfitColumns) {
@@ -452,7 +468,7 @@ async function reviseMisfits(
       `SELECT DISTINCT ${odd(i)} AS value FROM ${stage} WHERE ${real} LIMIT ${ODD_VALUES}`,
     );
     const oddValues = values.map((v) => String(v.value));
-    const next = candidateFor(name, [...sampleOf(i), ...oddValues], source.hints[i]);
+    const next = candidateFor(name, [...sampleOf(i), ...oddValues], hints[i]);
     const stuck = last || JSON.stringify(next) === JSON.stringify(plan.candidate);
     if (stuck || next.kind === 'text') {
       const examples = oddValues

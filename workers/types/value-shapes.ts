@@ -211,6 +211,35 @@ function numberFormat(values: string[]): NumberFormat | null {
   };
 }
 
+/** `37.547`: a dot followed by three digits after a whole part of one to three digits, as a thousands group. */
+const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
+
+/**
+ * The format of plain numbers whose every dotted value could be a thousands group (`37.547`, `607`):
+ * groups in a file that writes numbers the German way (see `ColumnHint.dotGroups`), else decimals
+ * with a note that the dot was a guess. Null when a value shows the dot is a decimal mark.
+ */
+function dotGroupsFormat(numbers: string[], name: string, hint: ColumnHint): NumberFormat | null {
+  if (hint.unit) return null;
+  let dotted = 0;
+  for (const v of numbers) {
+    if (!v.includes('.')) continue;
+    if (!DOT_GROUP.test(v)) return null;
+    dotted++;
+  }
+  if (dotted === 0) return null;
+  const groups = hint.dotGroups === true;
+  return {
+    decimal: groups ? ',' : '.',
+    strip: groups ? ['.'] : [],
+    percent: false,
+    currency: currencyInName(name),
+    unicodeMinus: false,
+    trailingMinus: false,
+    decimalGuessed: !groups,
+  };
+}
+
 /**
  * Values that are not plain numbers still make a number column when they are at most this share of
  * its sampled values (or one value): a stray "TBD" or a repeated header line must not turn a column
@@ -270,6 +299,8 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     // Digits after the point are only precision (`0.3333333333333333`, as Python and JavaScript print a third).
     if (numbers.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
       return { kind: 'text', identifier: true };
+    const grouped = dotGroupsFormat(numbers, name, hint);
+    if (grouped) return { kind: 'number', plain: false, format: grouped };
     const integer = numbers.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
     const widths = new Set(numbers.map((v) => v.trim().length));
     const fixedWidth = integer && widths.size === 1 && numbers[0]!.trim().length >= 3;
