@@ -222,13 +222,16 @@ const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
 function dotGroupsFormat(numbers: string[], name: string, hint: ColumnHint): NumberFormat | null {
   if (hint.unit) return null;
   let dotted = 0;
+  let decimals = 0;
   for (const v of numbers) {
     if (!v.includes('.')) continue;
-    if (!DOT_GROUP.test(v)) return null;
     dotted++;
+    if (!DOT_GROUP.test(v)) decimals++;
   }
-  if (dotted === 0) return null;
   const groups = hint.dotGroups === true;
+  // Where dots group thousands, a stray `12.5` (also one met past the sample) is a misfit, as a word would be.
+  const tolerated = groups ? Math.max(1, Math.floor(numbers.length * NUMBER_MISFIT_SHARE)) : 0;
+  if (dotted === 0 || decimals > tolerated || decimals * 4 > dotted) return null;
   return {
     decimal: groups ? ',' : '.',
     strip: groups ? ['.'] : [],

@@ -31,6 +31,16 @@ describe('numbers with dots as thousands separators', () => {
     expect(Number(sums?.total)).toBe(expected);
   });
 
+  it('a dotted value past the sample that is no group is set aside with a note, not read as a group', async () => {
+    const rows = [...written, ...written, ...written, ...written, ...written];
+    const lines = ['Region;Umsatz', ...rows.map((w, i) => `R${i % 4};${i === 2400 ? '12.5' : w}`)];
+    const data = await loadText('umsatz-late.csv', `${lines.join('\n')}\n`);
+    expect(data.column('Umsatz').notes).toEqual(['1 value is not a number and was left empty (e.g. "12.5")']);
+    const [sums] = await data.rows('SELECT sum(Umsatz) AS total FROM dataset');
+    const late = (rows[2400] as string).replace('.', '');
+    expect(Number(sums?.total)).toBe(expected * 5 - Number(late));
+  });
+
   it('beside day-first dotted dates in a comma file are read as whole amounts', async () => {
     const lines = ['Datum,Umsatz', ...written.map((w, i) => `${dayFirst(i)},${w}`)];
     const data = await loadText('umsatz-comma.csv', `${lines.join('\n')}\n`);
