@@ -59,6 +59,11 @@ export const ColumnProfile = z.object({
    * missing: counted among `nulls`, and told with an answer that uses the column.
    */
   emptied: z.number().int().optional(),
+  /**
+   * Values that were not of the column's type (a stray "TBD" among amounts) and were left
+   * empty: counted among `nulls`, named in `notes`, and told with an answer that uses the column.
+   */
+  strays: z.number().int().optional(),
 });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;
 

@@ -3,7 +3,8 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
 
 /**
  * What an answer says about values the file held that stand for no value
- * (NaN, infinities, placeholder dates), when a column it uses had some: they
+ * (NaN, infinities, placeholder dates) or were not of the column's type (a
+ * stray "TBD" among amounts), when a column it uses had some: they
  * were read as missing at ingest, so the figures skip those rows, and the
  * person should not have to find that in the file's overview.
  *
@@ -13,8 +14,25 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
  */
 export function leftOutNote(plan: AnalysisPlan, meta: DatasetMeta): string | undefined {
   const used = new Set(columnsOf(plan));
-  const sentences = meta.columns.filter((column) => used.has(column.name) && (column.emptied ?? 0) > 0).map(sentence);
+  const sentences = meta.columns
+    .filter((column) => used.has(column.name))
+    .flatMap((column) => [
+      ...((column.emptied ?? 0) > 0 ? [sentence(column)] : []),
+      ...((column.strays ?? 0) > 0 ? [straysSentence(column)] : []),
+    ]);
   return sentences.length > 0 ? sentences.join(' ') : undefined;
+}
+
+/** Values the file held that were not of the column's type (a stray "TBD" among amounts), left empty. */
+function straysSentence(column: ColumnProfile): string {
+  const n = column.strays ?? 0;
+  const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+  const is = n === 1 ? 'is' : 'are';
+  if (column.type === 'date' || column.type === 'datetime') {
+    const what = /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
+    return `${rows} with no ${what} (not a date in the file) ${is} left out.`;
+  }
+  return `${rows} with no ${column.name} value (not a number in the file) ${is} left out.`;
 }
 
 function sentence(column: ColumnProfile): string {

@@ -30,6 +30,11 @@ export interface ColumnHint {
   unit?: ColumnUnit;
   /** Cells were date-formatted; their text is ISO 8601 (`2024-03-04` or `2024-03-04 13:45:00`). */
   date?: boolean;
+  /**
+   * The file writes numbers the German way (semicolon-delimited, or dates like 31.12.2024): a dot
+   * followed by three digits groups thousands. Set by the typed table, not by the source.
+   */
+  dotGroups?: boolean;
 }
 
 /** A row that could not be read, as shown to the person who sent the file. */

@@ -102,6 +102,7 @@ export async function profileTable(
     if (role === 'dimension' && top?.length) profile.top = top;
     if (column.notes.length) profile.notes = column.notes;
     if (column.emptied) profile.emptied = column.emptied;
+    if (column.strays) profile.strays = column.strays;
     return profile;
   });
   await addTopValues(connection, t, profiles);

@@ -9,6 +9,8 @@ export interface NumberFormat {
   currency: string | null;
   /** Some values are negated with U+2212 (−) rather than a hyphen. */
   unicodeMinus: boolean;
+  /** Some values are negated with a minus after the digits (`1595.82-`, as SAP writes them). */
+  trailingMinus: boolean;
   /** True when the sample alone could not tell `1,234` (thousands) from `1,234` (decimal). */
   decimalGuessed: boolean;
 }

@@ -7,8 +7,13 @@ export function numberSql(raw: string, format: NumberFormat): string {
   let text = raw;
   for (const token of format.strip) text = `replace(${text}, ${quoteLiteral(token)}, '')`;
   if (format.unicodeMinus) text = `replace(${text}, '−', '-')`;
+  if (format.trailingMinus) text = `regexp_replace(trim(${text}), '^([^-]*)-$', '-\\1')`;
   if (format.decimal === ',') text = `replace(${text}, ',', '.')`;
-  const value = `TRY_CAST(${text} AS DOUBLE)`;
+  // Where dots group thousands, `12.5` past the sample is no group: a misfit, not 125.
+  const value =
+    format.decimal === ',' && format.strip.includes('.')
+      ? `CASE WHEN regexp_matches(${raw}, '\\.(\\d{0,2}|\\d{4,})(\\D|$)') THEN NULL ELSE TRY_CAST(${text} AS DOUBLE) END`
+      : `TRY_CAST(${text} AS DOUBLE)`;
   // Accounting negatives: (1,234) is -1234.
   const signed = format.strip.includes('(')
     ? `CASE WHEN contains(${raw}, '(') THEN -abs(${value}) ELSE ${value} END`

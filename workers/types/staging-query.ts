@@ -8,6 +8,8 @@ export interface ColumnPlan {
   scan: ScanType;
   /** Set when the column was turned to text because values did not fit. */
   note?: string;
+  /** Values that did not fit the candidate and are left empty, as `note` says. */
+  strays?: number;
 }
 
 export const value = (i: number) => `v${i}`;

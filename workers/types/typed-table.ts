@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
-import type { RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
+import type { ColumnHint, RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
@@ -31,6 +31,8 @@ export interface TypedColumn {
   identifierLike: boolean;
   /** Values that stand for no value (NaN, placeholder dates), read as missing. */
   emptied?: number;
+  /** Values that were not of the column's type and are left empty, as its note says. */
+  strays?: number;
   /** Text columns: the shape of the sample's values, which tells free text from codes and categories. */
   sampleText?: { averageLength: number; spaceShare: number };
   /** Distinct values in the sample (text and yes/no columns): few means the column is a category. */
@@ -97,6 +99,15 @@ function scanFor(source: RawSource, i: number, candidate: Candidate, fallback?: 
 }
 
 /**
+ * Whether the file writes numbers the German way, where `37.547` is thirty-seven thousand: it is
+ * semicolon-delimited (Excel's CSV where the comma is the decimal mark), or its dates are day-first with dots.
+ */
+function writesDotGroups(source: RawSource, plans: ColumnPlan[]): boolean {
+  if (source.facts.delimiter === 'semicolon') return true;
+  return plans.some(({ candidate }) => candidate.kind === 'date' && candidate.format.formats[0]?.startsWith('%d.'));
+}
+
+/**
  * Loads a raw source into a typed DuckDB table, checking every value. Each
  * column's candidate type comes from the sample; the scan converts in the same
  * pass (or lets DuckDB's reader parse the type natively) and sets aside, in a
@@ -110,10 +121,16 @@ export async function buildTypedTable(
   table: string,
 ): Promise<TypedTable> {
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
-  const plans: ColumnPlan[] = source.columns.map((name, i) => {
-    const candidate = candidateFor(name, sampleOf(i), source.hints[i]);
+  let hints = source.hints;
+  const planOf = (name: string, i: number): ColumnPlan => {
+    const candidate = candidateFor(name, sampleOf(i), hints[i]);
     return { candidate, scan: scanFor(source, i, candidate) };
-  });
+  };
+  let plans: ColumnPlan[] = source.columns.map(planOf);
+  if (writesDotGroups(source, plans)) {
+    hints = source.columns.map((_, i) => ({ ...source.hints[i], dotGroups: true }));
+    plans = plans.map((plan, i) => (plan.candidate.kind === 'number' ? planOf(source.columns[i] as string, i) : plan));
+  }
   const stage = quoteIdent(table);
   const sampleDistinct = source.columns.map((_, i) => new Set(sampleOf(i).filter((v) => v !== null)).size);
   const tallied = (i: number) =>
@@ -141,6 +158,7 @@ export async function buildTypedTable(
     aside = checked.aside;
     if (checked.misfits.length === 0) break;
     const revised = await reviseMisfits(connection, source, plans, stage, checked.misfits, sampleOf, {
+      hints,
       last: pass >= MAX_SCANS - 1,
       rows,
     });
@@ -157,6 +175,7 @@ export async function buildTypedTable(
       identifierLike: decision.identifierLike,
       storage: decision.storage,
       ...(decision.emptied ? { emptied: decision.emptied } : {}),
+      ...(plan.strays ? { strays: plan.strays } : {}),
       ...(decision.storage === 'VARCHAR' ? { sampleText: sampleText(sampleOf(i)) } : {}),
       ...(decision.storage === 'VARCHAR' || decision.storage === 'BOOLEAN'
         ? { sampleDistinct: sampleDistinct[i] }
@@ -431,7 +450,7 @@ async function reviseMisfits(
   stage: string,
   misfitColumns: number[],
   sampleOf: (i: number) => (string | null)[],
-  { last, rows }: { last: boolean; rows: number },
+  { hints, last, rows }: { hints: ColumnHint[]; last: boolean; rows: number },
 ): Promise<boolean> {
   let revised = false;
   for (const i of misfitColumns) {
@@ -449,7 +468,7 @@ async function reviseMisfits(
       `SELECT DISTINCT ${odd(i)} AS value FROM ${stage} WHERE ${real} LIMIT ${ODD_VALUES}`,
     );
     const oddValues = values.map((v) => String(v.value));
-    const next = candidateFor(name, [...sampleOf(i), ...oddValues], source.hints[i]);
+    const next = candidateFor(name, [...sampleOf(i), ...oddValues], hints[i]);
     const stuck = last || JSON.stringify(next) === JSON.stringify(plan.candidate);
     if (stuck || next.kind === 'text') {
       const examples = oddValues
@@ -469,7 +488,11 @@ async function reviseMisfits(
       if (!codes && count <= tolerated) {
         // A stray "twelve" among 60,000 amounts should not make the column unusable: it is left empty and said.
         const values = count === 1 ? `1 value is not ${one}` : `${count} values are not ${what}`;
-        plans[i] = { ...plan, note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})` };
+        plans[i] = {
+          ...plan,
+          note: `${values} and ${count === 1 ? 'was' : 'were'} left empty (e.g. ${examples})`,
+          strays: count,
+        };
         continue;
       }
       plans[i] = {

@@ -21,8 +21,10 @@ const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'CNY', 
 const FORMATTED_NUMBER = new RegExp(
   `^\\(?\\s*[-+−]?\\s*([$€£¥]|${CURRENCY_CODES.join('|')})?\\s*[-+−]?\\s*` +
     `(\\d{1,3}(?:[.,'\\s\\u00a0\\u202f]\\d{3})*|\\d+)([.,]\\d+)?` +
-    `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*\\)?$`,
+    `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*-?\\s*\\)?$`,
 );
+/** A negative number as SAP and some ledgers write it, with the minus after the digits: `1,595.82-`. */
+const TRAILING_MINUS = /^[^-]*\d[^-]*-\s*$/;
 /** Characters of a formatted number that are dropped before the cast: spaces, apostrophes, parentheses. */
 const STRIPPED_CHARS = /[\s\u00a0\u202f'()]/g;
 const TIME_PART = '( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?';
@@ -204,8 +206,61 @@ function numberFormat(values: string[]): NumberFormat | null {
     percent: percent > 0,
     currency: currencies.values().next().value ?? null,
     unicodeMinus: values.some((v) => v.includes('−')),
+    trailingMinus: values.some((v) => TRAILING_MINUS.test(v)),
     decimalGuessed: unsure && dotVotes + commaVotes === 0,
   };
+}
+
+/** `37.547`: a dot followed by three digits after a whole part of one to three digits, as a thousands group. */
+const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
+
+/**
+ * The format of plain numbers whose every dotted value could be a thousands group (`37.547`, `607`):
+ * groups in a file that writes numbers the German way (see `ColumnHint.dotGroups`), else decimals
+ * with a note that the dot was a guess. Null when a value shows the dot is a decimal mark.
+ */
+function dotGroupsFormat(numbers: string[], name: string, hint: ColumnHint): NumberFormat | null {
+  if (hint.unit) return null;
+  let dotted = 0;
+  let decimals = 0;
+  for (const v of numbers) {
+    if (!v.includes('.')) continue;
+    dotted++;
+    if (!DOT_GROUP.test(v)) decimals++;
+  }
+  const groups = hint.dotGroups === true;
+  // Where dots group thousands, a stray `12.5` (also one met past the sample) is a misfit, as a word would be.
+  const tolerated = groups ? Math.max(1, Math.floor(numbers.length * NUMBER_MISFIT_SHARE)) : 0;
+  if (dotted === 0 || decimals > tolerated || decimals * 4 > dotted) return null;
+  return {
+    decimal: groups ? ',' : '.',
+    strip: groups ? ['.'] : [],
+    percent: false,
+    currency: currencyInName(name),
+    unicodeMinus: false,
+    trailingMinus: false,
+    decimalGuessed: !groups,
+  };
+}
+
+/**
+ * Values that are not plain numbers still make a number column when they are at most this share of
+ * its sampled values (or one value): a stray "TBD" or a repeated header line must not turn a column
+ * of amounts into text while the same value past the sample is only left empty.
+ */
+const NUMBER_MISFIT_SHARE = 0.01;
+
+/** The plain numbers among `values`, or null when more than the tolerated share are something else. */
+function plainNumbers(values: string[]): string[] | null {
+  const tolerated = Math.max(1, Math.floor(values.length * NUMBER_MISFIT_SHARE));
+  const numbers: string[] = [];
+  let misfits = 0;
+  for (const v of values) {
+    if (PLAIN_NUMBER.test(v)) numbers.push(v);
+    else if (++misfits > tolerated) return null;
+  }
+  // In a handful of values one misfit is a large share: three numbers at least must stand beside it.
+  return misfits * 4 > values.length ? null : numbers;
 }
 
 /**
@@ -240,15 +295,29 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
   if (values.every((v) => TRUE_WORDS.has(v.toLowerCase()))) return { kind: 'boolean' };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
-  if (values.every((v) => PLAIN_NUMBER.test(v))) {
+  // `500-` is no plain number, but neither is it a stray: such a column is read with its trailing minus.
+  const numbers = values.some((v) => TRAILING_MINUS.test(v)) ? null : plainNumbers(values);
+  if (numbers) {
     // Leading zeros, or a whole part with more digits than a double holds exactly: a code, not a quantity.
     // Digits after the point are only precision (`0.3333333333333333`, as Python and JavaScript print a third).
-    if (values.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
+    if (numbers.some((v) => LEADING_ZERO.test(v) || WHOLE_PART_TOO_LONG.test(v)))
       return { kind: 'text', identifier: true };
-    const integer = values.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
-    const widths = new Set(values.map((v) => v.trim().length));
-    const fixedWidth = integer && widths.size === 1 && values[0]!.trim().length >= 3;
-    return { kind: 'number', plain: true, integer, fixedWidth, unit: hint.unit ?? currencyInName(name), nullTokens };
+    const grouped = dotGroupsFormat(numbers, name, hint);
+    if (grouped) return { kind: 'number', plain: false, format: grouped };
+    const integer = numbers.every((v) => /^\s*[+-]?\d+\s*$/.test(v));
+    const widths = new Set(numbers.map((v) => v.trim().length));
+    const fixedWidth = integer && widths.size === 1 && numbers[0]!.trim().length >= 3;
+    // A sampled misfit ("TBD", a repeated header) needs the column read as text, like a null token, so
+    // that the conversion sets it aside and the misfit check leaves it empty with a note, as one past the sample.
+    const misfits = numbers.length < values.length;
+    return {
+      kind: 'number',
+      plain: true,
+      integer,
+      fixedWidth,
+      unit: hint.unit ?? currencyInName(name),
+      nullTokens: nullTokens || misfits,
+    };
   }
   const format = numberFormat(values);
   if (format) return { kind: 'number', plain: false, format };
