@@ -153,6 +153,14 @@ function splitQuotedLine(line: string, delimiter: string): string[] | null {
   return cells;
 }
 
+/** Whether a row's cells are the header's, in any case, blanks aside. */
+function repeats(cells: string[], header: string[]): boolean {
+  return (
+    cells.length === header.length &&
+    cells.every((cell, i) => cell.trim().toLowerCase() === header[i]?.trim().toLowerCase())
+  );
+}
+
 function isBlank(row: Row): boolean {
   return row.cells.every((cell) => cell.trim() === '');
 }
@@ -227,7 +235,12 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
     columns: uniqueHeaderNames(headerCells),
     named: headerCells.map(namesColumn),
     runawayQuote: width >= 3 ? findRunawayQuote(rows.slice(dataStart), delimiter, width) : null,
-    sample: rows.slice(dataStart, dataStart + sampleRows).map((row) => fit(row.cells)),
+    // A row repeating the header (pasted exports) is no value of any column: the table leaves it out too.
+    sample: rows
+      .slice(dataStart)
+      .filter((row) => !header || headerless || !repeats(row.cells, header.cells))
+      .slice(0, sampleRows)
+      .map((row) => fit(row.cells)),
   };
 }
 

@@ -133,6 +133,7 @@ async function readDataset(path: string, table: string, workDir: string, options
   if (padded > 0) facts.shortRowsPadded = padded;
   const emptyRows = (source.emptyRows ?? 0) + typed.emptyRows;
   if (emptyRows > 0) facts.emptyRowsLeftOut = emptyRows;
+  if (typed.headerRows > 0) facts.headerRowsLeftOut = typed.headerRows;
   if (columns.dropped > 0) facts.emptyColumnsLeftOut = columns.dropped;
   return {
     table,

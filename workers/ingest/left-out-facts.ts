@@ -10,6 +10,8 @@ export const LEFT_OUT_FACTS = {
   emptyRowsLeftOut: ['empty row', 'empty rows', 'left out'],
   /** Columns with no header name and no value (trailing delimiters, an export's empty columns). */
   emptyColumnsLeftOut: ['empty column without a name', 'empty columns without a name', 'left out'],
+  /** Rows repeating the header (exports pasted one under another). */
+  headerRowsLeftOut: ['row repeating the header', 'rows repeating the header', 'left out'],
   /** A report's footer: lines of text under a blank line at the end ("Report generated …", "Confidential"). */
   footerLinesLeftOut: ['line of text under the table', 'lines of text under the table', 'left out'],
   /** A workbook's cells holding an error value (#DIV/0!, #N/A). */

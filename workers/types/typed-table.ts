@@ -21,6 +21,7 @@ import { labelHintSql, totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
 import { dropEmptyRows } from './empty-rows';
+import { dropRepeatedHeaders } from './repeated-headers';
 import { listsDistinct, profileAggregates, type ProfiledKind } from '../profile/profile-aggregates';
 
 export interface TypedColumn {
@@ -71,6 +72,8 @@ export interface TypedTable {
   rejects: ScanRejects | null;
   /** Rows with nothing in them, left out (see `empty-rows.ts`). */
   emptyRows: number;
+  /** Rows that repeated the header, left out (see `repeated-headers.ts`). */
+  headerRows: number;
   /**
    * The profile's aggregates of a narrow table, computed by the scan that checked it (see
    * `profileAggregates`); empty when rows or values changed after it (totals rows, NaN, placeholder dates).
@@ -141,6 +144,7 @@ export async function buildTypedTable(
   let rows: number;
   let aside: CheckedAside;
   let emptyRows: number;
+  let headerRows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
     rejects = (await source.rejects?.(pass)) ?? null;
@@ -151,6 +155,15 @@ export async function buildTypedTable(
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
     emptyRows = await dropEmptyRows(connection, stage);
+    headerRows = await dropRepeatedHeaders(
+      connection,
+      stage,
+      plans.map((plan, i) => ({
+        name: source.columns[i] as string,
+        text: labelText(plan, i),
+        empty: emptyTest(plan, i),
+      })),
+    );
     const checked = await checkColumns(connection, plans, stage, tallied);
     stats = checked.stats;
     tallies = checked.tallies;
@@ -202,11 +215,17 @@ export async function buildTypedTable(
     rows: rows - totals.dropped,
     rejects,
     emptyRows,
+    headerRows,
     profiled: unchanged ? aside.profiled : {},
   };
 }
 
 const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
+
+/** SQL: true where a staged column has nothing in the row, converted or not. */
+function emptyTest(plan: ColumnPlan, i: number): string {
+  return converts(plan) ? `(${value(i)} IS NULL AND ${odd(i)} IS NULL)` : `${value(i)} IS NULL`;
+}
 
 /** SQL: the text of a staged column where a totals row's label can be, or null where none can. */
 function labelText(plan: ColumnPlan, i: number): string | null {
@@ -222,13 +241,12 @@ function totalsColumns(plans: ColumnPlan[], columns: TypedColumn[], labelFree: b
   return plans.map((plan, i) => {
     const v = value(i);
     const column = columns[i] as TypedColumn;
-    const converted = converts(plan);
     return {
       name: column.name,
       number: MEASURE_TYPES.includes(column.type) ? v : null,
       text: labelFree && !column.tally ? null : labelText(plan, i),
       ...(column.tally ? { values: column.tally.map(({ key }) => String(key)) } : {}),
-      empty: converted ? `(${v} IS NULL AND ${odd(i)} IS NULL)` : `${v} IS NULL`,
+      empty: emptyTest(plan, i),
     };
   });
 }

@@ -126,3 +126,26 @@ describe("a report's footer under the table", () => {
     expect(unbroken.meta.source.footerLinesLeftOut).toBeUndefined();
   });
 });
+
+// Found by the new-user trial: a header line repeated by pasted exports was a row, and a category 'region'.
+describe('a header repeated inside the table', () => {
+  it('is left out and told, in the sample or after it, whatever its case and blanks', async () => {
+    const header = 'Date,Region,Sales,Units';
+    const rows = lines();
+    const text = [header, ...rows.slice(0, 10), header, ...rows.slice(10), 'DATE , region,SALES,Units'];
+    const data = await loadText('repeated-header.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.source.headerRowsLeftOut).toBe(2);
+    expect(data.column('Region').distinct).toBe(4);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Units').sum).toBe(UNITS);
+    expect(data.column('Sales').nulls).toBe(0);
+  });
+
+  it('is not a row that only shares a cell with the header', async () => {
+    const text = ['Region,Note', 'East,Note', 'West,fine'];
+    const data = await loadText('shares-a-cell.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(2);
+    expect(data.meta.source.headerRowsLeftOut).toBeUndefined();
+  });
+});
