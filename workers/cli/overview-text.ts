@@ -1,19 +1,10 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { scientific } from '../../charts/format';
+import { groupThousands } from '../../core/thousands';
 import { LEFT_OUT_FACTS, leftOutNotes } from '../ingest/left-out-facts';
 import { cellText } from './terminal-text';
 
-/**
- * A number with its thousands grouped, as en-US writes it ("1,234,567.5"), written without Intl:
- * Intl's first use costs a CLI start 20–35 ms, more than the rest of printing the overview.
- */
-function grouped(text: string): string {
-  const [whole = '', fraction] = text.split('.');
-  const digits = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  return fraction ? `${digits}.${fraction}` : digits;
-}
-
-const count = (n: number) => grouped(String(n));
+const count = (n: number) => groupThousands(String(n));
 
 function compact(n: number): string {
   const abs = Math.abs(n);
@@ -23,7 +14,7 @@ function compact(n: number): string {
   if (abs >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
   if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
   // At most two decimals, without trailing zeros.
-  return Number.isInteger(n) ? count(n) : grouped(String(Number(n.toFixed(2))));
+  return Number.isInteger(n) ? count(n) : groupThousands(String(Number(n.toFixed(2))));
 }
 
 function measureSummary(column: ColumnProfile): string {

@@ -1,3 +1,5 @@
+import { groupThousands } from '../../core/thousands';
+
 /**
  * The source facts that count what reading a file left out or read as empty, and the sentence a
  * person reads for each: in the reply to a shared file and in the CLI's overview. Each is a count
@@ -32,9 +34,6 @@ export function leftOutNotes(facts: Record<string, string | number | boolean>): 
   return Object.entries(LEFT_OUT_FACTS).flatMap(([key, [one, many, what]]) => {
     const n = facts[key];
     if (typeof n !== 'number' || n <= 0) return [];
-    return [n === 1 ? `1 ${one} was ${what}.` : `${grouped(n)} ${many} were ${what}.`];
+    return [n === 1 ? `1 ${one} was ${what}.` : `${groupThousands(String(n))} ${many} were ${what}.`];
   });
 }
-
-/** Thousands grouped as en-US writes them, without Intl, whose first use costs the CLI's start tens of milliseconds. */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
