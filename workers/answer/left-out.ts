@@ -23,29 +23,28 @@ export function leftOutNote(plan: AnalysisPlan, meta: DatasetMeta): string | und
   return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
 
+const rowsWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+const isDate = (column: ColumnProfile) => column.type === 'date' || column.type === 'datetime';
+// "no Order Date", not "no Order Date date".
+const dateWord = (column: ColumnProfile) =>
+  /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
+
 /** Values the file held that were not of the column's type (a stray "TBD" among amounts), left empty. */
 function straysSentence(column: ColumnProfile): string {
   const n = column.strays ?? 0;
-  const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
   const is = n === 1 ? 'is' : 'are';
-  if (column.type === 'date' || column.type === 'datetime') {
-    const what = /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
-    return `${rows} with no ${what} (not a date in the file) ${is} left out.`;
-  }
-  return `${rows} with no ${column.name} value (not a number in the file) ${is} left out.`;
+  if (isDate(column)) return `${rowsWord(n)} with no ${dateWord(column)} (not a date in the file) ${is} left out.`;
+  return `${rowsWord(n)} with no ${column.name} value (not a number in the file) ${is} left out.`;
 }
 
 function sentence(column: ColumnProfile): string {
   const n = column.emptied ?? 0;
-  const rows = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
-  if (column.type === 'date' || column.type === 'datetime') {
+  if (isDate(column)) {
     // A grouping by the date shows them as a group without a period; dated filters leave them out.
     const held = n === 1 ? 'a placeholder' : 'placeholders';
-    // "no Order Date", not "no Order Date date".
-    const what = /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
-    return `${rows} ${n === 1 ? 'has' : 'have'} no ${what} (the file held ${held} for “no date”).`;
+    return `${rowsWord(n)} ${n === 1 ? 'has' : 'have'} no ${dateWord(column)} (the file held ${held} for “no date”).`;
   }
-  return `${rows} with no ${column.name} value (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
+  return `${rowsWord(n)} with no ${column.name} value (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
 }
 
 /**
