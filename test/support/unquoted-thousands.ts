@@ -1,3 +1,8 @@
+/** An amount as a careless export writes it: from 1,000 on with an unquoted thousands comma (`1,068`), a field too many. */
+export function unquotedAmount(value: number): string {
+  return value >= 1000 ? `${Math.floor(value / 1000)},${String(value % 1000).padStart(3, '0')}` : String(value);
+}
+
 /**
  * The new-user trial's file: `region,amount`, 3,000 rows of 1–1,500 where an amount of 1,000 or more is
  * written with an unquoted thousands comma (`r2,1,068`), so those rows have three fields and cannot be read.
@@ -8,12 +13,10 @@ export function unquotedThousands(): { text: string; readable: number; unreadabl
   let readableSum = 0;
   for (let i = 1; i <= 3000; i++) {
     const value = ((i - 1) % 1500) + 1;
+    lines.push(`r${i % 3},${unquotedAmount(value)}`);
     if (value < 1000) {
-      lines.push(`r${i % 3},${value}`);
       readable++;
       readableSum += value;
-    } else {
-      lines.push(`r${i % 3},${Math.floor(value / 1000)},${String(value % 1000).padStart(3, '0')}`);
     }
   }
   return { text: `${lines.join('\n')}\n`, readable, unreadable: 3000 - readable, readableSum };

@@ -3,6 +3,7 @@ import type { DigestJob } from '../../../core/job';
 import { channelDigests, newDigestId } from '../../../workers/digest/channel-digests';
 import type { DigestRecord } from '../../../workers/digest/digest-record';
 import { AnalysisPlan } from '../../../workers/plan/analysis-plan';
+import { unquotedAmount } from '../../support/unquoted-thousands';
 import { ALICE, blockText, TEAM, WorkerHarness } from '../../support/worker-harness';
 
 const CHANNEL = 'C0DIGUNR1';
@@ -28,8 +29,7 @@ function dailyFile(): { text: string; unreadable: number; firstUnreadLine: numbe
     day.setUTCDate(day.getUTCDate() + 1)
   ) {
     const amount = ((lines.length * 37) % 1400) + 1;
-    const written =
-      amount >= 1000 ? `${Math.floor(amount / 1000)},${String(amount % 1000).padStart(3, '0')}` : String(amount);
+    const written = unquotedAmount(amount);
     if (amount >= 1000) {
       unreadable++;
       firstUnreadLine ||= lines.length + 1;
