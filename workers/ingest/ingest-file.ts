@@ -15,7 +15,7 @@ import type { RawSource } from './raw-source';
 import type { XlsxMemoryLimits } from './xlsx-memory';
 
 export interface IngestOptions extends XlsxMemoryLimits {
-  /** The database, or its opening: given the promise, DuckDB opens while the file is sniffed. */
+  /** The database, or its opening: given the promise, DuckDB opens while the file is sniffed and its types planned. */
   connection: DuckDBConnection | Promise<DuckDBConnection>;
   /** The DuckDB table to create. */
   table?: string;
@@ -115,8 +115,8 @@ async function readDataset(path: string, table: string, workDir: string, options
       source = await readCsvSource(path, head, { connection: options.connection, table, workDir });
       break;
   }
+  const typed = await buildTypedTable(options.connection, source, table);
   const connection = await options.connection;
-  const typed = await buildTypedTable(connection, source, table);
   const unreadable = [...source.unreadable, ...(typed.rejects?.unreadable ?? [])].slice(0, 5);
   const unreadableCount = source.unreadableCount + (typed.rejects?.unreadableCount ?? 0);
   // A short row with nothing in it was added back, then left out as an empty row: it is counted there.

@@ -119,7 +119,7 @@ function writesDotGroups(source: RawSource, plans: ColumnPlan[]): boolean {
  * fit becomes text with a note. The clean file costs one scan.
  */
 export async function buildTypedTable(
-  connection: DuckDBConnection,
+  opening: DuckDBConnection | Promise<DuckDBConnection>,
   source: RawSource,
   table: string,
 ): Promise<TypedTable> {
@@ -138,6 +138,8 @@ export async function buildTypedTable(
   const sampleDistinct = source.columns.map((_, i) => new Set(sampleOf(i).filter((v) => v !== null)).size);
   const tallied = (i: number) =>
     (plans[i] as ColumnPlan).candidate.kind === 'text' && (sampleDistinct[i] as number) <= TALLY_SAMPLE_DISTINCT;
+  // The types are planned from the sample while DuckDB may still be opening.
+  const connection = await opening;
   let rejects: ScanRejects | null;
   let stats: ColumnStats[];
   let tallies: Map<number, Tally>;
