@@ -12,9 +12,16 @@ import { prebuiltCli } from './prebuilt-bundle.mjs';
  * megabyte at every start (Node 20 has no `module.enableCompileCache`). V8 rejects a cache made
  * from source of another length, but not one made from other source of the same length, so the
  * cache starts with the digest of the bundle it was made from. A new one is written after the run,
- * so it holds the functions the run compiled.
+ * so it holds the functions the run compiled. The bundle's `require` takes DuckDB's binding from
+ * {@link duckdbBinding}.
  */
 function requireCached(file) {
+  const requireHere = createRequire(file);
+  let binding;
+  const requireForBundle = Object.assign(
+    (id) => (id === '@duckdb/node-bindings' ? (binding ??= duckdbBinding(requireHere)) : requireHere(id)),
+    { resolve: requireHere.resolve, cache: requireHere.cache },
+  );
   const cacheFile = `${file}.v8-cache`;
   const bundle = readFileSync(file);
   const digest = createHash('md5').update(bundle).digest();
@@ -23,13 +30,26 @@ function requireCached(file) {
   const source = `(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  script.runInThisContext()(module.exports, requireForBundle, module, file, dirname(file));
   const keepCache = () => {
     if (!cachedData || script.cachedDataRejected) {
       writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
     }
   };
   return { cli: module.exports, keepCache };
+}
+
+/**
+ * DuckDB's native binding. Its package tells glibc from musl Linux by reading the whole Node
+ * executable (detect-libc), some 10 ms of every start: the binary for this platform is tried first,
+ * and the package's own choice is the fallback (on musl, where that binary is missing or does not load).
+ */
+function duckdbBinding(requireHere) {
+  try {
+    return requireHere(`@duckdb/node-bindings-${process.platform}-${process.arch}/duckdb.node`);
+  } catch {
+    return requireHere('@duckdb/node-bindings');
+  }
 }
 
 let bundle;
