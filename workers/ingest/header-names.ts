@@ -26,6 +26,11 @@ export function uniqueHeaderNames(cells: readonly (string | null | undefined)[])
   return names;
 }
 
+/** A header name as its header cell wrote it, before {@link uniqueHeaderNames} numbered a repeat: `Sales (2)` is `Sales`. */
+export function nameAsWritten(name: string): string {
+  return name.replace(/ \(\d+\)$/, '');
+}
+
 /** Whether a header cell gives its column a name of its own (a blank one leaves "Column 3"). */
 export function namesColumn(cell: string | null | undefined): boolean {
   return cleanName(cell) !== '';

@@ -161,7 +161,7 @@ export async function buildTypedTable(
       connection,
       stage,
       plans.map((plan, i) => ({
-        name: source.columns[i] as string,
+        name: source.named[i] ? (source.columns[i] as string) : null,
         text: labelText(plan, i),
         empty: emptyTest(plan, i),
       })),

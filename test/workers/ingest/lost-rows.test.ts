@@ -142,6 +142,18 @@ describe('a header repeated inside the table', () => {
     expect(data.column('Sales').nulls).toBe(0);
   });
 
+  it('is left out when the header names a column twice or leaves one blank', async () => {
+    // The columns are read as "Sales (2)" and "Column 6", which the repeated header does not say.
+    const header = 'Date,Region,Sales,Units,Sales,';
+    const rows = lines().map((line, i) => `${line},${ROWS[i]?.sales},note ${i}`);
+    const text = [header, ...rows.slice(0, 30), header, ...rows.slice(30)];
+    const data = await loadText('twice-named-header.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.source.headerRowsLeftOut).toBe(1);
+    expect(data.column('Sales (2)').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Column 6').distinct).toBe(40);
+  });
+
   it('is not a row that only shares a cell with the header', async () => {
     const text = ['Region,Note', 'East,Note', 'West,fine'];
     const data = await loadText('shares-a-cell.csv', `${text.join('\n')}\n`);
