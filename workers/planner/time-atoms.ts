@@ -127,8 +127,10 @@ export function atomAt(s: Scan, i: number, afterPreposition = false): { atom: At
 const isoDate = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-/** A period that starts with a year: `2016`, `2016-03`, `2016-03-15`, `2016 Q3`, `2016 March`. */
+/** A period that starts with a year: `2016`, `2016-03`, `2016-03-15`, `2016 Q3`, `2016 March`, `1990s`. */
 function yearLed(s: Scan, year: number, i: number): { atom: Atom; next: number } {
+  const decades = decadesAt(s, year, i);
+  if (decades) return decades;
   const sep = text(s, i + 1);
   const second = text(s, i + 2);
   if ((sep === '-' || sep === '/' || sep === '.') && second !== undefined) {
@@ -153,6 +155,21 @@ function yearLed(s: Scan, year: number, i: number): { atom: Atom; next: number }
   const month = next === undefined ? undefined : MONTH_WORDS[next];
   if (month) return { atom: { type: 'fixed', period: monthPeriod(year, month) }, next: i + 2 };
   return { atom: { type: 'fixed', period: yearPeriod(year) }, next: i + 1 };
+}
+
+/**
+ * `1990s` (or `1990's`): the decade. A round hundred before 2000 is its century, as people say it
+ * (`the 1800s`, `the 1900s`); `2000s` is the decade. The label gives the years, so the reading is shown.
+ */
+function decadesAt(s: Scan, year: number, i: number): { atom: Atom; next: number } | null {
+  if (year % 10 !== 0) return null;
+  const apostrophe = text(s, i + 1) === "'" || text(s, i + 1) === '’';
+  const at = apostrophe ? i + 2 : i + 1;
+  if (text(s, at) !== 's' || s.tokens[at]?.spaced) return null;
+  const years = year % 100 === 0 && year < 2000 ? 100 : 10;
+  const start = yearPeriod(year).start;
+  const end = yearPeriod(year + years).start;
+  return { atom: { type: 'span', start, end, label: spanLabel(start, end) }, next: at + 1 };
 }
 
 /** "last quarter", "this year", "the past 3 months", "most recent month", "year to date". */

@@ -40,8 +40,16 @@ describe('findTimeExpressions', () => {
     ['month over month', { kind: 'grain', grain: 'month' }],
     ['over the years', { kind: 'grain', grain: 'year' }],
     ['by date', { kind: 'grain', grain: 'auto' }],
+    ['in the 1990s', { kind: 'range', from: '1990-01-01', to: '2000-01-01', label: '1990–1999' }],
+    ["in the 1980's", { kind: 'range', from: '1980-01-01', to: '1990-01-01' }],
+    ['in the 1900s', { kind: 'range', from: '1900-01-01', to: '2000-01-01', label: '1900–1999' }],
+    ['in the 2000s', { kind: 'range', from: '2000-01-01', to: '2010-01-01', label: '2000–2009' }],
   ])('"%s"', (text, expected) => {
     expect(expressions(text)).toMatchObject([expected]);
+  });
+
+  it('reads a year and a spaced "s" as no decade', () => {
+    expect(expressions('1990 s')).toMatchObject([{ period: { label: '1990' } }]);
   });
 
   it('gives yearless periods the latest year in which all of them hold data', () => {

@@ -30,6 +30,7 @@ const CASES: [DatasetName, string, object][] = [
   ['superstore', 'sales in 2016 and 2017 by month', range('Order Date', '2016-01-01', '2018-01-01')],
   ['superstore', 'sales by ship date in 2016', range('Ship Date', '2016-01-01', '2017-01-01')],
   ['stocks', 'price last year', range('date', '2009-01-01', '2010-01-01')],
+  ['stocks', 'average price in the 2000s by symbol', range('date', '2000-01-01', '2010-01-01')],
   ['stocks', 'price last quarter', range('date', '2010-01-01', '2010-04-01')],
   ['stocks', 'price this year', range('date', '2010-01-01', '2011-01-01')],
   ['seattle', 'precipitation last month', range('date', '2015-12-01', '2016-01-01')],
