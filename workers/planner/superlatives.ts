@@ -115,7 +115,7 @@ export function readSuperlative(question: string, meta: DatasetMeta): Superlativ
   const predicate = /\b(?:was|is|were|are|had|has)$/i.test(before);
   const rewritten = predicate
     ? `${before.replace(/\b(?:was|is|were|are|had|has)$/i, 'had')} ${measure} ${after}`
-    : `${/\bwhich\b/i.test(before) ? before : `${before} which`} ${after.replace(/^(\S+(?: of \S+)?)/, `$1 had ${measure}`)}`;
+    : `${/\bwhich\b/i.test(before) ? before : `${before} which`} ${after.replace(/^(\S+(?: of (?:the )?\S+)?)/, `$1 had ${measure}`)}`;
   const carrier = column ? column.name : 'the number of rows';
   return {
     kind: 'read',

@@ -25,6 +25,18 @@ describe("questions from a new user's trial", () => {
     expect(plan.topPerGroup).toBeUndefined();
   });
 
+  // "the busiest hour of the day" was rewritten "which hour of the had the highest count day", and declined.
+  it.each([
+    ['github', 'busiest hour of the day', 'hour_of_day', 'count'],
+    ['github', 'busiest day of the week', 'day_of_week', 'count'],
+    ['seattle', 'rainiest month of the year', 'month_of_year', 'precipitation'],
+  ] as const)('%s: reads "%s" as a ranking over the cycle', async (name, question, cycle, column) => {
+    const plan = expectPlan(await plannerData(name), question);
+    expect(plan.dimensions).toMatchObject([{ cycle }]);
+    expect(plan.measures).toMatchObject([{ column, aggregation: 'sum' }]);
+    expect(plan.sort).toMatchObject({ direction: 'desc' });
+  });
+
   it('still declines a ranking of a total named outright within each group', async () => {
     const outcome = planQuestion('highest total price for each symbol', await plannerData('stocks'));
     expect(outcome.kind).toBe('not-understood');
