@@ -51,6 +51,11 @@ const SUPERSTORE_KINDS: EvalCase[] = [
   { kind: 'ratio', question: 'sales as a percentage of the total by region', sql: share('Sales', 'Region') },
   {
     kind: 'ratio',
+    question: 'what share came from the West',
+    sql: `SELECT sum(Sales) FILTER (Region = 'West') / sum(Sales) FROM ${S}`,
+  },
+  {
+    kind: 'ratio',
     question: 'what share of sales came from Furniture in the West',
     sql: `SELECT sum(Sales) FILTER (Category = 'Furniture') / sum(Sales) FROM ${S} WHERE Region = 'West'`,
   },
@@ -915,6 +920,18 @@ const IOWA_KINDS: EvalCase[] = [
     question: 'share of Renewables in net generation by year',
     match: 'cells',
     sql: `SELECT sum(net_generation) FILTER (source = 'Renewables') / sum(net_generation) FROM ${I} GROUP BY year`,
+  },
+  {
+    // Found by a trial: answered as a share of rows, 33.3% every year (one row per source and year).
+    kind: 'ratio',
+    question: 'share of renewables over time',
+    match: 'cells',
+    sql: `SELECT sum(net_generation) FILTER (source = 'Renewables') / sum(net_generation) FROM ${I} GROUP BY year`,
+  },
+  {
+    kind: 'ratio',
+    question: 'what % of rows are renewables',
+    sql: `SELECT count(*) FILTER (source = 'Renewables') / count(*) FROM ${I}`,
   },
   {
     kind: 'which',

@@ -39,14 +39,27 @@ const amounts = (meta: DatasetMeta) =>
  * before its parts (`Cost Total $` before `Cost Other`).
  */
 export function mainMeasure(meta: DatasetMeta): ColumnProfile | null {
+  return rankedAmounts(meta)[0]?.column ?? null;
+}
+
+/**
+ * The main measure when that ranking puts it ahead of every other amount,
+ * not only first in column order: `Sales` beside `Profit` and `Quantity`, the
+ * one `net_generation`; none among `precipitation`, `temp_max` and `wind`.
+ */
+export function clearMainMeasure(meta: DatasetMeta): ColumnProfile | null {
+  const [first, second] = rankedAmounts(meta);
+  return first && (!second || second.score > first.score) ? first.column : null;
+}
+
+function rankedAmounts(meta: DatasetMeta): { column: ColumnProfile; score: number }[] {
   const score = (column: ColumnProfile) =>
     (moneyRank(column) ?? (column.type === 'currency' ? 3 : 4)) * 4 +
     (column.type === 'currency' ? 0 : 2) +
     (nameWords(column.name).includes('total') ? 0 : 1);
-  const measures = amounts(meta);
-  const ranked = measures.map((column, order) => ({ column, score: score(column), order }));
+  const ranked = amounts(meta).map((column, order) => ({ column, score: score(column), order }));
   ranked.sort((a, b) => a.score - b.score || a.order - b.order);
-  return ranked[0]?.column ?? null;
+  return ranked;
 }
 
 /** A second measure for suggestions ("Sales vs Profit"): profit beside sales, else the next amount. */

@@ -8,7 +8,8 @@ import { dataRange, isYearNumber, timeColumns } from './dataset-time';
 import { countedNoun, measureLabel, planTitle } from './plan-title';
 import type { DimensionChoice, FilterChoice, MeasureChoice, Reading } from './question-reading';
 import { defaultMeasures, withOverviewDefaults } from './reading-defaults';
-import { fold, nameWords } from './question-tokens';
+import { nameWords } from './question-tokens';
+import { asksOnePart, sharePart } from './share-part';
 import { isoDay, type DataRange } from './time-periods';
 import { trendGrain } from './trend-grain';
 import { isIdentifierName } from '../types/column-decision';
@@ -145,15 +146,7 @@ function groupings(
     dimensions.push({ column, grain: 'auto', words: 'over time' });
   }
   let part: Part | undefined;
-  if (
-    reading.share &&
-    kind === 'aggregate' &&
-    !reading.comparison &&
-    (dimensions.every((d) => d.column.role === 'time') || namedPart(reading) !== undefined)
-  ) {
-    // "what share of sales came from Furniture", "share of Renewables in net generation by year",
-    // "what share of sales came from Furniture by region": that part of each total, one number per
-    // group, rather than every part side by side.
+  if (kind === 'aggregate' && asksOnePart(reading)) {
     const chosen = sharePart(reading);
     if (isProblem(chosen)) return chosen;
     if (chosen) {
@@ -171,36 +164,6 @@ function groupings(
     return { problem: `a chart can group by at most two things; this asks for ${names}` };
   }
   return { dimensions, filters, ...(part && { part }) };
-}
-
-/**
- * The filter a share is of: the only value named, or, of several ("came from
- * Furniture in the West"), the one the part's words name first. Without part
- * words to tell several apart, it asks.
- */
-function sharePart(reading: Reading): Step<FilterChoice | undefined> {
-  const named = reading.filters.filter((f) => f.filter.op === 'in');
-  if (named.length <= 1) return named[0];
-  const part = namedPart(reading);
-  if (part) return part;
-  return {
-    problem: `a share of which part: ${named.map((f) => f.label).join(' or ')}? Say "share of sales that came from …"`,
-  };
-}
-
-/** The value filter the share's part words name first ("came from Furniture in the West": Furniture), if one alone does. */
-function namedPart(reading: Reading): FilterChoice | undefined {
-  if (reading.sharePart === undefined) return undefined;
-  const words = ` ${fold(reading.sharePart)} `;
-  const at = (f: FilterChoice) =>
-    f.filter.op === 'in'
-      ? Math.min(
-          ...f.filter.values.map((v) => words.indexOf(` ${fold(String(v))} `)).map((i) => (i < 0 ? Infinity : i)),
-        )
-      : Infinity;
-  const [first, second] = [...reading.filters].sort((a, b) => at(a) - at(b));
-  if (!first || at(first) === Infinity || (second && at(second) === at(first))) return undefined;
-  return first;
 }
 
 /** A share of one part of each total: the part's aggregate per the whole's, as a percentage. */

@@ -1,7 +1,8 @@
 import type { DatasetMeta } from '../../core/dataset';
-import { mainDimension, mainMeasure } from './dataset-defaults';
+import { clearMainMeasure, defaultAggregation, mainDimension, mainMeasure } from './dataset-defaults';
 import { timeColumns } from './dataset-time';
 import type { MeasureChoice, Reading } from './question-reading';
+import { asksOnePart } from './share-part';
 
 /**
  * What an overview ("overview", "summary", an empty question) leaves out: the
@@ -28,13 +29,22 @@ export function withOverviewDefaults(reading: Reading, meta: DatasetMeta, unders
 
 /**
  * The measures of a question that named none, or why there are none. Rows
- * named as such ("strikes by state") or a share or distribution of a
- * category are counted. A comparison, a trend or a ranking is a clear intent,
- * so its number is the dataset's main measure; a bare grouping ("by region")
- * or a bare filter ("West") is not, and is refused.
+ * named as such ("strikes by state") are counted. A share of one part
+ * ("share of Renewables over time") is of the main measure's total when the
+ * data has one clear main measure that adds up; a share of rows would only
+ * say how many rows each part has (33.3% every year when each year has one
+ * row per source). Otherwise a share or distribution of a category counts
+ * rows. A comparison, a trend or a ranking is a clear intent, so its number
+ * is the dataset's main measure; a bare grouping ("by region") or a bare
+ * filter ("West") is not, and is refused.
  */
 export function defaultMeasures(reading: Reading, meta: DatasetMeta, understood: string[]): MeasureChoice[] | string {
   if (reading.measures.length > 0) return reading.measures;
+  const shared = !reading.rowsNamed && sharesOneValue(reading) ? clearMainMeasure(meta) : null;
+  if (shared && defaultAggregation(shared) === 'sum') {
+    understood.push(`measure: ${shared.name} (the main measure, whose total the share is of; none was named)`);
+    return [{ column: shared, aggregation: null, words: shared.name }];
+  }
   const grouped = reading.dimensions.length > 0;
   if (reading.rowsNamed || ((reading.kind === 'distribution' || reading.share) && grouped)) {
     understood.push('measure: number of rows');
@@ -48,3 +58,5 @@ export function defaultMeasures(reading: Reading, meta: DatasetMeta, understood:
   const by = grouped ? ` by ${reading.dimensions[0]?.column.name ?? ''}` : '';
   return `I could not tell what to measure${by}${main ? `; name a column of numbers, such as "${main.name}"` : ''}`;
 }
+
+const sharesOneValue = (reading: Reading) => asksOnePart(reading) && reading.filters.some((f) => f.filter.op === 'in');

@@ -77,6 +77,36 @@ const CASES: [DatasetName, string, object][] = [
     'proportion of days by weather',
     { share: true, measures: [{ column: null, aggregation: 'count' }], chart: 'doughnut' },
   ],
+  // A share of one value that names no measure is of the clear main measure (was rows: 33.3% every year).
+  [
+    'iowa',
+    'share of renewables over time',
+    {
+      share: false,
+      measures: [
+        {
+          column: 'net_generation',
+          aggregation: 'sum',
+          per: { column: 'net_generation', aggregation: 'sum' },
+          part: { column: 'source', values: ['Renewables'] },
+          label: 'Share of net_generation from Renewables',
+        },
+      ],
+      dimensions: [{ column: 'year', grain: 'year' }],
+      filters: [],
+    },
+  ],
+  [
+    'superstore',
+    'what share came from the West',
+    { measures: [{ column: 'Sales', part: { column: 'Region', values: ['West'] } }], chart: 'kpi' },
+  ],
+  ['iowa', 'what % of rows are renewables', { measures: [{ column: null, aggregation: 'count' }] }],
+  // A share of every value side by side is unchanged: rows.
+  ['iowa', 'share by source', { share: true, measures: [{ column: null, aggregation: 'count' }] }],
+  // No clear main measure (four, tied but for column order) or none that adds up (a price): rows, as before.
+  ['seattle', 'share of sun over time', { measures: [{ column: null, aggregation: 'count', part: {} }] }],
+  ['stocks', 'share of AAPL over time', { measures: [{ column: null, aggregation: 'count', part: {} }] }],
 ];
 
 describe('shares and breakdowns', () => {
