@@ -26,6 +26,7 @@ export function roleFor(
   column: TypedColumn,
   text: TextStats | null,
   numberRange: { min: number; max: number } | null,
+  numberCounts?: { present: number; distinct?: number },
 ): { role: ColumnRole; type: ColumnType } {
   switch (column.type) {
     case 'date':
@@ -34,6 +35,9 @@ export function roleFor(
     case 'integer':
       if (YEAR_NAME.test(column.name.trim()) && numberRange && numberRange.min >= 1800 && numberRange.max <= 2200) {
         return { role: 'time', type: 'integer' };
+      }
+      if (numberRange && numberCounts && numbersRow(numberRange, numberCounts)) {
+        return { role: 'identifier', type: 'integer' };
       }
       return { role: 'measure', type: 'integer' };
     case 'decimal':
@@ -45,6 +49,20 @@ export function roleFor(
     default:
       return textRole(column, text);
   }
+}
+
+/** Fewer values than this can be a short run of quantities that happen to differ. */
+const NUMBERING_VALUES = 20;
+
+/**
+ * Whether whole numbers number the rows (a `ticket` or `Order` column of 1001, 1002, …): each value
+ * once, in a run with few gaps. Such a column is counted, never summed; a quantity is neither
+ * unique per row nor consecutive.
+ */
+function numbersRow(range: { min: number; max: number }, counts: { present: number; distinct?: number }): boolean {
+  const { present, distinct } = counts;
+  if (distinct === undefined || present < NUMBERING_VALUES || distinct !== present) return false;
+  return range.max - range.min + 1 <= distinct * 1.1;
 }
 
 function textRole(column: TypedColumn, text: TextStats | null): { role: ColumnRole; type: ColumnType } {

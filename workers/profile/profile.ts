@@ -79,7 +79,7 @@ export async function profileTable(
         }
       : null;
     const range = isNumeric(column) && present > 0 ? { min: num(`min${i}`) ?? 0, max: num(`max${i}`) ?? 0 } : null;
-    const { role, type } = roleFor(column, text, range);
+    const { role, type } = roleFor(column, text, range, { present, distinct: num(`distinct${i}`) });
     const profile: ColumnProfile = {
       name: column.name,
       type,
