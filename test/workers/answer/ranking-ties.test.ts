@@ -113,29 +113,49 @@ describe('a ranking whose leaders tie', () => {
   });
 });
 
+/** A model's plan of deaths by neighborhood, answered without the offline planner. */
+async function deathsByNeighborhood(parts: Record<string, unknown>) {
+  const plan = validatePlan(
+    {
+      version: 1,
+      kind: 'aggregate',
+      chart: 'bar',
+      title: 'Deaths by neighborhood',
+      measures: [{ column: null, aggregation: 'count' }],
+      dimensions: [{ column: 'neighborhood' }],
+      ...parts,
+    },
+    riots.meta,
+  );
+  const run = await runPlan(riots.connection, plan, riots.meta, riots.table);
+  return { run, answer: buildAnswer(plan, run.result, riots.meta) };
+}
+
 describe('a ranking cut to one group', () => {
   it('says the one shown is tied with three more, as a planner asking for the single highest gets it', async () => {
     const {
       levels: [most],
     } = await levels();
-    const plan = validatePlan(
-      {
-        version: 1,
-        kind: 'aggregate',
-        chart: 'bar',
-        title: 'Neighborhood with the most deaths',
-        measures: [{ column: null, aggregation: 'count' }],
-        dimensions: [{ column: 'neighborhood' }],
-        sort: { by: 'measure', direction: 'desc' },
-        limit: 1,
-      },
-      riots.meta,
-    );
-    const run = await runPlan(riots.connection, plan, riots.meta, riots.table);
-    const answer = buildAnswer(plan, run.result, riots.meta);
+    const { run, answer } = await deathsByNeighborhood({ sort: { by: 'measure', direction: 'desc' }, limit: 1 });
 
     expect(run.result.rows).toEqual([[most!.names[0], 4]]);
     expect(answer.headline).toBe(`Compton and ${most!.names.length - 1} more tied for the highest row count: 4 each.`);
+  });
+});
+
+describe('a top N without a sort, which the query ranks by the measure', () => {
+  it('names the four tied at the top, and says the three shown are level rather than one the lowest', async () => {
+    const {
+      levels: [most],
+      deaths,
+    } = await levels();
+    const { run, answer } = await deathsByNeighborhood({ limit: 3 });
+
+    expect(run.result.rows).toEqual(most!.names.slice(0, 3).map((name) => [name, 4]));
+    expect(answer.headline).toBe(
+      `${joinWords(most!.names)} tied for the highest row count: 4 each (${percent(4 / deaths)} of the total each).`,
+    );
+    expect(answer.insights).toContain('All 3 shown had the same row count (4).');
   });
 });
 
