@@ -110,9 +110,17 @@ function shareInsight(
     return { kind: 'top-share', ...said.statement(text) };
   }
   const combined = leaders.reduce((sum, part) => sum + part.value, 0);
+  // "Compton alone is 6.3%" would single out one of the groups level with it.
+  const level = leaders.filter((part) => part.value === top.value);
+  const first =
+    level.length === leaders.length
+      ? 'each is'
+      : level.length > 1
+        ? `${joinWords(level.map((part) => part.label))} are each`
+        : `${top.label} alone is`;
   const text =
     `${joinWords(leaders.map((part) => part.label))} make up ${said.percent(combined / whole.total)} of ${noun}; ` +
-    `${top.label} alone is ${said.percent(top.value / whole.total)} (${said.amount(top.value, unit)}).`;
+    `${first} ${said.percent(top.value / whole.total)} (${said.amount(top.value, unit)}).`;
   return { kind: 'top-share', ...said.statement(text) };
 }
 

@@ -1,10 +1,12 @@
 import { answerQuestion, type AnsweredQuestion } from '../../../workers/analysis/answer-question';
 import { buildAnswer } from '../../../workers/answer/answer';
+import { computeInsights } from '../../../workers/answer/insights';
 import { joinWords } from '../../../workers/answer/list-words';
 import { runPlan } from '../../../workers/plan/run-plan';
 import { validatePlan } from '../../../workers/plan/validate-plan';
 import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
 import { load, type Loaded } from '../../support/ingest';
+import { column, plan, superstoreMeta, table } from './answer-fixtures';
 
 // Integration: questions on the real la-riots file (one row per death) through the offline planner, the
 // plan compiler, DuckDB and the answer; the ties they must name come from SQL written here.
@@ -56,13 +58,15 @@ describe('a ranking whose leaders tie', () => {
     // Four tie at the top; the top 3 shows the first three by name.
     expect(most).toEqual({ deaths: 4, names: ['Compton', 'Hollywood', 'Koreatown', 'Vermont Square'] });
     expect(answer.result.rows.map((row) => row[0])).toEqual(most!.names.slice(0, 3));
+    expect(12 / deaths).toBeCloseTo(0.19, 2);
     const tied = joinWords(most!.names);
     expect(answer.headline).toBe(
       `${tied} tied for the highest row count: 4 each (${percent(4 / deaths)} of the total each).`,
     );
-    expect(answer.insights).toContain(
+    expect(answer.insights).toEqual([
+      `Compton, Hollywood and Koreatown make up 19% of row count; each is ${percent(4 / deaths)} (4).`,
       `${tied} tied for the highest row count of all ${groups} (4); Vermont Square is not shown.`,
-    );
+    ]);
     expect(answer.insights.join(' ')).not.toMatch(/had the highest|the lowest of the 3 shown/);
   });
 
@@ -194,5 +198,29 @@ describe('a ranking without ties', () => {
       'California, New York and Texas make up 40.9% of Sales; California alone is 19.9% (457.7K).',
       'California had the highest Sales of all 49 (457.7K) and Texas the lowest of the 3 shown (170.2K).',
     ]);
+  });
+});
+
+describe('the share of the largest groups', () => {
+  it('names the two level at the top, not one of them alone', () => {
+    const p = plan({
+      measures: [{ column: null, aggregation: 'count' }],
+      dimensions: [{ column: 'Region' }],
+      sort: { by: 'measure', direction: 'desc' },
+      chart: 'bar',
+    });
+    const counts = table(
+      [column.dimension('Region'), column.measure('count', null)],
+      [
+        ['East', 10],
+        ['West', 10],
+        ['South', 5],
+        ['Central', 3],
+        ['North', 2],
+      ],
+    );
+    expect(computeInsights(p, counts, superstoreMeta)[0]?.text).toBe(
+      'East, West and South make up 83.3% of row count; East and West are each 33.3% (10).',
+    );
   });
 });
