@@ -4,6 +4,7 @@ import { MONTH_NAMES } from '../plan/grain-words';
 import type { ResultTable } from '../plan/result-table';
 import { chartUnit } from './chart-unit';
 import type { ResolvedComparison } from './comparison-sides';
+import { type CutTie, levelNames } from './cut-tie';
 import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
 import { joinWords } from './list-words';
 import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
@@ -200,7 +201,8 @@ function truncatedParts(plan: AnalysisPlan, result: ResultTable, parts: readonly
 /**
  * "West had the highest Profit: $108.4K (37.9% of the total)." The lowest
  * instead when the plan sorts up by the measure ("which region sold least");
- * the share only for sums and counts with no negative part.
+ * the share only for sums and counts with no negative part. Groups level with
+ * the first are named with it, those a top N left out (`tie`) too.
  */
 export function partsHeadline(
   plan: AnalysisPlan,
@@ -208,6 +210,7 @@ export function partsHeadline(
   measure: IndexedColumn,
   parts: readonly Part[],
   scope: FilterScope,
+  tie: CutTie | null,
 ): Statement | null {
   if (parts.length === 0) return null;
   const said = new StatedNumbers();
@@ -219,7 +222,10 @@ export function partsHeadline(
     // "Which sub-category had the lowest profit in 2017": the member, the value and what was asked.
     const [part] = parts as [Part];
     const which = plan.sort?.direction === 'asc' ? 'lowest' : 'highest';
-    return said.statement(`${part.label} had the ${which} ${noun}${clause()}: ${said.amount(part.value, unit)}.`);
+    const names = levelNames([part], tie, said);
+    const who = names.length > 1 ? `${joinWords(names)} tied for` : `${part.label} had`;
+    const each = names.length > 1 ? ' each' : '';
+    return said.statement(`${who} the ${which} ${noun}${clause()}: ${said.amount(part.value, unit)}${each}.`);
   }
   if (parts.length === 1) {
     const [part] = parts as [Part];
@@ -234,15 +240,18 @@ export function partsHeadline(
   const level = ordered.filter((part) => part.value === pick.value);
   // A top N holds the highest (or lowest) of all groups only when it was ranked by the measure.
   const truncated = truncatedParts(plan, result, parts);
-  const among = truncated && plan.sort?.by !== 'measure' ? ` of the ${said.count(parts.length)} shown` : '';
-  if (level.length === parts.length && !truncatedParts(plan, result, parts)) {
+  // A tie the cut went through is known only of a ranking by the measure, whose first groups are the top of all.
+  const leftOut = tie !== null && tie.value === pick.value;
+  const among = truncated && plan.sort?.by !== 'measure' && !leftOut ? ` of the ${said.count(parts.length)} shown` : '';
+  if (level.length === parts.length && !truncated) {
     return said.statement(
       `${joinWords(parts.map((part) => part.label))} had the same ${noun}${clause()}: ${said.amount(pick.value, unit)} each.`,
     );
   }
-  const each = level.length > 1 && level.length < parts.length;
+  const names = levelNames(level, tie, said);
+  const each = names.length > 1;
   const who = each
-    ? `${joinWords(level.map((part) => part.label))} tied for the ${lowest ? 'lowest' : 'highest'}`
+    ? `${joinWords(names)} tied for the ${lowest ? 'lowest' : 'highest'}`
     : `${pick.label} had the ${lowest ? 'lowest' : 'highest'}`;
   const lead = `${who} ${noun}${among}${clause()}: ${said.amount(pick.value, unit)}${each ? ' each' : ''}`;
   const whole = truncated

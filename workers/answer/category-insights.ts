@@ -2,6 +2,7 @@ import type { Unit } from '../../charts';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import type { ResultTable } from '../plan/result-table';
 import { chartUnit } from './chart-unit';
+import { type CutTie, cutTie, levelNames, notShown } from './cut-tie';
 import type { Insight } from './insight';
 import { joinWords } from './list-words';
 import { isAdditive, measureNoun } from './measure-words';
@@ -61,7 +62,10 @@ export function categoryInsights(plan: AnalysisPlan, result: ResultTable, view: 
     );
     if (share) insights.push(share);
   }
-  if (parts.length >= 3) insights.push(extremesInsight(sorted, noun, unit, truncated, whole?.count, order));
+  if (parts.length >= 3) {
+    const tie = truncated ? cutTie(result, view, measure) : null;
+    insights.push(extremesInsight(sorted, noun, unit, truncated, whole?.count, order, tie));
+  }
   const negative = negativeInsight(sorted, noun, unit, truncated, whole);
   if (negative) insights.push(negative);
 
@@ -106,15 +110,24 @@ function shareInsight(
     return { kind: 'top-share', ...said.statement(text) };
   }
   const combined = leaders.reduce((sum, part) => sum + part.value, 0);
+  // "Compton alone is 6.3%" would single out one of the groups level with it.
+  const level = leaders.filter((part) => part.value === top.value);
+  const first =
+    level.length === leaders.length
+      ? 'each is'
+      : level.length > 1
+        ? `${joinWords(level.map((part) => part.label))} are each`
+        : `${top.label} alone is`;
   const text =
     `${joinWords(leaders.map((part) => part.label))} make up ${said.percent(combined / whole.total)} of ${noun}; ` +
-    `${top.label} alone is ${said.percent(top.value / whole.total)} (${said.amount(top.value, unit)}).`;
+    `${first} ${said.percent(top.value / whole.total)} (${said.amount(top.value, unit)}).`;
   return { kind: 'top-share', ...said.statement(text) };
 }
 
 /**
  * The highest and the lowest group. Of a top N only the end it was ranked from is the highest
- * (or lowest) of all; the other end is the highest (or lowest) of the groups shown.
+ * (or lowest) of all; the other end is the highest (or lowest) of the groups shown, unless the
+ * cut goes through a tie there (`tie`), which is said instead.
  */
 function extremesInsight(
   sorted: readonly Part[],
@@ -123,6 +136,7 @@ function extremesInsight(
   truncated: boolean,
   count: number | undefined,
   order: 'asc' | 'desc' | undefined,
+  tie: CutTie | null,
 ): Insight {
   const said = new StatedNumbers();
   const high = sorted[0] as Part;
@@ -142,12 +156,36 @@ function extremesInsight(
     text = `${top} ${noun} (${said.amount(high.value, unit)}) and ${bottom} (${said.amount(low.value, unit)}).`;
   } else if (!truncated) {
     text = `${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
-  } else if (order === 'desc') {
-    text = `${high.label} had the highest ${noun}${ofAll()} (${said.amount(high.value, unit)}) and ${low.label} the lowest${shown()} (${said.amount(low.value, unit)}).`;
-  } else if (order === 'asc') {
-    text = `${low.label} had the lowest ${noun}${ofAll()} (${said.amount(low.value, unit)}) and ${high.label} the highest${shown()} (${said.amount(high.value, unit)}).`;
+  } else if (order !== undefined) {
+    const [end, other, word, otherWord] =
+      order === 'desc' ? [highs, lows, 'highest', 'lowest'] : [lows, highs, 'lowest', 'highest'];
+    const first = end[0] as Part;
+    const last = other[0] as Part;
+    const leaders = levelNames(end, tie, said);
+    const lead =
+      leaders.length > 1
+        ? `${joinWords(leaders)} tied for the ${word} ${noun}${ofAll()} (${said.amount(first.value, unit)})`
+        : `${first.label} had the ${word} ${noun}${ofAll()} (${said.amount(first.value, unit)})`;
+    if (tie !== null && tie.value === first.value) {
+      text = `${lead}; ${notShown(tie, said)}.`;
+    } else if (tie !== null) {
+      // The last group shown is level with groups left out: it is not the lowest (or highest) of anything.
+      const left =
+        tie.named === null ? `${said.count(tie.leftOut)} more not shown` : `${tie.named}, which is not shown`;
+      const verb = tie.shown.length === 1 ? 'ties' : 'tie';
+      text = `${lead}; ${names(tie.shown)} (${said.amount(tie.value, unit)}) ${verb} with ${left}.`;
+    } else if (last.value === first.value) {
+      text = `${lead}.`;
+    } else {
+      const who = other.length > 1 ? `${names(other)} tied for the ${otherWord}` : `${last.label} the ${otherWord}`;
+      text = `${lead} and ${who}${shown()} (${said.amount(last.value, unit)}).`;
+    }
+  } else if (highs.length === sorted.length) {
+    text = `All ${said.count(sorted.length)} shown had the same ${noun} (${said.amount(high.value, unit)}).`;
   } else {
-    text = `Of the ${said.count(sorted.length)} shown, ${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
+    const top = highs.length > 1 ? `${names(highs)} tied for the highest` : `${high.label} had the highest`;
+    const bottom = lows.length > 1 ? `${names(lows)} tied for the lowest` : `${low.label} the lowest`;
+    text = `Of the ${said.count(sorted.length)} shown, ${top} ${noun} (${said.amount(high.value, unit)}) and ${bottom} (${said.amount(low.value, unit)}).`;
   }
   return { kind: 'peak-trough', ...said.statement(text) };
 }

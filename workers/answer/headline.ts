@@ -6,6 +6,7 @@ import { changeHeadline } from './change-answer';
 import { topPerGroupHeadline } from './group-rankings';
 import { binTotal, medianBin, occupiedRange, typicalRun } from './bin-stats';
 import { resolveComparison } from './comparison-sides';
+import { cutTie } from './cut-tie';
 import { distributionSubject } from './distribution-insights';
 import { describeFilters, type FilterScope, scopePhrase } from './filter-words';
 import { capitalize } from './measure-words';
@@ -56,7 +57,7 @@ function aggregateHeadline(
   if (series !== null && series.length > 0 && view.time !== null) {
     return trendHeadline(plan, meta, view.time, measure, series);
   }
-  return partsHeadline(plan, result, measure, partsOf(result, view, measure), scope);
+  return partsHeadline(plan, result, measure, partsOf(result, view, measure), scope, cutTie(result, view, measure));
 }
 
 function emptyHeadline(scope: FilterScope): Statement {

@@ -50,7 +50,8 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     summary.push('lastDate');
   }
   // Windows are computed before LIMIT: a top 10 still knows the groups it leaves out.
-  if (plan.limit !== undefined && rows.groups.length === 1 && !plan.topPerGroup) {
+  const cut = plan.limit !== undefined && rows.groups.length === 1 && !plan.topPerGroup;
+  if (cut) {
     select.push(
       'count(*) OVER () AS group_count',
       `sum(${firstSql}) OVER () AS group_total`,
@@ -60,8 +61,14 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     );
     summary.push('groupCount', 'groupTotal', 'groupMax', 'groupMin', 'groupNegatives');
   }
+  // A top N by the measure may cut through groups of equal value, and a top 3 of four tied must not read as
+  // the top 3: each row brings how many groups share its value, and one row past the cut names one left out.
+  const splitsTies = cut && rows.groups[0]?.key !== 's' && ranksByMeasure(plan, rows.groups);
+  const tiesColumn = columns.length + summary.length;
+  if (splitsTies) select.push(`count(*) OVER (PARTITION BY ${firstSql}) AS value_ties`);
   const keys = rows.groups.map((g) => g.key);
-  const limit = params.bind(Math.min(plan.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS));
+  const shown = Math.min(plan.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS);
+  const limit = params.bind(splitsTies ? shown + 1 : shown);
   const ranked =
     plan.topPerGroup && rows.groups.length === 2 ? topPerGroup(plan.topPerGroup, keys, firstSql, params) : null;
   const sql = [
@@ -82,6 +89,7 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     params: params.values,
     columns,
     summary,
+    ...(splitsTies ? { cut: { shown, tiesColumn } } : {}),
   };
 }
 
@@ -127,13 +135,16 @@ function orderBy(plan: AnalysisPlan, groups: Group[], firstMeasure: string): str
   const sides = groups.filter((g) => g.key === 's').map((g) => g.key);
   const dimensions = groups.filter((g) => g.key !== 's').map((g) => g.key);
   const leading: string[] = [];
-  if (plan.sort?.by === 'measure') leading.push(`${firstMeasure} ${direction(plan.sort.direction)}`);
+  if (ranksByMeasure(plan, groups)) leading.push(`${firstMeasure} ${direction(plan.sort?.direction ?? 'desc')}`);
   else if (plan.sort?.by === 'dimension' && dimensions[0])
     leading.push(`${dimensions[0]} ${direction(plan.sort.direction)}`);
-  else if (!plan.sort && dimensions.length > 0 && !groups.some((g) => g.column.role === 'time' || g.column.cycle)) {
-    leading.push(`${firstMeasure} DESC NULLS LAST`);
-  }
   return [...sides, ...leading, ...dimensions.map((key) => `${key} NULLS LAST`)];
+}
+
+/** Whether the rows are ranked by the first measure: the plan's sort says so, or a breakdown by category. */
+function ranksByMeasure(plan: AnalysisPlan, groups: Group[]): boolean {
+  if (plan.sort) return plan.sort.by === 'measure';
+  return groups.some((g) => g.key !== 's') && !groups.some((g) => g.column.role === 'time' || g.column.cycle);
 }
 
 function direction(value: 'asc' | 'desc'): string {

@@ -46,6 +46,11 @@ export interface CompiledPlan {
    * index, which is never NULL in a real row, and is not part of the table.
    */
   carrierColumn?: number;
+  /**
+   * A ranking by the measure cut to its first `shown` groups: the query returns one row more (the
+   * first group left out), and at `tiesColumn` of each row how many groups of all share its value.
+   */
+  cut?: { shown: number; tiesColumn: number };
   /** A one-period change plan: what its period summary fields describe. */
   change?: Pick<ChangePeriods, 'grain' | 'against'>;
 }

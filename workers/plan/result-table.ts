@@ -54,7 +54,20 @@ export interface ResultTable {
    * A grouping cut to its top N (the plan's limit): the first measure over every group the
    * cut left in or out, so that "the highest" and "of the total" can be said of all of them.
    */
-  groups?: { count: number; total: number | null; max: number | null; min: number | null; negatives: number };
+  groups?: {
+    count: number;
+    total: number | null;
+    max: number | null;
+    min: number | null;
+    negatives: number;
+    /**
+     * A ranking by the measure: how many groups of all have the last shown row's value. More than
+     * the rows shown with it when the cut goes through a tie.
+     */
+    tiedWithLast?: number;
+    /** A ranking by the measure: the first group the cut left out, as a row of the table. */
+    firstLeftOut?: ResultValue[];
+  };
   /** Distribution plans: the bins of the histogram (from inclusive, to exclusive; the last bin includes its end). */
   bins?: { from: number; to: number; count: number }[];
 }

@@ -50,7 +50,8 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
   const all = Array.from({ length: reader.currentRowCount }, (_, r) => columns.map((column) => column[r] ?? null));
   const summary = summaryOf(compiled.summary, all[0]?.slice(width) ?? []);
   const carrier = compiled.carrierColumn;
-  const rows = all.filter((row) => carrier === undefined || row[carrier] !== null).map((row) => row.slice(0, width));
+  const kept = all.filter((row) => carrier === undefined || row[carrier] !== null);
+  const rows = kept.slice(0, compiled.cut?.shown).map((row) => row.slice(0, width));
   const result: ResultTable = { columns: compiled.columns, rows, matchedRows: numberOf(summary, 'matchedRows') ?? 0 };
   if (compiled.kind === 'relationship') {
     result.relationship = {
@@ -69,6 +70,7 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
       max: numberOf(summary, 'groupMax') ?? null,
       min: numberOf(summary, 'groupMin') ?? null,
       negatives: numberOf(summary, 'groupNegatives') ?? 0,
+      ...(compiled.cut ? tiesAtCut(compiled.cut, kept, width) : {}),
     };
   }
   if (compiled.change && typeof summary.currentFrom === 'string') {
@@ -91,6 +93,20 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
     result.bins = rows.map(([from, to, count]) => ({ from: Number(from), to: Number(to), count: Number(count) }));
   }
   return result;
+}
+
+/** How many groups share the last shown row's value, and the row past the cut, which the query fetched for this. */
+function tiesAtCut(
+  cut: NonNullable<CompiledPlan['cut']>,
+  kept: ResultValue[][],
+  width: number,
+): Pick<NonNullable<ResultTable['groups']>, 'tiedWithLast' | 'firstLeftOut'> {
+  const tied = kept[Math.min(cut.shown, kept.length) - 1]?.[cut.tiesColumn];
+  const next = kept[cut.shown];
+  return {
+    ...(typeof tied === 'number' ? { tiedWithLast: tied } : {}),
+    ...(next === undefined ? {} : { firstLeftOut: next.slice(0, width) }),
+  };
 }
 
 type Summary = Partial<Record<SummaryField, ResultValue>>;
