@@ -7,7 +7,7 @@ import { chartUnit } from './chart-unit';
 import type { ResolvedComparison } from './comparison-sides';
 import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
 import { joinWords } from './list-words';
-import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
+import { capitalize, countsPeriods, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
 import { periodLabel } from './period-words';
 import { parseIsoDate } from '../../charts/iso-date';
@@ -79,7 +79,10 @@ export function trendHeadline(
   if (series.length === 1) return single(series[0] as TimePoint, '');
   const { complete, cut, comparison } = readTrend(plan, meta, time, measure, series);
   if (comparison === null) return single(complete[0] as TimePoint, cut);
-  const subject = `${GRAIN_ADJECTIVE[time.grain]} ${measureNoun(measure.column)}`;
+  const noun = measureNoun(measure.column);
+  const subject = countsPeriods(measure.column)
+    ? `${capitalize(noun)} per ${time.grain}`
+    : `${GRAIN_ADJECTIVE[time.grain]} ${noun}`;
   if (comparison.basis === 'complete-years') {
     return said.statement(`${yearOverYear(comparison, subject, unit, time.grain, said)}${cut}.`);
   }
