@@ -15,8 +15,13 @@ import type { ResultColumn } from './result-table';
 export function measureName(measure: Measure, column: ColumnProfile | null = null): string {
   if (measure.label) return measure.label;
   if (measure.per) return `${ratioPart(measure)} per ${ratioPart(measure.per)}`;
+  return periodCountName(measure, column) ?? aggregateName(measure);
+}
+
+/** "Days" for a distinct count of a column of days ("Months" for one of a date a month), else null. */
+export function periodCountName(measure: Aggregate, column: ColumnProfile | null): string | null {
   const periods = countedPeriods(measure, column);
-  return periods === null ? aggregateName(measure) : PERIOD_NAMES[periods];
+  return periods === null ? null : PERIOD_NAMES[periods];
 }
 
 const PERIOD_NAMES: Readonly<Record<TimeGrain, string>> = {

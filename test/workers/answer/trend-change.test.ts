@@ -95,6 +95,7 @@ describe('rainy days per month in Seattle', () => {
     const measure = answer.result.columns.find((c) => c.role === 'measure');
     expect(measure?.name).toBe('Days');
     expect(answer.sql).toContain('AS "Days"');
+    expect(answer.plan.title).toBe('Number of Days by Month, rain');
     const [peak] = await data.rows(
       `SELECT strftime(date_trunc('month', date), '%b %Y') AS month, count(DISTINCT date)::INTEGER AS days
        FROM read_csv('${SEATTLE}') WHERE weather = 'rain'
