@@ -141,7 +141,9 @@ function seasonalPeak(years: readonly TimePoint[][], grain: TimeColumn['grain'],
   if (grain !== 'month' && grain !== 'quarter') return '';
   const counts = new Map<number, number>();
   for (const inYear of years) {
-    const top = [...inYear].sort((a, b) => b.value - a.value)[0];
+    const [top, next] = [...inYear].sort((a, b) => b.value - a.value);
+    // A year whose highest month ties with another has no one highest month (a flat count of rows).
+    if (next !== undefined && next.value === top?.value) continue;
     const date = top === undefined ? null : parseIsoDate(top.iso);
     if (date === null) continue;
     counts.set(date.getUTCMonth(), (counts.get(date.getUTCMonth()) ?? 0) + 1);

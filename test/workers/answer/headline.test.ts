@@ -219,6 +219,21 @@ describe('writeHeadline', () => {
     });
   });
 
+  test('a flat monthly count names no seasonal peak: a year whose months tie has no highest month', () => {
+    const p = plan({
+      measures: [{ column: null, aggregation: 'count' }],
+      dimensions: [{ column: 'Order Date', grain: 'month' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'month'), column.measure('count', null)],
+      months('2014-01', 48).map((month) => [month, 5]),
+    );
+    expect(writeHeadline(p, result, meta).text).toBe(
+      'Monthly row count came to 60 in 2017 against 60 in 2016, comparing complete years.',
+    );
+  });
+
   test('a single period states its value', () => {
     const p = plan({
       measures: [{ column: 'Sales', aggregation: 'sum' }],
