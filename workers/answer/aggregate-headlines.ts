@@ -1,3 +1,4 @@
+import type { Unit } from '../../charts';
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnalysisPlan } from '../plan/analysis-plan';
 import { MONTH_NAMES } from '../plan/grain-words';
@@ -7,10 +8,9 @@ import type { ResolvedComparison } from './comparison-sides';
 import { type CutTie, levelNames } from './cut-tie';
 import { type FilterScope, scopeClause, scopePhrase } from './filter-words';
 import { joinWords } from './list-words';
-import { capitalize, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
-import { partialFirst, partialNote, splitPartialLast } from './partial-period';
+import { capitalize, countsPeriods, isAdditive, isRowCount, measureNoun, totalNoun, verbFor } from './measure-words';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
-import { periodEnd, periodLabel } from './period-words';
+import { periodLabel } from './period-words';
 import { parseIsoDate } from '../../charts/iso-date';
 import {
   type IndexedColumn,
@@ -20,8 +20,9 @@ import {
   type TimeColumn,
   type TimePoint,
 } from './result-view';
-import { changeOf, extremesOf } from './series-stats';
+import { extremesOf } from './series-stats';
 import { type Statement, StatedNumbers } from './stated-numbers';
+import { basisWords, readTrend, type TrendComparison } from './trend-change';
 
 /**
  * "2017 Sales were $733.2K, up 20.4% on 2016 ($609.2K)." for periods;
@@ -54,8 +55,12 @@ export function comparisonHeadline({ subject, reference, overTime, measure }: Re
 
 /**
  * "Monthly Sales rose 52.1% from Jan 2014 to Dec 2017, peaking in Nov 2017 at
- * $118.4K." A first or last bucket the data only partly covers is left out of
- * the change, and the headline says so.
+ * $118.4K." The change is the one {@link readTrend} reads, which the change
+ * insight states too: complete years for a total over several years ("Monthly
+ * Sales rose 20.4% in 2017 ($733.2K) vs 2016 ($609.2K), comparing complete
+ * years"), the same month (or quarter) of an earlier year for other monthly
+ * measures, else the first period against the last. A first or last period the data only
+ * partly covers is left out, and the headline says so.
  */
 export function trendHeadline(
   plan: AnalysisPlan,
@@ -68,30 +73,29 @@ export function trendHeadline(
   const unit = chartUnit(measure.column.unit);
   const label = (point: TimePoint) => periodLabel(point.iso, time.grain);
   const verb = verbFor(measure.column);
-  const only = series[0] as TimePoint;
-  if (series.length === 1) {
-    return said.statement(
-      `${capitalize(measureNoun(measure.column))} in ${label(only)} ${verb} ${said.amount(only.value, unit)}.`,
+  const single = (point: TimePoint, cut: string) =>
+    said.statement(
+      `${capitalize(measureNoun(measure.column))} in ${label(point)} ${verb} ${said.amount(point.value, unit)}${cut}.`,
     );
+  if (series.length === 1) return single(series[0] as TimePoint, '');
+  const { complete, cut, comparison } = readTrend(plan, meta, time, measure, series);
+  if (comparison === null) return single(complete[0] as TimePoint, cut);
+  const noun = measureNoun(measure.column);
+  const subject = countsPeriods(measure.column)
+    ? `${capitalize(noun)} per ${time.grain}`
+    : `${GRAIN_ADJECTIVE[time.grain]} ${noun}`;
+  if (comparison.basis === 'complete-years') {
+    return said.statement(`${yearOverYear(comparison, subject, unit, time.grain, said)}${cut}.`);
   }
-  const { complete: toLast, partial } = splitPartialLast(plan, meta, time, series);
-  const early = partialFirst(plan, meta, time, toLast);
-  const complete = early === null ? toLast : toLast.slice(1);
-  const yearly = isAdditive(measure.column) ? yearOverYear(complete, time.grain, measure, said) : null;
-  const cut = partialNote([early, partial], label);
-  if (yearly !== null) return said.statement(`${yearly}${cut}.`);
-  const points = complete.length >= 2 ? complete : series;
-  const noted = complete.length >= 2 ? cut : '';
-  const first = points[0] as TimePoint;
-  const last = points[points.length - 1] as TimePoint;
-  const subject = `${GRAIN_ADJECTIVE[time.grain]} ${measureNoun(measure.column)}`;
-  const peak = points[extremesOf(points.map((p) => p.value)).max] as TimePoint;
+  const { from, to, change } = comparison;
+  const basis = basisWords(comparison, time.grain, said);
+  const which = basis === null ? '' : ` (${basis})`;
+  const peak = complete[extremesOf(complete.map((p) => p.value)).max] as TimePoint;
   const peaking = () =>
-    peak !== first && peak !== last ? `, peaking in ${label(peak)} at ${said.amount(peak.value, unit)}` : '';
-  const change = changeOf(points.map((p) => p.value));
+    peak !== from.point && peak !== to.point ? `, peaking in ${label(peak)} at ${said.amount(peak.value, unit)}` : '';
   if (change !== null && change.delta === 0) {
     return said.statement(
-      `${subject} ${verb} ${said.amount(first.value, unit)} in both ${label(first)} and ${label(last)}${peaking()}${noted}.`,
+      `${subject} ${verb} ${said.amount(from.value, unit)} in both ${from.label} and ${to.label}${which}${peaking()}${cut}.`,
     );
   }
   // A percentage moves by points: "rose 900%" from 3.5% to 35% would mislead.
@@ -99,77 +103,35 @@ export function trendHeadline(
     const size =
       unit.kind === 'percent' ? said.points(Math.abs(change.delta)) : said.percent(Math.abs(change.fraction ?? 0));
     const moved = `${change.delta > 0 ? 'rose' : 'fell'} ${size}`;
-    return said.statement(`${subject} ${moved} from ${label(first)} to ${label(last)}${peaking()}${noted}.`);
+    return said.statement(`${subject} ${moved} from ${from.label} to ${to.label}${which}${peaking()}${cut}.`);
   }
   return said.statement(
-    `${subject} went from ${said.amount(first.value, unit)} in ${label(first)} to ${said.amount(last.value, unit)} in ${label(last)}${peaking()}${noted}.`,
+    `${subject} went from ${said.amount(from.value, unit)} in ${from.label} to ${said.amount(to.value, unit)} in ${to.label}${which}${peaking()}${cut}.`,
   );
 }
-
-/** Days a year's buckets may miss at either end and the year still count as complete. */
-const YEAR_SLACK_DAYS = 12;
-const DAY_MS = 86_400_000;
 
 /**
- * A trend over two or more complete years compares like with like: the
- * latest complete year against the one before ("Monthly Sales rose 20.4% in
- * 2017 ($733.2K) vs 2016 ($609.2K), comparing complete years"), never a low
- * month with a high one. It names the seasonal peak when the same month (or
- * quarter) is the highest in most complete years. Null for series finer than a year that do not span two complete
- * years, and for yearly series (whose first-to-last change already compares years).
+ * "Monthly Sales rose 20.4% in 2017 ($733.2K) vs 2016 ($609.2K), comparing
+ * complete years", never a low month against a high one, naming the seasonal
+ * peak when the same month (or quarter) is the highest in most complete years.
  */
 function yearOverYear(
-  points: readonly TimePoint[],
+  comparison: TrendComparison,
+  subject: string,
+  unit: Unit,
   grain: TimeColumn['grain'],
-  measure: IndexedColumn,
   said: StatedNumbers,
-): string | null {
-  if (grain === 'year' || grain === 'hour') return null;
-  const years = new Map<number, TimePoint[]>();
-  for (const point of points) {
-    const date = parseIsoDate(point.iso);
-    if (date === null) return null;
-    const year = date.getUTCFullYear();
-    years.set(year, [...(years.get(year) ?? []), point]);
-  }
-  const complete = [...years].filter(([year, inYear]) => coversYear(year, inYear, grain)).sort((a, b) => a[0] - b[0]);
-  if (complete.length < 2) return null;
-  const [[previousYear, previous], [latestYear, latest]] = complete.slice(-2) as [
-    [number, TimePoint[]],
-    [number, TimePoint[]],
-  ];
-  const total = (inYear: TimePoint[]) => inYear.reduce((sum, p) => sum + p.value, 0);
-  const [now, before] = [total(latest), total(previous)];
-  const unit = chartUnit(measure.column.unit);
-  const subject = `${GRAIN_ADJECTIVE[grain]} ${measureNoun(measure.column)}`;
-  const delta = now - before;
-  const moved =
-    before > 0 && delta !== 0
-      ? `${delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(delta) / before)} in ${latestYear}`
-      : `came to`;
-  const amounts =
-    before > 0 && delta !== 0
-      ? ` (${said.amount(now, unit)}) vs ${previousYear} (${said.amount(before, unit)})`
-      : ` ${said.amount(now, unit)} in ${latestYear} against ${said.amount(before, unit)} in ${previousYear}`;
-  const season = seasonalPeak(
-    complete.map(([, inYear]) => inYear),
-    grain,
-    said,
-  );
-  return `${subject} ${moved}${amounts}, comparing complete years${season}`;
-}
-
-/** Whether a year's buckets run from its start to its end, give or take a few days. */
-function coversYear(year: number, inYear: readonly TimePoint[], grain: TimeColumn['grain']): boolean {
-  const starts = inYear.map((p) => parseIsoDate(p.iso)).filter((d): d is Date => d !== null);
-  if (starts.length === 0) return false;
-  const first = Math.min(...starts.map((d) => d.getTime()));
-  const last = new Date(Math.max(...starts.map((d) => d.getTime())));
-  const end = periodEnd(last, grain).getTime();
-  return (
-    first - Date.UTC(year, 0, 1) <= YEAR_SLACK_DAYS * DAY_MS &&
-    Date.UTC(year + 1, 0, 1) - end <= YEAR_SLACK_DAYS * DAY_MS
-  );
+): string {
+  const { from, to, change } = comparison;
+  const proportional = change !== null && change.delta !== 0 && change.fraction !== null;
+  const moved = proportional
+    ? `${change.delta > 0 ? 'rose' : 'fell'} ${said.percent(Math.abs(change.fraction ?? 0))} in ${to.label}`
+    : `came to`;
+  const amounts = proportional
+    ? ` (${said.amount(to.value, unit)}) vs ${from.label} (${said.amount(from.value, unit)})`
+    : ` ${said.amount(to.value, unit)} in ${to.label} against ${said.amount(from.value, unit)} in ${from.label}`;
+  const season = seasonalPeak(comparison.years, grain, said);
+  return `${subject} ${moved}${amounts}, ${basisWords(comparison, grain, said)}${season}`;
 }
 
 /**
@@ -180,7 +142,9 @@ function seasonalPeak(years: readonly TimePoint[][], grain: TimeColumn['grain'],
   if (grain !== 'month' && grain !== 'quarter') return '';
   const counts = new Map<number, number>();
   for (const inYear of years) {
-    const top = [...inYear].sort((a, b) => b.value - a.value)[0];
+    const [top, next] = [...inYear].sort((a, b) => b.value - a.value);
+    // A year whose highest month ties with another has no one highest month (a flat count of rows).
+    if (next !== undefined && next.value === top?.value) continue;
     const date = top === undefined ? null : parseIsoDate(top.iso);
     if (date === null) continue;
     counts.set(date.getUTCMonth(), (counts.get(date.getUTCMonth()) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import type { TimeGrain } from '../../core/dataset';
 import type { ResultColumn } from '../plan/result-table';
 
 const AGGREGATION_WORDS: Readonly<Record<string, string>> = {
@@ -8,10 +9,20 @@ const AGGREGATION_WORDS: Readonly<Record<string, string>> = {
   count_distinct: 'distinct',
 };
 
+const PERIOD_NOUNS: Readonly<Record<TimeGrain, string>> = {
+  hour: 'hours',
+  day: 'days',
+  week: 'weeks',
+  month: 'months',
+  quarter: 'quarters',
+  year: 'years',
+};
+
 /**
  * How a measure reads in the middle of a sentence: the column for a sum
  * ("Sales"), the aggregation before it otherwise ("average Discount",
- * "distinct Customer ID count"), "row count" for a count of rows.
+ * "distinct Customer ID count"), "row count" for a count of rows, "days" for
+ * the distinct dates of a column of days (the rainy days a person asked about).
  *
  * @example measureNoun({ name: 'avg_discount', source: { column: 'Discount', aggregation: 'avg' }, ... }) // 'average Discount'
  */
@@ -27,12 +38,17 @@ export function measureNoun(column: ResultColumn): string {
     case 'count':
       return source.column === null ? 'row count' : `count of ${name}`;
     case 'count_distinct':
-      return `distinct ${name} count`;
+      return source.periods === undefined ? `distinct ${name} count` : PERIOD_NOUNS[source.periods];
     default: {
       const word = AGGREGATION_WORDS[source.aggregation];
       return word === undefined ? name : `${word} ${name}`;
     }
   }
+}
+
+/** Whether the measure counts periods ("days"), which read "days per month" rather than "monthly days". */
+export function countsPeriods(column: ResultColumn): boolean {
+  return column.source?.aggregation === 'count_distinct' && column.source.periods !== undefined;
 }
 
 /** Whether the measure counts rows (rather than values of a column). */
@@ -61,6 +77,7 @@ export function totalNoun(column: ResultColumn): string {
  */
 export function verbFor(column: ResultColumn): 'was' | 'were' {
   const aggregation = column.source?.aggregation;
+  if (countsPeriods(column)) return 'were';
   if (aggregation !== undefined && aggregation !== 'sum') return 'was';
   const noun = measureNoun(column).trim();
   // "Sum of Sales was": the sum is the subject, whatever it is of.

@@ -3,7 +3,6 @@ import { quoteIdent } from '../engine/duckdb';
 import type { AnalysisPlan, TopPerGroup } from './analysis-plan';
 import type { CompiledPlan, SummaryField } from './compiled-plan';
 import { matchedRows, type Group } from './matched-rows';
-import { measureName } from './measure-columns';
 import { selectOutputs, type Output } from './output-columns';
 import { SqlParams } from './sql-params';
 
@@ -33,7 +32,7 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     outputs.push({
       sql: `CAST(${firstSql} AS DOUBLE) / nullif(sum(${firstSql}) OVER (${sharePartition(rows.groups)}), 0)`,
       column: {
-        name: `Share of ${measureName(first)}`,
+        name: `Share of ${measures[0]?.column.name ?? ''}`,
         type: 'number',
         role: 'measure',
         unit: 'percent',

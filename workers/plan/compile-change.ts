@@ -5,7 +5,6 @@ import { isYearNumber } from './column-kinds';
 import type { CompiledPlan, SummaryField } from './compiled-plan';
 import { MAX_RESULT_ROWS } from './compile-aggregate';
 import { matchedRows, type MatchedRows } from './matched-rows';
-import { measureName } from './measure-columns';
 import { selectOutputs, type Output } from './output-columns';
 import type { ResultColumn } from './result-table';
 import { SqlParams } from './sql-params';
@@ -53,7 +52,7 @@ export function compileChange(plan: AnalysisPlan, meta: DatasetMeta, table: stri
 /** The four result columns of a measure in a change. */
 function changeColumns(measure: Measure, rows: MatchedRows, against: ChangeBase | 'period'): ResultColumn[] {
   const current = rows.output(measure);
-  const name = measureName(measure);
+  const name = current.name;
   return [
     current,
     { ...current, name: `${BASE_WORD[against]} ${name}`, change: 'base' },

@@ -7,14 +7,40 @@ import type { ResultColumn } from './result-table';
  * How a measure is named in results, where people read it in a chat:
  * `Total Sales`, `Average Sales`, `Median Sales`, `Min Sales`, `Max Sales`,
  * `Count` (rows), `Count of Sales` (rows where Sales is not empty),
- * `Distinct Customer ID`; a ratio by its label, or `Profit per Quantity`,
+ * `Distinct Customer ID`, `Days` (distinct dates of a column of days, when its
+ * profile is given); a ratio by its label, or `Profit per Quantity`,
  * `Sales per Order ID`. The aggregation itself is kept in
  * `ResultColumn.source`.
  */
-export function measureName(measure: Measure): string {
+export function measureName(measure: Measure, column: ColumnProfile | null = null): string {
   if (measure.label) return measure.label;
   if (measure.per) return `${ratioPart(measure)} per ${ratioPart(measure.per)}`;
-  return aggregateName(measure);
+  return periodCountName(measure, column) ?? aggregateName(measure);
+}
+
+/** "Days" for a distinct count of a column of days ("Months" for one of a date a month), else null. */
+export function periodCountName(measure: Aggregate, column: ColumnProfile | null): string | null {
+  const periods = countedPeriods(measure, column);
+  return periods === null ? null : PERIOD_NAMES[periods];
+}
+
+const PERIOD_NAMES: Readonly<Record<TimeGrain, string>> = {
+  hour: 'Hours',
+  day: 'Days',
+  week: 'Weeks',
+  month: 'Months',
+  quarter: 'Quarters',
+  year: 'Years',
+};
+
+/**
+ * What a distinct count of a date column counts: each date is a day, or a
+ * month where the column holds one date a month. Null for other measures,
+ * and for timestamps, whose distinct values are instants, not days.
+ */
+function countedPeriods(measure: Aggregate, column: ColumnProfile | null): TimeGrain | null {
+  if (measure.aggregation !== 'count_distinct' || column?.type !== 'date') return null;
+  return column.grain ?? 'day';
 }
 
 function aggregateName(measure: Aggregate): string {
@@ -96,7 +122,7 @@ export function measureColumn(
   column: ColumnProfile | null,
   perColumn: ColumnProfile | null = null,
 ): ResultColumn {
-  const name = measureName(measure);
+  const name = measureName(measure, column);
   if (measure.per) {
     const numeratorUnit = unitOf(measure, column);
     const denominatorUnit = unitOf(measure.per, perColumn);
@@ -104,13 +130,14 @@ export function measureColumn(
     return { name, type: 'number', role: 'measure', unit, source: { column: measure.column, aggregation: 'ratio' } };
   }
   const counted = measure.aggregation === 'count' || measure.aggregation === 'count_distinct';
+  const periods = countedPeriods(measure, column);
   const type = column && !counted && isCalendar(column) ? (column.type === 'date' ? 'date' : 'datetime') : 'number';
   return {
     name,
     type,
     role: 'measure',
     unit: measure.format === 'percent' ? 'percent' : unitOf(measure, column),
-    source: { column: measure.column, aggregation: measure.aggregation },
+    source: { column: measure.column, aggregation: measure.aggregation, ...(periods && { periods }) },
   };
 }
 

@@ -10,8 +10,12 @@ export interface ResultColumn {
   unit: ColumnUnit | null;
   /** For time groups: the grain the values were truncated to. */
   grain?: TimeGrain;
-  /** For measures: the source column and aggregation, e.g. `sum of Sales`. */
-  source?: { column: string | null; aggregation: string };
+  /**
+   * For measures: the source column and aggregation, e.g. `sum of Sales`. A distinct count of a
+   * date column also says what each of its dates is (`day`, or `month` for a column of one date a
+   * month), so the count reads as days or months, not as "distinct date count".
+   */
+  source?: { column: string | null; aggregation: string; periods?: TimeGrain };
   /** For a cyclic group ("Day of Week"): its cycle; rows come in the cycle's natural order. */
   cycle?: Cycle;
   /**

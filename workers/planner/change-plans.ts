@@ -84,9 +84,10 @@ function changed(
   dimensions: AnalysisPlan['dimensions'],
   filters: Filter[],
   title: string,
+  meta: DatasetMeta,
 ): AnalysisPlan {
   const { comparison: _comparison, limit: _limit, sort: _sort, ...rest } = plan;
-  const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
+  const measure = plan.measures[0] ? measureLabel(plan.measures[0], false, undefined, meta) : '';
   const by = dimensions.length > 0 ? ` by ${dimensions.map((d) => d.column).join(' and ')}` : '';
   // The filters' labels follow the title's first comma ("Total Sales by Month, 2017"), kept while the filters are.
   // A comparison's label ("2024 vs 2023") is said again by the change's own.
@@ -131,7 +132,7 @@ function firstAgainstLatest(
   const filters = plan.filters.filter((f) => !(f.op === 'range' && f.column === column.name));
   const { limit: _limit, ...rest } = plan;
   const sides = [side(first, `first ${grain}`), side(latest, `latest ${grain}`)];
-  const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
+  const measure = plan.measures[0] ? measureLabel(plan.measures[0], false, undefined, meta) : '';
   return {
     ...rest,
     filters,
@@ -154,7 +155,7 @@ function overPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): Anal
     /\bsame \w+ (?:of )?last|year ago|year earlier|yoy\b/.test(words) && grain !== 'year' ? 'year_ago' : 'previous';
   const noun = grain.charAt(0).toUpperCase() + grain.slice(1);
   const name = against === 'year_ago' ? `each ${grain} vs a year earlier` : `${noun}-over-${noun}`;
-  return changed(plan, { column, grain, period: 'each', against }, dimensions, plan.filters, name);
+  return changed(plan, { column, grain, period: 'each', against }, dimensions, plan.filters, name, meta);
 }
 
 const FALLING =
@@ -181,6 +182,7 @@ function rankedPeriods(plan: AnalysisPlan, words: string, meta: DatasetMeta): An
     [],
     plan.filters,
     `${noun}-over-${noun}, ${direction === 'desc' ? 'largest rise' : 'largest fall'} first`,
+    meta,
   );
   return { ...ranked, sort: { by: 'measure', direction }, limit: plan.limit, chart: 'bar' };
 }
@@ -218,7 +220,7 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean)
   const sides = plan.comparison?.column === column ? plan.comparison.sides : undefined;
   const others = plan.filters.filter((f) => f !== span);
   if (meta.columns.some((c) => c.name === column && isYearNumber(c))) {
-    return yearNumberChange(plan, column, dimensions, sides, span, others);
+    return yearNumberChange(plan, column, dimensions, sides, span, others, meta);
   }
   if (sides) {
     const [a, b] = sides;
@@ -231,6 +233,7 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean)
       dimensions,
       plan.filters,
       `${base.label} to ${current.label}`,
+      meta,
     );
   }
   if (span) {
@@ -241,7 +244,7 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean)
     const last = Number(to.slice(0, 4)) - 1;
     if (last <= first) return null;
     const change: Change = { column, grain: 'year', period: `${last}-01-01`, against: `${first}-01-01` };
-    return changed(plan, change, dimensions, others, `${first} to ${last}`);
+    return changed(plan, change, dimensions, others, `${first} to ${last}`, meta);
   }
   if (plan.comparison) return null;
   return changed(
@@ -250,6 +253,7 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean)
     dimensions,
     plan.filters,
     'latest year vs the year before',
+    meta,
   );
 }
 
@@ -265,6 +269,7 @@ function yearNumberChange(
   sides: NonNullable<AnalysisPlan['comparison']>['sides'] | undefined,
   span: Extract<Filter, { op: 'range' }> | undefined,
   others: Filter[],
+  meta: DatasetMeta,
 ): AnalysisPlan | null {
   const year = (value: unknown) => (/^\d{4}$/.test(String(value)) ? Number(value) : undefined);
   const oneYear = (side: { from?: string; to?: string }) => {
@@ -287,11 +292,11 @@ function yearNumberChange(
   if (!ends) {
     if (plan.comparison) return null;
     const latest: Change = { column, grain: 'year', period: 'latest', against: 'previous' };
-    return changed(plan, latest, dimensions, filters, 'latest year vs the year before');
+    return changed(plan, latest, dimensions, filters, 'latest year vs the year before', meta);
   }
   const [first, last] = ends;
   const change: Change = { column, grain: 'year', period: String(last), against: String(first) };
-  return changed(plan, change, dimensions, filters, `${first} to ${last}`);
+  return changed(plan, change, dimensions, filters, `${first} to ${last}`, meta);
 }
 
 /** The grain of a whole calendar period from its first day to the day after its last, if it is one. */
@@ -365,7 +370,7 @@ export function withLatestAgainstPrevious(
     to: period.end,
   });
   const { limit: _limit, ...rest } = plan;
-  const measure = plan.measures[0] ? measureLabel(plan.measures[0]) : '';
+  const measure = plan.measures[0] ? measureLabel(plan.measures[0], false, undefined, meta) : '';
   return validOrNull(
     {
       ...rest,

@@ -93,7 +93,7 @@ export function assemblePlan(input: Reading, meta: DatasetMeta): Assembly {
   const chart = reading.chart ?? chooseChart(shape, meta, ranked);
   understood.push(`chart: ${chart}`);
   const labels = filters.map((f) => f.label);
-  const title = planTitle(shape, ranked ? ranking : undefined, labels, reading.rowsNoun);
+  const title = planTitle(shape, ranked ? ranking : undefined, labels, reading.rowsNoun, meta);
   const parsed = AnalysisPlan.safeParse({ ...shape, chart, title });
   if (!parsed.success) return fail(`the plan came out malformed (${parsed.error.issues[0]?.message ?? 'unknown'})`);
   return { kind: 'plan', plan: parsed.data, understood };

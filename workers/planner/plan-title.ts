@@ -1,4 +1,6 @@
+import type { DatasetMeta } from '../../core/dataset';
 import type { Aggregation, Measure } from '../plan/analysis-plan';
+import { periodCountName } from '../plan/measure-columns';
 import type { PlanShape } from './chart-choice';
 import type { Ranking } from './question-reading';
 import { nameWords } from './question-tokens';
@@ -43,14 +45,18 @@ export function countedNoun(column: string): string {
 /**
  * A measure in words: "Total Sales", "Average Discount", "Number of
  * Customers", "Number of Rows" (or of what the question called the rows:
- * "Number of Strikes").
+ * "Number of Strikes"); with the dataset, "Number of Days" for the distinct
+ * dates of a column of days.
  */
-export function measureLabel(measure: Measure, share = false, rowsNoun = 'rows'): string {
+export function measureLabel(measure: Measure, share = false, rowsNoun = 'rows', meta?: DatasetMeta): string {
   const rows = rowsNoun.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
   if (measure.aggregation === 'count' && share) return rows;
   if (measure.aggregation === 'count')
     return measure.column === null ? `Number of ${rows}` : `Number of ${measure.column} Values`;
-  if (measure.aggregation === 'count_distinct') return `Number of ${countedNoun(measure.column ?? 'Rows')}`;
+  if (measure.aggregation === 'count_distinct') {
+    const column = meta?.columns.find((c) => c.name === measure.column) ?? null;
+    return `Number of ${periodCountName(measure, column) ?? countedNoun(measure.column ?? 'Rows')}`;
+  }
   if (share) return measure.column ?? '';
   return `${AGGREGATION_WORDS[measure.aggregation]} ${measure.column ?? ''}`;
 }
@@ -69,8 +75,9 @@ export function planTitle(
   ranking: Ranking | undefined,
   filterLabels: readonly string[],
   rowsNoun?: string,
+  meta?: DatasetMeta,
 ): string {
-  const measures = listed(plan.measures.map((m) => m.label ?? measureLabel(m, plan.share, rowsNoun)));
+  const measures = listed(plan.measures.map((m) => m.label ?? measureLabel(m, plan.share, rowsNoun, meta)));
   const groups = listed(plan.dimensions.map(dimensionLabel));
   let title: string;
   if (plan.kind === 'relationship') {

@@ -199,6 +199,41 @@ describe('writeHeadline', () => {
     );
   });
 
+  test('a trend with one complete month states that month, not a change into the partial one', () => {
+    const p = plan({
+      measures: [{ column: 'Sales', aggregation: 'sum' }],
+      dimensions: [{ column: 'Order Date', grain: 'month' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'month'), sales],
+      [
+        ['2017-11-01', 75000],
+        ['2017-12-01', 9000],
+      ],
+    );
+    // Not "fell 88% from Nov 2017 to Dec 2017", read from ten days of December.
+    expect(writeHeadline(p, result, endsMidDecember)).toEqual({
+      text: 'Sales in Nov 2017 were $75K; Dec 2017 is partial and left out.',
+      numbers: [75000],
+    });
+  });
+
+  test('a flat monthly count names no seasonal peak: a year whose months tie has no highest month', () => {
+    const p = plan({
+      measures: [{ column: null, aggregation: 'count' }],
+      dimensions: [{ column: 'Order Date', grain: 'month' }],
+      chart: 'line',
+    });
+    const result = table(
+      [column.time('Order Date', 'month'), column.measure('count', null)],
+      months('2014-01', 48).map((month) => [month, 5]),
+    );
+    expect(writeHeadline(p, result, meta).text).toBe(
+      'Monthly row count came to 60 in 2017 against 60 in 2016, comparing complete years.',
+    );
+  });
+
   test('a single period states its value', () => {
     const p = plan({
       measures: [{ column: 'Sales', aggregation: 'sum' }],

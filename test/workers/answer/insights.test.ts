@@ -163,12 +163,24 @@ describe('computeInsights', () => {
       );
     });
 
-    test('a monthly change over years compares the same month: the latest against its earliest year', () => {
+    test('a monthly change over years compares the same month: the latest against its earliest year, and says so', () => {
+      // Feb 2016 to Dec 2017 holds one complete year only, so the years' totals cannot be compared.
+      const values = Array.from({ length: 23 }, (_, i) => (i % 12 === 11 ? 10000 : 50000) + i * 100);
+      const { plan: p, result } = monthlySales(values, '2016-02');
+      expect(find(computeInsights(p, result, meta), 'change').text).toBe(
+        'Sales rose by $1,200 (2.4%) from Dec 2016 ($51K) to Dec 2017 ($52.2K), the same month a year apart.',
+      );
+    });
+
+    test('monthly sales over two complete years: the change insight compares the years, as the headline does', () => {
       const values = Array.from({ length: 24 }, (_, i) => (i % 12 === 0 ? 10000 : 50000) + i * 100);
       const { plan: p, result } = monthlySales(values, '2016-01');
-      expect(find(computeInsights(p, result, meta), 'change').text).toBe(
-        'Sales rose by $1,200 (2.3%) from Dec 2016 ($51.1K) to Dec 2017 ($52.3K).',
+      const [before = 0, now = 0] = [0, 12].map((from) => values.slice(from, from + 12).reduce((sum, v) => sum + v, 0));
+      const change = find(computeInsights(p, result, meta), 'change');
+      expect(change.text).toBe(
+        'Sales rose by $14.4K (2.5%) from 2016 ($566.6K) to 2017 ($581K), comparing complete years.',
       );
+      expect(change.numbers).toEqual([now - before, (now - before) / before, before, now]);
     });
 
     test('a month that ends a day early is complete', () => {
