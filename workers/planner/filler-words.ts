@@ -24,6 +24,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
    wise based respective respectively corresponding along together
    went go going goes come comes came coming make makes made bring brings brought generate generates generated
    sold bought buy buys purchased ordered
+   said say says answered responded replied chose picked selected voted
    one ones thing things kind sort
    period periods time times
    than
@@ -39,7 +40,8 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
  */
 export const ROW_NOUNS: ReadonlySet<string> = new Set(
   `row rows record records entry entries line lines observation observations transaction transactions
-   event events incident incidents case cases occurrence occurrences instance instances item items`
+   event events incident incidents case cases occurrence occurrences instance instances item items
+   response responses respondent respondents people`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -46,7 +46,9 @@ export function defaultMeasures(reading: Reading, meta: DatasetMeta, understood:
     return [{ column: shared, aggregation: null, words: shared.name }];
   }
   const grouped = reading.dimensions.length > 0;
-  if (reading.rowsNamed || ((reading.kind === 'distribution' || reading.share) && grouped)) {
+  // A share of one value with no clear measure to share out ("share of Blue" in a survey) is of the rows.
+  const ofRows = grouped || sharesOneValue(reading);
+  if (reading.rowsNamed || ((reading.kind === 'distribution' || reading.share) && ofRows)) {
     understood.push('measure: number of rows');
     return [{ column: null, aggregation: 'count', words: '' }];
   }

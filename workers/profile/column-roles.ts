@@ -36,7 +36,7 @@ export function roleFor(
       if (YEAR_NAME.test(column.name.trim()) && numberRange && numberRange.min >= 1800 && numberRange.max <= 2200) {
         return { role: 'time', type: 'integer' };
       }
-      if (numberRange && numberCounts && numbersRow(numberRange, numberCounts)) {
+      if (numberRange && numberCounts && !MEASURE_NAME.test(column.name) && numbersRow(numberRange, numberCounts)) {
         return { role: 'identifier', type: 'integer' };
       }
       return { role: 'measure', type: 'integer' };
@@ -50,6 +50,10 @@ export function roleFor(
       return textRole(column, text);
   }
 }
+
+/** A name that says the column holds amounts, whatever its values look like (made-up data is often 1, 2, 3…). */
+const MEASURE_NAME =
+  /amount|total|sum|sales|revenue|price|cost|qty|quantity|count|units?\b|value|score|profit|spend|income|balance|weight|hours|minutes|age\b|size/i;
 
 /** Fewer values than this can be a short run of quantities that happen to differ. */
 const NUMBERING_VALUES = 20;

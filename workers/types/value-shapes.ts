@@ -9,7 +9,7 @@ import {
 } from './candidates';
 import { isTotalLabel } from './total-labels';
 
-const TRUE_WORDS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f']);
+const TRUE_WORDS = new Set(['true', 'false', 't', 'f']);
 // Sets: every sampled value of every column is looked up in them at each start.
 const NULL_WORDS = new Set(NULL_TOKENS);
 const NON_FINITE_WORDS = new Set(NON_FINITE);

@@ -91,13 +91,26 @@ describe('dates', () => {
 
 describe('booleans and text', () => {
   it.each([
-    ['yes/no', 'yes', 'no'],
-    ['Y/N', 'Y', 'N'],
     ['true/false', 'TRUE', 'false'],
+    ['t/f', 't', 'f'],
   ])('reads %s as booleans', async (_label, yes, no) => {
     const data = await loadText('flags.csv', `id,active\na,${yes}\nb,${no}\nc,${yes}\n`);
     expect(shape(data.column('active'))).toBe('boolean/dimension/-');
     expect(await data.rows('SELECT count(*) AS n FROM dataset WHERE active')).toEqual([{ n: 2n }]);
+  });
+
+  // Found by the new-user trial: a form's Yes/No answers showed as "true 59 · false 21", and "how many said yes" had no "Yes" to find.
+  it.each([
+    ['Yes/No', 'Yes', 'No'],
+    ['Y/N', 'Y', 'N'],
+  ])('keeps %s answers as the file writes them, a category', async (_label, yes, no) => {
+    const data = await loadText('answers.csv', `id,Would you recommend us?\na,${yes}\nb,${no}\nc,${yes}\n`);
+    const column = data.column('Would you recommend us?');
+    expect(shape(column)).toBe('category/dimension/-');
+    expect(column.top).toEqual([
+      { value: yes, count: 2 },
+      { value: no, count: 1 },
+    ]);
   });
 
   it('tells categories from free text', async () => {
