@@ -73,6 +73,7 @@ async function answer(path: string, question: string): Promise<unknown[][]> {
   return (JSON.parse(run.stdout) as { result: { rows: unknown[][] } }).result.rows;
 }
 
+// A monthly export (Month,Revenue with 2024-01 …) read as text: "revenue in Q2" said "This data has no dates".
 describe('month-level dates', () => {
   it.each(FORMS.map((form) => [form.label, form]))('reads %s as the first day of each month', async (_l, form) => {
     const data = await loadText('months.csv', monthCsv(form));
