@@ -30,6 +30,12 @@ export interface DateFormat {
   proven?: boolean;
   /** Excel serial day numbers (days since 1899-12-30) in a column named like a date. */
   excelSerial?: boolean;
+  /**
+   * Months written as six digits (`202401`) in a column named like a month, read beside `formats`.
+   * They are read as numbers, not with strptime: a workbook holds them as numbers, and `%Y%m` would
+   * also read `20241` as January 2024.
+   */
+  yearMonthNumbers?: boolean;
 }
 
 /** What a column's sample says it could be; SQL then checks every value of the column. */

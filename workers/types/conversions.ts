@@ -26,15 +26,23 @@ export function isoLikeSql(raw: string): string {
   return `regexp_matches(${raw}, '^\\s*\\d{4}-\\d')`;
 }
 
-function dateSql(raw: string, { formats, iso }: DateFormat): string {
-  if (formats.length === 0) return `TRY_CAST(${raw} AS TIMESTAMP)`;
-  const parsed =
-    formats.length === 1
-      ? `try_strptime(${raw}, ${quoteLiteral(formats[0] as string)})`
-      : `try_strptime(${raw}, [${formats.map(quoteLiteral).join(', ')}])`;
-  return iso
-    ? `coalesce(${parsed}, CASE WHEN ${isoLikeSql(raw)} THEN TRY_CAST(trim(${raw}) AS TIMESTAMP) END)`
-    : parsed;
+/** The first of the month a `202401`-style number (text, or a workbook's DOUBLE) names; NULL for any other value. */
+function yearMonthNumberSql(raw: string): string {
+  const n = `TRY_CAST(${raw} AS DOUBLE)`;
+  return (
+    `CASE WHEN ${n} = trunc(${n}) AND ${n} BETWEEN 190001 AND 219912 AND ${n} % 100 BETWEEN 1 AND 12 ` +
+    `THEN make_timestamp(CAST(floor(${n} / 100) AS BIGINT), CAST(${n} % 100 AS BIGINT), 1, 0, 0, 0) END`
+  );
+}
+
+function dateSql(raw: string, { formats, iso, yearMonthNumbers }: DateFormat): string {
+  if (formats.length === 0 && !yearMonthNumbers) return `TRY_CAST(${raw} AS TIMESTAMP)`;
+  const readings: string[] = [];
+  if (formats.length === 1) readings.push(`try_strptime(${raw}, ${quoteLiteral(formats[0] as string)})`);
+  if (formats.length > 1) readings.push(`try_strptime(${raw}, [${formats.map(quoteLiteral).join(', ')}])`);
+  if (yearMonthNumbers) readings.push(yearMonthNumberSql(raw));
+  if (iso) readings.push(`CASE WHEN ${isoLikeSql(raw)} THEN TRY_CAST(trim(${raw}) AS TIMESTAMP) END`);
+  return readings.length === 1 ? (readings[0] as string) : `coalesce(${readings.join(', ')})`;
 }
 
 function excelSerialSql(raw: string): string {
@@ -72,7 +80,7 @@ export function scanTypeFor(candidate: Candidate): ScanType {
   }
   if (candidate.kind === 'date' && !candidate.nullTokens && !candidate.format.excelSerial) {
     if (candidate.format.formats.length === 1 && candidate.format.formats[0] === '%Y-%m-%d') return 'DATE';
-    if (candidate.format.formats.length === 0) return 'TIMESTAMP';
+    if (candidate.format.formats.length === 0 && !candidate.format.yearMonthNumbers) return 'TIMESTAMP';
   }
   return 'VARCHAR';
 }

@@ -7,6 +7,7 @@ import {
   type DateOrder,
   type NumberFormat,
 } from './candidates';
+import { allYearSpans, monthFamilyOf, monthFormats, monthReading, type MonthFamily } from './month-shapes';
 import { isTotalLabel } from './total-labels';
 
 const TRUE_WORDS = new Set(['true', 'false', 't', 'f']);
@@ -96,7 +97,8 @@ function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 
 
 /**
  * The date families of a column's values. ISO 8601 is read beside any other family, and the
- * families whose day and month are spelled out or year-first beside each other; at most one
+ * families whose day and month are spelled out or year-first, and the months (`2024-01`,
+ * `Jan 2024`, see `month-shapes.ts`), beside each other; at most one
  * `03/04/2024`-style family fits, since its order is decided for the whole column. A few values
  * that fit no family (see {@link DATE_MISFIT_SHARE}) are left for the full scan to set aside.
  */
@@ -105,10 +107,13 @@ function dateFormat(values: string[], name: string): DateFormat | null {
   let isoDatesOnly = true;
   let misfits = 0;
   const named = new Set<NamedFamily>();
+  const months = new Set<MonthFamily>();
   const dayMonth: RegExpExecArray[] = [];
+  const dateNamed = DATE_NAME.test(name);
+  const reading = monthReading(name, dateNamed);
   // Only a column named like a date can be all misfits (Excel serials): any other stops at the first misfit
-  // past those tolerated, sparing every column of numbers or names six patterns a value at each start.
-  const tolerated = DATE_NAME.test(name) ? Infinity : toleratedDateMisfits(values.length);
+  // past those tolerated, sparing every column of numbers or names ten patterns a value at each start.
+  const tolerated = dateNamed ? Infinity : toleratedDateMisfits(values.length);
   for (const v of values) {
     if (misfits > tolerated) return null;
     const isoDate = ISO_DATE.test(v);
@@ -123,7 +128,12 @@ function dateFormat(values: string[], name: string): DateFormat | null {
       continue;
     }
     const parts = DAY_MONTH.exec(v);
-    if (parts) dayMonth.push(parts);
+    if (parts) {
+      dayMonth.push(parts);
+      continue;
+    }
+    const month = monthFamilyOf(v, reading);
+    if (month) months.add(month);
     else misfits++;
   }
   if (misfits === values.length) {
@@ -132,19 +142,26 @@ function dateFormat(values: string[], name: string): DateFormat | null {
   }
   // In a handful of values one misfit is a large share: three dates at least must stand beside it.
   if (misfits > toleratedDateMisfits(values.length) || misfits * 4 > values.length) return null;
-  if (named.size === 0 && dayMonth.length === 0) {
+  if (months.has('yearMonth') && allYearSpans(values)) return null;
+  if (named.size === 0 && dayMonth.length === 0 && months.size === 0) {
     return isoDatesOnly ? { formats: ['%Y-%m-%d'], order: 'ymd' } : { formats: [], order: 'ymd' };
   }
   const numeric = dayMonth.length > 0 ? dayMonthFormat(dayMonth) : null;
   if (dayMonth.length > 0 && !numeric) return null;
   const families = [...named].map((f) => NAMED_FAMILIES[f]);
-  const formats = [...(numeric?.formats ?? []), ...families.flatMap((f) => f.formats)];
-  const order = numeric?.order ?? (families[0] as { order: DateOrder }).order;
+  const formats = [
+    ...(numeric?.formats ?? []),
+    ...families.flatMap((f) => f.formats),
+    ...[...months].flatMap((f) => monthFormats(f, reading)),
+  ];
+  // A month has no day to put in doubt: its order is year/month/day, as ISO's is.
+  const order = numeric?.order ?? families[0]?.order ?? 'ymd';
   return {
     formats,
     order,
     ...(numeric?.proven === undefined ? {} : { proven: numeric.proven }),
     ...(iso > 0 ? { iso: true } : {}),
+    ...(months.has('compact') ? { yearMonthNumbers: true } : {}),
   };
 }
 
