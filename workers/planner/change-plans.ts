@@ -55,6 +55,18 @@ function grainIn(words: string): PeriodGrain | undefined {
 }
 
 /**
+ * The one year every date of the plan's time column falls in ("2024"), or null: a year against the
+ * one before cannot be read from such data, and the person hears why.
+ */
+export function onlyYear(plan: AnalysisPlan, meta: DatasetMeta): string | null {
+  const name = timeColumn(plan, meta);
+  const column = meta.columns.find((c) => c.name === name);
+  const range = column && dataRange(column);
+  const year = range?.from.slice(0, 4);
+  return year !== undefined && year === range?.to.slice(0, 4) ? year : null;
+}
+
+/**
  * The time column the plan reads periods of: its time dimension, its period
  * filter, or the data's first date column; a column of year numbers when the
  * plan reads periods of one (its changes count whole years).
@@ -246,7 +258,7 @@ function perGroupChange(plan: AnalysisPlan, meta: DatasetMeta, grouped: boolean)
     const change: Change = { column, grain: 'year', period: `${last}-01-01`, against: `${first}-01-01` };
     return changed(plan, change, dimensions, others, `${first} to ${last}`, meta);
   }
-  if (plan.comparison) return null;
+  if (plan.comparison || onlyYear(plan, meta) !== null) return null;
   return changed(
     plan,
     { column, grain: 'year', period: 'latest', against: 'previous' },

@@ -4,7 +4,7 @@ import { followUpTimeColumn, isFollowUp, mergeFollowUp, readingFromPlan } from '
 import { readCasualPhrase } from './casual-phrases';
 import { readCyclePhrase, withCycle } from './cycle-phrases';
 import { readGroupTopPhrase, withGroupTop } from './group-top-phrases';
-import { againstPeriodBefore, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
+import { againstPeriodBefore, onlyYear, readAgainstLast, withChange, withLatestAgainstPrevious } from './change-plans';
 import { assemblePlan } from './plan-assembly';
 import { countedEntity, perEntityTotal, readEntityCondition } from './entity-conditions';
 import { readNumberFilter } from './number-filters';
@@ -69,6 +69,11 @@ function readPlanAsTyped(question: string, context: PlannerContext): TypedReadin
   for (const reshape of rewrite.reshapes) plan = plan && reshape(plan, understood);
   const grouped = understood.some((line) => line.startsWith('group by:'));
   const change = plan && read.some((p) => CHANGES.has(p.kind)) ? withChange(plan, read, meta, grouped) : null;
+  const year = plan && !change && read.some((p) => p.kind === 'change') ? onlyYear(plan, meta) : null;
+  if (year !== null) {
+    const reason = `the data's dates all fall in ${year}, so there is no earlier year to compare with`;
+    return { kind: 'not-understood', understood, reason: sentence([reason]), unknown: [] };
+  }
   if (change) {
     plan = change;
     // The periods the reader compared or kept are now the change's own.
