@@ -45,11 +45,75 @@ function looksLikeValue(cell: string): boolean {
   return /^[\s$€£¥(+-]*\d[\d\s.,:/%)-]*$/.test(cell);
 }
 
+/** Rows under a candidate header enough to tell each column's kind. */
+const ROWS_BELOW = 50;
+
+/** What a cell plainly is, for telling a header cell from a value under it. */
+type CellKind = 'date' | 'year' | 'number' | 'other';
+
+const DATE =
+  /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[AaPp][Mm])?)?\s*$/;
+const YEAR = /^\s*(1[89]|20|21)\d\d\s*$/;
+const NUMBER = /^\s*[$€£¥]?\s*[(+-]?\s*[$€£¥]?\s*\d[\d\s.,']*\)?\s*(%|€|[A-Z]{3})?\s*$/;
+
+function kindOf(cell: string): CellKind {
+  if (DATE.test(cell)) return 'date';
+  if (YEAR.test(cell)) return 'year';
+  return NUMBER.test(cell) ? 'number' : 'other';
+}
+
+/**
+ * Whether a cell above values of kind `column` is one of them: a date under dates, a number under numbers. A
+ * plain year over other numbers is a header cell (`Region,2023,2024` over amounts, a pivot export's years);
+ * over a column of years it is a value.
+ */
+function sameKind(cell: CellKind, column: CellKind): boolean {
+  if (column === 'year') return cell === 'year' || cell === 'number';
+  return cell === column;
+}
+
+/**
+ * Whether the candidate header row is the first row of data, decided column by column as a careful sniffer
+ * does: in each column whose values below are all of one clear kind (dates, numbers, years), a filled cell of
+ * that kind is a value and any other is a name. The row is data when it has such a value and no such name.
+ * Where no column below has a clear kind (text columns, or no rows below), a row of nothing but values is data.
+ */
+function holdsData(
+  row: readonly (string | null | undefined)[],
+  below: readonly (readonly (string | null | undefined)[])[],
+): boolean {
+  let values = 0;
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j];
+    if (!filled(cell)) continue;
+    const column = columnKind(below, j);
+    if (column === null) continue;
+    if (!sameKind(kindOf(cell as string), column)) return false;
+    values++;
+  }
+  return values > 0 || row.filter(filled).every((cell) => looksLikeValue(cell as string));
+}
+
+/** The one kind of every filled cell of column `j` (numbers and years together are numbers), or null. */
+function columnKind(rows: readonly (readonly (string | null | undefined)[])[], j: number): CellKind | null {
+  let kind: CellKind | null = null;
+  for (const row of rows) {
+    const cell = row[j];
+    if (!filled(cell)) continue;
+    const next = kindOf(cell as string);
+    if (next === 'other') return null;
+    if (kind === null || kind === next) kind = next;
+    else if ((kind === 'year' && next === 'number') || (kind === 'number' && next === 'year')) kind = 'number';
+    else return null;
+  }
+  return kind;
+}
+
 /**
  * Finds the header among the first rows of a table: the first row as wide as the
  * table whose cells are mostly filled, skipping title lines and blank lines above
- * it. Returns `headerless` when that row holds only values (numbers, dates), so
- * the caller names the columns itself.
+ * it. Returns `headerless` when that row is the first row of data (see {@link holdsData}),
+ * so the caller names the columns itself.
  *
  * @param rows the first rows, cells as text
  * @param width the table's width (the most common number of cells in a row)
@@ -65,8 +129,7 @@ export function findHeaderRow(
     const count = row.filter(filled).length;
     const wideEnough = row.length >= named && count >= Math.max(1, Math.ceil(width / 2));
     if (!wideEnough) continue;
-    const headerless = row.filter(filled).every((cell) => looksLikeValue(cell as string));
-    return { index: i, headerless };
+    return { index: i, headerless: holdsData(row, rows.slice(i + 1, i + 1 + ROWS_BELOW)) };
   }
   return { index: 0, headerless: false };
 }
