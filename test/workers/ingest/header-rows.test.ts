@@ -1,5 +1,7 @@
 import { overviewText } from '../../../workers/cli/overview-text';
 import { profileReply } from '../../../workers/conversation/dataset-replies';
+import { WorkerError } from '../../../workers/errors';
+import { MAX_COLUMNS } from '../../../workers/ingest/raw-source';
 import { fixtureFile, load, loadText, type Loaded } from '../../support/ingest';
 
 /** The profile reply a channel gets for a loaded file. */
@@ -84,5 +86,54 @@ describe('a first line of data, not names', () => {
     expect(data.meta.rows).toBe(5);
     expect(data.column('Amount').sum).toBeCloseTo(55.99, 9);
     expect(overviewText(data.meta)).not.toContain('holds data');
+  });
+});
+
+// Found by the new-user trial: `name,amount` and 1,500 commas on every line was refused as 1,502 columns.
+describe('empty last fields past the column limit', () => {
+  const tail = ','.repeat(1500);
+  const lines = ['name,amount', ...Array.from({ length: 50 }, (_, i) => `n${i},${(i * 7) % 50}.5`)];
+
+  it('are left out before the limit is checked, and counted as today', async () => {
+    const path = fixtureFile('trailing-commas.csv', `${lines.map((line) => line + tail).join('\n')}\n`);
+    const data = await load(path);
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['name', 'amount']);
+    expect(data.meta.source.emptyColumnsLeftOut).toBe(1500);
+    const expected = await duckdb(
+      data,
+      `SELECT CAST(count(*) AS INTEGER) AS n, CAST(sum(amount) AS DOUBLE) AS s FROM read_csv('${path}', header = true)`,
+    );
+    expect(data.meta.rows).toBe(expected.n);
+    expect(data.column('amount').sum).toBeCloseTo(expected.s as number, 9);
+    expect(reply(data).notes).toContainEqual({ text: '1,500 empty columns without a name were left out.' });
+  });
+
+  it('still refuse the file when one holds a value past the sampled rows', async () => {
+    const rows = lines.map((line) => line + tail);
+    for (let i = 0; i < 2500; i++) rows.push(`m${i},1${tail}`);
+    rows.push(`late,1${tail}x`);
+    const error = await loadText('late-value.csv', `${rows.join('\n')}\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerError);
+    expect((error as WorkerError).code).toBe('TOO_MANY_COLUMNS');
+    expect((error as WorkerError).message).toMatch(/^The table has 1,502 columns; the limit is 1,000\./);
+  });
+});
+
+// Found by the new-user trial: a 12 MB first line of commas took 29 s and 2.5 GB before it was refused.
+describe('a first line longer than the sniffed megabyte, wider than the limit', () => {
+  it('is refused with the count of its fields, before it is split', async () => {
+    const error = await loadText('wideheader.csv', `a${','.repeat(3_000_000)}\n1,2\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerError);
+    expect((error as WorkerError).code).toBe('TOO_MANY_COLUMNS');
+    expect((error as WorkerError).message).toBe(
+      `The table has 3,000,001 columns; the limit is ${MAX_COLUMNS.toLocaleString('en-US')}. ` +
+        'Remove the columns you do not need (or split the file) and send it again.',
+    );
+  });
+
+  it('is refused when the file is that one line', async () => {
+    const line = Array.from({ length: 300_000 }, (_, i) => String(i)).join(',');
+    const error = await loadText('oneline.csv', `${line}\n`).catch((e: unknown) => e);
+    expect((error as WorkerError).message).toMatch(/^The table has 300,000 columns;/);
   });
 });
