@@ -80,6 +80,15 @@ describe('a first line of data, not names', () => {
     expect(data.meta.rows).toBe(2);
   });
 
+  it('guard: whole numbers over numbers say nothing, so week numbers under a text name stay a header', async () => {
+    const data = await loadText('weeks.csv', 'Product,1,2,3\nTea,5,6,7\nCake,8,9,10\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Product', '1', '2', '3']);
+    expect(data.meta.rows).toBe(2);
+    const numbers = await loadText('numbers.csv', '1,2,3\n4,5,6\n7,8,9\n');
+    expect(numbers.meta.rows).toBe(3);
+    expect(numbers.column('Column 1').sum).toBe(12);
+  });
+
   it('guard: a file with a header keeps it, and no note is added', async () => {
     const data = await loadText('header.csv', `Date,Item,Amount\n${text}`);
     expect(data.meta.columns.map((c) => c.name)).toEqual(['Date', 'Item', 'Amount']);
