@@ -2,6 +2,7 @@ import { overviewText } from '../../../workers/cli/overview-text';
 import { profileReply } from '../../../workers/conversation/dataset-replies';
 import { WorkerError } from '../../../workers/errors';
 import { MAX_COLUMNS } from '../../../workers/ingest/raw-source';
+import { writeWorkbook } from '../../fixtures/xlsx/workbooks';
 import { fixtureFile, load, loadText, type Loaded } from '../../support/ingest';
 
 /** The profile reply a channel gets for a loaded file. */
@@ -49,6 +50,22 @@ describe('a first line of data, not names', () => {
     const data = await loadText('noheader.csv', text);
     expect(reply(data).notes).toContainEqual({ text: HEADERLESS_NOTE });
     expect(overviewText(data.meta)).toContain(`Notes:\n  ${HEADERLESS_NOTE}`);
+  });
+
+  it("is read as a row of a sheet too, with the sheet's word for it", async () => {
+    const path = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Spend');
+      sheet.addRow([new Date(Date.UTC(2024, 0, 3)), 'Coffee', 3.5]);
+      sheet.addRow([new Date(Date.UTC(2024, 0, 4)), 'Lunch', 12]);
+      sheet.addRow([new Date(Date.UTC(2024, 0, 5)), 'Coffee', 3.75]);
+    });
+    const data = await load(path);
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(data.meta.rows).toBe(3);
+    expect(data.column('Column 3').sum).toBeCloseTo(19.25, 9);
+    expect(reply(data).notes).toContainEqual({
+      text: HEADERLESS_NOTE.replace('first line', 'first row'),
+    });
   });
 
   it('with a column of years over years is data too', async () => {
