@@ -1,6 +1,7 @@
 import type { ColumnProfile, DatasetMeta } from '../../core/dataset';
 import { scientific } from '../../charts/format';
 import { groupThousands } from '../../core/thousands';
+import { headerNotes } from '../ingest/header-note';
 import { LEFT_OUT_FACTS, leftOutNotes } from '../ingest/left-out-facts';
 import { cellText } from './terminal-text';
 
@@ -99,6 +100,7 @@ export function overviewText(meta: DatasetMeta): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const lines = [title, facts.join(' · '), '', pad(header, widths), ...rows.map((r) => pad(r, widths))];
   const notes = [
+    ...headerNotes(meta.source).map((note) => `  ${note}`),
     ...leftOutNotes(meta.source).map((note) => `  ${note}`),
     ...meta.columns.flatMap((c) => (c.notes ?? []).map((note) => `  ${c.name}: ${note}`)),
   ];

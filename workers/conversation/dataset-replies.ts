@@ -1,5 +1,6 @@
 import type { ColumnProfile, ColumnRole } from '../../core/dataset';
 import type { DatasetEntry } from '../catalog/dataset-entry';
+import { headerNotes } from '../ingest/header-note';
 import { leftOutNotes } from '../ingest/left-out-facts';
 import { GRAIN_ADJECTIVE } from '../plan/grain-words';
 import { askActions } from './answer-replies';
@@ -34,6 +35,7 @@ function profileColumn(column: ColumnProfile): ProfileColumn {
 
 function readingNotes(entry: DatasetEntry): ProfileNote[] {
   const notes: ProfileNote[] = [
+    ...headerNotes(entry.source).map((text) => ({ text })),
     ...leftOutNotes(entry.source).map((text) => ({ text })),
     ...entry.columns.flatMap((c) => (c.notes ?? []).map((text) => ({ column: c.name, text }))),
   ];

@@ -244,6 +244,31 @@ export function sniffCsvDialect(sampleText: string, sampleRows = SAMPLE_ROWS): C
   };
 }
 
+/**
+ * The dialect without its last columns that have no header name and no value in any sampled row (an export
+ * that writes a delimiter to the end of every line, 1,500 of them), and how many there were. Such columns
+ * would be left out after reading anyway; past the column limit they must be left out before it, or the
+ * file is refused for columns it does not have. The sample must show at least one row.
+ *
+ * @example withoutEmptyTail(sniffCsvDialect('name,amount,,\na,1,,\n')).tail // 2
+ */
+export function withoutEmptyTail(dialect: CsvDialect): { dialect: CsvDialect; tail: number } {
+  const { columns, named, sample } = dialect;
+  const emptyAt = (i: number) => !named[i] && sample.every((row) => (row[i] ?? '').trim() === '');
+  let kept = columns.length;
+  if (sample.length > 0) while (kept > 1 && emptyAt(kept - 1)) kept--;
+  if (kept === columns.length) return { dialect, tail: 0 };
+  return {
+    dialect: {
+      ...dialect,
+      columns: columns.slice(0, kept),
+      named: named.slice(0, kept),
+      sample: sample.map((row) => row.slice(0, kept)),
+    },
+    tail: columns.length - kept,
+  };
+}
+
 const BREAK = /\r\n|\r|\n/;
 const SEP_LINE = /^sep=([,;\t|])[ \t]*(\r\n|\r|\n)/i;
 

@@ -1,14 +1,22 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
-import { parseCsvRecords, sampleRows, sniffCsvDialect, type CsvDialect } from './csv-dialect';
+import { parseCsvRecords, sampleRows, sniffCsvDialect, withoutEmptyTail, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
 import { footerStart } from './footer-lines';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { physicalLines } from './line-numbers';
+import { fieldsInFirstLine, longFirstLine } from './long-first-line';
 import { readPastLongRows } from './long-rows';
 import { followQuote, unclosedQuoteError } from './quote-span';
-import { MAX_COLUMNS, tooManyColumns, type RawSource, type ScanRejects, type UnreadableRow } from './raw-source';
+import {
+  MAX_COLUMNS,
+  tooManyColumns,
+  type RawSource,
+  type ScanRejects,
+  type ScanType,
+  type UnreadableRow,
+} from './raw-source';
 import {
   decodeSample,
   describeLines,
@@ -86,7 +94,10 @@ export async function readCsvSource(
     await transcodeToUtf8(path, encoding, copy);
   }
   readEndings();
-  const text = completeLines(await decodeSample(head, encoding), head.length === HEAD_BYTES);
+  const decoded = await decodeSample(head, encoding);
+  const long = longFirstLine(decoded);
+  if (long && long.fields > MAX_COLUMNS) throw tooManyColumns(await fieldsInFirstLine(dataPath, long.delimiter));
+  const text = completeLines(decoded, head.length === HEAD_BYTES);
   if (text.trim() === '') throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   let dialect = sniffCsvDialect(text);
   let cut = head.length === HEAD_BYTES;
@@ -99,7 +110,12 @@ export async function readCsvSource(
     longLines = true;
     dialect = sniffCsvDialect(completeLines(await decodeSample(block, encoding), cut));
   }
+  // Empty last fields are left out only past the limit: below it the typed table drops them after
+  // checking every row, at no cost of a scan here.
+  let emptyTail = 0;
+  if (dialect.columns.length > MAX_COLUMNS) ({ dialect, tail: emptyTail } = withoutEmptyTail(dialect));
   if (dialect.columns.length > MAX_COLUMNS) throw tooManyColumns(dialect.columns.length);
+  const fields = dialect.columns.length + emptyTail;
   if (dialect.sample.length === 0 && cut && dialect.columns.length > 1) {
     // Still no row within the longest line DuckDB reads: the rows there are longer, and DuckDB will set them
     // aside as unreadable; the sample comes from the rows after them.
@@ -127,24 +143,45 @@ export async function readCsvSource(
   facts.delimiter = DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter;
   facts.headerLine = dialect.headerLine ?? 'none';
   const rejectsTable = (pass: number) => `${options.table}__rejects${pass}`;
+  // The empty last fields are declared, or DuckDB sets every row aside as too wide, and never selected.
+  const readCsv = (types: ScanType[], rejects: string) => {
+    const columns = [...types, ...Array<ScanType>(emptyTail).fill('VARCHAR')].map((type, i) => `'c${i}': '${type}'`);
+    return (
+      `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipRecords}, ` +
+      `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns.join(', ')}}, ` +
+      `null_padding = false, ignore_errors = true, ` +
+      (longLines ? `max_line_size = ${MAX_SNIFF_BYTES}, ` : '') +
+      `${rejects})`
+    );
+  };
+  // The sample said the empty last fields are empty; a value in one further down makes the table as wide as its lines.
+  let tailChecked = emptyTail === 0;
+  const refuseFilledTail = async () => {
+    tailChecked = true;
+    const connection = await options.connection;
+    const tail = Array.from({ length: emptyTail }, (_, k) => `c${dialect.columns.length + k}`);
+    const from = readCsv(Array<ScanType>(dialect.columns.length).fill('VARCHAR'), 'store_rejects = false');
+    const [found] = await queryRows(
+      connection,
+      `SELECT count(*) > 0 AS filled FROM ${from} WHERE trim(concat(${tail.join(', ')})) <> ''`,
+    );
+    if (found?.filled) throw tooManyColumns(fields);
+  };
   return {
     format: 'csv',
-    scan: (types, pass) => {
-      const columns = types.map((type, i) => `'c${i}': '${type}'`).join(', ');
-      return (
-        `read_csv(${quoteLiteral(dataPath)}, auto_detect = false, header = false, skip = ${dialect.skipRecords}, ` +
-        `delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
-        `null_padding = false, ignore_errors = true, store_rejects = true, ` +
-        (longLines ? `max_line_size = ${MAX_SNIFF_BYTES}, ` : '') +
-        `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))})`
-      );
-    },
+    scan: (types, pass) =>
+      readCsv(
+        types,
+        `store_rejects = true, ` +
+          `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))}`,
+      ),
     readsTypes: true,
     // A file with both line endings can make DuckDB refuse it outright.
     recover: toLfOnly,
     rejects: async (pass) => {
       if (await toLfOnly()) return { ...NO_REJECTS, rescan: true };
-      const rejects = await collectRejects(await options.connection, rejectsTable(pass), dialect, dataPath);
+      if (!tailChecked) await refuseFilledTail();
+      const rejects = await collectRejects(await options.connection, rejectsTable(pass), dialect, fields, dataPath);
       if (rejects.openQuote !== null) await refuseSwallowedRows(dataPath, rejects.openQuote);
       if (rejects.lineTooLong && !longLines) {
         longLines = true;
@@ -174,6 +211,7 @@ export async function readCsvSource(
     unreadable: [],
     unreadableCount: 0,
     firstDataRow: dialect.skipLines + 1,
+    emptyColumns: emptyTail,
     facts,
   };
 }
@@ -198,6 +236,7 @@ async function collectRejects(
   connection: DuckDBConnection,
   errors: string,
   dialect: CsvDialect,
+  fields: number,
   path: string,
 ): Promise<ScanRejects & { paddedAt: number[]; invalidText: boolean; lineTooLong: boolean; openQuote: number | null }> {
   const width = dialect.columns.length;
@@ -245,7 +284,7 @@ async function collectRejects(
       offsets.push(Number(row.byte_position) - 1);
       result.unreadable.push({
         line,
-        reason: rejectReason(String(row.error_type), text, dialect),
+        reason: rejectReason(String(row.error_type), text, dialect, fields),
         text: text.slice(0, 200),
       });
     }
@@ -270,11 +309,12 @@ async function refuseSwallowedRows(path: string, at: number): Promise<void> {
   throw unclosedQuoteError(span);
 }
 
-function rejectReason(type: string, text: string, dialect: CsvDialect): string {
+/** Why DuckDB set a row aside, in words; `fields` is the header's count, empty last fields left out or not. */
+function rejectReason(type: string, text: string, dialect: CsvDialect, fields: number): string {
   switch (type) {
     case 'TOO MANY COLUMNS': {
       const found = parseCsvRecords(text, dialect.delimiter, 1)[0]?.cells.length ?? 0;
-      return `${found} fields where the header has ${dialect.columns.length}`;
+      return `${found} fields where the header has ${fields}`;
     }
     case 'INVALID ENCODING':
       return 'bytes that are not valid text';

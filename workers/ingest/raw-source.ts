@@ -101,6 +101,11 @@ export interface RawSource {
    * which its file does not even hold), counted with the empty rows the typed table leaves out.
    */
   emptyRows?: number;
+  /**
+   * Columns with no header name and no value that the source left out itself, counted with those the
+   * typed table drops: a CSV's empty last fields past the column limit (see `withoutEmptyTail`).
+   */
+  emptyColumns?: number;
   /** Rows the parser already knows it could not read. */
   unreadable: UnreadableRow[];
   unreadableCount: number;
