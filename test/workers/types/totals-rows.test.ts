@@ -534,6 +534,37 @@ describe('a row of averages that fills one measure of two', () => {
     expect(answer.result.rows[0]?.at(-1)).toBeCloseTo(Number(sql?.mean), 6);
   });
 
+  it('in a workbook, with formulas for the average, largest and middle revenue under the totals row, is left out too', async () => {
+    const rows = sales(30);
+    const revenue = rows.map((s) => s.revenue).sort((a, b) => a - b);
+    const path = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Sales');
+      sheet.addRow(['Region', 'Rep', 'Order Date', 'Revenue', 'Cost']);
+      for (const s of rows) sheet.addRow([s.region, s.rep, s.day, s.revenue, s.cost]);
+      const range = `D2:D${rows.length + 1}`;
+      sheet.addRow([
+        null,
+        'Total',
+        null,
+        { formula: `SUM(${range})`, result: sum(rows, 'revenue') },
+        sum(rows, 'cost'),
+      ]);
+      sheet.addRow([null, 'Average', null, { formula: `AVERAGE(${range})`, result: sum(rows, 'revenue') / 30 }]);
+      sheet.addRow([null, 'Max', null, { formula: `MAX(${range})`, result: revenue[29] }]);
+      sheet.addRow([
+        null,
+        'Median',
+        null,
+        { formula: `MEDIAN(${range})`, result: ((revenue[14] as number) + (revenue[15] as number)) / 2 },
+      ]);
+      sheet.getColumn(3).numFmt = 'yyyy-mm-dd';
+    });
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Rep').notes?.join(' ')).toContain('its Revenue equals the median of the 30 rows above it');
+    expect(data.column('Rep').distinct).toBe(4);
+  });
+
   it('stays as data when it is a category called "Average" whose one number is no mean', async () => {
     const lines = [
       'Grade,Region,Revenue,Units',
