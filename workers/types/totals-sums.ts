@@ -224,8 +224,9 @@ interface Verdict {
  * or middle values of at least two rows, more strictly, since a category (or a rep) called
  * "Average" or "Max" is more likely than one called "Total": at least two of its numbers must
  * match, and half of them, unless it shows one number only (a table of one measure, or a row that
- * leaves the other measures blank). Such a row often sits next to its group's totals row, so its
- * group may also lie past the summary rows beside it.
+ * leaves the other measures blank), and none of the rows it summarises may be labelled as such a
+ * row; a median summarises three rows at least. Such a row often sits next to its group's totals
+ * row, so its group may also lie past the summary rows beside it.
  */
 export function totalsAmong(candidates: TotalsCandidate[], segments: Aggregate[]): Map<number, Span> {
   const totals = new Set(candidates.map((_, k) => k));
@@ -332,16 +333,24 @@ function judge(
     );
   }
   const ordered = ORDERED.includes(candidate.kind);
-  const spans = bounds.map(({ from, to, below }) => ({
-    aggregate: ordered ? { ...between(from, to), ...pooled(from, to, runs, totals) } : between(from, to),
-    below,
-  }));
+  // A row labelled "Max" or "Average" among the data it would summarise makes such labels a category
+  // (a Stat column of Min, Max, Median per sensor), where one of them matches its neighbours by chance.
+  const alike = (from: number, to: number) =>
+    candidate.kind !== 'sum' &&
+    candidates.some((c, j) => j > from && j < to && !totals.has(j) && c.label !== null && c.kind !== 'sum');
+  const spans = bounds
+    .filter(({ from, to }) => !alike(from, to))
+    .map(({ from, to, below }) => ({
+      aggregate: ordered ? { ...between(from, to), ...pooled(from, to, runs, totals) } : between(from, to),
+      below,
+    }));
   const present = candidate.values.flatMap((v, m) => (v === null ? [] : [m]));
   const { kind } = candidate;
   // A row whose label may name a thing (`Total Recall`) must prove itself as a bare row does: every
   // number a sum, of two rows at least.
   const strict = !candidate.label || candidate.loose === true;
-  const fewest = kind !== 'sum' || strict ? 2 : 1;
+  // The median of two rows is their mean: a row under two rows is no convincing median.
+  const fewest = kind === 'median' ? 3 : kind !== 'sum' || strict ? 2 : 1;
   let error = Infinity;
   for (const { aggregate, below } of spans) {
     if (present.length === 0 || aggregate.rows < fewest) continue;
