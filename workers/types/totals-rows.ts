@@ -66,7 +66,9 @@ export async function dropTotalsRows(
   if (candidates.length === 0) return none;
   const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
   if (candidates.length > MAX_CANDIDATES) {
-    const first = candidates.find((c) => c.label) ?? (candidates[0] as TotalsCandidate);
+    // Rows saying "Max" or "Average" by the thousand are a column of statistic names, a category like any other.
+    const first = candidates.find((c) => c.label && c.kind === 'sum');
+    if (!first) return none;
     const note =
       `More than ${MAX_CANDIDATES.toLocaleString('en-US')} rows say ${quoted(first.label?.text ?? '')} or the like ` +
       `(e.g. ${rowName(first.row)}); they were kept as data without checking whether they are totals`;
