@@ -3,7 +3,7 @@ import { describeBytes, WorkerError } from '../errors';
 import { queryRows, quoteIdent, quoteLiteral } from '../engine/duckdb';
 import { parseCsvRecords, sampleRows, sniffCsvDialect, withoutEmptyTail, type CsvDialect } from './csv-dialect';
 import { HEAD_BYTES, readHead } from './file-head';
-import { footerStart } from './footer-lines';
+import { footerStart, isPageLine } from './footer-lines';
 import { hasMixedLineEndings, normaliseLineEndings } from './line-endings';
 import { physicalLines } from './line-numbers';
 import { fieldsInFirstLine, longFirstLine } from './long-first-line';
@@ -167,6 +167,11 @@ export async function readCsvSource(
     );
     if (found?.filled) throw tooManyColumns(fields);
   };
+  // Set on each scan's rejects, so a scan run again does not keep the count of the one before.
+  const countLeftOut = (fact: 'footerLinesLeftOut' | 'pageLinesLeftOut', count: number) => {
+    if (count > 0) facts[fact] = count;
+    else delete facts[fact];
+  };
   return {
     format: 'csv',
     scan: (types, pass) =>
@@ -192,15 +197,14 @@ export async function readCsvSource(
         await repair();
         return { ...rejects, rescan: true };
       }
-      // A report's footer lines come in as rows with their other cells missing: they are no rows of the table.
+      // A report's footer lines, and the page numbers printed between its pages, come in as rows with
+      // their other cells missing: they are no rows of the table.
       const footer = rejects.padded.length > 0 ? await footerStart(dataPath, dialect.delimiter) : null;
-      if (footer !== null) {
-        const kept = rejects.padded.filter((_, k) => (rejects.paddedAt[k] as number) < footer);
-        facts.footerLinesLeftOut = rejects.padded.length - kept.length;
-        return { ...rejects, padded: kept };
-      }
-      delete facts.footerLinesLeftOut;
-      return rejects;
+      const inTable = rejects.padded.filter((_, k) => footer === null || (rejects.paddedAt[k] as number) < footer);
+      const kept = inTable.filter((cells) => !isPageLine(cells));
+      countLeftOut('footerLinesLeftOut', rejects.padded.length - inTable.length);
+      countLeftOut('pageLinesLeftOut', inTable.length - kept.length);
+      return kept.length === rejects.padded.length ? rejects : { ...rejects, padded: kept };
     },
     columns: dialect.columns,
     named: dialect.named,

@@ -42,3 +42,25 @@ export async function footerStart(path: string, delimiter: string): Promise<numb
 function isFooterLine(line: string, delimiter: string): boolean {
   return line.trim() !== '' && !line.includes(delimiter) && !line.includes('"');
 }
+
+/**
+ * A page's number as a report prints it between the pages of one table: `Page 1 of 3`, `Page 2`,
+ * `Page 1/3`, `- 2 -`, and the same in German (`Seite 1 von 3`), French (`Page 1 sur 3`),
+ * Spanish (`Página 1 de 3`) and Dutch (`Pagina 1 van 3`, `Blad 2`).
+ */
+const PAGE_NUMBER =
+  /^(-\s*\d+\s*-|(page|seite|p[áa]gina|blad|blatt|pg\.?)\s*:?\s*\d+(\s*(of|von|sur|de|van|\/)\s*\d+)?)$/i;
+
+/**
+ * Whether a row read with its other cells missing is a page number line. A printed report turned
+ * into CSV keeps one under each page, inside the table, where the footer test (a blank line, then
+ * nothing but text to the end) never looks; with nothing else on the line it is no row of data.
+ */
+export function isPageLine(cells: (string | null)[]): boolean {
+  const [first, ...rest] = cells;
+  return (
+    typeof first === 'string' &&
+    rest.every((cell) => cell === null || cell.trim() === '') &&
+    PAGE_NUMBER.test(first.trim())
+  );
+}

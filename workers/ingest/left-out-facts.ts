@@ -16,6 +16,12 @@ export const LEFT_OUT_FACTS = {
   headerRowsLeftOut: ['row repeating the header', 'rows repeating the header', 'left out'],
   /** A report's footer: lines of text under a blank line at the end ("Report generated …", "Confidential"). */
   footerLinesLeftOut: ['line of text under the table', 'lines of text under the table', 'left out'],
+  /** A printed report's page numbers between its pages, alone on their lines ("Page 1 of 3", "- 2 -"). */
+  pageLinesLeftOut: [
+    "page number line (such as 'Page 1 of 3')",
+    "page number lines (such as 'Page 1 of 3')",
+    'left out',
+  ],
   /** A workbook's cells holding an error value (#DIV/0!, #N/A). */
   errorCells: [
     'cell holding an Excel error (#DIV/0!, #N/A)',

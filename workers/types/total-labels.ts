@@ -1,7 +1,7 @@
 import { quoteLiteral } from '../engine/duckdb';
 
-/** What a summary row shows of the rows it summarises: their sums, their means or their count. */
-export type SummaryKind = 'sum' | 'mean' | 'count';
+/** What a summary row shows of the rows it summarises: their sums, means, counts, largest, smallest or middle values. */
+export type SummaryKind = 'sum' | 'mean' | 'count' | 'max' | 'min' | 'median';
 
 /**
  * How people label a summary row, by what it shows. Totals: `Total`, `Totals`, `Grand Total`,
@@ -9,8 +9,12 @@ export type SummaryKind = 'sum' | 'mean' | 'count';
  * under each group, `Totals for East`, `Total for 2024`, `Sum`, a pivot's `Sum of Sales`, and the
  * same in German (`Summe`, `Gesamt`, `Gesamtsumme`, `Gesamtergebnis`, `Zwischensumme`), French
  * (`Total général`, `Somme`, `Sous-total`), Dutch (`Totaal`, `Eindtotaal`), Spanish (`Total
- * general`), Japanese and Chinese (`合計`, `小計`, `総計`, `总计`, `合计`, `小计`); then `Average`, `Mean`, `Avg` and `Count`, alone or under a group (`East Average`,
- * `Grand Count`). Any of them may end in a colon. `Total Recall` and `Sum 41` are none: words
+ * general`), Japanese and Chinese (`合計`, `小計`, `総計`, `总计`, `合计`, `小计`); then `Average`, `Mean`, `Avg`,
+ * `Count`, `Max`, `Min` and `Median`, and the same in German (`Mittelwert`, `Durchschnitt`, `Anzahl`,
+ * `Höchstwert`), French (`Moyenne`, `Médiane`), Spanish (`Promedio`, `Recuento`, `Máximo`, `Mínimo`,
+ * `Mediana`) and Dutch (`Gemiddelde`, `Aantal`, `Mediaan`), alone or under a group (`East Average`,
+ * `Grand Count`); a group's name before a maximum, minimum or median has no digit, so `5 min` is
+ * a duration, not a label. Any of them may end in a colon. `Total Recall` and `Sum 41` are none: words
  * after "total" or "sum" name a thing, unless they say what was totalled ("for", "of"). Written
  * once for JavaScript and DuckDB's RE2, which read them the same way.
  */
@@ -27,8 +31,11 @@ const FORMS: Record<SummaryKind, string[]> = {
     'somme',
     '(.+\\s)?(合計|小計|総計|总计|合计|小计)',
   ],
-  mean: ['(.+\\s)?(average|mean|avg\\.?)'],
-  count: ['(.+\\s)?count'],
+  mean: ['(.+\\s)?(average|mean|avg\\.?|mittelwert|durchschnitt|moyenne|promedio|gemiddelde)'],
+  count: ['(.+\\s)?(count|anzahl|aantal|recuento)'],
+  max: ['(\\D+\\s)?(max\\.?|maximum|h[öo]chstwert|m[áa]ximo)'],
+  min: ['(\\D+\\s)?(min\\.?|minimum|tiefstwert|m[íi]nimo)'],
+  median: ['(\\D+\\s)?(median|m[ée]diane|mediana|mediaan)'],
 };
 
 const anchored = (forms: string[]) => `^(${forms.join('|')}):?$`;
@@ -42,9 +49,13 @@ const patterns = (Object.entries(FORMS) as [SummaryKind, string[]][]).map(
  * column is tested (16,000 at each start on the bench file), and in SQL every row of a text column
  * that is not tallied. One case-insensitive search for these words takes a millisecond or two
  * there in JavaScript; in DuckDB it cost 107 ms over 3 million cells where four substring tests
- * took 85 and sixteen (these words in two cases) 300, and the full patterns cost more.
+ * took 85 and sixteen (these words in two cases) 300, and the full patterns cost more. `max` and
+ * `min` must start a word: as parts of words ("Admin", "Terminal") they would send whole columns
+ * on to the full patterns (a 3-million-row column of "Admin 7" took 570 ms, not 360).
  */
-const HINT_WORDS = 'total|totaal|sum|somme|gesamt|average|mean|avg|count|合計|小計|総計|总计|合计|小计';
+const HINT_WORDS =
+  'total|totaal|sum|somme|gesamt|average|mean|avg|count|合計|小計|総計|总计|合计|小计|mittelwert|durchschnitt|moyenne|' +
+  'promedio|gemiddelde|anzahl|aantal|recuento|\\bm(ax|in|áx|ín)|stwert|m[ée]dia(n|an)';
 
 const hinted = new RegExp(HINT_WORDS, 'i');
 
@@ -98,7 +109,9 @@ const ROW_HINTS = [
   'summe:?>',
   '<gesamt',
   '<somme:?>',
-  '(average|mean|avg\\.?|count):?>',
+  '(average|mean|avg\\.?|count|mittelwert|durchschnitt|moyenne|promedio|gemiddelde|anzahl|aantal|recuento):?>',
+  '(max\\.?|maximum|h[öo]chstwert|m[áa]ximo|min\\.?|minimum|tiefstwert|m[íi]nimo):?>',
+  '(median|m[ée]diane|mediana|mediaan):?>',
   '(合計|小計|総計|总计|合计|小计):?>',
 ];
 

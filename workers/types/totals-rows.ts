@@ -10,7 +10,7 @@ import {
   totalLabelSql,
   type SummaryKind,
 } from './total-labels';
-import { totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
+import { tolerance, totalsAmong, type Aggregate, type Span, type TotalsCandidate } from './totals-sums';
 
 /** A staged column as the totals check sees it, as SQL over the staged table. */
 export interface TotalsColumn {
@@ -66,7 +66,9 @@ export async function dropTotalsRows(
   if (candidates.length === 0) return none;
   const rowName = (row: number) => (firstRow === null ? `data row ${row + 1}` : `row ${firstRow + row}`);
   if (candidates.length > MAX_CANDIDATES) {
-    const first = candidates.find((c) => c.label) ?? (candidates[0] as TotalsCandidate);
+    // Rows saying "Max" or "Average" by the thousand are a column of statistic names, a category like any other.
+    const first = candidates.find((c) => c.label && c.kind === 'sum');
+    if (!first) return none;
     const note =
       `More than ${MAX_CANDIDATES.toLocaleString('en-US')} rows say ${quoted(first.label?.text ?? '')} or the like ` +
       `(e.g. ${rowName(first.row)}); they were kept as data without checking whether they are totals`;
@@ -139,9 +141,14 @@ async function findCandidates(
   });
 }
 
+/** Median rows past this many are checked no further (each costs five aggregates per measure): they stay data. */
+const MEDIAN_CANDIDATES = 4;
+
 /**
  * The row count and column sums of the rows between consecutive candidates: segment `s` lies
- * after candidate `s` (segment 0 before the first), in the order of the file.
+ * after candidate `s` (segment 0 before the first), in the order of the file. When a candidate
+ * shows maximums or minimums, each segment's largest and smallest values too, and for each
+ * median candidate, how the values lie around its numbers.
  */
 async function segmentSums(
   connection: DuckDBConnection,
@@ -152,29 +159,60 @@ async function segmentSums(
 ): Promise<Aggregate[]> {
   const rows = candidates.map((c) => c.row);
   const bounds = candidates.map((c, s) => `(${c.row}, ${s + 1})`).join(', ');
+  const extremes = candidates.some((c) => c.kind === 'max' || c.kind === 'min');
+  const medians = candidates.flatMap((c, k) => (c.kind === 'median' ? [k] : [])).slice(0, MEDIAN_CANDIDATES);
   const segments: Aggregate[] = Array.from({ length: candidates.length + 1 }, () => ({
     rows: 0,
     sums: numbers.map(() => 0),
     counts: numbers.map(() => 0),
+    ...(extremes ? { max: numbers.map(() => -Infinity), min: numbers.map(() => Infinity) } : {}),
+    ...(medians.length > 0 ? { around: new Map(medians.map((k) => [k, numbers.map(() => null)])) } : {}),
   }));
   let offset = 0;
   for (const group of groupsOf(numbers)) {
-    const sums = group.map(
-      (i, k) =>
-        `coalesce(sum(CAST(${columns[i]?.number} AS DOUBLE)), 0) AS s${k}, count(${columns[i]?.number}) AS c${k}`,
-    );
+    const value = (i: number) => `CAST(${columns[i]?.number} AS DOUBLE)`;
+    const sums = group.map((i, k) => `coalesce(sum(${value(i)}), 0) AS s${k}, count(${columns[i]?.number}) AS c${k}`);
+    if (extremes) sums.push(...group.map((i, k) => `max(${value(i)}) AS x${k}, min(${value(i)}) AS y${k}`));
+    for (const [p, c] of medians.entries()) {
+      group.forEach((i, k) => {
+        const x = (candidates[c] as TotalsCandidate).values[offset + k];
+        if (x === null || x === undefined) return;
+        const [lo, hi] = [x - tolerance(x), x + tolerance(x)].map((v) => `${v}::DOUBLE`);
+        const v = value(i);
+        sums.push(
+          `count(*) FILTER (WHERE ${v} < ${lo}) AS b${p}_${k}, count(*) FILTER (WHERE ${v} > ${hi}) AS a${p}_${k}`,
+          `count(*) FILTER (WHERE ${v} BETWEEN ${lo} AND ${hi}) AS e${p}_${k}`,
+          `max(${v}) FILTER (WHERE ${v} < ${lo}) AS bm${p}_${k}, min(${v}) FILTER (WHERE ${v} > ${hi}) AS am${p}_${k}`,
+        );
+      });
+    }
     const result = await queryRows(
       connection,
       `SELECT coalesce(b.seg, 0) AS seg, count(*) AS n, ${sums.join(', ')}
        FROM (SELECT rowid AS r, * FROM ${stage} WHERE rowid NOT IN (${rows.join(', ')})) s
        ASOF LEFT JOIN (VALUES ${bounds}) b(p, seg) ON s.r > b.p GROUP BY 1`,
     );
+    const number = (v: unknown, none: number) => (v == null ? none : Number(v));
     for (const row of result) {
       const segment = segments[Number(row.seg)] as Aggregate;
       segment.rows = Number(row.n);
       group.forEach((_, k) => {
-        segment.sums[offset + k] = Number(row[`s${k}`]);
-        segment.counts[offset + k] = Number(row[`c${k}`]);
+        const m = offset + k;
+        segment.sums[m] = Number(row[`s${k}`]);
+        segment.counts[m] = Number(row[`c${k}`]);
+        if (segment.max) segment.max[m] = number(row[`x${k}`], -Infinity);
+        if (segment.min) segment.min[m] = number(row[`y${k}`], Infinity);
+        medians.forEach((c, p) => {
+          const around = segment.around?.get(c);
+          if (!around || row[`b${p}_${k}`] === undefined) return;
+          around[m] = {
+            below: Number(row[`b${p}_${k}`]),
+            at: Number(row[`e${p}_${k}`]),
+            above: Number(row[`a${p}_${k}`]),
+            belowMax: number(row[`bm${p}_${k}`], -Infinity),
+            aboveMin: number(row[`am${p}_${k}`], Infinity),
+          };
+        });
       });
     }
     offset += group.length;
@@ -215,6 +253,24 @@ const KIND_WORDS = {
     of: 'the count of',
     ofMany: 'the counts of the rows they summarise',
   },
+  max: {
+    one: 'a row of maximums',
+    many: 'rows of maximums',
+    of: 'the largest value of',
+    ofMany: 'the largest values of the rows they summarise',
+  },
+  min: {
+    one: 'a row of minimums',
+    many: 'rows of minimums',
+    of: 'the smallest value of',
+    ofMany: 'the smallest values of the rows they summarise',
+  },
+  median: {
+    one: 'a row of medians',
+    many: 'rows of medians',
+    of: 'the median of',
+    ofMany: 'the medians of the rows they summarise',
+  },
 } satisfies Record<SummaryKind, { one: string; many: string; of: string; ofMany: string }>;
 
 /** Candidates by the column a note about them goes to: the label's, or for a bare row its first summed measure. */
@@ -239,7 +295,7 @@ function totalsNotes(
   const notes = new Map<number, string[]>();
   const add = (column: number, note: string) => notes.set(column, [...(notes.get(column) ?? []), note]);
   const all = candidates.map((_, k) => k);
-  // A row labelled "Average" or "Count" that is no summary is a category like any other: no note.
+  // A row labelled "Average", "Count" or "Max" that is no summary is a category like any other: no note.
   const kept = all.filter(
     (k) => !totals.has(k) && candidates[k]?.label && candidates[k]?.kind === 'sum' && !candidates[k]?.loose,
   );

@@ -1,4 +1,5 @@
-import { loadText } from '../../support/ingest';
+import { runCli } from '../../support/cli';
+import { fixtureFile, load, loadText } from '../../support/ingest';
 
 /** 40 rows of a small sales table, Sales and Units summed here, not by the code under test. */
 const ROWS = Array.from({ length: 40 }, (_, i) => ({
@@ -124,6 +125,47 @@ describe("a report's footer under the table", () => {
     const unbroken = await loadText('no-blank.csv', `${[header, ...lines(), 'Confidential'].join('\n')}\n`);
     expect(unbroken.meta.rows).toBe(41);
     expect(unbroken.meta.source.footerLinesLeftOut).toBeUndefined();
+  });
+});
+
+// Found by the new-user trial: 'Page 1 of 3' under each page of an invoice register was a row with
+// its other cells blank ('how many invoices' said 93 for 90).
+describe('page number lines inside the table', () => {
+  const header = 'Date,Region,Sales,Units';
+
+  it('are left out and told, in their usual forms, whatever page they close', async () => {
+    const rows = lines();
+    const pages = ['Page 1 of 5', 'Seite 2 von 5', '- 3 -', 'Page 4/5', 'Page 5'];
+    const text = [header];
+    pages.forEach((page, p) => text.push(...rows.slice(p * 8, p * 8 + 8), page));
+    const path = fixtureFile('paged.csv', `${text.join('\n')}\n`);
+    const data = await load(path);
+    const [sql] = await data.rows(
+      `SELECT count(*) AS n, sum(CAST(c2 AS DOUBLE)) AS sales, sum(CAST(c3 AS DOUBLE)) AS units
+       FROM read_csv('${path}', auto_detect = false, header = false, skip = 1, delim = ',', quote = '"', null_padding = true, all_varchar = true,
+                     columns = {'c0': 'VARCHAR', 'c1': 'VARCHAR', 'c2': 'VARCHAR', 'c3': 'VARCHAR'})
+       WHERE c3 IS NOT NULL`,
+    );
+    expect(data.meta.rows).toBe(Number(sql?.n));
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.source.pageLinesLeftOut).toBe(5);
+    expect(data.column('Region').distinct).toBe(4);
+    expect(data.column('Region').nulls).toBe(0);
+    expect(data.column('Sales').sum).toBeCloseTo(Number(sql?.sales), 6);
+    expect(data.column('Units').sum).toBe(Number(sql?.units));
+    const overview = await runCli([path]);
+    expect(overview.stdout).toContain("5 page number lines (such as 'Page 1 of 3') were left out.");
+    const count = await runCli([path, 'how many rows', '--json']);
+    expect(JSON.parse(count.stdout).result.rows[0]?.at(-1)).toBe(Number(sql?.n));
+  });
+
+  it('are only lines holding nothing but a page number: a short row saying more stays a row', async () => {
+    const rows = lines();
+    const text = [header, ...rows.slice(0, 20), 'Page 1 of 2', 'Pages', 'Page 3 Region', ...rows.slice(20)];
+    const data = await loadText('paged-mixed.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(42);
+    expect(data.meta.source.pageLinesLeftOut).toBe(1);
+    expect(data.column('Units').nulls).toBe(2);
   });
 });
 

@@ -5,9 +5,10 @@ import {
   rowMayHoldTotalLabelSql,
   summaryKind,
   totalLabelSql,
+  type SummaryKind,
 } from '../../../workers/types/total-labels';
 
-const LABELS: [string, 'sum' | 'mean' | 'count'][] = [
+const LABELS: [string, SummaryKind][] = [
   ['Total', 'sum'],
   ['TOTALS', 'sum'],
   ['Grand Total:', 'sum'],
@@ -42,6 +43,29 @@ const LABELS: [string, 'sum' | 'mean' | 'count'][] = [
   ['East Average', 'mean'],
   ['Count', 'count'],
   ['Grand Count:', 'count'],
+  ['Mittelwert', 'mean'],
+  ['Durchschnitt', 'mean'],
+  ['Moyenne', 'mean'],
+  ['Promedio', 'mean'],
+  ['Gemiddelde', 'mean'],
+  ['Anzahl', 'count'],
+  ['Aantal', 'count'],
+  ['Recuento', 'count'],
+  ['Max', 'max'],
+  ['Max.', 'max'],
+  ['Maximum:', 'max'],
+  ['East Max', 'max'],
+  ['Höchstwert', 'max'],
+  ['Máximo', 'max'],
+  ['Min', 'min'],
+  ['MINIMUM', 'min'],
+  ['Tiefstwert', 'min'],
+  ['Mínimo', 'min'],
+  ['Median', 'median'],
+  ['Médiane', 'median'],
+  ['Mediana', 'median'],
+  ['Mediaan', 'median'],
+  ['West Median', 'median'],
 ];
 
 /** Real categories and values: words after "total" or "sum" name a thing. */
@@ -58,6 +82,13 @@ const NOT_LABELS = [
   'Gesamtschule',
   '2024-01-01',
   '$1,234.50',
+  'Median Strip',
+  'Max Mustermann',
+  'Maxwell',
+  'Minimal',
+  'Admin',
+  '5 min',
+  'Ticket 12 max',
 ];
 
 describe('summary row labels', () => {

@@ -379,3 +379,226 @@ describe('a row of averages or counts under the data', () => {
     expect(allNotes(data)).toEqual([]);
   });
 });
+
+// Found by the new-user trial: Max, Min and Median under the reps were three more reps ('total
+// sales' was 3,220 across 10 rows, and 'Max' tied Cid for the top).
+describe('a block of statistics under the data: total, average, maximum, minimum, median', () => {
+  const REP_SALES: [string, number][] = [
+    ['Ann', 120],
+    ['Bob', 340],
+    ['Cid', 560],
+    ['Dee', 230],
+    ['Eve', 410],
+    ['Fay', 150],
+    ['Gus', 390],
+  ];
+  const STATS = ['Total,2200', 'Average,314.29', 'Max,560', 'Min,120', 'Median,340'];
+
+  /** The reps' rows as DuckDB reads the file, with the statistics rows named and left out by this SQL, not by the code under test. */
+  const independent = (data: Loaded, path: string, labels: string[]) =>
+    data.rows(
+      `SELECT count(*) AS n, sum(Sales) AS total, avg(Sales) AS mean, max(Sales) AS top, min(Sales) AS low,
+              median(Sales) AS middle
+       FROM read_csv('${path}', header = true, columns = {'Rep': 'VARCHAR', 'Sales': 'DOUBLE'})
+       WHERE Rep NOT IN (${labels.map((l) => `'${l}'`).join(', ')})`,
+    );
+
+  it('is left out row by row, each told, so totals and rankings are those of the reps', async () => {
+    const path = fixtureFile(
+      'stats-footer.csv',
+      ['Rep,Sales', ...REP_SALES.map((r) => r.join(',')), ...STATS, ''].join('\n'),
+    );
+    const data = await load(path);
+    const [sql] = await independent(data, path, ['Total', 'Average', 'Max', 'Min', 'Median']);
+    // The block really is the reps' statistics.
+    expect([sql?.total, sql?.mean, sql?.top, sql?.low, sql?.middle].map(Number)).toEqual([
+      2200,
+      2200 / 7,
+      560,
+      120,
+      340,
+    ]);
+    expect(data.meta.rows).toBe(Number(sql?.n));
+    expect(data.column('Sales').sum).toBe(Number(sql?.total));
+    expect(data.column('Rep').distinct).toBe(7);
+    expect(data.column('Rep').notes).toEqual([
+      "Row 9 ('Total') is a totals row and was left out: its Sales equals the sum of the 7 rows above it",
+      "Row 10 ('Average') is a row of averages and was left out: its Sales equals the average of the 7 rows above it",
+      "Row 11 ('Max') is a row of maximums and was left out: its Sales equals the largest value of the 7 rows above it",
+      "Row 12 ('Min') is a row of minimums and was left out: its Sales equals the smallest value of the 7 rows above it",
+      "Row 13 ('Median') is a row of medians and was left out: its Sales equals the median of the 7 rows above it",
+    ]);
+    const total = await ask(path, 'total sales');
+    expect(total.result.rows[0]?.at(-1)).toBe(Number(sql?.total));
+    const top = await ask(path, 'top 3 reps by sales');
+    const ranked = await data.rows(
+      `SELECT Rep FROM read_csv('${path}', header = true, columns = {'Rep': 'VARCHAR', 'Sales': 'DOUBLE'})
+       WHERE Rep NOT IN ('Total', 'Average', 'Max', 'Min', 'Median') ORDER BY Sales DESC LIMIT 3`,
+    );
+    expect(top.result.rows.map(([rep]) => rep)).toEqual(ranked.map((r) => r.Rep));
+  });
+
+  it('in French, over two measures and an even number of rows (a median between the middle two), is left out too', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => ({
+      rep: `Rep ${i + 1}`,
+      sales: 100 + ((i * 37) % 90) * 5,
+      units: 3 + ((i * 5) % 8),
+    }));
+    const sorted = (key: 'sales' | 'units') => rows.map((r) => r[key]).sort((a, b) => a - b);
+    const middle = (key: 'sales' | 'units') => ((sorted(key)[3] as number) + (sorted(key)[4] as number)) / 2;
+    const of = (f: (key: 'sales' | 'units') => number) => `${f('sales')},${f('units')}`;
+    const lines = [
+      'Rep,Sales,Units',
+      ...rows.map((r) => `${r.rep},${r.sales},${r.units}`),
+      `Total général,${of((k) => rows.reduce((a, r) => a + r[k], 0))}`,
+      `Moyenne,${of((k) => Math.round((rows.reduce((a, r) => a + r[k], 0) / 8) * 100) / 100)}`,
+      `Maximum,${of((k) => sorted(k)[7] as number)}`,
+      `Minimum,${of((k) => sorted(k)[0] as number)}`,
+      `Médiane,${of(middle)}`,
+    ];
+    const path = fixtureFile('stats-fr.csv', `${lines.join('\n')}\n`);
+    const data = await load(path);
+    const [sql] = await data.rows(
+      `SELECT count(*) AS n, sum(Sales) AS sales, sum(Units) AS units, median(Sales) AS middle
+       FROM read_csv('${path}', header = true, columns = {'Rep': 'VARCHAR', 'Sales': 'DOUBLE', 'Units': 'DOUBLE'})
+       WHERE Rep LIKE 'Rep %'`,
+    );
+    expect(Number(sql?.middle)).toBe(middle('sales'));
+    expect(data.meta.rows).toBe(Number(sql?.n));
+    expect(data.column('Sales').sum).toBe(Number(sql?.sales));
+    expect(data.column('Units').sum).toBe(Number(sql?.units));
+    expect(data.column('Rep').notes).toHaveLength(5);
+  });
+
+  it('stays as data, without a note, when a rep is called Max, Min or Median and a product Median Strip, with ordinary numbers', async () => {
+    const reps: [string, number][] = [
+      ['Ann', 120],
+      ['Max', 300],
+      ['Bob', 340],
+      ['Median', 200],
+      ['Median Strip', 75],
+      ['Cid', 560],
+      ['Min', 90],
+    ];
+    const path = fixtureFile(
+      'named-max.csv',
+      ['Rep,Sales', ...reps.map((r) => r.join(',')), 'Total,1685', ''].join('\n'),
+    );
+    const data = await load(path);
+    const [sql] = await independent(data, path, ['Total']);
+    expect(Number(sql?.total)).toBe(1685);
+    expect(data.meta.rows).toBe(7);
+    expect(data.column('Sales').sum).toBe(Number(sql?.total));
+    expect(data.column('Rep').distinct).toBe(7);
+    expect(data.column('Rep').notes).toEqual([
+      "Row 9 ('Total') is a totals row and was left out: its Sales equals the sum of the 7 rows above it",
+    ]);
+    const top = await ask(path, 'top 2 reps by sales');
+    expect(top.result.rows.map(([rep]) => rep)).toEqual(['Cid', 'Bob']);
+  });
+});
+
+describe('a column of statistic names in a long table (Min, Max, Median, Average per sensor)', () => {
+  // 60 sensors are checked row by row; 300 are more rows than totals rows ever are, and are not.
+  it.each([60, 300])('is a category over %i sensors: no row is left out and nothing is said', async (sensors) => {
+    // Whole numbers from 10 to 30, five readings per sensor: many a sensor's Max is another's.
+    const lines = ['Sensor,Stat,Value'];
+    for (let s = 0; s < sensors; s++) {
+      const readings = Array.from({ length: 5 }, (_, i) => 10 + ((s * 7 + i * 13 + s * i) % 21)).sort((a, b) => a - b);
+      const mean = readings.reduce((a, b) => a + b, 0) / 5;
+      lines.push(`S${s},Min,${readings[0]}`, `S${s},Max,${readings[4]}`, `S${s},Median,${readings[2]}`);
+      lines.push(`S${s},Average,${mean}`);
+    }
+    const path = fixtureFile(`sensor-stats-${sensors}.csv`, `${lines.join('\n')}\n`);
+    const data = await load(path);
+    const [sql] = await data.rows(
+      `SELECT count(*) AS n, sum(Value) AS total FROM read_csv('${path}', header = true, columns = {'Sensor': 'VARCHAR', 'Stat': 'VARCHAR', 'Value': 'DOUBLE'})`,
+    );
+    expect(data.meta.rows).toBe(Number(sql?.n));
+    expect(data.column('Value').sum).toBeCloseTo(Number(sql?.total), 6);
+    expect(allNotes(data)).toEqual([]);
+  });
+});
+
+// Found by the new-user trial: an Average row that fills Amount and leaves Discount blank stayed a
+// row ('total amount' counted 121 rows), while the same row with Discount filled was left out.
+describe('a row of averages that fills one measure of two', () => {
+  const ROWS = Array.from({ length: 120 }, (_, i) => ({
+    date: `2024-${String((i % 9) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    rep: REPS[i % 4] as string,
+    region: REGIONS[i % 3] as string,
+    amount: (10_000 + ((i * 7_919) % 90_000)) / 100,
+    discount: ((i * 13) % 20) / 100,
+  }));
+
+  it('is checked on the measure it fills, and left out with the totals row above it', async () => {
+    const total = ROWS.reduce((sum, r) => sum + r.amount, 0);
+    const lines = [
+      'Date,Rep,Region,Amount,Discount',
+      ...ROWS.map((r) => `${r.date},${r.rep},${r.region},${r.amount},${r.discount}`),
+      `,Total,,${total.toFixed(2)},`,
+      `,Average,,${(total / ROWS.length).toFixed(2)},`,
+    ];
+    const path = fixtureFile('avgrow.csv', `${lines.join('\n')}\n`);
+    const data = await load(path);
+    const [sql] = await data.rows(
+      `SELECT count(*) AS n, sum(Amount) AS total, avg(Amount) AS mean
+       FROM read_csv('${path}', header = true, columns = {'Date': 'VARCHAR', 'Rep': 'VARCHAR', 'Region': 'VARCHAR', 'Amount': 'DOUBLE', 'Discount': 'DOUBLE'})
+       WHERE Date IS NOT NULL`,
+    );
+    expect(data.meta.rows).toBe(Number(sql?.n));
+    expect(data.column('Amount').sum).toBeCloseTo(Number(sql?.total), 6);
+    expect(data.column('Rep').notes).toEqual([
+      "Row 122 ('Total') is a totals row and was left out: its Amount equals the sum of the 120 rows above it",
+      "Row 123 ('Average') is a row of averages and was left out: its Amount equals the average of the 120 rows above it",
+    ]);
+    const answer = await ask(path, 'average amount');
+    expect(answer.result.rows[0]?.at(-1)).toBeCloseTo(Number(sql?.mean), 6);
+  });
+
+  it('in a workbook, with formulas for the average, largest and middle revenue under the totals row, is left out too', async () => {
+    const rows = sales(30);
+    const revenue = rows.map((s) => s.revenue).sort((a, b) => a - b);
+    const path = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Sales');
+      sheet.addRow(['Region', 'Rep', 'Order Date', 'Revenue', 'Cost']);
+      for (const s of rows) sheet.addRow([s.region, s.rep, s.day, s.revenue, s.cost]);
+      const range = `D2:D${rows.length + 1}`;
+      sheet.addRow([
+        null,
+        'Total',
+        null,
+        { formula: `SUM(${range})`, result: sum(rows, 'revenue') },
+        sum(rows, 'cost'),
+      ]);
+      sheet.addRow([null, 'Average', null, { formula: `AVERAGE(${range})`, result: sum(rows, 'revenue') / 30 }]);
+      sheet.addRow([null, 'Max', null, { formula: `MAX(${range})`, result: revenue[29] }]);
+      sheet.addRow([
+        null,
+        'Median',
+        null,
+        { formula: `MEDIAN(${range})`, result: ((revenue[14] as number) + (revenue[15] as number)) / 2 },
+      ]);
+      sheet.getColumn(3).numFmt = 'yyyy-mm-dd';
+    });
+    const data = await load(path);
+    await expectTotalsOf(path, data, rows);
+    expect(data.column('Rep').notes?.join(' ')).toContain('its Revenue equals the median of the 30 rows above it');
+    expect(data.column('Rep').distinct).toBe(4);
+  });
+
+  it('stays as data when it is a category called "Average" whose one number is no mean', async () => {
+    const lines = [
+      'Grade,Region,Revenue,Units',
+      'Good,East,1200,12',
+      'Poor,West,800,8',
+      'Good,North,950,9',
+      'Average,East,700,',
+      'Poor,West,400,4',
+    ];
+    const data = await loadText('grades-one-measure.csv', `${lines.join('\n')}\n`);
+    expect(data.meta.rows).toBe(5);
+    expect(data.column('Revenue').sum).toBe(4050);
+    expect(allNotes(data)).toEqual([]);
+  });
+});
