@@ -75,7 +75,7 @@ const FAMILY_NAMES = Object.keys(NAMED_FAMILIES) as NamedFamily[];
 
 /**
  * The order and formats of `03/04/2024`-style dates, given each value's parts; null when they
- * mix separators or year widths, or when both parts exceed 12 somewhere (not one date order).
+ * mix separators or year widths, or when both orders have more impossible values than are tolerated.
  */
 function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 'order' | 'proven'> | null {
   const separators = new Set(parts.map((m) => m[2]));
@@ -83,13 +83,20 @@ function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 
   if (separators.size !== 1 || yearDigits.size !== 1) return null;
   const sep = parts[0]?.[2] as string;
   const year = yearDigits.has(4) ? '%Y' : '%y';
-  const firstOver12 = parts.some((m) => Number(m[1]) > 12);
-  const secondOver12 = parts.some((m) => Number(m[3]) > 12);
-  if (firstOver12 && secondOver12) return null;
+  const firstOver12 = parts.filter((m) => Number(m[1]) > 12).length;
+  const secondOver12 = parts.filter((m) => Number(m[3]) > 12).length;
   const mdy = { order: 'mdy' as const, formats: withTimes(`%m${sep}%d${sep}${year}`) };
   const dmy = { order: 'dmy' as const, formats: withTimes(`%d${sep}%m${sep}${year}`) };
-  if (firstOver12) return { ...dmy, proven: true };
-  if (secondOver12) return { ...mdy, proven: true };
+  if (firstOver12 > 0 && secondOver12 > 0) {
+    // A mistyped `25/12/2024` among month-first dates is impossible in their order, as a word would be: the
+    // order most values prove holds, and the few impossible ones are misfits the full check leaves empty.
+    const impossible = Math.min(firstOver12, secondOver12);
+    const few = impossible <= toleratedDateMisfits(parts.length) && impossible * 4 <= parts.length;
+    if (!few || firstOver12 === secondOver12) return null;
+    return { ...(firstOver12 > secondOver12 ? dmy : mdy), proven: true };
+  }
+  if (firstOver12 > 0) return { ...dmy, proven: true };
+  if (secondOver12 > 0) return { ...mdy, proven: true };
   // Nothing in the sample tells: slashes read month-first (US), dots and dashes day-first (Europe).
   return sep === '/' ? { ...mdy, proven: false } : { ...dmy, proven: false };
 }
