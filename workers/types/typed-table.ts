@@ -17,6 +17,7 @@ import {
 } from './staging-query';
 import { placeholderDaysSql, sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
 import { candidateFor, toleratedDateMisfits } from './value-shapes';
+import { majorityCandidate } from './majority-candidate';
 import { labelHintSql, totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
@@ -126,7 +127,11 @@ export async function buildTypedTable(
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
   let hints = source.hints;
   const planOf = (name: string, i: number): ColumnPlan => {
-    const candidate = candidateFor(name, sampleOf(i), hints[i]);
+    const sampled = candidateFor(name, sampleOf(i), hints[i]);
+    const candidate =
+      sampled.kind === 'text' && !sampled.identifier
+        ? (majorityCandidate(name, sampleOf(i), hints[i]) ?? sampled)
+        : sampled;
     return { candidate, scan: scanFor(source, i, candidate) };
   };
   let plans: ColumnPlan[] = source.columns.map(planOf);
