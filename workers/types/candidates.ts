@@ -15,6 +15,16 @@ export interface NumberFormat {
   decimalGuessed: boolean;
 }
 
+/**
+ * Why values that are each a number make no number column together: amounts in several currencies, or
+ * percentages beside plain numbers (is `0.25` a quarter or 0.25%?). Only the person can settle it.
+ */
+export interface NumberMix {
+  mixed: 'currencies' | 'percent';
+  /** A value of each currency, or a percentage and a plain number, as written. */
+  examples: string[];
+}
+
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 
 /** A date family: the strptime formats to try (none: ISO 8601, cast directly). */
@@ -46,8 +56,8 @@ export type Candidate =
     }
   | { kind: 'number'; plain: false; format: NumberFormat }
   | { kind: 'date'; format: DateFormat; nullTokens: boolean }
-  /** `identifier`: numbers written with leading zeros, codes rather than quantities. */
-  | { kind: 'text'; identifier?: boolean };
+  /** `identifier`: numbers written with leading zeros, codes rather than quantities; `mix`: numbers that do not add up. */
+  | { kind: 'text'; identifier?: boolean; mix?: NumberMix };
 
 /**
  * Values that mean "no value" in a numeric or date column: the usual placeholders, a pivot table's

@@ -1,5 +1,5 @@
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
-import type { Candidate } from './candidates';
+import type { Candidate, NumberMix } from './candidates';
 
 /** Whole-column facts about a column whose every value converted. */
 export interface ColumnStats {
@@ -42,6 +42,14 @@ const ORDER_WORDS = { mdy: 'month/day/year', dmy: 'day/month/year', ymd: 'year/m
 
 const TEXT: ColumnDecision = { type: 'text', unit: null, storage: 'VARCHAR', notes: [], identifierLike: false };
 
+/** Why numbers were kept as text, and what would make them numbers: the file is the person's to fix. */
+function mixNote({ mixed, examples }: NumberMix): string {
+  const some = `e.g. ${examples.map((v) => `"${v}"`).join(', ')}`;
+  return mixed === 'currencies'
+    ? `kept as text: the amounts are in more than one currency (${some}); convert them to one currency, or give each its own column, to read them as numbers`
+    : `kept as text: percentages and plain numbers are mixed (${some}); write them all one way to read them as numbers`;
+}
+
 /**
  * Decides a column's final type once every value of it has converted to its
  * candidate: integers named like codes stay text, numbers get their unit, dates
@@ -50,7 +58,11 @@ const TEXT: ColumnDecision = { type: 'text', unit: null, storage: 'VARCHAR', not
 export function decideColumn(name: string, candidate: Candidate, stats: ColumnStats): ColumnDecision {
   switch (candidate.kind) {
     case 'text':
-      return { ...TEXT, identifierLike: candidate.identifier ?? false };
+      return {
+        ...TEXT,
+        identifierLike: candidate.identifier ?? false,
+        notes: candidate.mix ? [mixNote(candidate.mix)] : [],
+      };
     case 'boolean':
       return { ...TEXT, type: 'boolean', storage: 'BOOLEAN' };
     case 'number': {

@@ -523,8 +523,9 @@ async function reviseMisfits(
       plans[i] = {
         candidate: next.kind === 'text' ? next : { kind: 'text' },
         scan: 'VARCHAR',
+        // Codes need no note; numbers that do not add up get theirs, saying why, from the column's decision.
         note:
-          next.kind === 'text' && next.identifier
+          next.kind === 'text' && (next.identifier || next.mix)
             ? undefined
             : `kept as text: ${count.toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
       };

@@ -6,6 +6,7 @@ import {
   type DateFormat,
   type DateOrder,
   type NumberFormat,
+  type NumberMix,
 } from './candidates';
 import { isTotalLabel } from './total-labels';
 
@@ -178,7 +179,18 @@ function decimalMark(digits: string): { mark: '.' | ','; sure: boolean } | null 
   return { mark: '.', sure: false };
 }
 
-function numberFormat(values: string[]): NumberFormat | null {
+/** The first of `values` of each kind that `kindOf` names (none for ''), up to three: examples for a note. */
+function firstOfEach(values: string[], kindOf: (match: RegExpExecArray) => string): string[] {
+  const firsts = new Map<string, string>();
+  for (const value of values) {
+    const kind = kindOf(FORMATTED_NUMBER.exec(value) as RegExpExecArray);
+    if (kind && !firsts.has(kind)) firsts.set(kind, value);
+  }
+  return [...firsts.values()].slice(0, 3);
+}
+
+/** How numbers are written, or why they make no number column together (see {@link NumberMix}). */
+function numberFormat(values: string[]): NumberFormat | NumberMix | null {
   const currencies = new Set<string>();
   const strip = new Set<string>();
   let percent = 0;
@@ -202,9 +214,14 @@ function numberFormat(values: string[]): NumberFormat | null {
     } else if (mark) unsure = true;
     for (const ch of value.match(STRIPPED_CHARS) ?? []) strip.add(ch);
   }
-  if (currencies.size > 1 || (percent > 0 && percent < values.length) || (dotVotes > 0 && commaVotes > 0)) {
-    return null;
+  if (currencies.size > 1) {
+    const currency = (m: RegExpExecArray) => [m[1], m[4]].find((t) => t && t !== '%') ?? '';
+    return { mixed: 'currencies', examples: firstOfEach(values, (m) => CURRENCY_SYMBOLS[currency(m)] ?? currency(m)) };
   }
+  if (percent > 0 && percent < values.length) {
+    return { mixed: 'percent', examples: firstOfEach(values, (m) => (m[4] === '%' ? '%' : 'number')) };
+  }
+  if (dotVotes > 0 && commaVotes > 0) return null;
   const decimal = commaVotes > 0 ? ',' : '.';
   strip.add(decimal === '.' ? ',' : '.');
   return {
@@ -327,6 +344,7 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     };
   }
   const format = numberFormat(values);
+  if (format && 'mixed' in format) return { kind: 'text', mix: format };
   if (format) return { kind: 'number', plain: false, format };
   return { kind: 'text' };
 }
