@@ -11,7 +11,10 @@ export interface NumberFormat {
   unicodeMinus: boolean;
   /** Some values are negated with a minus after the digits (`1595.82-`, as SAP writes them). */
   trailingMinus: boolean;
-  /** True when the sample alone could not tell `1,234` (thousands) from `1,234` (decimal). */
+  /**
+   * True when no value showed which separator is the decimal mark: `1,234` or `1.234` read with a
+   * decimal point, or `1.234` read as a thousands group in a file that writes numbers the German way.
+   */
   decimalGuessed: boolean;
 }
 

@@ -236,7 +236,7 @@ function numberFormat(values: string[]): NumberFormat | NumberMix | null {
 }
 
 /** `37.547`: a dot followed by three digits after a whole part of one to three digits, as a thousands group. */
-const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
+export const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
 
 /**
  * The format of plain numbers whose every dotted value could be a thousands group (`37.547`, `607`):
@@ -263,7 +263,7 @@ function dotGroupsFormat(numbers: string[], name: string, hint: ColumnHint): Num
     currency: currencyInName(name),
     unicodeMinus: false,
     trailingMinus: false,
-    decimalGuessed: !groups,
+    decimalGuessed: true,
   };
 }
 
