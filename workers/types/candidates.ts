@@ -11,8 +11,21 @@ export interface NumberFormat {
   unicodeMinus: boolean;
   /** Some values are negated with a minus after the digits (`1595.82-`, as SAP writes them). */
   trailingMinus: boolean;
-  /** True when the sample alone could not tell `1,234` (thousands) from `1,234` (decimal). */
+  /**
+   * True when no value showed which separator is the decimal mark: `1,234` or `1.234` read with a
+   * decimal point, or `1.234` read as a thousands group in a file that writes numbers the German way.
+   */
   decimalGuessed: boolean;
+}
+
+/**
+ * Why values that are each a number make no number column together: amounts in several currencies, or
+ * percentages beside plain numbers (is `0.25` a quarter or 0.25%?). Only the person can settle it.
+ */
+export interface NumberMix {
+  mixed: 'currencies' | 'percent';
+  /** A value of each currency, or a percentage and a plain number, as written. */
+  examples: string[];
 }
 
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
@@ -52,8 +65,8 @@ export type Candidate =
     }
   | { kind: 'number'; plain: false; format: NumberFormat }
   | { kind: 'date'; format: DateFormat; nullTokens: boolean }
-  /** `identifier`: numbers written with leading zeros, codes rather than quantities. */
-  | { kind: 'text'; identifier?: boolean };
+  /** `identifier`: numbers written with leading zeros, codes rather than quantities; `mix`: numbers that do not add up. */
+  | { kind: 'text'; identifier?: boolean; mix?: NumberMix };
 
 /**
  * Values that mean "no value" in a numeric or date column: the usual placeholders, a pivot table's

@@ -1,5 +1,5 @@
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
-import type { Candidate } from './candidates';
+import type { Candidate, NumberMix } from './candidates';
 
 /** Whole-column facts about a column whose every value converted. */
 export interface ColumnStats {
@@ -38,19 +38,51 @@ export function isIdentifierName(name: string): boolean {
   return IDENTIFIER_NAME.test(name.trim());
 }
 
+/** Why a file's dots group thousands: its values are separated by semicolons, or its dates are `31.12.2024`. */
+export type DotGroupsCause = 'semicolons' | 'dotted dates';
+
+const DOT_GROUPS_CAUSES: Record<DotGroupsCause, string> = {
+  semicolons: 'in a semicolon-separated file',
+  'dotted dates': 'beside dates written day.month.year',
+};
+
 const ORDER_WORDS = { mdy: 'month/day/year', dmy: 'day/month/year', ymd: 'year/month/day' } as const;
 
 const TEXT: ColumnDecision = { type: 'text', unit: null, storage: 'VARCHAR', notes: [], identifierLike: false };
 
+/** The note on numbers whose dots were read as thousands groups, with the cause and the fix if they were decimals. */
+function dotGroupsNote(cause: DotGroupsCause, example: string): string {
+  const read = example.replace('.', '');
+  return `read "${example}" as ${read}: ${DOT_GROUPS_CAUSES[cause]} the dot groups thousands; if these are decimals, write them with a decimal comma ("${example.replace('.', ',')}")`;
+}
+
+/** Why numbers were kept as text, and what would make them numbers: the file is the person's to fix. */
+function mixNote({ mixed, examples }: NumberMix): string {
+  const some = `e.g. ${examples.map((v) => `"${v}"`).join(', ')}`;
+  return mixed === 'currencies'
+    ? `kept as text: the amounts are in more than one currency (${some}); convert them to one currency, or give each its own column, to read them as numbers`
+    : `kept as text: percentages and plain numbers are mixed (${some}); write them all one way to read them as numbers`;
+}
+
 /**
  * Decides a column's final type once every value of it has converted to its
  * candidate: integers named like codes stay text, numbers get their unit, dates
- * without times become dates, and an unproven day/month order gets a note.
+ * without times become dates, and an unproven day/month order gets a note, as do
+ * dots read as thousands groups (`dotGroups`: why, and a value read so).
  */
-export function decideColumn(name: string, candidate: Candidate, stats: ColumnStats): ColumnDecision {
+export function decideColumn(
+  name: string,
+  candidate: Candidate,
+  stats: ColumnStats,
+  dotGroups?: { cause: DotGroupsCause; example: string },
+): ColumnDecision {
   switch (candidate.kind) {
     case 'text':
-      return { ...TEXT, identifierLike: candidate.identifier ?? false };
+      return {
+        ...TEXT,
+        identifierLike: candidate.identifier ?? false,
+        notes: candidate.mix ? [mixNote(candidate.mix)] : [],
+      };
     case 'boolean':
       return { ...TEXT, type: 'boolean', storage: 'BOOLEAN' };
     case 'number': {
@@ -59,10 +91,12 @@ export function decideColumn(name: string, candidate: Candidate, stats: ColumnSt
       if (candidate.plain && integral && !unit && isIdentifierName(name)) return { ...TEXT, identifierLike: true };
       const type: ColumnType = unit === 'percent' ? 'percent' : unit ? 'currency' : integral ? 'integer' : 'decimal';
       const notes: string[] = [];
-      if (!candidate.plain && candidate.format.decimalGuessed) {
-        notes.push(
-          `read "${candidate.format.decimal}" as the decimal mark; no value showed which separator groups thousands`,
-        );
+      const guessed = !candidate.plain && candidate.format.decimalGuessed;
+      if (guessed && candidate.format.decimal === '.') {
+        notes.push('read "." as the decimal mark; no value showed which separator groups thousands');
+      }
+      if (guessed && candidate.format.decimal === ',' && dotGroups) {
+        notes.push(dotGroupsNote(dotGroups.cause, dotGroups.example));
       }
       const nonFinite = stats.nonFinite ?? 0;
       if (nonFinite > 0) {

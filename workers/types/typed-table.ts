@@ -3,7 +3,7 @@ import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
 import type { ColumnHint, RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
-import { decideColumn, type ColumnStats } from './column-decision';
+import { decideColumn, type ColumnStats, type DotGroupsCause } from './column-decision';
 import { nonFiniteTokenSql, nullTokenSql, scanTypeFor } from './conversions';
 import {
   converts,
@@ -16,7 +16,8 @@ import {
   type ColumnPlan,
 } from './staging-query';
 import { placeholderDaysSql, sentinelSql, sentinelStats, sentinelStatsSql } from './sentinel-dates';
-import { candidateFor, toleratedDateMisfits } from './value-shapes';
+import { candidateFor, DOT_GROUP, toleratedDateMisfits } from './value-shapes';
+import { majorityCandidate } from './majority-candidate';
 import { labelHintSql, totalLabelSql } from './total-labels';
 import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
@@ -102,12 +103,16 @@ function scanFor(source: RawSource, i: number, candidate: Candidate, fallback?: 
 }
 
 /**
- * Whether the file writes numbers the German way, where `37.547` is thirty-seven thousand: it is
- * semicolon-delimited (Excel's CSV where the comma is the decimal mark), or its dates are day-first with dots.
+ * Why the file writes numbers the German way, where `37.547` is thirty-seven thousand: it is
+ * semicolon-delimited (Excel's CSV where the comma is the decimal mark), or its dates are day-first
+ * with dots; null when it does neither.
  */
-function writesDotGroups(source: RawSource, plans: ColumnPlan[]): boolean {
-  if (source.facts.delimiter === 'semicolon') return true;
-  return plans.some(({ candidate }) => candidate.kind === 'date' && candidate.format.formats[0]?.startsWith('%d.'));
+function writesDotGroups(source: RawSource, plans: ColumnPlan[]): DotGroupsCause | null {
+  if (source.facts.delimiter === 'semicolon') return 'semicolons';
+  const dotted = plans.some(
+    ({ candidate }) => candidate.kind === 'date' && candidate.format.formats[0]?.startsWith('%d.'),
+  );
+  return dotted ? 'dotted dates' : null;
 }
 
 /**
@@ -126,11 +131,16 @@ export async function buildTypedTable(
   const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
   let hints = source.hints;
   const planOf = (name: string, i: number): ColumnPlan => {
-    const candidate = candidateFor(name, sampleOf(i), hints[i]);
+    const sampled = candidateFor(name, sampleOf(i), hints[i]);
+    const candidate =
+      sampled.kind === 'text' && !sampled.identifier
+        ? (majorityCandidate(name, sampleOf(i), hints[i]) ?? sampled)
+        : sampled;
     return { candidate, scan: scanFor(source, i, candidate) };
   };
   let plans: ColumnPlan[] = source.columns.map(planOf);
-  if (writesDotGroups(source, plans)) {
+  const dotGroups = writesDotGroups(source, plans);
+  if (dotGroups) {
     hints = source.columns.map((_, i) => ({ ...source.hints[i], dotGroups: true }));
     plans = plans.map((plan, i) => (plan.candidate.kind === 'number' ? planOf(source.columns[i] as string, i) : plan));
   }
@@ -181,7 +191,16 @@ export async function buildTypedTable(
   }
   const columns = plans.map((plan, i) => {
     const name = source.columns[i] as string;
-    const decision = decideColumn(name, plan.candidate, stats[i] ?? {});
+    const { candidate } = plan;
+    // A number whose dots were read as thousands groups is named in a note: `1.085` may have meant a decimal.
+    const grouped = candidate.kind === 'number' && !candidate.plain && candidate.format.decimalGuessed;
+    const example = grouped && dotGroups ? sampleOf(i).find((v) => v !== null && DOT_GROUP.test(v)) : undefined;
+    const decision = decideColumn(
+      name,
+      candidate,
+      stats[i] ?? {},
+      dotGroups && example ? { cause: dotGroups, example: example.trim() } : undefined,
+    );
     return {
       name,
       type: decision.type,
@@ -518,8 +537,9 @@ async function reviseMisfits(
       plans[i] = {
         candidate: next.kind === 'text' ? next : { kind: 'text' },
         scan: 'VARCHAR',
+        // Codes need no note; numbers that do not add up get theirs, saying why, from the column's decision.
         note:
-          next.kind === 'text' && next.identifier
+          next.kind === 'text' && (next.identifier || next.mix)
             ? undefined
             : `kept as text: ${count.toLocaleString('en-US')} values are not ${what} (e.g. ${examples})`,
       };

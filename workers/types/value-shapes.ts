@@ -6,6 +6,7 @@ import {
   type DateFormat,
   type DateOrder,
   type NumberFormat,
+  type NumberMix,
 } from './candidates';
 import { allYearSpans, monthFamilyOf, monthFormats, monthReading, type MonthFamily } from './month-shapes';
 import { isTotalLabel } from './total-labels';
@@ -76,7 +77,7 @@ const FAMILY_NAMES = Object.keys(NAMED_FAMILIES) as NamedFamily[];
 
 /**
  * The order and formats of `03/04/2024`-style dates, given each value's parts; null when they
- * mix separators or year widths, or when both parts exceed 12 somewhere (not one date order).
+ * mix separators or year widths, or when both orders have more impossible values than are tolerated.
  */
 function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 'order' | 'proven'> | null {
   const separators = new Set(parts.map((m) => m[2]));
@@ -84,13 +85,20 @@ function dayMonthFormat(parts: RegExpExecArray[]): Pick<DateFormat, 'formats' | 
   if (separators.size !== 1 || yearDigits.size !== 1) return null;
   const sep = parts[0]?.[2] as string;
   const year = yearDigits.has(4) ? '%Y' : '%y';
-  const firstOver12 = parts.some((m) => Number(m[1]) > 12);
-  const secondOver12 = parts.some((m) => Number(m[3]) > 12);
-  if (firstOver12 && secondOver12) return null;
+  const firstOver12 = parts.filter((m) => Number(m[1]) > 12).length;
+  const secondOver12 = parts.filter((m) => Number(m[3]) > 12).length;
   const mdy = { order: 'mdy' as const, formats: withTimes(`%m${sep}%d${sep}${year}`) };
   const dmy = { order: 'dmy' as const, formats: withTimes(`%d${sep}%m${sep}${year}`) };
-  if (firstOver12) return { ...dmy, proven: true };
-  if (secondOver12) return { ...mdy, proven: true };
+  if (firstOver12 > 0 && secondOver12 > 0) {
+    // A mistyped `25/12/2024` among month-first dates is impossible in their order, as a word would be: the
+    // order most values prove holds, and the few impossible ones are misfits the full check leaves empty.
+    const impossible = Math.min(firstOver12, secondOver12);
+    const few = impossible <= toleratedDateMisfits(parts.length) && impossible * 4 <= parts.length;
+    if (!few || firstOver12 === secondOver12) return null;
+    return { ...(firstOver12 > secondOver12 ? dmy : mdy), proven: true };
+  }
+  if (firstOver12 > 0) return { ...dmy, proven: true };
+  if (secondOver12 > 0) return { ...mdy, proven: true };
   // Nothing in the sample tells: slashes read month-first (US), dots and dashes day-first (Europe).
   return sep === '/' ? { ...mdy, proven: false } : { ...dmy, proven: false };
 }
@@ -188,7 +196,18 @@ function decimalMark(digits: string): { mark: '.' | ','; sure: boolean } | null 
   return { mark: '.', sure: false };
 }
 
-function numberFormat(values: string[]): NumberFormat | null {
+/** The first of `values` of each kind that `kindOf` names (none for ''), up to three: examples for a note. */
+function firstOfEach(values: string[], kindOf: (match: RegExpExecArray) => string): string[] {
+  const firsts = new Map<string, string>();
+  for (const value of values) {
+    const kind = kindOf(FORMATTED_NUMBER.exec(value) as RegExpExecArray);
+    if (kind && !firsts.has(kind)) firsts.set(kind, value);
+  }
+  return [...firsts.values()].slice(0, 3);
+}
+
+/** How numbers are written, or why they make no number column together (see {@link NumberMix}). */
+function numberFormat(values: string[]): NumberFormat | NumberMix | null {
   const currencies = new Set<string>();
   const strip = new Set<string>();
   let percent = 0;
@@ -212,9 +231,14 @@ function numberFormat(values: string[]): NumberFormat | null {
     } else if (mark) unsure = true;
     for (const ch of value.match(STRIPPED_CHARS) ?? []) strip.add(ch);
   }
-  if (currencies.size > 1 || (percent > 0 && percent < values.length) || (dotVotes > 0 && commaVotes > 0)) {
-    return null;
+  if (currencies.size > 1) {
+    const currency = (m: RegExpExecArray) => [m[1], m[4]].find((t) => t && t !== '%') ?? '';
+    return { mixed: 'currencies', examples: firstOfEach(values, (m) => CURRENCY_SYMBOLS[currency(m)] ?? currency(m)) };
   }
+  if (percent > 0 && percent < values.length) {
+    return { mixed: 'percent', examples: firstOfEach(values, (m) => (m[4] === '%' ? '%' : 'number')) };
+  }
+  if (dotVotes > 0 && commaVotes > 0) return null;
   const decimal = commaVotes > 0 ? ',' : '.';
   strip.add(decimal === '.' ? ',' : '.');
   return {
@@ -229,7 +253,7 @@ function numberFormat(values: string[]): NumberFormat | null {
 }
 
 /** `37.547`: a dot followed by three digits after a whole part of one to three digits, as a thousands group. */
-const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
+export const DOT_GROUP = /^\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*$/;
 
 /**
  * The format of plain numbers whose every dotted value could be a thousands group (`37.547`, `607`):
@@ -256,7 +280,7 @@ function dotGroupsFormat(numbers: string[], name: string, hint: ColumnHint): Num
     currency: currencyInName(name),
     unicodeMinus: false,
     trailingMinus: false,
-    decimalGuessed: !groups,
+    decimalGuessed: true,
   };
 }
 
@@ -337,6 +361,7 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     };
   }
   const format = numberFormat(values);
+  if (format && 'mixed' in format) return { kind: 'text', mix: format };
   if (format) return { kind: 'number', plain: false, format };
   return { kind: 'text' };
 }

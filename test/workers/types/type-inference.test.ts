@@ -44,6 +44,27 @@ describe('numbers', () => {
     ]);
   });
 
+  // Found by the new-user trial: `$1000`, `€2000` and `£500` in one column, or `15%` beside `0.25`, made the
+  // column text with no word of why, so the person could not fix the file.
+  it('keeps amounts in several currencies as text, with a note saying why', async () => {
+    const data = await loadText(
+      'mixedcur.csv',
+      'deal,value\nD1,$1000\nD2,€2000\nD3,£500\nD4,"$1,500"\nD5,¥100000\nD6,EUR 300\n',
+    );
+    expect(data.column('value').type).not.toMatch(/currency|integer|decimal/);
+    expect(data.column('value').notes).toEqual([
+      'kept as text: the amounts are in more than one currency (e.g. "$1000", "€2000", "£500"); convert them to one currency, or give each its own column, to read them as numbers',
+    ]);
+  });
+
+  it('keeps percentages mixed with plain numbers as text, with a note saying why', async () => {
+    const data = await loadText('pctmix.csv', 'team,completion\nA,15%\nB,0.25\nC,30%\nD,0.5\nE,100%\n');
+    expect(data.column('completion').type).not.toMatch(/percent|integer|decimal/);
+    expect(data.column('completion').notes).toEqual([
+      'kept as text: percentages and plain numbers are mixed (e.g. "15%", "0.25"); write them all one way to read them as numbers',
+    ]);
+  });
+
   it('keeps codes with leading zeros, postal codes and order numbers as text identifiers', async () => {
     const data = await loadText(
       'ids.csv',
@@ -182,6 +203,15 @@ describe('the whole column decides, not the sample', () => {
     expect(data.column('day').from).toBe('2024-02-01');
     expect(data.column('day').to).toBe('2024-12-25');
     expect(data.column('day').notes).toBeUndefined();
+  });
+
+  it('says why when a second currency appears past the sample', async () => {
+    const csv = longCsv('id,price', 8000, (i) => `${i},${i < 6000 ? `$${(i % 90) + 10}` : '€25'}`);
+    const data = await loadText('late-currency.csv', csv);
+    expect(data.column('price').type).not.toMatch(/currency|integer|decimal/);
+    expect(data.column('price').notes).toEqual([
+      'kept as text: the amounts are in more than one currency (e.g. "$10", "€25"); convert them to one currency, or give each its own column, to read them as numbers',
+    ]);
   });
 
   it('reads a decimal column natively and still catches a late non-number', async () => {
