@@ -2,24 +2,14 @@ import type { ColumnProfile } from '../../core/dataset';
 import type { Aggregate } from './analysis-plan';
 import { isNumeric } from './column-kinds';
 
-/** Name words of a column of fractions: a discount of 0.2, a margin of 0.31, a conversion rate, a growth of -0.04. */
-const RATE_WORDS = new Set([
-  'discount',
-  'discounts',
-  'rate',
-  'rates',
-  'ratio',
-  'ratios',
-  'margin',
-  'margins',
-  'pct',
-  'percent',
-  'percentage',
-  'rabatt',
-  'marge',
-  'growth',
-  'wachstum',
-]);
+/** Name words of a column of fractions: a discount of 0.2, a margin of 0.31, a conversion rate. */
+const RATE_WORDS = new Set(['discount', 'discounts', 'rate', 'rates', 'margin', 'margins', 'rabatt', 'marge']);
+
+/**
+ * Name words of a rate whatever its values: a growth of 1.5 (150%) or a ratio of 2.5 is still no
+ * amount to add up, where a discount of 20 or a margin of 300 may well be money.
+ */
+const ALWAYS_RATE_WORDS = new Set(['ratio', 'ratios', 'pct', 'percent', 'percentage', 'growth', 'wachstum']);
 
 const words = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 
@@ -37,13 +27,21 @@ const words = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 export function isRateColumn(column: ColumnProfile): boolean {
   if (!isNumeric(column)) return false;
   if (column.type === 'percent' || column.unit === 'percent') return true;
-  const fractions = column.min !== undefined && column.max !== undefined && column.min >= -1 && column.max <= 1;
-  return fractions && words(column.name).some((w) => RATE_WORDS.has(w));
+  const names = words(column.name);
+  if (names.some((w) => ALWAYS_RATE_WORDS.has(w))) return true;
+  return holdsFractions(column) && names.some((w) => RATE_WORDS.has(w));
 }
 
-/** A column of fractions that the result should show as percentages: it is not marked as one already. */
+function holdsFractions(column: ColumnProfile): boolean {
+  return column.min !== undefined && column.max !== undefined && column.min >= -1 && column.max <= 1;
+}
+
+/**
+ * A column of fractions that the result should show as percentages: it is not marked as one already.
+ * A growth column of 12 and 30 may be percent already: it shows as written.
+ */
 export function showsAsPercent(column: ColumnProfile): boolean {
-  return isRateColumn(column) && column.type !== 'percent' && column.unit !== 'percent';
+  return isRateColumn(column) && holdsFractions(column) && column.type !== 'percent' && column.unit !== 'percent';
 }
 
 /**

@@ -4,9 +4,9 @@ import { records, runOn } from './plan-runner';
 /** Every kind of column a result converts, under a header that needs quoting. */
 const CSV = [
   '"Size ""XL""",shipped_at,amount,margin,returned,Year,units',
-  'a,2024-03-10 23:30:00,"$1,000.50",10%,yes,2023,3',
-  'a,2024-03-11 00:15:00,$20.00,30%,no,2024,4',
-  'b,2024-03-11 08:00:00,$5.25,20%,yes,2024,5',
+  'a,2024-03-10 23:30:00,"$1,000.50",10%,true,2023,3',
+  'a,2024-03-11 00:15:00,$20.00,30%,false,2024,4',
+  'b,2024-03-11 08:00:00,$5.25,20%,true,2024,5',
 ].join('\n');
 
 let data: Loaded;
@@ -97,7 +97,7 @@ describe('result values are JSON-ready and keep their meaning', () => {
     expect(run.result.rows).toEqual([[1]]);
   });
 
-  it('groups yes/no values as booleans and a year column by its own years', async () => {
+  it('groups true/false values as booleans and a year column by its own years', async () => {
     const byReturned = await runOn(data, {
       measures: [{ column: 'amount', aggregation: 'sum' }],
       dimensions: [{ column: 'returned' }],
@@ -118,7 +118,7 @@ describe('result values are JSON-ready and keep their meaning', () => {
     expect(byYear.result.columns[0]).toEqual({ name: 'Year', type: 'number', role: 'time', unit: null, grain: 'year' });
   });
 
-  it('filters yes/no values and bounds years', async () => {
+  it('filters a true/false column by "yes" and bounds years', async () => {
     const run = await runOn(data, {
       measures: [{ column: 'units', aggregation: 'sum' }],
       filters: [
