@@ -79,7 +79,7 @@ export function overviewText(meta: DatasetMeta): string {
   const range = timeRange(meta);
   const title = [
     meta.sheet ? `${meta.name} [${meta.sheet}]` : meta.name,
-    `${count(meta.rows)} rows × ${meta.columns.length} columns`,
+    `${count(meta.rows)} ${meta.rows === 1 ? 'row' : 'rows'} × ${meta.columns.length} ${meta.columns.length === 1 ? 'column' : 'columns'}`,
     ...(range ? [range] : []),
   ].join(' · ');
   const facts = Object.entries(meta.source)

@@ -58,8 +58,28 @@ export function sniffFileKind(head: Buffer, whole: Buffer = head): FileKind {
   }
   if (isUtf16(head)) return { kind: 'text' };
   if (looksBinary(head)) return { kind: 'binary', what: 'not text' };
-  const json = jsonKind(head);
-  return json ? { kind: 'binary', what: json } : { kind: 'text' };
+  const notRows = jsonKind(head) ?? markupKind(head);
+  return notRows ? { kind: 'binary', what: notRows } : { kind: 'text' };
+}
+
+/**
+ * A report some systems save as HTML or as Excel 2003's XML, named `.xls`: read as CSV it is a
+ * column of tags. Excel opens both, and saves them as a workbook that reads.
+ */
+function markupKind(head: Buffer): string | null {
+  const text = head
+    .subarray(0, 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^<\?xml[^>]*>\s*<\?mso-application[^>]*excel\.sheet/.test(text) || /^<\?xml[^>]*>\s*<workbook/.test(text)) {
+    return 'an Excel 2003 XML workbook; open it in Excel and save it as .xlsx';
+  }
+  if (/^(<!doctype html|<html|<table)\b/.test(text)) {
+    return 'a web page (HTML), as some systems save reports named .xls; open it in Excel and save it as .xlsx or CSV';
+  }
+  return null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DatasetMeta } from '../../../core/dataset';
 import { runCli } from '../../support/cli';
 import { SUPERSTORE_CSV, vegaDataset } from '../../support/datasets';
+import { fixtureFile } from '../../support/ingest';
 
 describe('npm run analyze -- <file> (overview)', () => {
   it('prints the columns with type, role and unit, the rows, the time range and what could not be read', async () => {
@@ -15,6 +16,11 @@ describe('npm run analyze -- <file> (overview)', () => {
     expect(run.stdout).toMatch(/^Order Date\s+date\s+time\s/m);
     expect(run.stdout).toMatch(/^Postal Code\s+text\s+identifier\s/m);
     expect(run.stdout).toMatch(/Every row was read\./);
+  });
+
+  it('says "1 row" of a file with one row', async () => {
+    const run = await runCli([fixtureFile('one-row.csv', 'item,amount\nwidget,2\n')]);
+    expect(run.stdout.split('\n')[0]).toBe('one-row.csv · 1 row × 2 columns');
   });
 
   it('--json prints exactly one JSON object with the dataset and its profile', async () => {

@@ -134,3 +134,34 @@ describe('a file whose lines end in CRLF and bare LF both', () => {
     expect(rows.map((r) => r.City)).toEqual(['Zürich', 'Genève']);
   });
 });
+
+// Found by the new-user trial: a report saved as HTML with an .xls name was read as a column of tags.
+describe('a report saved as HTML or Excel 2003 XML is refused, saying how to save it', () => {
+  it.each([
+    [
+      'report.xls',
+      '<html><body><table>\n<tr><td>Region</td><td>Sales</td></tr>\n<tr><td>West</td><td>10</td></tr>\n</table></body></html>\n',
+      /it is a web page \(HTML\)/,
+    ],
+    [
+      'export.xls',
+      '<!DOCTYPE html>\n<html>\n<table><tr><td>a</td></tr></table>\n</html>\n',
+      /it is a web page \(HTML\)/,
+    ],
+    [
+      'sheet.xls',
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n',
+      /it is an Excel 2003 XML workbook; open it in Excel and save it as \.xlsx/,
+    ],
+  ])('%s', async (name, text, what) => {
+    const run = await runCli([fixtureFile(name, text)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The file is not a table: /);
+    expect(run.stderr).toMatch(what);
+  });
+
+  it('still reads a CSV whose first cell holds a tag', async () => {
+    const data = await loadText('tagged.csv', 'Label,Sales\n<b>West</b>,10\nEast,20\n');
+    expect(data.column('Sales').sum).toBe(30);
+  });
+});
