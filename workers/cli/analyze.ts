@@ -103,6 +103,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (parsed.values.help ? out : err).write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
+  const chartOut = parsed.values.out ?? '';
+  const chartType = extname(chartOut).toLowerCase();
+  if (chartType !== '' && chartType !== '.png') {
+    // The chart is rendered as PNG only: a PNG in a file named .svg or .jpg opens nowhere.
+    err.write(`The chart is a PNG image: give --out a name ending in .png (not "${basename(chartOut)}").\n`);
+    return 2;
+  }
   if (extra.length > 0) {
     // The shell split an unquoted question into words: say how to keep it whole rather than only the usage.
     const words = echoedQuestion([typed, ...extra].join(' '));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
@@ -8,6 +8,14 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('npm run analyze -- <file> "<question>"', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-question-'));
+
+  // Found by the new-user trial: `--out chart.svg` wrote PNG bytes into a file named .svg.
+  it('refuses an --out name that is no PNG, before reading the file', async () => {
+    const run = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', join(dir, 'regions.svg')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('The chart is a PNG image: give --out a name ending in .png (not "regions.svg").\n');
+    expect(existsSync(join(dir, 'regions.svg'))).toBe(false);
+  });
 
   it('prints the headline, the insights and the result table, and writes the chart', async () => {
     const run = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', join(dir, 'regions.png')]);
