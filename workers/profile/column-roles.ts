@@ -36,6 +36,7 @@ export function roleFor(
       if (YEAR_NAME.test(column.name.trim()) && numberRange && numberRange.min >= 1800 && numberRange.max <= 2200) {
         return { role: 'time', type: 'integer' };
       }
+      if (ENTITY_NAME.test(column.name.trim())) return { role: 'identifier', type: 'integer' };
       if (numberRange && numberCounts && !MEASURE_NAME.test(column.name) && numbersRow(numberRange, numberCounts)) {
         return { role: 'identifier', type: 'integer' };
       }
@@ -54,6 +55,13 @@ export function roleFor(
 /** A name that says the column holds amounts, whatever its values look like (made-up data is often 1, 2, 3…). */
 const MEASURE_NAME =
   /amount|total|sum|sales|revenue|price|cost|qty|quantity|count|units?\b|value|score|profit|spend|income|balance|weight|hours|minutes|age\b|size/i;
+
+/**
+ * A column named by one thing in the singular (`Ticket`, `Order`, `Invoice`) holds its numbers, where a
+ * count of them says so in the plural (`Orders`, `Tickets`): "how many tickets" counts the tickets.
+ */
+const ENTITY_NAME =
+  /^(ticket|order|invoice|receipt|booking|reservation|case|claim|shipment|request|transaction|incident|job|account|customer|client|employee|patient|student|member|user|item|batch|lot|policy|contract|application|issue|task)$/i;
 
 /** Fewer values than this can be a short run of quantities that happen to differ. */
 const NUMBERING_VALUES = 20;

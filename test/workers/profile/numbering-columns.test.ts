@@ -40,3 +40,24 @@ describe('a column of whole numbers that numbers the rows', () => {
     expect(answered).toEqual(new Map(expected.map((row) => [String(row.team), Number(row.n)])));
   });
 });
+
+// Found by the second trial: four rows of Ticket 5001–5003 (one twice) were summed into "20K".
+it('reads whole numbers under a singular name of a thing (Ticket, Order) as its numbers, counted', async () => {
+  const data = await loadText(
+    'ticket-names.csv',
+    'Ticket,Agent,Minutes,Orders\n5001,Ann,10,3\n5002,Bob,20,4\n5003,Ann,15,2\n5003,Ann,15,2\n',
+  );
+  try {
+    expect(data.column('Ticket')).toMatchObject({ type: 'integer', role: 'identifier' });
+    // "Orders" in the plural is a count of them: a measure.
+    expect(data.column('Orders').role).toBe('measure');
+    const vocabulary = await loadVocabulary(data.connection, data.meta, data.table);
+    const outcome = planQuestion('how many tickets', { meta: data.meta, vocabulary });
+    if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+    const run = await runPlan(data.connection, outcome.plan, data.meta, data.table);
+    const [expected] = await data.rows(`SELECT count(DISTINCT Ticket) AS n FROM ${data.table}`);
+    expect(Number(run.result.rows[0]?.[0])).toBe(Number(expected?.n));
+  } finally {
+    closeDatabase(data.connection);
+  }
+});
