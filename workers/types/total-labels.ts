@@ -13,7 +13,8 @@ export type SummaryKind = 'sum' | 'mean' | 'count' | 'max' | 'min' | 'median';
  * `Count`, `Max`, `Min` and `Median`, and the same in German (`Mittelwert`, `Durchschnitt`, `Anzahl`,
  * `Höchstwert`), French (`Moyenne`, `Médiane`), Spanish (`Promedio`, `Recuento`, `Máximo`, `Mínimo`,
  * `Mediana`) and Dutch (`Gemiddelde`, `Aantal`, `Mediaan`), alone or under a group (`East Average`,
- * `Grand Count`); a group's name before a maximum, minimum or median has no digit, so `5 min` is
+ * `Grand Count`), and a subtotal before its group's name (`Subtotal North`, `Sous-total Nord`,
+ * `Zwischensumme Nord`), `Insgesamt` and Spanish `Suma`; a group's name before a maximum, minimum or median has no digit, so `5 min` is
  * a duration, not a label. Any of them may end in a colon. `Total Recall` and `Sum 41` are none: words
  * after "total" or "sum" name a thing, unless they say what was totalled ("for", "of"). Written
  * once for JavaScript and DuckDB's RE2, which read them the same way.
@@ -27,8 +28,11 @@ const FORMS: Record<SummaryKind, string[]> = {
     'sum',
     'sum\\s+of\\s+\\S.*',
     '(.+\\s)?(gesamt|zwischen)?summe',
-    'gesamt(ergebnis)?',
+    '(sub|sous)[ -]?total:?\\s+\\S.*',
+    'zwischensumme:?\\s+\\S.*',
+    '(ins)?gesamt(ergebnis)?',
     'somme',
+    'suma',
     '(.+\\s)?(合計|小計|総計|总计|合计|小计)',
   ],
   mean: ['(.+\\s)?(average|mean|avg\\.?|mittelwert|durchschnitt|moyenne|promedio|gemiddelde)'],
@@ -108,7 +112,11 @@ const ROW_HINTS = [
   '<sum\\s+of\\s',
   'summe:?>',
   '<gesamt',
+  '<insgesamt:?>',
+  '<(sub|sous)[ -]?total:?\\s',
+  '<zwischensumme:?\\s',
   '<somme:?>',
+  '<suma:?>',
   '(average|mean|avg\\.?|count|mittelwert|durchschnitt|moyenne|promedio|gemiddelde|anzahl|aantal|recuento):?>',
   '(max\\.?|maximum|h[öo]chstwert|m[áa]ximo|min\\.?|minimum|tiefstwert|m[íi]nimo):?>',
   '(median|m[ée]diane|mediana|mediaan):?>',

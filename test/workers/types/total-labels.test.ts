@@ -18,6 +18,12 @@ const LABELS: [string, SummaryKind][] = [
   ['Total for 2024', 'sum'],
   ['Grand total for all regions', 'sum'],
   ['Sum', 'sum'],
+  ['Subtotal North', 'sum'],
+  ['Subtotal: North', 'sum'],
+  ['Sous-total Nord', 'sum'],
+  ['Zwischensumme Nord', 'sum'],
+  ['Insgesamt', 'sum'],
+  ['Suma', 'sum'],
   ['Sum of Sales', 'sum'],
   ['Summe', 'sum'],
   ['Gesamt', 'sum'],
@@ -89,6 +95,8 @@ const NOT_LABELS = [
   'Admin',
   '5 min',
   'Ticket 12 max',
+  'Sumatra',
+  'Subtotals due',
 ];
 
 describe('summary row labels', () => {
