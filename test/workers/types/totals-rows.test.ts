@@ -602,3 +602,25 @@ describe('a row of averages that fills one measure of two', () => {
     expect(allNotes(data)).toEqual([]);
   });
 });
+
+// Found by the second trial: "Subtotal North" was no label, and with it missed the later totals stayed too.
+describe('subtotals written before their group', () => {
+  it.each(['Subtotal North', 'Sous-total North', 'Zwischensumme North', 'Subtotal: North'])(
+    '"%s" and the totals after it are left out',
+    async (label) => {
+      const text = [
+        'Region,Sales,Qty',
+        'North,10,1',
+        'North,20,2',
+        `${label},30,3`,
+        'South,30,3',
+        'South Total,30,3',
+        'Grand Total,60,6',
+      ];
+      const data = await loadText(`before-${label.replace(/\W/g, '')}.csv`, `${text.join('\n')}\n`);
+      expect(data.meta.rows).toBe(3);
+      expect(data.column('Qty').sum).toBe(6);
+      expect(data.column('Sales').sum).toBe(60);
+    },
+  );
+});
