@@ -65,8 +65,12 @@ export type Candidate =
     }
   | { kind: 'number'; plain: false; format: NumberFormat }
   | { kind: 'date'; format: DateFormat; nullTokens: boolean }
-  /** `identifier`: numbers written with leading zeros, codes rather than quantities; `mix`: numbers that do not add up. */
-  | { kind: 'text'; identifier?: boolean; mix?: NumberMix };
+  /**
+   * `identifier`: numbers written with leading zeros, codes rather than quantities; `mix`: numbers that do
+   * not add up; `spellings`: one way to write each answer of a Yes/No column, by its lower-case form
+   * (`yes` → `Yes`), so that `yes` and `Yes ` count as `Yes`.
+   */
+  | { kind: 'text'; identifier?: boolean; mix?: NumberMix; spellings?: Record<string, string> };
 
 /**
  * Values that mean "no value" in a numeric or date column: the usual placeholders, a pivot table's

@@ -109,8 +109,16 @@ export function conversionSql(raw: string, candidate: Candidate, scan: ScanType 
     case 'date':
       return candidate.format.excelSerial ? excelSerialSql(raw) : dateSql(raw, candidate.format);
     case 'text':
-      return null;
+      return candidate.spellings ? spellingSql(raw, candidate.spellings) : null;
   }
+}
+
+/** Each answer in its one spelling (`yes`, `Yes ` → `Yes`); any other value as written. */
+function spellingSql(raw: string, spellings: Record<string, string>): string {
+  const cases = Object.entries(spellings).map(
+    ([lower, spelling]) => `WHEN ${quoteLiteral(lower)} THEN ${quoteLiteral(spelling)}`,
+  );
+  return `CASE lower(trim(${raw})) ${cases.join(' ')} ELSE ${raw} END`;
 }
 
 /** Values that converted but must not be read as numbers: `0123` is a code, not 123. */

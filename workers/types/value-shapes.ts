@@ -12,6 +12,24 @@ import { allYearSpans, monthFamilyOf, monthFormats, monthReading, type MonthFami
 import { isTotalLabel } from './total-labels';
 
 const TRUE_WORDS = new Set(['true', 'false', 't', 'f']);
+/** A form's answers: kept as written (a category), in one spelling each. */
+const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
+
+/** Each answer's most common spelling in the sample, by its lower-case form. */
+function spellingsOf(values: string[]): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const v of values) {
+    const forms = counts.get(v.toLowerCase()) ?? new Map<string, number>();
+    forms.set(v, (forms.get(v) ?? 0) + 1);
+    counts.set(v.toLowerCase(), forms);
+  }
+  return Object.fromEntries(
+    [...counts].map(([lower, forms]) => [
+      lower,
+      [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0],
+    ]),
+  );
+}
 // Sets: every sampled value of every column is looked up in them at each start.
 const NULL_WORDS = new Set(NULL_TOKENS);
 const NON_FINITE_WORDS = new Set(NON_FINITE);
@@ -334,6 +352,7 @@ export function candidateFor(name: string, sample: (string | null)[], hint: Colu
     return { kind: 'date', format: format ?? { formats: [], order: 'ymd' }, nullTokens };
   }
   if (values.every((v) => TRUE_WORDS.has(v.toLowerCase()))) return { kind: 'boolean' };
+  if (values.every((v) => ANSWER_WORDS.has(v.toLowerCase()))) return { kind: 'text', spellings: spellingsOf(values) };
   const date = dateFormat(values, name);
   if (date) return { kind: 'date', format: date, nullTokens };
   // `500-` is no plain number, but neither is it a stray: such a column is read with its trailing minus.

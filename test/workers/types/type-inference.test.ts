@@ -134,6 +134,17 @@ describe('booleans and text', () => {
     ]);
   });
 
+  // Found by the second trial: "Yes", "yes" and "Yes " were three answers, and "how many said yes" counted one.
+  it('counts an answer written in several ways as one, in its most common spelling', async () => {
+    const answers = ['Yes', 'yes', 'Yes ', 'No', 'Yes', ' no', 'YES', ''];
+    const data = await loadText('spellings.csv', `id,Answer\n${answers.map((a, i) => `${i},${a}`).join('\n')}\n`);
+    expect(data.column('Answer').top).toEqual([
+      { value: 'Yes', count: 5 },
+      { value: 'No', count: 2 },
+    ]);
+    expect(await data.rows(`SELECT count(*) AS n FROM dataset WHERE Answer = 'Yes'`)).toEqual([{ n: 5n }]);
+  });
+
   it('tells categories from free text', async () => {
     const csv = longCsv(
       'region,comment',
