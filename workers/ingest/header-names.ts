@@ -57,8 +57,12 @@ const YEAR = /^\s*(1[89]|20|21)\d\d\s*$/;
 const INTEGER = /^\s*\d+\s*$/;
 const NUMBER = /^\s*[$€£¥]?\s*[(+-]?\s*[$€£¥]?\s*\d[\d\s.,']*\)?\s*(%|€|[A-Z]{3})?\s*$/;
 
+/** A month: `2024-01`, `2024/01`, `01/2024`, `Jan 2024`, `January 2024`, `Jan-2024`. */
+const MONTH =
+  /^\s*(\d{4}[-/]\d{1,2}|\d{1,2}[/-]\d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ -]\d{4})\s*$/i;
+
 function kindOf(cell: string): CellKind {
-  if (DATE.test(cell)) return 'date';
+  if (DATE.test(cell) || MONTH.test(cell)) return 'date';
   if (YEAR.test(cell)) return 'year';
   if (INTEGER.test(cell)) return 'integer';
   return NUMBER.test(cell) ? 'number' : 'other';

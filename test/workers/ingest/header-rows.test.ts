@@ -75,6 +75,25 @@ describe('a first line of data, not names', () => {
     expect(data.column('Column 3').sum).toBeCloseTo(60.75, 9);
   });
 
+  // Found by the second trial: a first row starting `2023-01` or `Jan 2024` was still taken for the header.
+  it.each([
+    ['months.csv', (m: number) => `2023-${String(m).padStart(2, '0')}`],
+    ['month-names.csv', (m: number) => `${['Jan', 'Feb', 'Mar', 'Apr'][m - 1]} 2024`],
+    ['month-slash.csv', (m: number) => `${String(m).padStart(2, '0')}/2024`],
+  ])('%s: a first row of a month over months is data too', async (name, month) => {
+    const lines = [1, 2, 3, 4].map((m) => `${month(m)},North,${m * 100}`);
+    const data = await loadText(name, `${lines.join('\n')}\n`);
+    expect(data.meta.source.headerLine).toBe('none');
+    expect(data.meta.rows).toBe(4);
+    expect(data.column('Column 3').sum).toBe(1000);
+  });
+
+  it('guard: month names heading columns of amounts stay a header', async () => {
+    const data = await loadText('month-pivot.csv', 'Region,Jan 2024,Feb 2024\nEast,100.5,200\nWest,50,75.25\n');
+    expect(data.meta.columns.map((c) => c.name)).toEqual(['Region', 'Jan 2024', 'Feb 2024']);
+    expect(data.meta.rows).toBe(2);
+  });
+
   it('guard: years over amounts are a header (a pivot export), not a row', async () => {
     const path = fixtureFile('pivot.csv', 'Region,2023,2024\nEast,100.5,200\nWest,50,75.25\nNorth,12,8\n');
     const data = await load(path);
