@@ -48,7 +48,7 @@ function isFooterLine(line: string, delimiter: string): boolean {
  * `Page 1/3`, `- 2 -`, and the same in German (`Seite 1 von 3`), French (`Page 1 sur 3`),
  * Spanish (`Página 1 de 3`) and Dutch (`Pagina 1 van 3`, `Blad 2`).
  */
-const PAGE_NUMBER =
+export const PAGE_NUMBER =
   /^(-\s*\d+\s*-|(page|seite|p[áa]gina|blad|blatt|pg\.?)\s*:?\s*\d+(\s*(of|von|sur|de|van|\/)\s*\d+)?)$/i;
 
 /**

@@ -134,6 +134,8 @@ async function readDataset(path: string, table: string, workDir: string, options
   const emptyRows = (source.emptyRows ?? 0) + typed.emptyRows;
   if (emptyRows > 0) facts.emptyRowsLeftOut = emptyRows;
   if (typed.headerRows > 0) facts.headerRowsLeftOut = typed.headerRows;
+  const pageLines = Number(facts.pageLinesLeftOut ?? 0) + typed.pageRows;
+  if (pageLines > 0) facts.pageLinesLeftOut = pageLines;
   const emptyColumns = (source.emptyColumns ?? 0) + columns.dropped;
   if (emptyColumns > 0) facts.emptyColumnsLeftOut = emptyColumns;
   return {

@@ -23,6 +23,7 @@ import { dropTotalsRows, type TotalsColumn } from './totals-rows';
 import { COLUMNS_PER_QUERY, groupsOf } from './column-groups';
 import { dropEmptyRows } from './empty-rows';
 import { dropRepeatedHeaders } from './repeated-headers';
+import { dropPageLines } from './page-lines';
 import { listsDistinct, profileAggregates, type ProfiledKind } from '../profile/profile-aggregates';
 
 export interface TypedColumn {
@@ -75,6 +76,8 @@ export interface TypedTable {
   emptyRows: number;
   /** Rows that repeated the header, left out (see `repeated-headers.ts`). */
   headerRows: number;
+  /** Rows that were a page's number, left out (see `page-lines.ts`). */
+  pageRows: number;
   /**
    * The profile's aggregates of a narrow table, computed by the scan that checked it (see
    * `profileAggregates`); empty when rows or values changed after it (totals rows, NaN, placeholder dates).
@@ -157,6 +160,7 @@ export async function buildTypedTable(
   let aside: CheckedAside;
   let emptyRows: number;
   let headerRows: number;
+  let pageRows: number;
   for (let pass = 0; ; pass++) {
     await createStage(connection, source, plans, stage, pass);
     rejects = (await source.rejects?.(pass)) ?? null;
@@ -167,15 +171,13 @@ export async function buildTypedTable(
     }
     if (rejects?.padded.length) await insertPadded(connection, source, plans, stage, rejects.padded);
     emptyRows = await dropEmptyRows(connection, stage);
-    headerRows = await dropRepeatedHeaders(
-      connection,
-      stage,
-      plans.map((plan, i) => ({
-        name: source.named[i] ? (source.columns[i] as string) : null,
-        text: labelText(plan, i),
-        empty: emptyTest(plan, i),
-      })),
-    );
+    const headerColumns = plans.map((plan, i) => ({
+      name: source.named[i] ? (source.columns[i] as string) : null,
+      text: labelText(plan, i),
+      empty: emptyTest(plan, i),
+    }));
+    headerRows = await dropRepeatedHeaders(connection, stage, headerColumns);
+    pageRows = await dropPageLines(connection, stage, headerColumns);
     const checked = await checkColumns(connection, plans, stage, tallied);
     stats = checked.stats;
     tallies = checked.tallies;
@@ -237,6 +239,7 @@ export async function buildTypedTable(
     rejects,
     emptyRows,
     headerRows,
+    pageRows,
     profiled: unchanged ? aside.profiled : {},
   };
 }

@@ -1,3 +1,4 @@
+import { writeWorkbook } from '../../fixtures/xlsx/workbooks';
 import { runCli } from '../../support/cli';
 import { fixtureFile, load, loadText } from '../../support/ingest';
 
@@ -157,6 +158,28 @@ describe('page number lines inside the table', () => {
     expect(overview.stdout).toContain("5 page number lines (such as 'Page 1 of 3') were left out.");
     const count = await runCli([path, 'how many rows', '--json']);
     expect(JSON.parse(count.stdout).result.rows[0]?.at(-1)).toBe(Number(sql?.n));
+  });
+
+  // Found by the second trial: `Page 1 of 3,,,` (the delimiters kept) and a sheet's page row stayed rows.
+  it('are left out when their line keeps the delimiters, or a sheet holds them in a row', async () => {
+    const rows = lines();
+    const text = [header, ...rows.slice(0, 20), 'Page 1 of 2,,,', ...rows.slice(20), 'Seite 2 von 2,,,'];
+    const data = await loadText('paged-delimited.csv', `${text.join('\n')}\n`);
+    expect(data.meta.rows).toBe(40);
+    expect(data.meta.source.pageLinesLeftOut).toBe(2);
+    expect(data.column('Sales').sum).toBeCloseTo(SALES, 6);
+    expect(data.column('Region').distinct).toBe(4);
+    const book = await writeWorkbook((workbook) => {
+      const sheet = workbook.addWorksheet('Report');
+      sheet.addRow(['Date', 'Region', 'Sales', 'Units']);
+      ROWS.slice(0, 10).forEach((row) => sheet.addRow([row.date, row.region, row.sales, row.units]));
+      sheet.addRow(['Page 1 of 2']);
+      ROWS.slice(10, 20).forEach((row) => sheet.addRow([row.date, row.region, row.sales, row.units]));
+    });
+    const sheet = await load(book);
+    expect(sheet.meta.rows).toBe(20);
+    expect(sheet.meta.source.pageLinesLeftOut).toBe(1);
+    expect(sheet.column('Units').sum).toBe(ROWS.slice(0, 20).reduce((sum, row) => sum + row.units, 0));
   });
 
   it('are only lines holding nothing but a page number: a short row saying more stays a row', async () => {
