@@ -26,5 +26,7 @@ export function majorityCandidate(name: string, sample: (string | null)[], hint:
   // Read as text (as with null tokens), so that the conversion sets the words aside for the check.
   if (candidate.kind === 'number') return candidate.plain ? { ...candidate, nullTokens: true } : candidate;
   if (candidate.kind === 'date') return { ...candidate, nullTokens: true };
+  // Amounts in several currencies among the words: text still, with the note that says why.
+  if (candidate.kind === 'text' && candidate.mix) return candidate;
   return null;
 }

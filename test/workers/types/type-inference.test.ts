@@ -57,6 +57,17 @@ describe('numbers', () => {
     ]);
   });
 
+  // Found by the second trial: a word among the currencies ("call us") left the column text with no note.
+  it('says why amounts in several currencies stay text when words are among them too', async () => {
+    const data = await loadText(
+      'mixedcur-words.csv',
+      'deal,price\nD1,$10.00\nD2,€9.00\nD3,call us\nD4,$12.50\nD5,€8.00\n',
+    );
+    expect(data.column('price').notes).toEqual([
+      'kept as text: the amounts are in more than one currency (e.g. "$10.00", "€9.00"); convert them to one currency, or give each its own column, to read them as numbers',
+    ]);
+  });
+
   it('keeps percentages mixed with plain numbers as text, with a note saying why', async () => {
     const data = await loadText('pctmix.csv', 'team,completion\nA,15%\nB,0.25\nC,30%\nD,0.5\nE,100%\n');
     expect(data.column('completion').type).not.toMatch(/percent|integer|decimal/);
