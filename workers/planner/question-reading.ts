@@ -54,6 +54,8 @@ export interface Reading {
   share: boolean;
   /** The words naming the part a share is of: "Furniture" in "what share of sales came from Furniture in the West". */
   sharePart?: string;
+  /** The part was named before a grouping ("share of No by team"), not as where a measure came from. */
+  sharePartBy?: boolean;
   kind?: 'relationship' | 'distribution';
   /** A chart asked for by name. */
   chart?: ChartKind;

@@ -34,7 +34,11 @@ export function readQuestion(
     byMeasures: [],
   };
   const flags = readFlags(state);
-  if (state.reading.share) state.reading.sharePart = sharePartWords(question);
+  if (state.reading.share) {
+    const part = sharePartWords(question);
+    state.reading.sharePart = part?.words;
+    if (part?.by) state.reading.sharePartBy = true;
+  }
   readGroups(state);
   readRanking(state);
   readCounting(state);
@@ -185,16 +189,28 @@ function readLeftovers(state: ReadingState): void {
 }
 
 /**
- * The words that name a share's part: what sales "came from", or what a
- * share is "of … in" ("share of Renewables in net generation").
+ * The words that name a share's part: what sales "came from", what a share
+ * is "of … in" ("share of Renewables in net generation") or "of … by" ("share
+ * of No by team"), or what "each team said".
  */
-function sharePartWords(question: string): string | undefined {
+function sharePartWords(question: string): { words: string; by?: boolean } | undefined {
   const text = fold(question);
   const from = /\b(?:comes?|came|coming|is|was|are|were) from (.+)$/.exec(text);
-  if (from?.[1]) return from[1];
-  return /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?(.+?) (?:in|of|among|within)\b/.exec(
-    text,
-  )?.[1];
+  if (from?.[1]) return { words: from[1] };
+  // "what share of each team said no": the answer each group gave.
+  const said =
+    /\b(?:share|percent|percentage|proportion|fraction) of (?:each|every) \S+ (?:that |who )?(?:said|answered|responded|chose|picked|voted|is|are|was|were) (.+)$/.exec(
+      text,
+    );
+  if (said?.[1]) return { words: said[1] };
+  const share =
+    /\b(?:share|percent|percentage|proportion|fraction) of (?:the |our |all )?(.+?) (in|of|among|within|by|per|for each|across)\b/.exec(
+      text,
+    );
+  if (!share?.[1]) return undefined;
+  // "share of No by team", like "share of Renewables over time": the part within each group (see `asksOnePart`).
+  const by = ['by', 'per', 'for each', 'across'].includes(share[2] ?? '');
+  return by ? { words: share[1], by } : { words: share[1] };
 }
 
 const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'class', 'classes', 'group', 'groups']);

@@ -5,14 +5,13 @@ import { fold } from './question-tokens';
  * Whether a share is of one part of each total ("what share of sales came
  * from Furniture", "share of Renewables over time"), one number per group,
  * rather than every group's part of the grand total ("share of sales by
- * region"): a share over time alone, or one whose words name the part.
+ * region"): a share over time alone, or one whose words name the part ("share
+ * of No by team", unless they name a measure too).
  */
 export function asksOnePart(reading: Reading): boolean {
-  return (
-    reading.share &&
-    !reading.comparison &&
-    (reading.dimensions.every((d) => d.column.role === 'time') || namedPart(reading) !== undefined)
-  );
+  // "share of Furniture sales by region" splits Furniture's sales by region; "share of No by team" is No within each team.
+  const named = namedPart(reading) !== undefined && !(reading.sharePartBy && reading.measures.length > 0);
+  return reading.share && !reading.comparison && (reading.dimensions.every((d) => d.column.role === 'time') || named);
 }
 
 /**

@@ -42,6 +42,22 @@ describe('questions about a survey', () => {
     },
   );
 
+  // Found by the second trial: this was each team's share of all the No's, ranked the other way round.
+  it.each(['share of no by team', 'what share of each team said no', 'what percent of each team answered no'])(
+    'reads "%s" as the share of each team that said no',
+    async (question) => {
+      const outcome = planQuestion(question, { meta: data.meta, vocabulary });
+      if (outcome.kind !== 'plan') throw new Error(outcome.reason);
+      const run = await runPlan(data.connection, outcome.plan, data.meta, data.table);
+      const expected = await data.rows(
+        `SELECT Team, count(*) FILTER (WHERE "Would you recommend us?" = 'No') / count(*) AS share FROM ${data.table} GROUP BY Team`,
+      );
+      const answered = new Map(run.result.rows.map((row) => [String(row[0]), Number(row[1])]));
+      expect(answered.size).toBe(expected.length);
+      for (const row of expected) expect(answered.get(String(row.Team))).toBeCloseTo(Number(row.share), 9);
+    },
+  );
+
   it.each([
     ['share of Blue', `Team = 'Blue'`],
     ['what percent said no', `"Would you recommend us?" = 'No'`],
