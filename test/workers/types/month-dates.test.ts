@@ -1,22 +1,9 @@
+import { MONTH_NAMES } from '../../../workers/plan/grain-words';
 import { writeWorkbook } from '../../fixtures/xlsx/workbooks';
 import { runCli } from '../../support/cli';
 import { fixtureFile, load, loadText, shape } from '../../support/ingest';
 
-const NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const ABBREVIATIONS = `[${NAMES.map((n) => `'${n.slice(0, 3)}'`).join(', ')}]`;
+const ABBREVIATIONS = `[${MONTH_NAMES.map((n) => `'${n.slice(0, 3)}'`).join(', ')}]`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 interface MonthForm {
@@ -34,10 +21,10 @@ const byName = `list_position(${ABBREVIATIONS}, "Month"[1:3])`;
 const FORMS: MonthForm[] = [
   { label: 'YYYY-MM', header: 'Month', write: (y, m) => `${y}-${pad(m)}`, monthSql: byDash(2) },
   { label: 'YYYY/MM', header: 'Month', write: (y, m) => `${y}/${pad(m)}`, monthSql: bySlash(2) },
-  { label: 'Mon YYYY', header: 'Month', write: (y, m) => `${NAMES[m - 1]?.slice(0, 3)} ${y}`, monthSql: byName },
-  { label: 'Month YYYY', header: 'Month', write: (y, m) => `${NAMES[m - 1]} ${y}`, monthSql: byName },
-  { label: 'Mon-YYYY', header: 'Month', write: (y, m) => `${NAMES[m - 1]?.slice(0, 3)}-${y}`, monthSql: byName },
-  { label: 'Mon-YY', header: 'Month', write: (y, m) => `${NAMES[m - 1]?.slice(0, 3)}-${y % 100}`, monthSql: byName },
+  { label: 'Mon YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)} ${y}`, monthSql: byName },
+  { label: 'Month YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]} ${y}`, monthSql: byName },
+  { label: 'Mon-YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y}`, monthSql: byName },
+  { label: 'Mon-YY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y % 100}`, monthSql: byName },
   { label: 'MM/YYYY', header: 'Month', write: (y, m) => `${pad(m)}/${y}`, monthSql: bySlash(1) },
   { label: 'M-YYYY', header: 'Month', write: (y, m) => `${m}-${y}`, monthSql: byDash(1) },
   ...['Month', 'Period', 'YearMonth', 'Monat', 'yyyymm'].map((header) => ({
@@ -112,7 +99,7 @@ describe('month-level dates', () => {
     const path = await writeWorkbook((workbook) => {
       const sheet = workbook.addWorksheet('Months');
       sheet.addRow(['Period', 'Label', 'Revenue']);
-      for (const r of ROWS) sheet.addRow([2024_00 + r.month, `${NAMES[r.month - 1]} 2024`, r.revenue]);
+      for (const r of ROWS) sheet.addRow([2024_00 + r.month, `${MONTH_NAMES[r.month - 1]} 2024`, r.revenue]);
     });
     const data = await load(path);
     for (const name of ['Period', 'Label']) {
@@ -171,7 +158,7 @@ describe('values shaped like months that are not dates', () => {
   });
 
   it('reads Jan-24 as a month only in a column named like a date', async () => {
-    const lines = ROWS.map((r) => `${NAMES[r.month - 1]?.slice(0, 3)}-24,${r.revenue}`);
+    const lines = ROWS.map((r) => `${MONTH_NAMES[r.month - 1]?.slice(0, 3)}-24,${r.revenue}`);
     const data = await loadText('short-years.csv', `Label,Revenue\n${lines.join('\n')}\n`);
     expect(data.column('Label').type).toBe('category');
   });
