@@ -24,7 +24,12 @@ const FORMS: MonthForm[] = [
   { label: 'Mon YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)} ${y}`, monthSql: byName },
   { label: 'Month YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]} ${y}`, monthSql: byName },
   { label: 'Mon-YYYY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y}`, monthSql: byName },
-  { label: 'Mon-YY', header: 'Month', write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y % 100}`, monthSql: byName },
+  {
+    label: 'Mon-YY',
+    header: 'Month',
+    write: (y, m) => `${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y % 100}`,
+    monthSql: byName,
+  },
   { label: 'MM/YYYY', header: 'Month', write: (y, m) => `${pad(m)}/${y}`, monthSql: bySlash(1) },
   { label: 'M-YYYY', header: 'Month', write: (y, m) => `${m}-${y}`, monthSql: byDash(1) },
   ...['Month', 'Period', 'YearMonth', 'Monat', 'yyyymm'].map((header) => ({
