@@ -58,21 +58,22 @@ export function sniffFileKind(head: Buffer, whole: Buffer = head): FileKind {
   }
   if (isUtf16(head)) return { kind: 'text' };
   if (looksBinary(head)) return { kind: 'binary', what: 'not text' };
-  const notRows = jsonKind(head) ?? markupKind(head);
+  const start = head
+    .subarray(0, 8192)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  const notRows = jsonKind(start) ?? markupKind(start);
   return notRows ? { kind: 'binary', what: notRows } : { kind: 'text' };
 }
 
 /**
  * A report some systems save as HTML or as Excel 2003's XML, named `.xls`: read as CSV it is a
- * column of tags. Excel opens both, and saves them as a workbook that reads.
+ * column of tags. Excel opens both, and saves them as a workbook that reads. `start`: the file's
+ * first text, without a byte-order mark or leading blanks, as for {@link jsonKind}.
  */
-function markupKind(head: Buffer): string | null {
-  const text = head
-    .subarray(0, 1024)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase();
+function markupKind(start: string): string | null {
+  const text = start.slice(0, 1024).toLowerCase();
   if (/^<\?xml[^>]*>\s*<\?mso-application[^>]*excel\.sheet/.test(text) || /^<\?xml[^>]*>\s*<workbook/.test(text)) {
     return 'an Excel 2003 XML workbook; open it in Excel and save it as .xlsx';
   }
@@ -89,12 +90,7 @@ function markupKind(head: Buffer): string | null {
  * opens with `{` and a quoted key. A bracketed CSV header (`[Region],[Sales]`)
  * matches none of these.
  */
-function jsonKind(head: Buffer): string | null {
-  const text = head
-    .subarray(0, 8192)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
+function jsonKind(text: string): string | null {
   if (/^\[\s*([{[]|\]\s*$)/.test(text)) return 'JSON (an array of records), not rows and columns';
   if (!text.startsWith('{')) return null;
   if (/^\{\s*("|$)/.test(text)) {
