@@ -1,3 +1,5 @@
+import { monthFamilyOf } from '../types/month-shapes';
+
 /** Control characters (tabs, newlines inside a quoted header) would make names unreadable in chat. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
@@ -57,12 +59,11 @@ const YEAR = /^\s*(1[89]|20|21)\d\d\s*$/;
 const INTEGER = /^\s*\d+\s*$/;
 const NUMBER = /^\s*[$€£¥]?\s*[(+-]?\s*[$€£¥]?\s*\d[\d\s.,']*\)?\s*(%|€|[A-Z]{3})?\s*$/;
 
-/** A month: `2024-01`, `2024/01`, `01/2024`, `Jan 2024`, `January 2024`, `Jan-2024`. */
-const MONTH =
-  /^\s*(\d{4}[-/]\d{1,2}|\d{1,2}[/-]\d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ -]\d{4})\s*$/i;
+/** A month as the type reader reads one (`2024-01`, `01/2024`, `Jan 2024`): a date, for telling a header from a row. */
+const MONTH_SHAPES = { numeric: true, shortYear: false, compact: false };
 
 function kindOf(cell: string): CellKind {
-  if (DATE.test(cell) || MONTH.test(cell)) return 'date';
+  if (DATE.test(cell) || monthFamilyOf(cell.trim(), MONTH_SHAPES) !== null) return 'date';
   if (YEAR.test(cell)) return 'year';
   if (INTEGER.test(cell)) return 'integer';
   return NUMBER.test(cell) ? 'number' : 'other';
