@@ -24,7 +24,10 @@ export interface Loaded extends Dataset {
 }
 
 /** Ingests a file into a fresh DuckDB and gives handy accessors for assertions. */
-export async function load(path: string, options: { sheet?: string; maxUploadBytes?: number } = {}): Promise<Loaded> {
+export async function load(
+  path: string,
+  options: { sheet?: string; maxUploadBytes?: number; tmpDir?: string } = {},
+): Promise<Loaded> {
   const connection = await openDatabase();
   const dataset = await ingestFile(path, { connection, ...LIMITS, ...options });
   return {

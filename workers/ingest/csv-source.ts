@@ -51,17 +51,19 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon'
 export async function readCsvSource(
   path: string,
   head: Buffer,
-  options: { connection: DuckDBConnection | Promise<DuckDBConnection>; table: string; workDir: string },
+  options: { connection: DuckDBConnection | Promise<DuckDBConnection>; table: string; workDir: () => Promise<string> },
 ): Promise<RawSource> {
   const encoding = await detectEncoding(head);
   let dataPath = path;
-  const copy = `${options.workDir}/${options.table}.utf8.csv`;
+  const copyIn = async (suffix: string) => `${await options.workDir()}/${options.table}.${suffix}.csv`;
   const facts: Record<string, string | number> = { encoding: describeEncoding(encoding) };
   // Whether the file has lines ending in CRLF and in bare LF both, which DuckDB's reader cannot read (it
-  // refuses the file, or sets aside or drops rows): the whole file is read for them while the sample is
-  // sniffed and DuckDB reads the file, and its answer is awaited before any scan's result is taken.
+  // refuses the file, or sets aside or drops rows): the whole file is read for them while DuckDB reads it,
+  // and its answer is awaited before any scan's result is taken. Started with the first scan, not before:
+  // on two cores it slowed the sniffing and the database's opening, which the first scan waits for.
   let mixedEndings: Promise<boolean> | undefined;
   const readEndings = () => {
+    if (mixedEndings) return;
     mixedEndings = hasMixedLineEndings(dataPath);
     // Awaited by every scan; a file refused before its first scan leaves it unawaited.
     mixedEndings.catch(() => undefined);
@@ -71,7 +73,7 @@ export async function readCsvSource(
   /** Reads the file from a copy with LF only when it has both endings; true when that is new, and scans must run again. */
   const toLfOnly = async () => {
     if (lfOnly || !(await mixedEndings)) return false;
-    const lf = `${options.workDir}/${options.table}.lf.csv`;
+    const lf = await copyIn('lf');
     await normaliseLineEndings(dataPath, lf);
     dataPath = lf;
     lfOnly = true;
@@ -81,6 +83,7 @@ export async function readCsvSource(
   let repaired = encoding !== 'utf-8' && encoding !== 'utf-8-bom';
   const repair = async () => {
     repaired = true;
+    const copy = await copyIn('utf8');
     dataPath = copy;
     const lines = await repairUtf8(path, copy);
     facts.encoding = `UTF-8 (${describeLines(lines)} not UTF-8, read as Windows-1252)`;
@@ -90,10 +93,9 @@ export async function readCsvSource(
   };
   if (encoding === 'utf-8-mixed') await repair();
   else if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
-    dataPath = copy;
-    await transcodeToUtf8(path, encoding, copy);
+    dataPath = await copyIn('utf8');
+    await transcodeToUtf8(path, encoding, dataPath);
   }
-  readEndings();
   const decoded = await decodeSample(head, encoding);
   const long = longFirstLine(decoded);
   if (long && long.fields > MAX_COLUMNS) throw tooManyColumns(await fieldsInFirstLine(dataPath, long.delimiter));
@@ -105,7 +107,7 @@ export async function readCsvSource(
   let longLines = false;
   // A first data row longer than the block (a cell holding a megabyte of text) is found by reading further.
   for (let bytes = HEAD_BYTES * 4; dialect.sample.length === 0 && cut && bytes <= MAX_SNIFF_BYTES; bytes *= 4) {
-    const block = await readHead(path, bytes);
+    const block = readHead(path, bytes);
     cut = block.length === bytes;
     longLines = true;
     dialect = sniffCsvDialect(completeLines(await decodeSample(block, encoding), cut));
@@ -174,12 +176,14 @@ export async function readCsvSource(
   };
   return {
     format: 'csv',
-    scan: (types, pass) =>
-      readCsv(
+    scan: (types, pass) => {
+      readEndings();
+      return readCsv(
         types,
         `store_rejects = true, ` +
           `rejects_scan = ${quoteLiteral(`${rejectsTable(pass)}_scan`)}, rejects_table = ${quoteLiteral(rejectsTable(pass))}`,
-      ),
+      );
+    },
     readsTypes: true,
     // A file with both line endings can make DuckDB refuse it outright.
     recover: toLfOnly,

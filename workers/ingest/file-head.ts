@@ -1,14 +1,18 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 
-/** The first `bytes` bytes of a file (fewer if it is shorter), for sniffing. */
-export async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+/**
+ * The first `bytes` bytes of a file (fewer if it is shorter), for sniffing. Read synchronously: the
+ * database usually opens on the thread pool meanwhile, and on two cores each asynchronous step waited
+ * for a free one, 5–10 ms before the first byte could be sniffed, against a millisecond for the read.
+ */
+export function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    const buffer = Buffer.allocUnsafe(bytes);
+    const bytesRead = readSync(fd, buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -25,6 +26,8 @@ export interface IngestOptions extends XlsxMemoryLimits {
   name?: string;
   maxUploadBytes: number;
   maxUnzippedBytes: number;
+  /** Where copies of the file (transcoded, or with one line ending) are written; the system's by default. */
+  tmpDir?: string;
 }
 
 export interface Dataset {
@@ -42,7 +45,7 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
   const table = options.table ?? 'dataset';
   // A file refused before the database is needed leaves its opening unawaited: a failure there is not this file's.
   if (options.connection instanceof Promise) options.connection.catch(() => undefined);
-  const size = await fileSize(path);
+  const size = fileSize(path);
   if (size === 0) throw new WorkerError('FILE_EMPTY', 'The file is empty: it has no header and no rows.');
   if (size > options.maxUploadBytes) {
     throw new WorkerError(
@@ -50,13 +53,19 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
       `The file is ${describeBytes(size)}; the limit is ${describeBytes(options.maxUploadBytes)}.`,
     );
   }
-  const workDir = await mkdtemp(join(tmpdir(), 'ingest-'));
+  // Made only for a file read from a copy (another encoding, or mixed line endings): most are not.
+  let made: Promise<string> | undefined;
+  const workDir = () => (made ??= mkdtemp(join(options.tmpDir ?? tmpdir(), 'ingest-')));
   try {
     return await readDataset(path, table, workDir, options);
   } catch (error) {
     throw outOfMemory(error) ?? error;
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (made)
+      await made.then(
+        (dir) => rm(dir, { recursive: true, force: true }),
+        () => undefined,
+      );
   }
 }
 
@@ -76,8 +85,13 @@ function outOfMemory(error: unknown): WorkerError | undefined {
   );
 }
 
-async function readDataset(path: string, table: string, workDir: string, options: IngestOptions): Promise<Dataset> {
-  const head = await readHead(path, HEAD_BYTES);
+async function readDataset(
+  path: string,
+  table: string,
+  workDir: () => Promise<string>,
+  options: IngestOptions,
+): Promise<Dataset> {
+  const head = readHead(path, HEAD_BYTES);
   const kind = sniffFileKind(head.subarray(0, 8192), head);
   let source: RawSource;
   switch (kind.kind) {
@@ -154,9 +168,10 @@ async function readDataset(path: string, table: string, workDir: string, options
   };
 }
 
-async function fileSize(path: string): Promise<number> {
+/** Synchronous, like the read of the file's head (see `readHead`). */
+function fileSize(path: string): number {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) throw new WorkerError('FILE_NOT_FOUND', `${basename(path)} is not a file.`);
     return info.size;
   } catch (error) {

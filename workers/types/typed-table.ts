@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
@@ -141,7 +142,16 @@ export async function buildTypedTable(
         : sampled;
     return { candidate, scan: scanFor(source, i, candidate) };
   };
-  let plans: ColumnPlan[] = source.columns.map(planOf);
+  // DuckDB opens in steps, each started only when this thread is free: planning lets them start
+  // between columns until it is open, so that it opens while the types are planned, not after.
+  let opened = !(opening instanceof Promise);
+  const settled = () => (opened = true);
+  if (opening instanceof Promise) opening.then(settled, settled);
+  let plans: ColumnPlan[] = [];
+  for (const [i, name] of source.columns.entries()) {
+    plans.push(planOf(name, i));
+    if (!opened) await setImmediate();
+  }
   const dotGroups = writesDotGroups(source, plans);
   if (dotGroups) {
     hints = source.columns.map((_, i) => ({ ...source.hints[i], dotGroups: true }));
@@ -151,7 +161,6 @@ export async function buildTypedTable(
   const sampleDistinct = source.columns.map((_, i) => new Set(sampleOf(i).filter((v) => v !== null)).size);
   const tallied = (i: number) =>
     (plans[i] as ColumnPlan).candidate.kind === 'text' && (sampleDistinct[i] as number) <= TALLY_SAMPLE_DISTINCT;
-  // The types are planned from the sample while DuckDB may still be opening.
   const connection = await opening;
   let rejects: ScanRejects | null;
   let stats: ColumnStats[];
