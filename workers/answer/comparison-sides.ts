@@ -3,6 +3,7 @@ import type { AnalysisPlan, ComparisonSide } from '../plan/analysis-plan';
 import type { ResultTable, ResultValue } from '../plan/result-table';
 import { isAdditive } from './measure-words';
 import { type IndexedColumn, numberAt, type ResultView } from './result-view';
+import { compareText } from '../../core/text-order';
 
 /** One side of a comparison with its value of the first measure. */
 export interface SideValue {
@@ -68,7 +69,7 @@ export function resolveComparison(
 function latestTwo(sides: readonly ComparisonSide[], values: readonly SideValue[]): (SideValue | undefined)[] {
   const byTime = values
     .map((value, index) => ({ value, key: sides[index]?.from ?? sides[index]?.to ?? '' }))
-    .sort((a, b) => b.key.localeCompare(a.key));
+    .sort((a, b) => compareText(b.key, a.key));
   return byTime.slice(0, 2).map(({ value }) => value);
 }
 

@@ -4,6 +4,7 @@ import type { AnalysisPlan } from '../plan/analysis-plan';
 import type { ResultColumn, ResultTable, ResultValue } from '../plan/result-table';
 import { isAdditive } from './measure-words';
 import { periodLabel } from './period-words';
+import { compareText } from '../../core/text-order';
 
 /** A column of the result with its position in each row. */
 export interface IndexedColumn {
@@ -109,7 +110,7 @@ export function timeSeries(result: ResultTable, view: ResultView, measure: Index
 
 /** Orders ISO dates by time, whatever their precision; text that is not a date sorts as text. */
 export function compareIso(a: string, b: string): number {
-  return timeOf(a) - timeOf(b) || a.localeCompare(b);
+  return timeOf(a) - timeOf(b) || compareText(a, b);
 }
 
 // NaN for text that is not a date, so the comparison above falls back to the text.

@@ -3,6 +3,7 @@ import type { Scope } from '../../core/job';
 import { storageKeys } from '../../core/storage-keys';
 import { DatasetEntry } from './dataset-entry';
 import { ThreadState } from './thread-state';
+import { compareText } from '../../core/text-order';
 
 /**
  * One channel's datasets, threads, charts and job ledgers. The scope is fixed when the catalog is
@@ -51,7 +52,7 @@ export function channelCatalog(store: BlobStore, scope: Scope): ChannelCatalog {
     const objects = await store.list(storageKeys.datasets(frozen));
     const ids = objects.flatMap(({ key }) => key.match(/\/([^/]+)\/meta\.json$/)?.[1] ?? []);
     const entries = (await Promise.all(ids.map(get))).filter((entry) => entry !== undefined);
-    return entries.sort((a, b) => b.addedAt.localeCompare(a.addedAt));
+    return entries.sort((a, b) => compareText(b.addedAt, a.addedAt));
   };
 
   return {

@@ -4,6 +4,7 @@ import type { DigestScheduler } from '../../core/digest-scheduler';
 import type { Scope } from '../../core/job';
 import { storageKeys } from '../../core/storage-keys';
 import { DigestRecord } from './digest-record';
+import { compareText } from '../../core/text-order';
 
 /**
  * One channel's digests. Like the channel catalog, the scope is fixed when it is made, so a
@@ -38,7 +39,7 @@ export function channelDigests(store: BlobStore, scope: Scope): ChannelDigests {
       const objects = await store.list(storageKeys.digests(frozen));
       const ids = objects.flatMap(({ key }) => key.match(/\/(d[0-9a-f]{16})\.json$/)?.[1] ?? []);
       const records = (await Promise.all(ids.map(get))).filter((record) => record !== undefined);
-      return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return records.sort((a, b) => compareText(a.createdAt, b.createdAt));
     },
     save: async (record) =>
       store.put(storageKeys.digest(frozen, record.id), JSON.stringify(DigestRecord.parse(record)), 'application/json'),

@@ -7,6 +7,7 @@ import type { ComparisonChoice, DimensionChoice, FilterChoice } from './question
 import { finerThanData } from './time-expressions';
 import { GRAIN_ORDER, overlaps, spanLabel, type DataRange } from './time-periods';
 import { coarsest } from './trend-grain';
+import { compareText } from '../../core/text-order';
 
 /** What the time phrases of a question ask for. */
 export interface TimeReading {
@@ -73,7 +74,7 @@ export function readTime(
   } else if (spans.length === 1 && first.ends && mode.change) {
     compare(column, first.ends, reading);
   } else if (spans.length > 1 && joined('and')) {
-    const sorted = [...spans].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    const sorted = [...spans].sort((a, b) => compareText(a.from ?? '', b.from ?? ''));
     const touching = sorted.slice(1).every((s, k) => s.from === sorted[k]?.to);
     if (touching)
       filter(column, { item: first.item, from: sorted[0]?.from, to: sorted.at(-1)?.to, label: '' }, reading);

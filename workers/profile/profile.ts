@@ -5,6 +5,7 @@ import { TALLY_SAMPLE_DISTINCT, type Tally, type TypedColumn } from '../types/ty
 import { groupsOf } from '../types/column-groups';
 import { profileAggregates } from './profile-aggregates';
 import { roleFor, type TextStats } from './column-roles';
+import { compareText } from '../../core/text-order';
 
 const TOP_VALUES = 5;
 const VALUE_CHARS = 60;
@@ -62,7 +63,7 @@ export async function profileTable(
     stats[`distinct${i}`] = tally.length;
     stats[`top${i}`] = tally
       .map(({ key, value }) => ({ value: String(key).slice(0, VALUE_CHARS), count: Number(value) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .sort((a, b) => b.count - a.count || compareText(a.value, b.value))
       .slice(0, TOP_VALUES);
   });
   const rows = Number(stats.total ?? 0);
@@ -134,7 +135,7 @@ async function addTopValues(connection: DuckDBConnection, table: string, profile
     const profile = wanted[Number(row.k)] as ColumnProfile;
     (profile.top ??= []).push({ value: String(row.value).slice(0, VALUE_CHARS), count: Number(row.n) });
   }
-  for (const profile of wanted) profile.top?.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const profile of wanted) profile.top?.sort((a, b) => b.count - a.count || compareText(a.value, b.value));
 }
 
 /**

@@ -145,6 +145,12 @@ describe('booleans and text', () => {
     ]);
   });
 
+  it('lists values tied in count alphabetically, whatever their case', async () => {
+    const fruit = ['cherry', 'Banana', 'apple', 'cherry', 'Banana', 'apple', 'Date'];
+    const data = await loadText('fruit.csv', `id,Fruit\n${fruit.map((f, i) => `${i},${f}`).join('\n')}\n`);
+    expect(data.column('Fruit').top?.map(({ value }) => value)).toEqual(['apple', 'Banana', 'cherry', 'Date']);
+  });
+
   // Found by the second trial: "Yes", "yes" and "Yes " were three answers, and "how many said yes" counted one.
   it('counts an answer written in several ways as one, in its most common spelling', async () => {
     const answers = ['Yes', 'yes', 'Yes ', 'No', 'Yes', ' no', 'YES', ''];
