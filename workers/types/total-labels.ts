@@ -62,6 +62,7 @@ const HINT_WORDS =
   'promedio|gemiddelde|anzahl|aantal|recuento|\\bm(ax|in|áx|ín)|stwert|m[ée]dia(n|an)';
 
 const hinted = new RegExp(HINT_WORDS, 'i');
+const LETTER = /\p{L}/u;
 
 /**
  * A label that may be a total's or a thing's: `Total East`, `Total 2024` (and `Total Recall`). Only
@@ -82,7 +83,8 @@ export function looseTotalLabelSql(raw: string): string {
 
 /** What a summary row's label says it shows, or null when the text is no such label. */
 export function summaryKind(text: string): SummaryKind | null {
-  if (!hinted.test(text)) return null;
+  // Every hint has a letter: the numbers and dates of a sample are passed over without the hint's search.
+  if (!LETTER.test(text) || !hinted.test(text)) return null;
   const trimmed = text.trim();
   for (const [kind, pattern] of patterns) if (pattern.test(trimmed)) return kind;
   return null;

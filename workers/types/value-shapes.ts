@@ -43,8 +43,11 @@ const FORMATTED_NUMBER = new RegExp(
     `(\\d{1,3}(?:[.,'\\s\\u00a0\\u202f]\\d{3})*|\\d+)([.,]\\d+)?` +
     `\\s*([$€£¥%]|${CURRENCY_CODES.join('|')})?\\s*-?\\s*\\)?$`,
 );
-/** A negative number as SAP and some ledgers write it, with the minus after the digits: `1,595.82-`. */
-const TRAILING_MINUS = /^[^-]*\d[^-]*-\s*$/;
+/**
+ * A negative number as SAP and some ledgers write it, with the minus after the digits: `1,595.82-`.
+ * The first digit is matched where it stands, so that text without a minus fails in one pass.
+ */
+const TRAILING_MINUS = /^[^-\d]*\d[^-]*-\s*$/;
 /** Characters of a formatted number that are dropped before the cast: spaces, apostrophes, parentheses. */
 const STRIPPED_CHARS = /[\s\u00a0\u202f'()]/g;
 const TIME_PART = '( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?';
