@@ -1,7 +1,7 @@
 // `npm run analyze`: the CLI from its prebuilt bundle (see prebuilt-bundle.mjs), without compiling
 // TypeScript at every start.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -11,9 +11,10 @@ import { prebuiltCli } from './prebuilt-bundle.mjs';
  * Requires the bundle with V8's code cache kept beside it, which spares compiling the bundle's
  * megabyte at every start (Node 20 has no `module.enableCompileCache`). V8 rejects a cache made
  * from source of another length, but not one made from other source of the same length, so the
- * cache starts with the digest of the bundle it was made from. A new one is written after the run,
- * so it holds the functions the run compiled. The bundle's `require` takes DuckDB's binding from
- * {@link duckdbBinding}.
+ * cache starts with a digest of the bundle file it was made from: of its inode, size and time
+ * written, which any new bundle changes (hashing its megabyte took 2 ms of every start). A new
+ * cache is written after the run, so it holds the functions the run compiled. The bundle's
+ * `require` takes DuckDB's binding from {@link duckdbBinding}.
  */
 function requireCached(file) {
   const requireHere = createRequire(file);
@@ -23,8 +24,12 @@ function requireCached(file) {
     { resolve: requireHere.resolve, cache: requireHere.cache },
   );
   const cacheFile = `${file}.v8-cache`;
-  const bundle = readFileSync(file);
-  const digest = createHash('md5').update(bundle).digest();
+  // Read and described through one descriptor, so that a bundle put in its place meanwhile is not mixed up with it.
+  const fd = openSync(file, 'r');
+  const { ino, size, mtimeMs } = fstatSync(fd);
+  const bundle = readFileSync(fd);
+  closeSync(fd);
+  const digest = createHash('md5').update(`${ino}:${size}:${mtimeMs}`).digest();
   const kept = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const cachedData = kept?.subarray(0, digest.length).equals(digest) ? kept.subarray(digest.length) : undefined;
   const source = `(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`;

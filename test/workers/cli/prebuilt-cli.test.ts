@@ -102,6 +102,17 @@ describe('the prebuilt CLI (npm run analyze)', () => {
     expect(launch('--help').stdout).toMatch(/^Usage \(changed\): npm run analyze/);
   });
 
+  it('does not run the code cache of a bundle that another of the same length replaced', () => {
+    const file = join(checkout, 'sales.csv');
+    writeFileSync(file, 'region,sales\nEast,5\nWest,7\n');
+    expect(launch(file).stdout).toContain('Every row was read.');
+    const before = statSync(bundle());
+    writeFileSync(bundle(), readFileSync(bundle(), 'utf8').replace('Every row was read.', 'Every row was READ.'));
+    expect(statSync(bundle()).size).toBe(before.size);
+
+    expect(launch(file).stdout).toContain('Every row was READ.');
+  });
+
   it('rebuilds when a source is replaced by one of the same size and the same mtime', () => {
     const source = join(checkout, 'workers/cli/analyze.ts');
     // A whole second, so that the same mtime can be given back exactly.
