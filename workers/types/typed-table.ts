@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
+import { recordedExtremes } from './column-extremes';
 import type { ColumnHint, RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
 import { decideColumn, type ColumnStats, type DotGroupsCause } from './column-decision';
@@ -187,7 +188,10 @@ export async function buildTypedTable(
     }));
     headerRows = await dropRepeatedHeaders(connection, stage, headerColumns);
     pageRows = await dropPageLines(connection, stage, headerColumns);
-    const checked = await checkColumns(connection, plans, stage, tallied);
+    const checked = await checkColumns(connection, plans, stage, {
+      tallied,
+      extremesKept: emptyRows + headerRows + pageRows === 0,
+    });
     stats = checked.stats;
     tallies = checked.tallies;
     rows = checked.rows;
@@ -371,7 +375,7 @@ async function checkColumns(
   connection: DuckDBConnection,
   plans: ColumnPlan[],
   stage: string,
-  tallied: (i: number) => boolean,
+  { tallied, extremesKept }: { tallied: (i: number) => boolean; extremesKept: boolean },
 ): Promise<{
   misfits: number[];
   stats: ColumnStats[];
@@ -392,6 +396,9 @@ async function checkColumns(
   const labelCells = plans.flatMap((plan, i) =>
     tallied(i) || apart.includes(i) || converts(plan) ? [] : (labelText(plan, i) ?? []),
   );
+  // Comparing doubles (NaN aside) was a third of the check: a column of doubles has its extremes in the
+  // statistics DuckDB keeps as it writes the table, which stay exact until a row is deleted.
+  const recorded = extremesKept ? plans.flatMap((plan, i) => (holdsDouble(plan) ? [i] : [])) : [];
   const perColumn = plans.map((plan, i) => {
     const parts: string[] = [];
     const { candidate } = plan;
@@ -415,21 +422,26 @@ async function checkColumns(
         `(CAST(min(${v}) AS TIMESTAMP) < TIMESTAMP '1970-01-02' OR CAST(max(${v}) AS TIMESTAMP) >= TIMESTAMP '9999-01-01') AS suspect${i}`,
       );
     }
-    // NaN sorts above every number and the infinities at the ends, so the extremes show whether there are any.
-    if (holdsDouble(plan)) parts.push(`NOT (isfinite(min(${v})) AND isfinite(max(${v}))) AS suspect${i}`);
+    if (holdsDouble(plan) && !recorded.includes(i)) parts.push(suspectSql(v, i));
     const kind = narrow ? profiledKind(plan, tallied(i)) : null;
     for (const { alias, sql } of kind ? profileAggregates(v, i, kind, Number(staged)) : []) {
       const counted =
-        parts.some((part) => part.endsWith(` AS ${alias}`)) || (apart.includes(i) && alias === `distinct${i}`);
+        parts.some((part) => part.endsWith(` AS ${alias}`)) ||
+        (apart.includes(i) && alias === `distinct${i}`) ||
+        (recorded.includes(i) && (alias === `min${i}` || alias === `max${i}`));
       if (!counted) parts.push(`${sql} AS ${alias}`);
     }
     return parts;
   });
   const labelRows =
     narrow && labelCells.length > 0 ? [`count(*) FILTER (WHERE ${labelHintSql(labelCells)}) AS labelrows`] : [];
+  const recordedStats =
+    recorded.length > 0
+      ? [`(SELECT [${recorded.map((i) => `stats(${value(i)})`).join(', ')}] FROM ${stage} LIMIT 1) AS recorded`]
+      : [];
   const row: Record<string, unknown> = {};
   for (const [k, group] of groupsOf(perColumn).entries()) {
-    const first = k === 0 ? labelRows : [];
+    const first = k === 0 ? [...labelRows, ...recordedStats] : [];
     Object.assign(
       row,
       ...(await queryRows(
@@ -437,6 +449,15 @@ async function checkColumns(
         `SELECT ${['count(*) AS total', ...first, ...group.flat()].join(', ')} FROM ${stage}`,
       )),
     );
+  }
+  const unrecorded = takeRecordedExtremes(row, recorded);
+  if (unrecorded.length > 0) {
+    const sql = unrecorded.flatMap((i) => [
+      suspectSql(value(i), i),
+      `min(${value(i)}) AS min${i}`,
+      `max(${value(i)}) AS max${i}`,
+    ]);
+    Object.assign(row, ...(await queryRows(connection, `SELECT ${sql.join(', ')} FROM ${stage}`)));
   }
   let hinted = Number(row.labelrows ?? 0);
   if (apart.length > 0) {
@@ -564,6 +585,31 @@ async function reviseMisfits(
 }
 
 /** Whether a number column's staged values are DOUBLE, which can hold NaN and infinities. */
+/** Whether a column of doubles holds NaN or an infinity: NaN sorts above every number and the infinities at the ends. */
+function suspectSql(v: string, i: number): string {
+  return `NOT (isfinite(min(${v})) AND isfinite(max(${v}))) AS suspect${i}`;
+}
+
+/**
+ * Sets the extremes of the columns of doubles from what `stats()` recorded of them (see
+ * `recordedExtremes`), as the aggregates would: NULL for a column without a value. Returns the
+ * columns whose statistics did not read as expected, which are counted instead.
+ */
+function takeRecordedExtremes(row: Record<string, unknown>, recorded: number[]): number[] {
+  const texts = (row.recorded ?? []) as (string | null)[];
+  delete row.recorded;
+  return recorded.filter((i, k) => {
+    // No row at all: `stats()` had no row to describe.
+    const extremes = texts.length === 0 ? 'empty' : recordedExtremes(texts[k] ?? '');
+    if (extremes === null) return true;
+    const [min, max] = extremes === 'empty' ? [null, null] : [extremes.min, extremes.max];
+    row[`min${i}`] = min;
+    row[`max${i}`] = max;
+    row[`suspect${i}`] = min === null || max === null ? null : !(Number.isFinite(min) && Number.isFinite(max));
+    return false;
+  });
+}
+
 function holdsDouble(plan: ColumnPlan): boolean {
   if (plan.candidate.kind !== 'number') return false;
   return converts(plan) ? storageOfConversion(plan.candidate) === 'DOUBLE' : plan.scan === 'DOUBLE';

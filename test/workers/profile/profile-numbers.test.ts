@@ -30,9 +30,12 @@ async function independent(data: Loaded, path: string, where = 'true') {
   const [row] = await queryRows(
     data.connection,
     `SELECT count(*) AS rows, count(DISTINCT "Product Code") AS codes, count(DISTINCT Note) AS notes,
-       count(Note) AS notesPresent, sum(Quantity) AS quantity, min(Price) AS minPrice, max(Price) AS maxPrice,
+       count(Note) AS notesPresent, sum(Quantity) AS quantity,
+       min(Price) FILTER (WHERE isfinite(Price)) AS minPrice, max(Price) FILTER (WHERE isfinite(Price)) AS maxPrice,
        sum(Price) FILTER (WHERE isfinite(Price)) AS price,
-       sum(CAST(replace(replace(Amount, '$', ''), ',', '') AS DOUBLE)) AS amount
+       sum(CAST(replace(replace(Amount, '$', ''), ',', '') AS DOUBLE)) AS amount,
+       min(CAST(replace(replace(Amount, '$', ''), ',', '') AS DOUBLE)) AS minAmount,
+       max(CAST(replace(replace(Amount, '$', ''), ',', '') AS DOUBLE)) AS maxAmount
      FROM read_csv('${path}', all_varchar = false, types = {'Price': 'DOUBLE', 'Amount': 'VARCHAR'}) WHERE ${where}`,
   );
   return row as Record<string, number | bigint>;
@@ -47,6 +50,8 @@ function expectProfile(data: Loaded, expected: Record<string, number | bigint>) 
   expect(data.column('Quantity').sum).toBe(Number(expected.quantity));
   expect(data.column('Price').sum).toBeCloseTo(Number(expected.price), 6);
   expect(data.column('Amount').sum).toBeCloseTo(Number(expected.amount), 2);
+  expect(data.column('Price')).toMatchObject({ min: Number(expected.minPrice), max: Number(expected.maxPrice) });
+  expect(data.column('Amount')).toMatchObject({ min: Number(expected.minAmount), max: Number(expected.maxAmount) });
   expect(data.column('Order Date').nulls).toBe(0);
 }
 
