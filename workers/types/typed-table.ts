@@ -133,7 +133,9 @@ export async function buildTypedTable(
   source: RawSource,
   table: string,
 ): Promise<TypedTable> {
-  const sampleOf = (i: number) => source.sample.map((row) => row[i] ?? null);
+  // Each column's sample, cut out once: it is read several times a column, at every start.
+  const columnSamples = source.columns.map((_, i) => source.sample.map((row) => row[i] ?? null));
+  const sampleOf = (i: number) => columnSamples[i] ?? [];
   let hints = source.hints;
   const planOf = (name: string, i: number): ColumnPlan => {
     const sampled = candidateFor(name, sampleOf(i), hints[i]);
