@@ -586,7 +586,6 @@ async function reviseMisfits(
   return revised;
 }
 
-/** Whether a number column's staged values are DOUBLE, which can hold NaN and infinities. */
 /** Whether a column of doubles holds NaN or an infinity: NaN sorts above every number and the infinities at the ends. */
 function suspectSql(v: string, i: number): string {
   return `NOT (isfinite(min(${v})) AND isfinite(max(${v}))) AS suspect${i}`;
@@ -612,6 +611,7 @@ function takeRecordedExtremes(row: Record<string, unknown>, recorded: number[]):
   });
 }
 
+/** Whether a number column's staged values are DOUBLE, which can hold NaN and infinities. */
 function holdsDouble(plan: ColumnPlan): boolean {
   if (plan.candidate.kind !== 'number') return false;
   return converts(plan) ? storageOfConversion(plan.candidate) === 'DOUBLE' : plan.scan === 'DOUBLE';
