@@ -35,7 +35,7 @@ function median(values: number[]): number {
  * the bundle, and the old way (tsx compiling at every start) are shown beside it.
  */
 export function cliFigures(csvPath: string): Figure[] {
-  const ours = ['workers/cli/launch.mjs', csvPath];
+  const ours = ['workers/cli/launch.cjs', csvPath];
   const duckdb = ['-e', DUCKDB_READ, csvPath];
   rmSync(join(ROOT, '.cache/cli'), { recursive: true, force: true });
   const firstRun = timedProcess(ours);

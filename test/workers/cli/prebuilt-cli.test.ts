@@ -34,7 +34,7 @@ describe('the prebuilt CLI (npm run analyze)', () => {
   afterAll(() => rmSync(checkout, { recursive: true, force: true }));
 
   const launch = (...args: string[]) =>
-    spawnSync(process.execPath, [join(checkout, 'workers/cli/launch.mjs'), ...args], {
+    spawnSync(process.execPath, [join(checkout, 'workers/cli/launch.cjs'), ...args], {
       cwd: checkout,
       // Only PATH: no NVIDIA_API_KEY, so the offline planner answers, as in the in-process run.
       env: { PATH: process.env.PATH },

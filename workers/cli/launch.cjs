@@ -1,11 +1,11 @@
-// `npm run analyze`: the CLI from its prebuilt bundle (see prebuilt-bundle.mjs), without compiling
+// `npm run analyze`: the CLI from its prebuilt bundle (see prebuilt-bundle.cjs), without compiling
 // TypeScript at every start.
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
-import { prebuiltCli } from './prebuilt-bundle.mjs';
+const { createHash } = require('node:crypto');
+const { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
+const { prebuiltCli } = require('./prebuilt-bundle.cjs');
 
 /**
  * Requires the bundle with V8's code cache kept beside it, which spares compiling the bundle's
@@ -57,16 +57,20 @@ function duckdbBinding(requireHere) {
   }
 }
 
-let bundle;
-try {
-  bundle = await prebuiltCli();
-} catch (error) {
-  // esbuild puts what it could not build in `errors`; its message only counts them.
-  const [first] = error.errors ?? [];
-  const reason = first ? `${first.location?.file ?? ''}:${first.location?.line ?? ''}: ${first.text}` : error.message;
-  process.stderr.write(`Could not build the CLI from its sources: ${reason.split('\n')[0]}\n`);
-  process.exit(3);
+async function launch() {
+  let bundle;
+  try {
+    bundle = await prebuiltCli();
+  } catch (error) {
+    // esbuild puts what it could not build in `errors`; its message only counts them.
+    const [first] = error.errors ?? [];
+    const reason = first ? `${first.location?.file ?? ''}:${first.location?.line ?? ''}: ${first.text}` : error.message;
+    process.stderr.write(`Could not build the CLI from its sources: ${reason.split('\n')[0]}\n`);
+    process.exit(3);
+  }
+  const { cli, keepCache } = requireCached(bundle);
+  process.exitCode = await cli.main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
+  keepCache();
 }
-const { cli, keepCache } = requireCached(bundle);
-process.exitCode = await cli.main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
-keepCache();
+
+void launch();
