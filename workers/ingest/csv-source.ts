@@ -276,7 +276,8 @@ async function collectRejects(
     // DuckDB reports one reject per faulty cell; a row counts once.
     if (seen.has(String(line))) continue;
     seen.add(String(line));
-    const text = String(row.csv_line ?? '');
+    // DuckDB's line of a row after blank lines starts with their line breaks, which are no cells of it.
+    const text = String(row.csv_line ?? '').replace(/^[\r\n]+/, '');
     if (row.error_type === 'INVALID ENCODING') result.invalidText = true;
     if (row.error_type === 'LINE SIZE OVER MAXIMUM') result.lineTooLong = true;
     // DuckDB's byte_position of a quote error is the byte after the quote that opened the field.
