@@ -21,7 +21,7 @@ export interface ValueReading {
  */
 export function readValues(items: readonly Item[], meta: DatasetMeta, used: Set<Item>, compare: boolean): ValueReading {
   const reading: ValueReading = { filters: [], understood: [], problems: [] };
-  const picked: { item: Item; match: ValueMatch; negated: boolean }[] = [];
+  const picked: { item: Item; match: ValueMatch; spellings: string[]; negated: boolean }[] = [];
   let negated = false;
   items.forEach((item, k) => {
     const before = items[k - 1];
@@ -29,8 +29,12 @@ export function readValues(items: readonly Item[], meta: DatasetMeta, used: Set<
     else if (item.kind === 'value' && !used.has(item)) {
       used.add(item);
       const chained = before?.kind === 'keyword' && (before.keyword === 'not' || before.keyword === 'and');
-      const match = chooseColumn(item.matches, meta, reading);
-      if (match) picked.push({ item, match, negated: negated && chained });
+      const chosen = chooseColumn(item.matches, meta, reading);
+      if (chosen) {
+        const spellings = spellingsOf(item, chosen, reading);
+        const match = { column: chosen.column, value: spellings[0] ?? chosen.value };
+        picked.push({ item, match, spellings, negated: negated && chained });
+      }
       if (!chained) negated = false;
     } else if (!(item.kind === 'keyword' && item.keyword === 'and')) negated = false;
   });
@@ -45,7 +49,7 @@ export function readValues(items: readonly Item[], meta: DatasetMeta, used: Set<
     if (sides.length > 6) reading.problems.push('a comparison can have at most 6 sides');
     else {
       reading.comparison = {
-        comparison: { column, sides: sides.map((p) => ({ label: p.match.value, values: [p.match.value] })) },
+        comparison: { column, sides: sides.map((p) => ({ label: p.match.value, values: p.spellings })) },
         time: false,
       };
       reading.understood.push(`compare: ${sides.map((p) => p.match.value).join(' vs ')} (${column})`);
@@ -58,17 +62,41 @@ export function readValues(items: readonly Item[], meta: DatasetMeta, used: Set<
     return reading;
   }
   for (const op of ['in', 'not_in'] as const) {
-    const byColumn = new Map<string, string[]>();
+    const byColumn = new Map<string, { named: string[]; values: string[] }>();
     for (const p of picked.filter((p) => p.negated === (op === 'not_in'))) {
-      byColumn.set(p.match.column, [...new Set([...(byColumn.get(p.match.column) ?? []), p.match.value])]);
+      const { named = [], values = [] } = byColumn.get(p.match.column) ?? {};
+      byColumn.set(p.match.column, {
+        named: [...new Set([...named, p.match.value])],
+        values: [...new Set([...values, ...p.spellings])],
+      });
     }
-    for (const [column, values] of byColumn) {
-      const label = op === 'in' ? values.join(', ') : `excluding ${values.join(', ')}`;
+    for (const [column, { named, values }] of byColumn) {
+      const label = op === 'in' ? named.join(', ') : `excluding ${named.join(', ')}`;
       reading.filters.push({ filter: { op, column, values }, label, time: false });
-      reading.understood.push(`filter: ${column} ${op === 'in' ? '=' : '≠'} ${values.join(' or ')}`);
+      reading.understood.push(`filter: ${column} ${op === 'in' ? '=' : '≠'} ${named.join(' or ')}`);
     }
   }
   return reading;
+}
+
+/**
+ * Every spelling the chosen column has of a value named in a question ("apple", "Apple", "APPLE ",
+ * as a careless export writes one fruit): a filter on one of them would count a part of that fruit's
+ * rows as if it were all. The one typed (else the one found first) comes first and names the value; the
+ * others are told.
+ */
+function spellingsOf(item: Item, match: ValueMatch, reading: ValueReading): string[] {
+  if (item.kind !== 'value') return [match.value];
+  const spellings = [...new Set(item.matches.filter((m) => m.column === match.column).map((m) => m.value))];
+  if (spellings.length === 1) return spellings;
+  const words = item.words.trim();
+  const typed =
+    spellings.find((value) => value === words) ?? spellings.find((value) => value.trim() === words) ?? match.value;
+  const others = spellings.filter((value) => value !== typed);
+  reading.understood.push(
+    `"${typed}" counted with its other spellings in ${match.column}: ${others.map((v) => `"${v}"`).join(', ')}`,
+  );
+  return [typed, ...others];
 }
 
 function chooseColumn(
@@ -79,9 +107,9 @@ function chooseColumn(
   const distinct = (m: ValueMatch) => meta.columns.find((c) => c.name === m.column)?.distinct ?? Infinity;
   const sorted = [...matches].sort((a, b) => distinct(a) - distinct(b));
   const [best] = sorted;
-  if (best && sorted.length > 1) {
-    const others = [...new Set(sorted.slice(1).map((m) => m.column))].join(', ');
-    reading.understood.push(`"${best.value}" read as ${best.column} (also a value of ${others})`);
+  const others = [...new Set(sorted.map((m) => m.column))].filter((column) => column !== best?.column);
+  if (best && others.length > 0) {
+    reading.understood.push(`"${best.value}" read as ${best.column} (also a value of ${others.join(', ')})`);
   }
   return best;
 }
