@@ -132,12 +132,24 @@ function sharePartition(groups: Group[]): string {
  */
 function orderBy(plan: AnalysisPlan, groups: Group[], firstMeasure: string): string[] {
   const sides = groups.filter((g) => g.key === 's').map((g) => g.key);
-  const dimensions = groups.filter((g) => g.key !== 's').map((g) => g.key);
+  const dimensions = groups.filter((g) => g.key !== 's');
   const leading: string[] = [];
   if (ranksByMeasure(plan, groups)) leading.push(`${firstMeasure} ${direction(plan.sort?.direction ?? 'desc')}`);
   else if (plan.sort?.by === 'dimension' && dimensions[0])
-    leading.push(`${dimensions[0]} ${direction(plan.sort.direction)}`);
-  return [...sides, ...leading, ...dimensions.map((key) => `${key} NULLS LAST`)];
+    leading.push(`${dimensions[0].key} ${direction(plan.sort.direction)}`);
+  return [...sides, ...leading, ...dimensions.flatMap(inTextOrder)];
+}
+
+/**
+ * A group's values in the order of their text, case aside ("apple", "Banana", "cherry"), as the
+ * profile lists values tied in count (`core/text-order.ts`), then with case, so the order is total.
+ */
+function inTextOrder(group: Group): string[] {
+  const last = `${group.key} NULLS LAST`;
+  // A cycle's members (Monday, January) are text read from numbers, and keep the numbers' order.
+  return group.column.type === 'text' && !group.column.cycle
+    ? [`${group.key} COLLATE NOCASE NULLS LAST`, last]
+    : [last];
 }
 
 /** Whether the rows are ranked by the first measure: the plan's sort says so, or a breakdown by category. */
