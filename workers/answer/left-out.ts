@@ -25,16 +25,18 @@ export function leftOutNote(plan: AnalysisPlan, meta: DatasetMeta): string | und
 
 const rowsWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
 const isDate = (column: ColumnProfile) => column.type === 'date' || column.type === 'datetime';
-// "no Order Date", not "no Order Date date".
+// "no Order Date", not "no Order Date date"; "no value", not "no value value".
 const dateWord = (column: ColumnProfile) =>
   /\b(date|day)$/i.test(column.name.trim()) ? column.name : `${column.name} date`;
+const valueWord = (column: ColumnProfile) =>
+  /\b(value|values)$/i.test(column.name.trim()) ? column.name : `${column.name} value`;
 
 /** Values the file held that were not of the column's type (a stray "TBD" among amounts), left empty. */
 function straysSentence(column: ColumnProfile): string {
   const n = column.strays ?? 0;
   const is = n === 1 ? 'is' : 'are';
   if (isDate(column)) return `${rowsWord(n)} with no ${dateWord(column)} (not a date in the file) ${is} left out.`;
-  return `${rowsWord(n)} with no ${column.name} value (not a number in the file) ${is} left out.`;
+  return `${rowsWord(n)} with no ${valueWord(column)} (not a number in the file) ${is} left out.`;
 }
 
 function sentence(column: ColumnProfile): string {
@@ -44,7 +46,7 @@ function sentence(column: ColumnProfile): string {
     const held = n === 1 ? 'a placeholder' : 'placeholders';
     return `${rowsWord(n)} ${n === 1 ? 'has' : 'have'} no ${dateWord(column)} (the file held ${held} for “no date”).`;
   }
-  return `${rowsWord(n)} with no ${column.name} value (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
+  return `${rowsWord(n)} with no ${valueWord(column)} (NaN or infinite in the file) ${n === 1 ? 'is' : 'are'} left out.`;
 }
 
 /**

@@ -127,6 +127,16 @@ describe('an answer over a column that held NaN or placeholder dates', () => {
     expect(byUnits.stdout).toMatch(/^1 row with no Units value \(NaN or infinite in the file\) is left out\.$/m);
   });
 
+  // Found by the new-user trial: "8 rows with no value value".
+  it('does not say "value" twice for a column named so', async () => {
+    const path = fixtureFile(
+      'value-nan.csv',
+      `id,value\n${Array.from({ length: 20 }, (_, i) => `${i},${i % 5 ? i : 'NaN'}`).join('\n')}\n`,
+    );
+    const run = await runCli([path, 'average value']);
+    expect(run.stdout).toMatch(/^4 rows with no value \(NaN or infinite in the file\) are left out\.$/m);
+  });
+
   it('says how many rows have no date when the answer groups by a date that held placeholders', async () => {
     const path = fixtureFile('orders-placeholders-answer.csv', ordersWithPlaceholders());
     const run = await runCli([path, 'total amount by month of ordered']);
