@@ -270,7 +270,11 @@ export function totalsHeadline(result: ResultTable, view: ResultView, scope: Fil
       `There are no ${noun} values across ${said.count(result.matchedRows)} ${rowWord(result.matchedRows)}${said.quote(scopeClause(scope), scope.numbers)}.`,
     );
   }
+  // An average or a total is of the rows with a value: when some have none, how many do is said.
+  const measured = result.measuredRows;
+  const valued =
+    measured !== undefined && measured < result.matchedRows ? ` (${said.count(measured)} with a value)` : '';
   return said.statement(
-    `${capitalize(joinWords(stated))} across ${said.count(result.matchedRows)} ${rowWord(result.matchedRows)}${said.quote(scopeClause(scope), scope.numbers)}.`,
+    `${capitalize(joinWords(stated))} across ${said.count(result.matchedRows)} ${rowWord(result.matchedRows)}${valued}${said.quote(scopeClause(scope), scope.numbers)}.`,
   );
 }

@@ -48,6 +48,16 @@ export function compileAggregate(plan: AnalysisPlan, meta: DatasetMeta, table: s
     select.push(`(SELECT max(${quoteIdent(latest.column)}) FROM ${quoteIdent(table)}) AS last_date`);
     summary.push('lastDate');
   }
+  // "Average age across 1,000 rows" is over the rows with an age: how many have one is said when fewer do.
+  if (
+    rows.groups.length === 0 &&
+    first?.column &&
+    first.aggregation !== 'count' &&
+    first.aggregation !== 'count_distinct'
+  ) {
+    select.push(`count(${rows.value(first.column)}) AS measured_rows`);
+    summary.push('measuredRows');
+  }
   // Windows are computed before LIMIT: a top 10 still knows the groups it leaves out.
   const cut = plan.limit !== undefined && rows.groups.length === 1 && !plan.topPerGroup;
   if (cut) {

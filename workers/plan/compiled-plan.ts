@@ -17,6 +17,8 @@ export type SummaryField =
   | 'currentPartial'
   /** The data's last date, where a filter counts periods back from it. */
   | 'lastDate'
+  /** A single row of a measure over a column: how many of the matching rows have a value in it. */
+  | 'measuredRows'
   /**
    * A ranking cut to its top N: the first measure over every group, before the cut (how many
    * groups, their total, highest, lowest, and how many are below zero).

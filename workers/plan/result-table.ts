@@ -48,6 +48,8 @@ export interface ResultTable {
   rows: ResultValue[][];
   /** Rows in the dataset that matched the plan's filters (before grouping). */
   matchedRows: number;
+  /** A single row of a measure over a column: the matching rows with a value in that column. */
+  measuredRows?: number;
   /** Relationship plans: computed over every matching row, not just the plotted points. */
   relationship?: { correlation: number | null; slope: number | null; intercept: number | null; pairs: number };
   /** The data's last date (whole table) where the plan counts periods back from it. */

@@ -62,6 +62,8 @@ function resultTable(compiled: CompiledPlan, reader: DuckDBResultReader): Result
     };
   }
   if (summary.lastDate !== undefined) result.lastDate = day(summary.lastDate);
+  const measured = numberOf(summary, 'measuredRows');
+  if (measured !== undefined) result.measuredRows = measured;
   const groupCount = numberOf(summary, 'groupCount');
   if (groupCount !== undefined) {
     result.groups = {

@@ -1,3 +1,6 @@
+import { runCli } from '../../support/cli';
+import { fixtureFile } from '../../support/ingest';
+import { closeDatabase, openDatabase, queryRows } from '../../../workers/engine/duckdb';
 import { writeHeadline } from '../../../workers/answer/headline';
 import {
   column,
@@ -368,5 +371,28 @@ describe('headlines count in words people write', () => {
     ).text;
     expect(text).toMatch(/ across 1 row\b/);
     expect(text).not.toMatch(/1 rows/);
+  });
+});
+
+// Found by the new-user trial: "Average cnt was 4 across 30,000 rows" when 600 of them had no cnt.
+describe('a total or an average over a column with empty cells', () => {
+  it('says how many of the rows it reads have a value, as DuckDB counts them', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i},${i % 50 === 0 ? '' : i % 9},${i % 2 ? 'East' : 'West'}`);
+    const path = fixtureFile('blank-cells.csv', `id,cnt,region\n${rows.join('\n')}\n`);
+    const run = await runCli([path, 'average cnt', '--json']);
+    const answer = JSON.parse(run.stdout) as { headline: string; result: { rows: number[][] } };
+    const connection = await openDatabase();
+    const [expected] = await queryRows(
+      connection,
+      `SELECT count(*) AS rows, count(cnt) AS valued, avg(cnt) AS average FROM read_csv('${path}')`,
+    );
+    closeDatabase(connection);
+    expect(answer.result.rows[0]?.[0]).toBeCloseTo(Number(expected?.average), 9);
+    expect(answer.headline).toContain(
+      `across ${Number(expected?.rows).toLocaleString('en-US')} rows (${Number(expected?.valued).toLocaleString('en-US')} with a value)`,
+    );
+    // Every row of East has a cnt: nothing more is said.
+    const east = JSON.parse((await runCli([path, 'total cnt for East', '--json'])).stdout) as { headline: string };
+    expect(east.headline).not.toContain('with a value');
   });
 });
