@@ -3,6 +3,7 @@ import { scientific } from '../../charts/format';
 import { groupThousands } from '../../core/thousands';
 import { headerNotes } from '../ingest/header-note';
 import { LEFT_OUT_FACTS, leftOutNotes } from '../ingest/left-out-facts';
+import { isRateColumn, showsAsPercent } from '../plan/rate-columns';
 import { cellText } from './terminal-text';
 
 const count = (n: number) => groupThousands(String(n));
@@ -18,11 +19,12 @@ function compact(n: number): string {
   return Number.isInteger(n) ? count(n) : groupThousands(String(Number(n.toFixed(2))));
 }
 
+/** A rate (a discount of 0.2, a 12% growth) shows as answers show it, and without a sum, which means nothing. */
 function measureSummary(column: ColumnProfile): string {
-  const show = (n: number | undefined) =>
-    n === undefined ? '–' : column.unit === 'percent' ? `${(n * 100).toFixed(1)}%` : compact(n);
+  const percent = column.unit === 'percent' || showsAsPercent(column);
+  const show = (n: number | undefined) => (n === undefined ? '–' : percent ? `${(n * 100).toFixed(1)}%` : compact(n));
   const parts = [`min ${show(column.min)}`, `max ${show(column.max)}`, `mean ${show(column.mean)}`];
-  if (column.unit !== 'percent') parts.push(`sum ${show(column.sum)}`);
+  if (!isRateColumn(column)) parts.push(`sum ${show(column.sum)}`);
   return parts.join(' · ');
 }
 

@@ -18,6 +18,13 @@ describe('npm run analyze -- <file> (overview)', () => {
     expect(run.stdout).toMatch(/Every row was read\./);
   });
 
+  // Found by the new-user trial: "Discount … sum 1,561.09", a sum the answers never give, of fractions they show as percents.
+  it('shows a rate as a percentage, without a sum, and an amount with one', async () => {
+    const run = await runCli([SUPERSTORE_CSV]);
+    expect(run.stdout).toMatch(/^Discount\s.*min 0\.0% · max 80\.0% · mean 15\.6%$/m);
+    expect(run.stdout).toMatch(/^Profit\s.*mean 28\.66 · sum 286\.4K$/m);
+  });
+
   it('says "1 row" of a file with one row', async () => {
     const run = await runCli([fixtureFile('one-row.csv', 'item,amount\nwidget,2\n')]);
     expect(run.stdout.split('\n')[0]).toBe('one-row.csv · 1 row × 2 columns');
