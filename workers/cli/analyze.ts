@@ -28,11 +28,21 @@ export interface CliIo {
   cwd?: string;
 }
 
+/** Why a file could not be written, in words; the system's code for anything rarer. */
+function writeProblem(code: string | undefined): string {
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'the folder is not writable';
+  if (code === 'EISDIR') return 'that is a folder';
+  return code ?? 'error';
+}
+
 function slug(text: string): string {
   return (
     text
       .toLowerCase()
       .normalize('NFKD')
+      // Accents split from their letters, then dropped: "Müller" makes "muller", not "mu-ller".
+      .replace(/\p{M}/gu, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'chart'
@@ -167,7 +177,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         await writeFile(chartPath, answer.png);
       } catch (error) {
         // A folder that is not there or not writable is the caller's to fix: the answer is still printed.
-        chartProblem = `Could not write the chart to ${chartPath}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`;
+        chartProblem = `Could not write the chart to ${chartPath}: ${writeProblem((error as NodeJS.ErrnoException).code)}.`;
         chartPath = null;
       }
     }

@@ -8,13 +8,16 @@ import { cellText } from './terminal-text';
 
 const count = (n: number) => groupThousands(String(n));
 
+/** One decimal at most, none when it is zero: "90K" and "2.3M", as the answers write them. */
+const tenths = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+
 function compact(n: number): string {
   const abs = Math.abs(n);
   if (abs >= 1e15) return `${n < 0 ? '-' : ''}${scientific(abs)}`;
-  if (abs >= 1e12) return `${(n / 1e12).toFixed(1)}T`;
-  if (abs >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
-  if (abs >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  if (abs >= 1e12) return `${tenths(n / 1e12)}T`;
+  if (abs >= 1e9) return `${tenths(n / 1e9)}B`;
+  if (abs >= 1e6) return `${tenths(n / 1e6)}M`;
+  if (abs >= 1e4) return `${tenths(n / 1e3)}K`;
   // At most two decimals, without trailing zeros.
   return Number.isInteger(n) ? count(n) : groupThousands(String(Number(n.toFixed(2))));
 }

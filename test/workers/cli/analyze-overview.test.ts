@@ -23,6 +23,9 @@ describe('npm run analyze -- <file> (overview)', () => {
     const run = await runCli([SUPERSTORE_CSV]);
     expect(run.stdout).toMatch(/^Discount\s.*min 0\.0% · max 80\.0% · mean 15\.6%$/m);
     expect(run.stdout).toMatch(/^Profit\s.*mean 28\.66 · sum 286\.4K$/m);
+    // Found by the new-user trial: "sum 90.0K" beside answers that write 90K.
+    const round = await runCli([fixtureFile('round.csv', `item,amount\n${Array(9).fill('a,10000').join('\n')}\n`)]);
+    expect(round.stdout).toMatch(/^amount\s.*sum 90K$/m);
   });
 
   it('says "1 row" of a file with one row', async () => {

@@ -46,10 +46,18 @@ describe('npm run analyze -- <file> "<question>"', () => {
     const run = await runCli([SUPERSTORE_CSV, 'sales by region', '--out', target]);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`Could not write the chart to ${target}: ENOENT.\n`);
+    expect(run.stderr).toBe(`Could not write the chart to ${target}: its folder does not exist.\n`);
     // The answer is not lost with the chart.
     expect(run.stdout.split('\n')[0]).toBe('West had the highest Sales: 725.5K (31.6% of the total).');
     expect(run.stdout).toContain('Chart: not written');
+  });
+
+  // Found by the new-user trial: a chart of "Müller" was named "…-mu-ller.png".
+  it('names the chart after the file and the question, accents dropped', async () => {
+    const path = join(dir, 'Kunden Müller.csv');
+    writeFileSync(path, 'Stadt,Umsatz\nKöln,5\nMünchen,7\n');
+    const run = await runCli([path, 'umsatz by stadt'], { INIT_CWD: dir });
+    expect(run.stdout).toContain(`Chart: ${join(dir, 'kunden-muller-total-umsatz-by-stadt.png')}`);
   });
 
   it('keeps each cell of the table on one short line, however long or broken the value', async () => {
