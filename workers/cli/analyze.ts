@@ -123,7 +123,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (extra.length > 0) {
     // The shell split an unquoted question into words: say how to keep it whole rather than only the usage.
     const words = echoedQuestion([typed, ...extra].join(' '));
-    err.write(`Put the question in quotes: npm run analyze -- ${path} "${words}"\n${USAGE}\n`);
+    // The file's path is quoted too when the shell would split it, so that the line can be pasted back.
+    const file = /[\s"'$`\\!*?&;|<>()]/.test(path) ? `'${path.replace(/'/g, `'\\''`)}'` : path;
+    err.write(`Put the question in quotes: npm run analyze -- ${file} "${words}"\n${USAGE}\n`);
     return 2;
   }
   try {

@@ -72,7 +72,9 @@ export function readValues(items: readonly Item[], meta: DatasetMeta, used: Set<
     }
     for (const [column, { named, values }] of byColumn) {
       const label = op === 'in' ? named.join(', ') : `excluding ${named.join(', ')}`;
-      reading.filters.push({ filter: { op, column, values }, label, time: false });
+      // The values named come first, so that a headline that lists a few ("apple, banana or 4 more") names them.
+      const filter = { op, column, values: [...named, ...values.filter((v) => !named.includes(v))] };
+      reading.filters.push({ filter, label, time: false });
       reading.understood.push(`filter: ${column} ${op === 'in' ? '=' : '≠'} ${named.join(' or ')}`);
     }
   }

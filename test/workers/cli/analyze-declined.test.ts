@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { runCli } from '../../support/cli';
 import { fixtureFile } from '../../support/ingest';
 
@@ -50,6 +51,18 @@ describe('a question typed without quotes', () => {
     const run = await runCli([path, 'total', 'sales']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(`Put the question in quotes: npm run analyze -- ${path} "total sales"`);
+  });
+
+  // Found by the second trial: the line for "Kunden Müller.csv" split the path when pasted back.
+  it('quotes a file path the shell would split, so that the line can be pasted back', async () => {
+    const spaced = fixtureFile("Kunden Müller's.csv", 'region,sales\nWest,5\n');
+    const run = await runCli([spaced, 'total', 'sales']);
+    const [line = ''] = run.stderr.split('\n');
+    expect(line).toBe(`Put the question in quotes: npm run analyze -- '${spaced.replace("'", "'\\''")}' "total sales"`);
+    const pasted = execFileSync('bash', ['-c', `printf '%s\\n' ${line.slice(line.indexOf('-- ') + 3)}`], {
+      encoding: 'utf8',
+    });
+    expect(pasted.split('\n').slice(0, 2)).toEqual([spaced, 'total sales']);
   });
 
   it('cuts a long unquoted question in that line', async () => {

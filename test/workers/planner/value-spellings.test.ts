@@ -42,6 +42,13 @@ describe('a value written in several spellings in its column', () => {
     expect(answer.understood.join(' ')).toMatch(new RegExp(`"${typed}" counted with its other spellings in fruit`));
   });
 
+  // Found by the second trial: "where fruit = apple,  apple, APPLE or 4 more" hid the banana.
+  it('leaves each value named in a question named in the headline, before the other spellings', async () => {
+    const answer = JSON.parse((await runCli([path, 'total amount for apple and banana', '--json'])).stdout);
+    expect(answer.result.rows[0][0]).toBe((await amountOf(path, 'apple')) + (await amountOf(path, 'banana')));
+    expect(answer.headline).toMatch(/where fruit = apple, banana[ ,]/);
+  });
+
   it('is set against another value with all their spellings', async () => {
     const run = await runCli([path, 'apple vs banana total amount', '--json']);
     const answer = JSON.parse(run.stdout);
