@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, ColumnUnit } from '../../core/dataset';
 import { queryRows, quoteIdent } from '../engine/duckdb';
+import { mergedTally, mergeSpellingsSql, spellingMerges, spellingNote } from './category-spellings';
 import { recordedExtremes } from './column-extremes';
 import type { ColumnHint, RawSource, ScanRejects, ScanType } from '../ingest/raw-source';
 import type { Candidate } from './candidates';
@@ -234,6 +235,7 @@ export async function buildTypedTable(
       ...(decision.storage === 'VARCHAR' && tallies.has(i) ? { tally: tallies.get(i) } : {}),
     };
   });
+  await mergeSpellings(connection, stage, columns);
   const totals = await dropTotalsRows(
     connection,
     stage,
@@ -257,6 +259,22 @@ export async function buildTypedTable(
     pageRows,
     profiled: unchanged ? aside.profiled : {},
   };
+}
+
+/**
+ * A category whose values a careless export wrote several ways ("apple", "Apple", " apple") holds each
+ * once, in its most common spelling, with a note: otherwise a filter, a grouping and a count of
+ * distinct values would each split one value in parts. The whole column's tally says which.
+ */
+async function mergeSpellings(connection: DuckDBConnection, stage: string, columns: TypedColumn[]): Promise<void> {
+  for (const [i, column] of columns.entries()) {
+    if (!column.tally) continue;
+    const merges = spellingMerges(column.tally);
+    if (merges.length === 0) continue;
+    await connection.run(mergeSpellingsSql(stage, value(i), merges));
+    column.tally = mergedTally(column.tally, merges);
+    column.notes = [...column.notes, spellingNote(merges)];
+  }
 }
 
 const MEASURE_TYPES: ColumnType[] = ['integer', 'decimal', 'currency', 'percent'];
