@@ -153,9 +153,11 @@ function extremesInsight(
     // Ties are named together: one name for the highest would hide an equal one.
     const top = highs.length > 1 ? `${names(highs)} tied for the highest` : `${high.label} had the highest`;
     const bottom = lows.length > 1 ? `${names(lows)} tied for the lowest` : `${low.label} had the lowest`;
-    text = `${top} ${noun} (${said.amount(high.value, unit)}) and ${bottom} (${said.amount(low.value, unit)}).`;
+    const [highest, lowest] = said.amountsApart(high.value, low.value, unit);
+    text = `${top} ${noun} (${highest}) and ${bottom} (${lowest}).`;
   } else if (!truncated) {
-    text = `${high.label} had the highest ${noun} (${said.amount(high.value, unit)}) and ${low.label} the lowest (${said.amount(low.value, unit)}).`;
+    const [highest, lowest] = said.amountsApart(high.value, low.value, unit);
+    text = `${high.label} had the highest ${noun} (${highest}) and ${low.label} the lowest (${lowest}).`;
   } else if (order !== undefined) {
     const [end, other, word, otherWord] =
       order === 'desc' ? [highs, lows, 'highest', 'lowest'] : [lows, highs, 'lowest', 'highest'];

@@ -39,6 +39,24 @@ export class StatedNumbers {
     return formatNumber(value, unit, compactFrom(value, COMPACT_AMOUNTS_FROM));
   }
 
+  /**
+   * Two different values of one measure, with digits enough to read different: `6.02%` and `5.99%`,
+   * not `6%` and `6%` beside "highest" and "lowest".
+   */
+  amountsApart(a: number, b: number, unit: Unit): [string, string] {
+    this.numbers.push(a, b);
+    const write = (value: number, digits?: number) =>
+      formatNumber(value, unit, {
+        ...compactFrom(value, COMPACT_AMOUNTS_FROM),
+        ...(digits === undefined ? {} : { digits }),
+      });
+    for (const digits of [undefined, 1, 2, 3, 4]) {
+      const pair: [string, string] = [write(a, digits), write(b, digits)];
+      if (a === b || pair[0] !== pair[1]) return pair;
+    }
+    return [write(a), write(b)];
+  }
+
   /** A fraction as a percent: 0.204 → `20.4%`. */
   percent(fraction: number): string {
     this.numbers.push(fraction);

@@ -396,3 +396,25 @@ describe('a total or an average over a column with empty cells', () => {
     expect(east.headline).not.toContain('with a value');
   });
 });
+
+// Found by the second trial: "North had the highest average conversion rate (6%) and South the lowest (6%)".
+describe('the highest and the lowest of a breakdown', () => {
+  it('are written with digits enough to differ when they round alike', async () => {
+    const regions = ['North', 'South', 'East', 'West'];
+    const rows = Array.from({ length: 1000 }, (_, i) => `${regions[i % 4]},${(i % 13) / 100}`);
+    const path = fixtureFile('close-rates.csv', `region,conversion rate\n${rows.join('\n')}\n`);
+    const run = await runCli([path, 'average conversion rate by region', '--json']);
+    const answer = JSON.parse(run.stdout) as { insights: string[] };
+    const connection = await openDatabase();
+    const averages = await queryRows(
+      connection,
+      `SELECT region, avg("conversion rate") AS rate FROM read_csv('${path}') GROUP BY region ORDER BY rate DESC`,
+    );
+    closeDatabase(connection);
+    const [high, low] = [averages[0], averages.at(-1)];
+    const percent = (rate: unknown) => `${(Number(rate) * 100).toFixed(2)}%`;
+    expect(answer.insights).toContain(
+      `${String(high?.region)} had the highest average conversion rate (${percent(high?.rate)}) and ${String(low?.region)} the lowest (${percent(low?.rate)}).`,
+    );
+  });
+});
