@@ -3,6 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, localEnvironment } from '../../core/config';
 import { EnvSecretSource } from '../../core/env-secret-source';
+import { fileSlug } from '../../core/file-slug';
 import type { DatasetMeta } from '../../core/dataset';
 import type { AnsweredQuestion } from '../analysis/answer-question';
 import { openDatabase } from '../engine/duckdb';
@@ -34,19 +35,6 @@ function writeProblem(code: string | undefined): string {
   if (code === 'EACCES' || code === 'EPERM') return 'the folder is not writable';
   if (code === 'EISDIR') return 'that is a folder';
   return code ?? 'error';
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      // Accents split from their letters, then dropped: "Müller" makes "muller", not "mu-ller".
-      .replace(/\p{M}/gu, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'chart'
-  );
 }
 
 function datasetSummary(meta: DatasetMeta) {
@@ -173,7 +161,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     let chartPath: string | null = null;
     let chartProblem: string | null = null;
     if (answer.png) {
-      const name = `${slug(basename(meta.name, extname(meta.name)))}-${slug(answer.plan.title)}.png`;
+      const name = `${fileSlug(basename(meta.name, extname(meta.name)))}-${fileSlug(answer.plan.title)}.png`;
       chartPath = resolve(cwd, parsed.values.out ?? name);
       try {
         await writeFile(chartPath, answer.png);

@@ -5,6 +5,7 @@ import { describeFilters, scopeList } from '../answer/filter-words';
 import { digestRefusal } from '../digest/digest-fit';
 import { datasetName } from './dataset-words';
 import type { AnswerReply, AskAction, NotUnderstoodReply } from './reply';
+import { fileSlug } from '../../core/file-slug';
 
 /** A table answer shows this many rows in the message; "Download CSV" has them all. */
 const SHOWN_ROWS = 25;
@@ -96,13 +97,5 @@ export function askActions(dataset: string, questions: readonly string[]): AskAc
 
 /** A file name for a chart or export of an answer titled `title`: "revenue-by-region.png". */
 export function chartFileName(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .normalize('NFKD')
-    // NFKD splits "ü" into "u" and a combining mark; the mark goes, or the name would read "u-msatz".
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `${slug || 'chart'}.png`;
+  return `${fileSlug(title)}.png`;
 }
