@@ -1,6 +1,6 @@
 import { runCli } from '../../support/cli';
 import { fixtureFile } from '../../support/ingest';
-import { closeDatabase, openDatabase, queryRows } from '../../../workers/engine/duckdb';
+import { independentRows } from '../../support/independent-sql';
 import { writeHeadline } from '../../../workers/answer/headline';
 import {
   column,
@@ -381,12 +381,9 @@ describe('a total or an average over a column with empty cells', () => {
     const path = fixtureFile('blank-cells.csv', `id,cnt,region\n${rows.join('\n')}\n`);
     const run = await runCli([path, 'average cnt', '--json']);
     const answer = JSON.parse(run.stdout) as { headline: string; result: { rows: number[][] } };
-    const connection = await openDatabase();
-    const [expected] = await queryRows(
-      connection,
+    const [expected] = await independentRows(
       `SELECT count(*) AS rows, count(cnt) AS valued, avg(cnt) AS average FROM read_csv('${path}')`,
     );
-    closeDatabase(connection);
     expect(answer.result.rows[0]?.[0]).toBeCloseTo(Number(expected?.average), 9);
     expect(answer.headline).toContain(
       `across ${Number(expected?.rows).toLocaleString('en-US')} rows (${Number(expected?.valued).toLocaleString('en-US')} with a value)`,
@@ -405,12 +402,9 @@ describe('the highest and the lowest of a breakdown', () => {
     const path = fixtureFile('close-rates.csv', `region,conversion rate\n${rows.join('\n')}\n`);
     const run = await runCli([path, 'average conversion rate by region', '--json']);
     const answer = JSON.parse(run.stdout) as { insights: string[] };
-    const connection = await openDatabase();
-    const averages = await queryRows(
-      connection,
+    const averages = await independentRows(
       `SELECT region, avg("conversion rate") AS rate FROM read_csv('${path}') GROUP BY region ORDER BY rate DESC`,
     );
-    closeDatabase(connection);
     const [high, low] = [averages[0], averages.at(-1)];
     const percent = (rate: unknown) => `${(Number(rate) * 100).toFixed(2)}%`;
     expect(answer.insights).toContain(

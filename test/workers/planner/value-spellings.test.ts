@@ -1,6 +1,6 @@
 import { runCli } from '../../support/cli';
 import { fixtureFile, load } from '../../support/ingest';
-import { closeDatabase, openDatabase, queryRows } from '../../../workers/engine/duckdb';
+import { independentRows } from '../../support/independent-sql';
 
 // Found by the new-user trials: a fruit written "apple", "Apple", "APPLE" and " apple" by a careless
 // export was filtered on one of its spellings (the 5 rows of " apple"), grouped as five fruits and
@@ -18,15 +18,7 @@ const csv = `fruit,amount\n${FRUIT.flatMap(([fruit, n, amount]) => Array(n).fill
 
 /** DuckDB's own reading of the file, each value's case and blanks set aside. */
 async function independent(path: string, sql: string): Promise<Record<string, unknown>[]> {
-  const connection = await openDatabase();
-  try {
-    return await queryRows(
-      connection,
-      sql.replace('FILE', `(SELECT lower(trim(fruit)) AS fruit, amount FROM read_csv('${path}'))`),
-    );
-  } finally {
-    closeDatabase(connection);
-  }
+  return independentRows(sql.replace('FILE', `(SELECT lower(trim(fruit)) AS fruit, amount FROM read_csv('${path}'))`));
 }
 
 const amountOf = async (path: string, word: string) =>
@@ -89,12 +81,9 @@ describe('a value written in several spellings in a column of many values', () =
 
   it('is filtered in every spelling, the typed one first', async () => {
     const answer = JSON.parse((await runCli([path, 'total amount for kalomi', '--json'])).stdout);
-    const connection = await openDatabase();
-    const [expected] = await queryRows(
-      connection,
+    const [expected] = await independentRows(
       `SELECT sum(amount) AS total FROM read_csv('${path}') WHERE lower(name) = 'kalomi'`,
     );
-    closeDatabase(connection);
     expect(answer.result.rows[0][0]).toBe(Number(expected?.total));
     expect(answer.plan.filters[0].values).toEqual(['kalomi', 'Kalomi']);
     expect(answer.understood.join(' ')).toMatch(/"kalomi" counted with its other spellings in name: "Kalomi"/);
